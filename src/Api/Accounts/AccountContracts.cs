@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+using AutoMl.Domain.Accounts;
+
+namespace AutoMl.Api.Accounts;
+
+public sealed record SignupRequest(
+    [property: Required(ErrorMessage = "Enter an email address.")]
+    [property: EmailAddress(ErrorMessage = "Enter a valid email address, like ada@example.com.")]
+    [property: MaxLength(254, ErrorMessage = "An email address has at most 254 characters.")]
+    string Email,
+    [property: Required(ErrorMessage = "Enter a password.")]
+    [property: MaxLength(512, ErrorMessage = "A password has at most 512 characters.")]
+    string Password);
+
+public sealed record LoginRequest(
+    [property: Required(ErrorMessage = "Enter your email address.")] string Email,
+    [property: Required(ErrorMessage = "Enter your password.")] string Password);
+
+public sealed record ConfirmEmailRequest(
+    [property: Required(ErrorMessage = "The confirmation link is missing the user id.")] Guid UserId,
+    [property: Required(ErrorMessage = "The confirmation link is missing its token.")] string Token);
+
+public sealed record AccountCreated(Guid Id, string Email);
+
+public sealed record MeResponse(Guid Id, string Email, Tier Tier, bool EmailVerified, DateTimeOffset CreatedAt);

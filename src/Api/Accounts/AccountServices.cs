@@ -1,0 +1,69 @@
+using AutoMl.Infrastructure.Accounts;
+using AutoMl.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+
+namespace AutoMl.Api.Accounts;
+
+internal static class AccountServices
+{
+    public const string SmartScheme = "cookie-or-key";
+
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                // NIST SP 800-63B: length over composition rules.
+                o.Password.RequiredLength = 10;
+                o.Password.RequiredUniqueChars = 4;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = configuration.GetValue("AutoMl:Lockout:MaxFailedAttempts", 5);
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("AutoMl:Lockout:Minutes", 15));
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedEmail = false;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<AutoMlDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        services.AddScoped<ISecurityStampValidator, SecurityStampValidator<AppUser>>();
+        services.Configure<SecurityStampValidatorOptions>(o =>
+            o.ValidationInterval = TimeSpan.FromSeconds(configuration.GetValue("AutoMl:Sessions:RecheckSeconds", 60)));
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SmartScheme;
+                o.DefaultChallengeScheme = SmartScheme;
+            })
+            .AddPolicyScheme(SmartScheme, "Cookie or API key", o =>
+                o.ForwardDefaultSelector = ctx => ApiKeyAuthenticationHandler.CarriesKey(ctx.Request)
+                    ? ApiKeyAuthenticationHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+            {
+                o.Cookie.Name = "automl.session";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromDays(14);
+                o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;
+                o.Events.OnRedirectToLogin = ctx => AuthProblems.WriteAsync(ctx.HttpContext, StatusCodes.Status401Unauthorized,
+                    "Sign in, or send an API key as 'Authorization: Bearer aml_…'.");
+                o.Events.OnRedirectToAccessDenied = ctx => AuthProblems.WriteAsync(ctx.HttpContext, StatusCodes.Status403Forbidden,
+                    "Your account is not allowed to do this.");
+            });
+        services.AddAuthorization();
+        services.AddScoped<SignUp>();
+        services.AddScoped<SignUpEmails>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
+        return services;
+    }
+}

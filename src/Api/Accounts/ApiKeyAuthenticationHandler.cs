@@ -1,0 +1,74 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using AutoMl.Domain.Accounts;
+using AutoMl.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AutoMl.Api.Accounts;
+
+/// <summary>Accepts "Authorization: Bearer aml_…" and, on the SignalR hub only, the access_token query value that WebSocket clients must use.</summary>
+internal sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    AutoMlDbContext db,
+    TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string KeyIdClaim = "automl:api_key_id";
+    private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
+
+    public static bool CarriesKey(HttpRequest request) => ReadKey(request) is not null;
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (ReadKey(Request) is not { } key)
+        {
+            return AuthenticateResult.NoResult();
+        }
+        var hash = ApiKeyFormat.Hash(key);
+        var found = await db.ApiKeys.AsNoTracking()
+            .Where(k => k.KeyHash == hash && k.RevokedAt == null)
+            .Select(k => new { k.Id, k.UserId, k.LastUsedAt })
+            .SingleOrDefaultAsync(Context.RequestAborted);
+        if (found is null)
+        {
+            return AuthenticateResult.Fail("The API key is not valid or has been revoked.");
+        }
+        var now = clock.GetUtcNow();
+        if (found.LastUsedAt is null || now - found.LastUsedAt > LastUsedResolution)
+        {
+            await db.ApiKeys.Where(k => k.Id == found.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted);
+        }
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, found.UserId.ToString()), new Claim(KeyIdClaim, found.Id.ToString())],
+            SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var result = await HandleAuthenticateOnceSafeAsync();
+        await AuthProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized,
+            result.Failure?.Message ?? "Sign in, or send an API key as 'Authorization: Bearer aml_…'.");
+    }
+
+    private static string? ReadKey(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            var token = header["Bearer ".Length..].Trim();
+            return ApiKeyFormat.LooksLikeKey(token) ? token : null;
+        }
+        if (request.Path.StartsWithSegments("/hubs") && request.Query["access_token"].ToString() is { Length: > 0 } query
+            && ApiKeyFormat.LooksLikeKey(query))
+        {
+            return query;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AutoMl.Api.Accounts;
+
+public sealed record CreateApiKeyRequest(
+    [property: Required(ErrorMessage = "Give the key a name, like 'CI pipeline'.")]
+    [property: StringLength(100, MinimumLength = 1, ErrorMessage = "A key name has 1 to 100 characters.")]
+    string Name);
+
+/// <summary>The only answer that ever carries the whole key.</summary>
+public sealed record CreatedApiKey(Guid Id, string Name, string Key, string Prefix, DateTimeOffset CreatedAt);
+
+public sealed record ApiKeyView(Guid Id, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt);
+
+public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);

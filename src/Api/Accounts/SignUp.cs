@@ -1,0 +1,74 @@
+using AutoMl.Domain.Credits;
+using AutoMl.Infrastructure;
+using AutoMl.Infrastructure.Accounts;
+using AutoMl.Infrastructure.Credits;
+using AutoMl.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace AutoMl.Api.Accounts;
+
+internal abstract record SignUpResult
+{
+    public sealed record Created(AppUser User) : SignUpResult;
+    public sealed record DuplicateEmail : SignUpResult;
+    public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : SignUpResult;
+}
+
+/// <summary>Creates the user, their credit account with the sign-up bonus as its first entry, and the verification email, all in one transaction.</summary>
+internal sealed class SignUp(
+    AutoMlDbContext db,
+    UserManager<AppUser> users,
+    SignUpEmails emails,
+    IOptions<PlatformOptions> options,
+    TimeProvider clock)
+{
+    public async Task<SignUpResult> RunAsync(SignupRequest request, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var email = request.Email.Trim();
+        var user = new AppUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, CreatedAt = now };
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        IdentityResult created;
+        try
+        {
+            created = await users.CreateAsync(user, request.Password);
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return new SignUpResult.DuplicateEmail();
+        }
+        if (!created.Succeeded)
+        {
+            if (created.Errors.Any(e => e.Code is "DuplicateUserName" or "DuplicateEmail"))
+            {
+                return new SignUpResult.DuplicateEmail();
+            }
+            return new SignUpResult.Invalid(GroupErrors(created.Errors));
+        }
+
+        var bonus = options.Value.SignupBonusCredits;
+        db.CreditAccounts.Add(new CreditAccount { UserId = user.Id, Balance = bonus, UpdatedAt = now });
+        db.CreditEntries.Add(new CreditEntry
+        {
+            Id = Guid.CreateVersion7(),
+            UserId = user.Id,
+            Amount = bonus,
+            Kind = CreditEntryKind.SignupBonus,
+            Reference = "Welcome bonus",
+            IdempotencyKey = CreditRules.SignupBonusKey(user.Id),
+            BalanceAfter = bonus,
+            CreatedAt = now,
+        });
+        await emails.QueueAsync(user);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new SignUpResult.Created(user);
+    }
+
+    private static Dictionary<string, string[]> GroupErrors(IEnumerable<IdentityError> errors) =>
+        errors.GroupBy(e => e.Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : "email")
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray());
+}

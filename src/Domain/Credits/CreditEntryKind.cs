@@ -1,0 +1,12 @@
+namespace AutoMl.Domain.Credits;
+
+public enum CreditEntryKind
+{
+    SignupBonus = 0,
+    Grant = 1,
+    Purchase = 2,
+    AdReward = 3,
+    Capture = 4,
+    Refund = 5,
+    Clawback = 6,
+}

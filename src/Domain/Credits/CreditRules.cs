@@ -1,0 +1,9 @@
+namespace AutoMl.Domain.Credits;
+
+public static class CreditRules
+{
+    /// <summary>Credits a new account starts with: enough for a few short training runs on the free tier.</summary>
+    public const long DefaultSignupBonus = 100;
+
+    public static string SignupBonusKey(Guid userId) => $"signup-bonus:{userId}";
+}

@@ -1,0 +1,34 @@
+using AutoMl.Infrastructure.Accounts;
+using AutoMl.Infrastructure.Credits;
+using AutoMl.Infrastructure.Email;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace AutoMl.Infrastructure.Persistence;
+
+public sealed class AutoMlDbContext(DbContextOptions<AutoMlDbContext> options)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<CreditAccount> CreditAccounts => Set<CreditAccount>();
+    public DbSet<CreditEntry> CreditEntries => Set<CreditEntry>();
+    public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<AppUser>(u =>
+        {
+            u.ToTable("users");
+            u.Property(x => x.Tier).HasConversion<string>().HasMaxLength(16);
+        });
+        builder.Entity<IdentityRole<Guid>>().ToTable("roles");
+        builder.Entity<IdentityUserRole<Guid>>().ToTable("user_roles");
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("user_claims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("user_logins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
+        builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims");
+        builder.ApplyConfigurationsFromAssembly(typeof(AutoMlDbContext).Assembly);
+    }
+}

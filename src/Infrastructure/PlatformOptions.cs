@@ -1,0 +1,18 @@
+using AutoMl.Domain.Credits;
+
+namespace AutoMl.Infrastructure;
+
+/// <summary>The "AutoMl" configuration section; every default runs on a laptop with nothing set.</summary>
+public sealed class PlatformOptions
+{
+    public const string Section = "AutoMl";
+
+    public string PublicUrl { get; set; } = "http://127.0.0.1:8080";
+    public long SignupBonusCredits { get; set; } = CreditRules.DefaultSignupBonus;
+
+    /// <summary>Prefix of every Redis key, so several stacks (or test classes) share one Redis safely.</summary>
+    public string RedisPrefix { get; set; } = "automl:";
+
+    /// <summary>Writes each queued email's text to the log; meant for the local stack, where no provider is configured.</summary>
+    public bool LogEmailBodies { get; set; }
+}

@@ -1,0 +1,33 @@
+using AutoMl.Infrastructure;
+using AutoMl.Infrastructure.Queues;
+using Hangfire;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace AutoMl.Workers.Hosting;
+
+internal static class WorkerServices
+{
+    public static IServiceCollection AddAutoMlWorker(this IServiceCollection services, IConfiguration configuration)
+    {
+        var worker = configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();
+        var queues = worker.QueueList();
+        var unknown = queues.Except(QueueNames.All).ToArray();
+        if (queues.Length == 0 || unknown.Length > 0)
+        {
+            throw new InvalidOperationException($"Worker:Queues must name some of {string.Join(", ", QueueNames.All)}; got '{worker.Queues}'.");
+        }
+        services.AddHangfire((sp, config) => config.UseAutoMlDefaults(HangfireStorageSetup.CreateStorage(
+            sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<IOptions<PlatformOptions>>().Value.RedisPrefix)));
+        services.AddHangfireServer(o =>
+        {
+            o.Queues = queues;
+            o.WorkerCount = Math.Max(1, worker.Count);
+            o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            o.ShutdownTimeout = TimeSpan.FromSeconds(30);
+        });
+        services.AddSingleton(worker);
+        services.AddHostedService<ReadinessReporter>();
+        return services;
+    }
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Runs every test of the project against the real local stack (Postgres, Redis, and later s3rver and
+# chromium), installing what is missing. Fails loudly on anything missing or skipped.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+repo="$(pwd)"
+results="$repo/TestResults"
+started=$(date +%s)
+
+command -v dotnet >/dev/null || { echo "test.sh: the .NET 10 SDK is required (dotnet on PATH)" >&2; exit 1; }
+
+infra/stack.sh start test
+trap 'infra/stack.sh stop test' EXIT
+eval "$(infra/stack.sh env test)"
+export AUTOML_TEST_STACK=1
+
+echo "[test] restore, build, format check"
+dotnet tool restore >/dev/null
+dotnet restore AutoMl.sln --nologo -v quiet
+dotnet build AutoMl.sln -c Release --no-restore --nologo -v quiet -clp:ErrorsOnly
+dotnet format AutoMl.sln --verify-no-changes --no-restore -v quiet \
+  || { echo "[test] dotnet format found changes to make: run 'dotnet format AutoMl.sln'" >&2; exit 1; }
+
+echo "[test] running tests"
+rm -rf "$results"
+set +e
+dotnet test AutoMl.sln -c Release --no-build --nologo --results-directory "$results" \
+  --logger "trx" --logger "console;verbosity=normal" 2>&1 | tee "$results.log"
+status=${PIPESTATUS[0]}
+set -e
+
+read -r passed failed skipped < <(python3 - "$results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+p = f = s = 0
+for path in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
+    c = ET.parse(path).getroot().find("{*}ResultSummary/{*}Counters")
+    p += int(c.get("passed", 0)); f += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0)) + int(c.get("aborted", 0))
+    s += int(c.get("notExecuted", 0)) + int(c.get("inconclusive", 0))
+print(p, f, s)
+PY
+)
+echo "[test] took $(( $(date +%s) - started )) s"
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ]; then exit 1; fi
+if [ "$skipped" -ne 0 ]; then echo "[test] $skipped test(s) were skipped: a skipped test is a defect here" >&2; exit 1; fi
+if [ "$passed" -eq 0 ]; then echo "[test] no test ran" >&2; exit 1; fi
