@@ -90,6 +90,10 @@ start_postgres() {
   run_pg "$bin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w -t 60 start >/dev/null \
     || { tail -20 "$pgdata/server.log" >&2; die "Postgres did not start (log above)"; }
   log "Postgres up on 127.0.0.1:$pg_port"
+  # Created here rather than by the first migration, which would log a failed connection first.
+  if ! run_pg psql -h "$pgdata" -p "$pg_port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'automl'" | grep -q 1; then
+    run_pg psql -h "$pgdata" -p "$pg_port" -U postgres -qc "CREATE DATABASE automl" >/dev/null
+  fi
 }
 
 start_redis() {

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using AutoMl.Testing;
 using AutoMl.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace AutoMl.Api.Tests.Support;
+namespace AutoMl.Testing;
 
 /// <summary>The real Postgres and Redis that ./test.sh starts; a test run without them fails, it never skips.</summary>
 public static class TestStack
