@@ -27,6 +27,7 @@ public static class InfrastructureServices
         });
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<EmailOutbox>();
+        services.AddScoped<Credits.CreditLedger>();
         return services;
     }
 }

@@ -9,4 +9,7 @@ public enum CreditEntryKind
     Capture = 4,
     Refund = 5,
     Clawback = 6,
+    Hold = 7,
+    Release = 8,
+    OwedSettlement = 9,
 }

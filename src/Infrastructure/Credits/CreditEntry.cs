@@ -7,7 +7,11 @@ public sealed class CreditEntry
 {
     public Guid Id { get; set; }
     public Guid UserId { get; set; }
+    /// <summary>Change to the balance; the entries of an account sum to its balance.</summary>
     public long Amount { get; set; }
+
+    /// <summary>Change to the credits held for running jobs; the entries of an account sum to its held credits.</summary>
+    public long HeldChange { get; set; }
     public CreditEntryKind Kind { get; set; }
     public required string Reference { get; set; }
     public required string IdempotencyKey { get; set; }

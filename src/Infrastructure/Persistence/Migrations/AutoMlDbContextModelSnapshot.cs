@@ -221,6 +221,10 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<long>("HeldChange")
+                        .HasColumnType("bigint")
+                        .HasColumnName("held_change");
+
                     b.Property<string>("IdempotencyKey")
                         .IsRequired()
                         .HasMaxLength(200)
