@@ -14,8 +14,8 @@ profile="${2:-${AUTOML_STACK:-dev}}"
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 case "$profile" in
-  dev) pg_port="${AUTOML_PG_PORT:-54320}"; redis_port="${AUTOML_REDIS_PORT:-63790}" ;;
-  test) pg_port="${AUTOML_PG_PORT:-54330}"; redis_port="${AUTOML_REDIS_PORT:-63800}" ;;
+  dev) pg_port="${AUTOML_PG_PORT:-54320}"; redis_port="${AUTOML_REDIS_PORT:-63790}"; s3_port="${AUTOML_S3_PORT:-45690}" ;;
+  test) pg_port="${AUTOML_PG_PORT:-54330}"; redis_port="${AUTOML_REDIS_PORT:-63800}"; s3_port="${AUTOML_S3_PORT:-45700}" ;;
   *) echo "stack.sh: unknown profile '$profile' (dev or test)" >&2; exit 2 ;;
 esac
 
@@ -57,6 +57,9 @@ data_root() {
 data="$(data_root)/$profile"
 pgdata="$data/postgres"
 redisdir="$data/redis"
+s3dir="$data/s3"
+# The test suite runs every blob test against s3rver too; locally it is opt-in (AUTOML_BLOBS=s3).
+want_s3() { [ "$profile" = test ] || [ "${AUTOML_BLOBS:-local}" = s3 ]; }
 
 run_pg() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
@@ -107,7 +110,26 @@ start_redis() {
   log "Redis up on 127.0.0.1:$redis_port (append-only file on)"
 }
 
+s3_running() { curl -fsS -o /dev/null "http://127.0.0.1:$s3_port/" 2>/dev/null; }
+
+start_s3() {
+  want_s3 || return 0
+  if s3_running; then log "s3rver already running on 127.0.0.1:$s3_port"; return; fi
+  command -v npm >/dev/null || { log "installing nodejs and npm with apt-get"; as_root apt-get update -qq; DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq nodejs npm >/dev/null; }
+  if [ ! -x "$repo/infra/s3/node_modules/.bin/s3rver" ]; then
+    (cd "$repo/infra/s3" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || die "npm ci of s3rver failed"
+  fi
+  mkdir -p "$s3dir/data"
+  nohup "$repo/infra/s3/node_modules/.bin/s3rver" -d "$s3dir/data" -a 127.0.0.1 -p "$s3_port" --silent \
+    --configure-bucket automl >"$s3dir/s3rver.log" 2>&1 &
+  echo $! >"$s3dir/s3rver.pid"
+  for _ in $(seq 100); do s3_running && break; sleep 0.1; done
+  s3_running || { tail -20 "$s3dir/s3rver.log" >&2; die "s3rver did not start (log above)"; }
+  log "s3rver up on 127.0.0.1:$s3_port (bucket automl)"
+}
+
 stop_all() {
+  if [ -f "$s3dir/s3rver.pid" ]; then kill "$(cat "$s3dir/s3rver.pid")" 2>/dev/null || true; rm -f "$s3dir/s3rver.pid"; log "s3rver stopped"; fi
   if pg_running; then run_pg "$(pg_bin)/pg_ctl" -D "$pgdata" -m fast -w stop >/dev/null; log "Postgres stopped"; fi
   if redis_running; then redis-cli -p "$redis_port" shutdown >/dev/null 2>&1 || true; log "Redis stopped"; fi
 }
@@ -117,15 +139,26 @@ print_env() {
 export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=automl"
 export ConnectionStrings__Redis="127.0.0.1:$redis_port"
 export AUTOML_DATA_DIR="$data"
+export AUTOML_TEST_S3_URL="http://127.0.0.1:$s3_port"
 EOF
+  if [ "$profile" = dev ] && [ "${AUTOML_BLOBS:-local}" = s3 ]; then
+    cat <<EOF
+export Blobs__Provider=s3
+export Blobs__S3__ServiceUrl="http://127.0.0.1:$s3_port"
+export Blobs__S3__Bucket=automl
+export Blobs__S3__AccessKey=S3RVER
+export Blobs__S3__SecretKey=S3RVER
+EOF
+  fi
 }
 
 case "$cmd" in
-  start) ensure_packages; start_postgres; start_redis ;;
+  start) ensure_packages; start_postgres; start_redis; start_s3 ;;
   stop) stop_all ;;
   status)
     pg_running && log "Postgres running on $pg_port" || log "Postgres stopped"
-    redis_running && log "Redis running on $redis_port" || log "Redis stopped" ;;
+    redis_running && log "Redis running on $redis_port" || log "Redis stopped"
+    s3_running && log "s3rver running on $s3_port" || log "s3rver stopped" ;;
   env) print_env ;;
   psql) exec psql -h 127.0.0.1 -p "$pg_port" -U postgres -d automl ;;
   *) echo "usage: infra/stack.sh start|stop|status|env|psql [dev|test]" >&2; exit 2 ;;

@@ -10,6 +10,7 @@ builder.Services.AddAutoMlApi(builder.Configuration);
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();
+if (await AutoMl.Api.Admin.AdminCommand.TryRunAsync(app, args)) return;
 app.UseAutoMlPipeline();
 app.MapAutoMlEndpoints();
 await app.RunAsync();

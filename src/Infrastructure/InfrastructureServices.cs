@@ -1,5 +1,9 @@
+using AutoMl.Infrastructure.Blobs;
 using AutoMl.Infrastructure.Email;
+using AutoMl.Infrastructure.Events;
+using AutoMl.Infrastructure.Payments;
 using AutoMl.Infrastructure.Persistence;
+using AutoMl.Infrastructure.Rewards;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,8 +30,13 @@ public static class InfrastructureServices
             return ConnectionMultiplexer.Connect(options);
         });
         services.AddSingleton(TimeProvider.System);
+        services.AddAutoMlBlobs(configuration);
+        services.AddAutoMlEvents(redis, configuration[$"{PlatformOptions.Section}:RedisPrefix"] ?? new PlatformOptions().RedisPrefix);
         services.AddScoped<EmailOutbox>();
         services.AddScoped<Credits.CreditLedger>();
+        services.AddPayments(configuration);
+        services.AddRewards(configuration);
+        services.AddEmailDelivery(configuration);
         return services;
     }
 }

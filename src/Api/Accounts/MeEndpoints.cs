@@ -1,6 +1,7 @@
 using AutoMl.Api.Errors;
 using AutoMl.Api.Security;
 using AutoMl.Infrastructure.Accounts;
+using AutoMl.Infrastructure.Blobs;
 using AutoMl.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -25,9 +26,9 @@ internal static class MeEndpoints
         return me is null ? ProblemResults.Unauthorized("This account no longer exists.") : TypedResults.Ok(me);
     }
 
-    /// <summary>Deletes the account and, through cascading keys, everything it owns.</summary>
+    /// <summary>Deletes the account, every row it owns (cascading keys) and every blob under its prefixes.</summary>
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        CurrentUser current, AutoMlDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, CancellationToken ct)
+        CurrentUser current, AutoMlDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, IBlobStore blobs, CancellationToken ct)
     {
         var user = await users.FindByIdAsync(current.Id.ToString());
         if (user is null)
@@ -42,6 +43,10 @@ internal static class MeEndpoints
             throw new InvalidOperationException("Deleting the account failed: " + string.Join("; ", deleted.Errors.Select(e => e.Code)));
         }
         await tx.CommitAsync(ct);
+        foreach (var prefix in BlobKeys.AllOfUser(user.Id))
+        {
+            await blobs.DeletePrefixAsync(prefix, ct);
+        }
         if (current.ViaCookie)
         {
             await signIn.SignOutAsync();

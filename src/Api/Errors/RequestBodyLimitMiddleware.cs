@@ -12,8 +12,8 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IProblemD
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize
-            ?? ApiServices.DefaultBodyLimitBytes;
+        var metadata = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>();
+        var limit = metadata is null ? ApiServices.DefaultBodyLimitBytes : metadata.MaxRequestBodySize;
         if (context.Request.ContentLength is { } length && limit is { } max && length > max)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;

@@ -1,6 +1,14 @@
 using AutoMl.Api.Accounts;
+using AutoMl.Api.Admin;
 using AutoMl.Api.Credits;
+using AutoMl.Api.Datasets;
 using AutoMl.Api.Errors;
+using AutoMl.Api.Jobs;
+using AutoMl.Api.Models;
+using AutoMl.Api.Payments;
+using AutoMl.Api.RateLimiting;
+using AutoMl.Api.Rewards;
+using AutoMl.Infrastructure.Events;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 using Serilog;
@@ -18,6 +26,7 @@ internal static class ApiPipeline
         app.UseDashboardFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAutoMlRateLimits();
     }
 
     public static void MapAutoMlEndpoints(this WebApplication app)
@@ -27,11 +36,20 @@ internal static class ApiPipeline
         app.MapOpenApi();
         app.MapScalarApiReference();
 
+        app.MapStripeWebhook();
+        app.MapAdMobWebhook();
         var api = app.MapGroup("/api/v1");
         api.MapAuthEndpoints();
         api.MapMeEndpoints();
         api.MapApiKeyEndpoints();
         api.MapCreditEndpoints();
+        api.MapBillingEndpoints();
+        api.MapAdminEndpoints();
+        api.MapDatasetEndpoints();
+        api.MapJobEndpoints();
+        api.MapPricingEndpoints();
+        api.MapModelEndpoints();
+        app.MapHub<EventsHub>("/hubs/events");
         api.MapFallback(() => ProblemResults.NotFound("There is no API endpoint at this address: check the path against /openapi/v1.json."));
         app.MapDashboardFallback();
     }

@@ -1,8 +1,12 @@
 using System.Text.Json.Serialization;
 using AutoMl.Api.Accounts;
+using AutoMl.Api.Admin;
+using AutoMl.Api.Datasets;
 using AutoMl.Api.Errors;
+using AutoMl.Api.RateLimiting;
 using AutoMl.Api.Security;
 using AutoMl.Infrastructure.Persistence;
+using AutoMl.Infrastructure.Queues;
 using Microsoft.AspNetCore.Http.Json;
 using StackExchange.Redis;
 
@@ -21,6 +25,14 @@ internal static class ApiServices
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddValidation();
         services.AddAccounts(configuration);
+        services.AddAutoMlRateLimits(configuration);
+        services.AddAdmin();
+        services.AddAutoMlHangfire();
+        services.AddScoped<DatasetQuota>();
+        services.AddScoped<DatasetUploads>();
+        services.AddScoped<DatasetRemoval>();
+        services.AddScoped<Jobs.JobSubmission>();
+        services.AddSingleton<Models.ModelCache>();
         services.AddAutoMlAntiforgery();
         services.AddOpenApi();
         services.AddHealthChecks()

@@ -12,5 +12,8 @@ public sealed class OutboxEmail
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }
     public int Attempts { get; set; }
+
+    /// <summary>When a failed send is tried again (exponential back-off); null until the first failure.</summary>
+    public DateTimeOffset? NextAttemptAt { get; set; }
     public string? LastError { get; set; }
 }

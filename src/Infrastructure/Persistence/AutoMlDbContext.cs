@@ -1,5 +1,6 @@
 using AutoMl.Infrastructure.Accounts;
 using AutoMl.Infrastructure.Credits;
+using AutoMl.Infrastructure.Datasets;
 using AutoMl.Infrastructure.Email;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -14,6 +15,14 @@ public sealed class AutoMlDbContext(DbContextOptions<AutoMlDbContext> options)
     public DbSet<CreditAccount> CreditAccounts => Set<CreditAccount>();
     public DbSet<CreditEntry> CreditEntries => Set<CreditEntry>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
+    public DbSet<Payments.StripePayment> StripePayments => Set<Payments.StripePayment>();
+    public DbSet<Rewards.AdClaim> AdClaims => Set<Rewards.AdClaim>();
+    public DbSet<Dataset> Datasets => Set<Dataset>();
+    public DbSet<Jobs.Job> Jobs => Set<Jobs.Job>();
+    public DbSet<Jobs.Trial> Trials => Set<Jobs.Trial>();
+    public DbSet<Events.JobEvent> JobEvents => Set<Events.JobEvent>();
+    public DbSet<Events.EventSequence> EventSequences => Set<Events.EventSequence>();
+    public DbSet<Models.Model> Models => Set<Models.Model>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

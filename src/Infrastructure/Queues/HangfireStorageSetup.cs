@@ -13,15 +13,16 @@ public static class HangfireStorageSetup
     /// </summary>
     public static readonly TimeSpan InvisibilityTimeout = TimeSpan.FromHours(7);
 
-    public static RedisStorage CreateStorage(IConnectionMultiplexer redis, string prefix) =>
-        new(redis, new RedisStorageOptions
+    /// <summary>The Redis storage behind the weighted fetch, so queues are served by weight, not in strict order.</summary>
+    public static WeightedFetchStorage CreateStorage(IConnectionMultiplexer redis, string prefix, QueueWeights? weights = null) =>
+        new(new RedisStorage(redis, new RedisStorageOptions
         {
             Prefix = prefix + "hangfire:",
             InvisibilityTimeout = InvisibilityTimeout,
             Db = 0,
-        });
+        }), weights ?? new QueueWeights());
 
-    public static IGlobalConfiguration UseAutoMlDefaults(this IGlobalConfiguration config, RedisStorage storage) =>
+    public static IGlobalConfiguration UseAutoMlDefaults(this IGlobalConfiguration config, JobStorage storage) =>
         config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()

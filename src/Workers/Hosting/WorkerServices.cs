@@ -1,8 +1,6 @@
-using AutoMl.Infrastructure;
 using AutoMl.Infrastructure.Queues;
+using AutoMl.Workers.Email;
 using Hangfire;
-using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace AutoMl.Workers.Hosting;
 
@@ -17,8 +15,7 @@ internal static class WorkerServices
         {
             throw new InvalidOperationException($"Worker:Queues must name some of {string.Join(", ", QueueNames.All)}; got '{worker.Queues}'.");
         }
-        services.AddHangfire((sp, config) => config.UseAutoMlDefaults(HangfireStorageSetup.CreateStorage(
-            sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<IOptions<PlatformOptions>>().Value.RedisPrefix)));
+        services.AddAutoMlHangfire(configuration.GetSection(QueueWeights.Section).Get<QueueWeights>());
         services.AddHangfireServer(o =>
         {
             o.Queues = queues;
@@ -28,6 +25,8 @@ internal static class WorkerServices
         });
         services.AddSingleton(worker);
         services.AddHostedService<ReadinessReporter>();
+        services.AddEmailOutboxSender();
+        services.AddAutoMlWorkerJobs();
         return services;
     }
 }

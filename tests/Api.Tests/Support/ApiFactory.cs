@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
-using AutoMl.Testing;
 using AutoMl.Infrastructure.Persistence;
+using AutoMl.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
@@ -9,12 +9,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AutoMl.Api.Tests.Support;
 
 /// <summary>The API in-process against the real stack, on a database of its own that is dropped afterwards.</summary>
-public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const int LockoutAttempts = 3;
     public const string GoodPassword = "correct horse battery";
 
     private readonly string database = "automl_test_" + Guid.NewGuid().ToString("N")[..16];
+
+    protected string Database => database;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -23,6 +25,13 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("AutoMl:RedisPrefix", $"test:{database}:");
         builder.UseSetting("AutoMl:Sessions:RecheckSeconds", "0");
         builder.UseSetting("AutoMl:Lockout:MaxFailedAttempts", LockoutAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Blobs:LocalRoot", Path.Combine(Path.GetTempPath(), database, "blobs"));
+        ConfigurePlatform(builder);
+    }
+
+    /// <summary>Where a derived factory adds a store, an in-process worker, or settings of its own.</summary>
+    protected virtual void ConfigurePlatform(IWebHostBuilder builder)
+    {
     }
 
     public Task InitializeAsync()

@@ -1,0 +1,3 @@
+using AutoMl.Bench.Engine;
+
+return await Cli.RunAsync(args);

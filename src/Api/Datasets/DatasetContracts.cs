@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
+using AutoMl.Domain.Datasets;
+
+namespace AutoMl.Api.Datasets;
+
+public sealed record DatasetView(
+    Guid Id,
+    string Name,
+    DatasetStatus Status,
+    string? Error,
+    string Format,
+    long SizeBytes,
+    string? Sha256,
+    long? Rows,
+    JsonElement? Columns,
+    string? TargetSuggestion,
+    string? TaskSuggestion,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset LastUsedAt);
+
+public sealed record DatasetSummary(Guid Id, string Name, DatasetStatus Status, string Format, long SizeBytes, long? Rows, DateTimeOffset CreatedAt);
+
+public sealed record DatasetPreview(JsonElement Columns, JsonElement Rows);
+
+public sealed record RenameDatasetRequest(
+    [property: Required(ErrorMessage = "Give the data set a name.")]
+    [property: StringLength(200, MinimumLength = 1, ErrorMessage = "A data set name has 1 to 200 characters.")]
+    string Name);
+
+public sealed record StartUploadRequest(
+    [property: Required(ErrorMessage = "Give the data set a name, usually the file name.")]
+    [property: StringLength(200, MinimumLength = 1, ErrorMessage = "A data set name has 1 to 200 characters.")]
+    string Name,
+    [property: Range(1, long.MaxValue, ErrorMessage = "sizeBytes is the file's size in bytes, at least 1.")]
+    long SizeBytes);
+
+public sealed record UploadPartUrl(int PartNumber, Uri Url);
+
+public sealed record StartedUpload(Guid UploadId, Guid DatasetId, long PartSizeBytes, DateTimeOffset ExpiresAt, IReadOnlyList<UploadPartUrl> Parts);
+
+public sealed record CompletedPart(
+    [property: Range(1, 10000, ErrorMessage = "partNumber is from 1 to 10,000.")] int PartNumber,
+    [property: Required(ErrorMessage = "Each part needs the ETag the store answered its PUT with.")] string Etag);
+
+public sealed record CompleteUploadRequest(IReadOnlyList<CompletedPart>? Parts);

@@ -1,0 +1,157 @@
+using System.Text.Json;
+using AutoMl.Api.Accounts;
+using AutoMl.Api.Errors;
+using AutoMl.Api.Security;
+using AutoMl.Domain.Datasets;
+using AutoMl.Infrastructure.Blobs;
+using AutoMl.Infrastructure.Datasets;
+using AutoMl.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace AutoMl.Api.Datasets;
+
+internal static class DatasetEndpoints
+{
+    private const string Missing = "No data set with this id exists in your account.";
+
+    public static void MapDatasetEndpoints(this RouteGroupBuilder api)
+    {
+        var datasets = api.MapGroup("/datasets").WithTags("Datasets").RequireAuthorization().RequireAntiforgeryForCookies();
+        // No Accepts metadata: a content-type constraint would turn a wrong type into the fallback's 404.
+        datasets.MapPost("/", UploadAsync).WithMetadata(new NoBodyLimit())
+            .WithDescription("Upload a CSV, TSV, Parquet or JSON-lines file as the multipart field 'file', or as the raw body with ?name=. Answers 202; the data set becomes 'ready' when ingested.");
+        datasets.MapGet("/", ListAsync);
+        datasets.MapGet("/{id:guid}", GetAsync);
+        datasets.MapGet("/{id:guid}/preview", PreviewAsync);
+        datasets.MapGet("/{id:guid}/download", DownloadAsync);
+        datasets.MapPatch("/{id:guid}", RenameAsync);
+        datasets.MapDelete("/{id:guid}", DeleteAsync);
+        datasets.MapDatasetUploadEndpoints();
+    }
+
+    private static async Task<Results<Accepted<DatasetView>, ProblemHttpResult, ValidationProblem>> UploadAsync(
+        HttpRequest request, CurrentUser current, DatasetQuota quota, DatasetUploads uploads, CancellationToken ct, string? name = null)
+    {
+        var (problem, status) = await quota.CheckAsync(current.Id, request.ContentLength, ct);
+        if (problem is not null)
+        {
+            return ProblemResults.Problem(status, status == 413 ? "File too large" : "Storage quota exceeded", problem);
+        }
+        var (limits, used, _) = await quota.ReadAsync(current.Id, ct);
+        UploadedFile file;
+        try
+        {
+            file = await UploadedFile.ReadAsync(request, Math.Min(limits.MaxUploadBytes, limits.QuotaBytes - used), ct);
+        }
+        catch (UploadTooLargeException tooLarge)
+        {
+            return ProblemResults.Problem(StatusCodes.Status413PayloadTooLarge, "File too large",
+                $"The upload passed the {DatasetQuota.Bytes(tooLarge.MaxBytes)} your tier and storage quota allow; nothing was stored.");
+        }
+        catch (InvalidDataException bad)
+        {
+            return ProblemResults.Validation("file", bad.Message);
+        }
+        await using (file)
+        {
+            var datasetName = (name ?? file.FileName)?.Trim();
+            if (string.IsNullOrEmpty(datasetName) || datasetName.Length > 200)
+            {
+                return ProblemResults.Validation("name", "Name the data set: send ?name=… with a raw body, or a file name in the multipart 'file' field (at most 200 characters).");
+            }
+            if (file.Length == 0)
+            {
+                return ProblemResults.Validation("file", "The file is empty: there is no table to read.");
+            }
+            var dataset = await uploads.AcceptAsync(current.Id, datasetName, file, ct);
+            return TypedResults.Accepted($"/api/v1/datasets/{dataset.Id}", dataset.ToView());
+        }
+    }
+
+    private static async Task<Results<Ok<Page<DatasetSummary>>, ValidationProblem>> ListAsync(
+        CurrentUser current, AutoMlDbContext db, CancellationToken ct, int pageSize = 50, string? cursor = null)
+    {
+        if (pageSize is < 1 or > 200)
+        {
+            return ProblemResults.Validation("pageSize", "pageSize is a number from 1 to 200.");
+        }
+        var query = db.Datasets.AsNoTracking().Where(d => d.UserId == current.Id);
+        if (cursor is not null)
+        {
+            if (!Cursor.TryDecode(cursor, out var at, out var id))
+            {
+                return ProblemResults.Validation("cursor", "The cursor is not one this API returned: start again without it.");
+            }
+            query = query.Where(d => d.CreatedAt < at || (d.CreatedAt == at && d.Id.CompareTo(id) < 0));
+        }
+        var rows = await query.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).Take(pageSize + 1).ToListAsync(ct);
+        var next = rows.Count > pageSize ? Cursor.Encode(rows[pageSize - 1].CreatedAt, rows[pageSize - 1].Id) : null;
+        return TypedResults.Ok(new Page<DatasetSummary>(rows.Take(pageSize).Select(d => d.ToSummary()).ToList(), next));
+    }
+
+    private static async Task<Results<Ok<DatasetView>, ProblemHttpResult>> GetAsync(Guid id, CurrentUser current, AutoMlDbContext db, CancellationToken ct) =>
+        await FindAsync(db, current, id, ct) is { } dataset ? TypedResults.Ok(dataset.ToView()) : ProblemResults.NotFound(Missing);
+
+    private static async Task<Results<Ok<DatasetPreview>, ProblemHttpResult, ValidationProblem>> PreviewAsync(
+        Guid id, CurrentUser current, AutoMlDbContext db, CancellationToken ct, int rows = 50)
+    {
+        if (rows is < 1 or > 100)
+        {
+            return ProblemResults.Validation("rows", "rows is a number from 1 to 100.");
+        }
+        if (await FindAsync(db, current, id, ct) is not { } dataset)
+        {
+            return ProblemResults.NotFound(Missing);
+        }
+        if (dataset.PreviewJson is null)
+        {
+            return ProblemResults.Conflict(dataset.Status == DatasetStatus.Failed
+                ? $"This data set could not be read, so it has no preview: {dataset.Error}"
+                : "This data set is still being ingested; its preview appears when its status is 'ready'.");
+        }
+        using var doc = JsonDocument.Parse(dataset.PreviewJson);
+        var head = doc.RootElement.GetProperty("rows").EnumerateArray().Take(rows).ToList();
+        return TypedResults.Ok(new DatasetPreview(doc.RootElement.GetProperty("columns").Clone(), JsonSerializer.SerializeToElement(head)));
+    }
+
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadAsync(
+        Guid id, CurrentUser current, AutoMlDbContext db, IBlobStore blobs, CancellationToken ct)
+    {
+        if (await FindAsync(db, current, id, ct) is not { Status: not DatasetStatus.Uploading } dataset)
+        {
+            return ProblemResults.NotFound(Missing);
+        }
+        var stream = await blobs.OpenReadAsync(dataset.OriginalKey, ct);
+        var extension = dataset.Format == "auto" ? "bin" : dataset.Format;
+        var fileName = Path.HasExtension(dataset.Name) ? dataset.Name : $"{dataset.Name}.{extension}";
+        return TypedResults.Stream(stream, "application/octet-stream", fileName);
+    }
+
+    private static async Task<Results<Ok<DatasetView>, ProblemHttpResult>> RenameAsync(
+        Guid id, RenameDatasetRequest request, CurrentUser current, AutoMlDbContext db, CancellationToken ct)
+    {
+        if (await FindAsync(db, current, id, ct) is not { } dataset)
+        {
+            return ProblemResults.NotFound(Missing);
+        }
+        dataset.Name = request.Name.Trim();
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(dataset.ToView());
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        Guid id, CurrentUser current, AutoMlDbContext db, DatasetRemoval removal, CancellationToken ct)
+    {
+        if (await FindAsync(db, current, id, ct) is not { } dataset)
+        {
+            return ProblemResults.NotFound(Missing);
+        }
+        await removal.DeleteAsync(dataset, ct);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Another user's data set is indistinguishable from one that does not exist.</summary>
+    internal static Task<Dataset?> FindAsync(AutoMlDbContext db, CurrentUser current, Guid id, CancellationToken ct) =>
+        db.Datasets.SingleOrDefaultAsync(d => d.Id == id && d.UserId == current.Id, ct);
+}

@@ -1,0 +1,77 @@
+using AutoMl.Domain.Datasets;
+using AutoMl.Infrastructure.Blobs;
+using AutoMl.Infrastructure.Datasets;
+using AutoMl.Infrastructure.Persistence;
+using AutoMl.Infrastructure.Queues;
+using Hangfire;
+using Hangfire.States;
+using Microsoft.EntityFrameworkCore;
+
+namespace AutoMl.Api.Datasets;
+
+/// <summary>Turns a stored upload into a data set row and its ingest job; a file the user already has reuses its twin.</summary>
+internal sealed class DatasetUploads(AutoMlDbContext db, IBlobStore blobs, IBackgroundJobClient jobs, TimeProvider clock)
+{
+    public async Task<Dataset> AcceptAsync(Guid user, string name, UploadedFile file, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var id = Guid.CreateVersion7();
+        var twin = await db.Datasets.AsNoTracking()
+            .Where(d => d.UserId == user && d.Sha256 == file.Sha256 && d.Status == DatasetStatus.Ready)
+            .OrderByDescending(d => d.CreatedAt)
+            .FirstOrDefaultAsync(ct);
+        if (twin is not null)
+        {
+            var copy = TwinOf(twin, id, name, now);
+            db.Datasets.Add(copy);
+            await db.SaveChangesAsync(ct);
+            return copy;
+        }
+
+        var format = DatasetFormats.FromFileName(file.FileName ?? name) ?? "auto";
+        var key = BlobKeys.DatasetOriginal(user, id, format == "auto" ? "bin" : format);
+        // The blob first: a crash here leaves an unreferenced blob, never a data set row without its file.
+        await blobs.PutFileAsync(key, file.Path, ct);
+        var dataset = new Dataset
+        {
+            Id = id,
+            UserId = user,
+            Name = name,
+            Status = DatasetStatus.Ingesting,
+            Format = format,
+            SizeBytes = file.Length,
+            Sha256 = file.Sha256,
+            OriginalKey = key,
+            CreatedAt = now,
+            LastUsedAt = now,
+        };
+        db.Datasets.Add(dataset);
+        await db.SaveChangesAsync(ct);
+        Enqueue(jobs, dataset.Id);
+        return dataset;
+    }
+
+    /// <summary>Hands the data set to a worker; if Redis loses the job, the ingest sweeper enqueues it again.</summary>
+    public static void Enqueue(IBackgroundJobClient jobs, Guid datasetId) =>
+        jobs.Create<IIngestDatasetJob>(j => j.RunAsync(datasetId, CancellationToken.None), new EnqueuedState(QueueNames.Low));
+
+    private static Dataset TwinOf(Dataset twin, Guid id, string name, DateTimeOffset now) => new()
+    {
+        Id = id,
+        UserId = twin.UserId,
+        Name = name,
+        Status = DatasetStatus.Ready,
+        Format = twin.Format,
+        SizeBytes = twin.SizeBytes,
+        Sha256 = twin.Sha256,
+        OriginalKey = twin.OriginalKey,
+        ProcessedKey = twin.ProcessedKey,
+        Rows = twin.Rows,
+        ColumnsJson = twin.ColumnsJson,
+        PreviewJson = twin.PreviewJson,
+        TargetSuggestion = twin.TargetSuggestion,
+        TaskSuggestion = twin.TaskSuggestion,
+        CreatedAt = now,
+        LastUsedAt = now,
+    };
+}

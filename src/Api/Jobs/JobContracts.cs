@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+using AutoMl.Domain.Jobs;
+using AutoMl.Domain.Pricing;
+
+namespace AutoMl.Api.Jobs;
+
+public sealed record SubmitJobRequest(
+    [property: Required(ErrorMessage = "Name the data set to train on (datasetId).")] Guid DatasetId,
+    [property: Required(ErrorMessage = "Name the column to predict (target).")]
+    [property: StringLength(300, MinimumLength = 1, ErrorMessage = "target is a column name of 1 to 300 characters.")]
+    string Target,
+    string? Task,
+    string? Metric,
+    [property: Range(10, 6 * 60 * 60, ErrorMessage = "budgetSeconds is from 10 to 21,600 (6 hours).")] int BudgetSeconds,
+    IReadOnlyList<string>? ExcludedColumns);
+
+public sealed record JobView(
+    Guid Id,
+    JobKind Kind,
+    JobStatus Status,
+    string Queue,
+    double Progress,
+    double? EtaSeconds,
+    Guid DatasetId,
+    string? Target,
+    string? Task,
+    string? Metric,
+    int BudgetSeconds,
+    double? BestScore,
+    int Trials,
+    Guid? ModelId,
+    string? Error,
+    long HeldCredits,
+    long ChargedCredits,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt);
+
+public sealed record QuoteView(long Credits, PriceBreakdown Breakdown, long Available);
+
+public sealed record TrialView(int N, string Learner, System.Text.Json.JsonElement Params, double Score, double Seconds);
+
+public sealed record PricingView(string Tier, double CreditsPerMinute, long CreditsPerThousandPredictions, int MaxBudgetSeconds, int ConcurrentJobs, string Queue, string Formula);

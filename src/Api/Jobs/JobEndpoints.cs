@@ -1,0 +1,145 @@
+using System.Text.Json;
+using AutoMl.Api.Accounts;
+using AutoMl.Api.Errors;
+using AutoMl.Api.Security;
+using AutoMl.Domain.Jobs;
+using AutoMl.Infrastructure.Credits;
+using AutoMl.Infrastructure.Events;
+using AutoMl.Infrastructure.Jobs;
+using AutoMl.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace AutoMl.Api.Jobs;
+
+internal static class JobEndpoints
+{
+    private const string Missing = "No job with this id exists in your account.";
+
+    public static void MapJobEndpoints(this RouteGroupBuilder api)
+    {
+        var jobs = api.MapGroup("/jobs").WithTags("Jobs").RequireAuthorization().RequireAntiforgeryForCookies();
+        jobs.MapPost("/", SubmitAsync);
+        jobs.MapPost("/quote", QuoteAsync);
+        jobs.MapGet("/", ListAsync);
+        jobs.MapGet("/{id:guid}", GetAsync);
+        jobs.MapGet("/{id:guid}/trials", TrialsAsync);
+        jobs.MapGet("/{id:guid}/events", EventsAsync);
+        jobs.MapPost("/{id:guid}/cancel", CancelAsync);
+    }
+
+    private static async Task<Results<Accepted<JobView>, ProblemHttpResult>> SubmitAsync(
+        SubmitJobRequest request, CurrentUser current, JobSubmission submission, CancellationToken ct,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey = null)
+    {
+        if (idempotencyKey is { Length: > 200 })
+        {
+            return ProblemResults.BadRequest("The Idempotency-Key header has at most 200 characters.");
+        }
+        return await submission.SubmitAsync(current.Id, request, idempotencyKey, ct) switch
+        {
+            Submission.Accepted(var job, _) => TypedResults.Accepted($"/api/v1/jobs/{job.Id}", job.ToView()),
+            Submission.Rejected r => ProblemResults.Problem(r.Status, r.Title, r.Detail),
+            _ => throw new InvalidOperationException(),
+        };
+    }
+
+    private static async Task<Results<Ok<QuoteView>, ProblemHttpResult>> QuoteAsync(
+        SubmitJobRequest request, CurrentUser current, JobSubmission submission, AutoMlDbContext db, CancellationToken ct)
+    {
+        var available = await db.CreditAccounts.Where(a => a.UserId == current.Id).Select(a => a.Balance - a.Held).SingleAsync(ct);
+        return await submission.QuoteAsync(current.Id, request, ct) switch
+        {
+            Submission.Quoted(var price) => TypedResults.Ok(new QuoteView(price.Credits, price, available)),
+            Submission.Rejected r => ProblemResults.Problem(r.Status, r.Title, r.Detail),
+            _ => throw new InvalidOperationException(),
+        };
+    }
+
+    private static async Task<Results<Ok<Page<JobView>>, ValidationProblem>> ListAsync(
+        CurrentUser current, AutoMlDbContext db, CancellationToken ct, int pageSize = 50, string? cursor = null)
+    {
+        if (pageSize is < 1 or > 200)
+        {
+            return ProblemResults.Validation("pageSize", "pageSize is a number from 1 to 200.");
+        }
+        var query = db.Jobs.AsNoTracking().Where(j => j.UserId == current.Id);
+        if (cursor is not null)
+        {
+            if (!Cursor.TryDecode(cursor, out var at, out var id))
+            {
+                return ProblemResults.Validation("cursor", "The cursor is not one this API returned: start again without it.");
+            }
+            query = query.Where(j => j.CreatedAt < at || (j.CreatedAt == at && j.Id.CompareTo(id) < 0));
+        }
+        var rows = await query.OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id).Take(pageSize + 1).ToListAsync(ct);
+        var next = rows.Count > pageSize ? Cursor.Encode(rows[pageSize - 1].CreatedAt, rows[pageSize - 1].Id) : null;
+        return TypedResults.Ok(new Page<JobView>(rows.Take(pageSize).Select(j => j.ToView()).ToList(), next));
+    }
+
+    private static async Task<Results<Ok<JobView>, ProblemHttpResult>> GetAsync(Guid id, CurrentUser current, AutoMlDbContext db, CancellationToken ct) =>
+        await db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id && j.UserId == current.Id, ct) is { } job
+            ? TypedResults.Ok(job.ToView())
+            : ProblemResults.NotFound(Missing);
+
+    private static async Task<Results<Ok<Page<TrialView>>, ProblemHttpResult>> TrialsAsync(Guid id, CurrentUser current, AutoMlDbContext db, CancellationToken ct)
+    {
+        if (!await db.Jobs.AnyAsync(j => j.Id == id && j.UserId == current.Id, ct))
+        {
+            return ProblemResults.NotFound(Missing);
+        }
+        var trials = await db.Trials.AsNoTracking().Where(t => t.JobId == id).OrderBy(t => t.N).ToListAsync(ct);
+        return TypedResults.Ok(new Page<TrialView>(
+            trials.Select(t => new TrialView(t.N, t.Learner, JsonDocument.Parse(t.ParamsJson).RootElement.Clone(), t.Score, t.Seconds)).ToList(), null));
+    }
+
+    private static async Task<Results<Ok<Page<EventMessage>>, ProblemHttpResult>> EventsAsync(
+        Guid id, CurrentUser current, AutoMlDbContext db, CancellationToken ct, long after = 0)
+    {
+        if (!await db.Jobs.AnyAsync(j => j.Id == id && j.UserId == current.Id, ct))
+        {
+            return ProblemResults.NotFound(Missing);
+        }
+        var events = await db.JobEvents.AsNoTracking()
+            .Where(e => e.UserId == current.Id && e.JobId == id && e.Seq > after)
+            .OrderBy(e => e.Seq).Take(1000).ToListAsync(ct);
+        return TypedResults.Ok(new Page<EventMessage>(events.Select(EventMessage.From).ToList(), null));
+    }
+
+    /// <summary>A queued job is cancelled at once and its hold released; a running one is stopped by its worker within 2 s.</summary>
+    private static async Task<Results<Accepted<JobView>, ProblemHttpResult>> CancelAsync(
+        Guid id, CurrentUser current, AutoMlDbContext db, CreditLedger ledger, EventPublisher events, TimeProvider clock, CancellationToken ct)
+    {
+        var job = await db.Jobs.SingleOrDefaultAsync(j => j.Id == id && j.UserId == current.Id, ct);
+        if (job is null)
+        {
+            return ProblemResults.NotFound(Missing);
+        }
+        if (job.Status is JobStatus.Succeeded or JobStatus.Failed or JobStatus.Cancelled)
+        {
+            return ProblemResults.Conflict($"This job has already ended ({job.Status.ToString().ToLowerInvariant()}); there is nothing to cancel.");
+        }
+        var now = clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var cancelledQueued = await db.Jobs.Where(j => j.Id == id && j.Status == JobStatus.Queued)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Cancelled).SetProperty(j => j.FinishedAt, now)
+                .SetProperty(j => j.CancelRequested, true), ct);
+        if (cancelledQueued == 1)
+        {
+            await ledger.SettleHoldAsync(current.Id, job.HeldCredits, 0, $"Training job {job.Id:N} cancelled before it started", JobKeys.Settle(job.Id), ct);
+        }
+        else
+        {
+            await db.Jobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s.SetProperty(j => j.CancelRequested, true), ct);
+        }
+        await tx.CommitAsync(ct);
+        if (cancelledQueued == 1)
+        {
+            await events.PublishAsync(current.Id, id, JobEventTypes.Cancelled, new { chargedCredits = 0 }, ct);
+            await events.PublishAsync(current.Id, null, JobEventTypes.CreditsChanged, new { reason = "release", jobId = id, amount = job.HeldCredits }, ct);
+        }
+        await db.Entry(job).ReloadAsync(ct);
+        return TypedResults.Accepted($"/api/v1/jobs/{id}", job.ToView());
+    }
+}

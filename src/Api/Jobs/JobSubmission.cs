@@ -1,0 +1,170 @@
+using System.Text.Json;
+using AutoMl.Domain.Datasets;
+using AutoMl.Domain.Jobs;
+using AutoMl.Domain.Pricing;
+using AutoMl.Infrastructure.Credits;
+using AutoMl.Infrastructure.Datasets;
+using AutoMl.Infrastructure.Events;
+using AutoMl.Infrastructure.Jobs;
+using AutoMl.Infrastructure.Persistence;
+using Hangfire;
+using Hangfire.States;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace AutoMl.Api.Jobs;
+
+internal abstract record Submission
+{
+    public sealed record Accepted(Job Job, bool Replayed) : Submission;
+    public sealed record Quoted(Domain.Pricing.PriceBreakdown Price) : Submission;
+    public sealed record Rejected(int Status, string Title, string Detail, string? Field = null) : Submission;
+}
+
+/// <summary>
+/// POST /jobs: the job row and its credit hold commit in one transaction, then the Hangfire enqueue on
+/// the tier's queue. If the enqueue is lost, the dispatcher finds the queued row and enqueues it again.
+/// </summary>
+internal sealed class JobSubmission(AutoMlDbContext db, CreditLedger ledger, IBackgroundJobClient hangfire, EventPublisher events, TimeProvider clock)
+{
+    public async Task<Submission> QuoteAsync(Guid user, SubmitJobRequest request, CancellationToken ct)
+    {
+        var check = await CheckAsync(user, request, ct);
+        return check.Rejection ?? (Submission)new Submission.Quoted(check.Price);
+    }
+
+    public async Task<Submission> SubmitAsync(Guid user, SubmitJobRequest request, string? idempotencyKey, CancellationToken ct)
+    {
+        if (idempotencyKey is not null
+            && await db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.UserId == user && j.IdempotencyKey == idempotencyKey, ct) is { } earlier)
+        {
+            return new Submission.Accepted(earlier, true);
+        }
+        var check = await CheckAsync(user, request, ct);
+        if (check.Rejection is not null)
+        {
+            return check.Rejection;
+        }
+        var job = NewJob(user, request, check);
+        job.IdempotencyKey = idempotencyKey;
+
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            db.Jobs.Add(job);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } && idempotencyKey is not null)
+            {
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return new Submission.Accepted(await db.Jobs.AsNoTracking().SingleAsync(j => j.UserId == user && j.IdempotencyKey == idempotencyKey, ct), true);
+            }
+            var hold = await ledger.HoldAsync(user, job.HeldCredits, $"Training job {job.Id:N}", JobKeys.Hold(job.Id), ct);
+            if (!hold.Applied)
+            {
+                await tx.RollbackAsync(ct);
+                return new Submission.Rejected(StatusCodes.Status402PaymentRequired, "Not enough credits", hold.Owed > 0
+                    ? $"You owe {hold.Owed} credits from a reversed payment; buy credits to settle it before starting new jobs."
+                    : $"This job holds {job.HeldCredits} credits and you have {hold.Balance - hold.Held} available. Lower the budget, or buy credits.");
+            }
+            await tx.CommitAsync(ct);
+        }
+
+        job.HangfireJobId = hangfire.Create<IRunJob>(j => j.RunAsync(job.Id, CancellationToken.None), new EnqueuedState(job.Queue));
+        await db.Jobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s.SetProperty(j => j.HangfireJobId, job.HangfireJobId), ct);
+        await db.Datasets.Where(d => d.Id == job.DatasetId).ExecuteUpdateAsync(s => s.SetProperty(d => d.LastUsedAt, job.CreatedAt), ct);
+        await events.PublishAsync(user, job.Id, JobEventTypes.Queued, new { job.Queue, job.HeldCredits, job.BudgetSeconds }, ct);
+        await events.PublishAsync(user, null, JobEventTypes.CreditsChanged, new { reason = "hold", jobId = job.Id, amount = job.HeldCredits }, ct);
+        return new Submission.Accepted(job, false);
+    }
+
+    private Job NewJob(Guid user, SubmitJobRequest request, Checked check)
+    {
+        var now = clock.GetUtcNow();
+        return new Job
+        {
+            Id = Guid.CreateVersion7(),
+            UserId = user,
+            Kind = JobKind.Train,
+            Status = JobStatus.Queued,
+            Queue = check.Plan.Queue,
+            DatasetId = request.DatasetId,
+            Target = request.Target,
+            Task = check.Task,
+            Metric = check.Metric,
+            BudgetSeconds = request.BudgetSeconds,
+            ExcludedColumns = request.ExcludedColumns?.ToList() ?? [],
+            HeldCredits = check.Price.Credits,
+            CreatedAt = now,
+            EnqueuedAt = now,
+        };
+    }
+
+    private sealed record Checked(Submission.Rejected? Rejection, TierPlan Plan, PriceBreakdown Price, string? Task, string? Metric);
+
+    private async Task<Checked> CheckAsync(Guid user, SubmitJobRequest request, CancellationToken ct)
+    {
+        var tier = await db.Users.Where(u => u.Id == user).Select(u => u.Tier).SingleAsync(ct);
+        var plan = TierPlan.For(tier);
+        var none = new PriceBreakdown(0, 0, 0, 0, "");
+        Checked Reject(int status, string title, string detail, string? field = null) => new(new(status, title, detail, field), plan, none, null, null);
+
+        if (request.BudgetSeconds > plan.MaxBudgetSeconds)
+        {
+            return Reject(400, "Budget too long", $"The {tier.ToString().ToLowerInvariant()} tier trains for at most {plan.MaxBudgetSeconds} seconds.", "budgetSeconds");
+        }
+        var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == request.DatasetId && d.UserId == user, ct);
+        if (dataset is null)
+        {
+            return Reject(404, "Not found", "No data set with this id exists in your account.");
+        }
+        if (dataset.Status != DatasetStatus.Ready)
+        {
+            return Reject(409, "Data set not ready", dataset.Status == DatasetStatus.Failed
+                ? $"This data set could not be read, so it cannot be trained on: {dataset.Error}"
+                : "This data set is still being ingested; submit the job when its status is 'ready'.");
+        }
+        var columns = Columns(dataset);
+        if (!columns.TryGetValue(request.Target, out _))
+        {
+            return Reject(422, "Unknown target", $"The data set has no column '{request.Target}'. Its columns are: {string.Join(", ", columns.Keys.Take(30))}.", "target");
+        }
+        var unknown = (request.ExcludedColumns ?? []).Where(c => !columns.ContainsKey(c)).ToList();
+        if (unknown.Count > 0)
+        {
+            return Reject(422, "Unknown columns", $"excludedColumns names columns the data set does not have: {string.Join(", ", unknown)}.", "excludedColumns");
+        }
+        if ((request.ExcludedColumns ?? []).Contains(request.Target))
+        {
+            return Reject(422, "Target excluded", "The target cannot also be an excluded column.", "excludedColumns");
+        }
+        var task = request.Task?.ToLowerInvariant();
+        if (task is not null && !MetricNames.ByTask.ContainsKey(task))
+        {
+            return Reject(400, "Unknown task", "task is one of binary, multiclass, regression, or left out to be inferred.", "task");
+        }
+        var metric = request.Metric is null ? null : MetricNames.Normalize(request.Metric);
+        if (metric is not null)
+        {
+            var allowed = task is null ? MetricNames.ByTask.Values.SelectMany(m => m).Distinct() : MetricNames.ByTask[task];
+            if (!allowed.Contains(metric))
+            {
+                return Reject(400, "Unknown metric", $"metric is one of {string.Join(", ", allowed)}{(task is null ? "" : $" for a {task} task")}.", "metric");
+            }
+        }
+        var price = Pricing.Training(tier, request.BudgetSeconds, dataset.Rows ?? 0, columns.Count);
+        return new Checked(null, plan, price, task, metric);
+    }
+
+    private static Dictionary<string, string> Columns(Dataset dataset)
+    {
+        if (dataset.ColumnsJson is null)
+        {
+            return [];
+        }
+        using var doc = JsonDocument.Parse(dataset.ColumnsJson);
+        return doc.RootElement.EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("type").GetString()!);
+    }
+}

@@ -1,0 +1,33 @@
+using System.Text.Json;
+
+namespace AutoMl.Api.Models;
+
+public sealed record ModelView(
+    Guid Id,
+    Guid JobId,
+    Guid DatasetId,
+    string Task,
+    string Target,
+    string Metric,
+    double Score,
+    JsonElement Metrics,
+    JsonElement Classes,
+    JsonElement FeatureImportance,
+    JsonElement Curves,
+    JsonElement Leaderboard,
+    JsonElement InputColumns,
+    long BundleBytes,
+    DateTimeOffset CreatedAt);
+
+public sealed record ModelSummary(Guid Id, Guid JobId, Guid DatasetId, string Task, string Target, string Metric, double Score, DateTimeOffset CreatedAt);
+
+public sealed record PredictRequest(IReadOnlyList<Dictionary<string, JsonElement>>? Rows, bool Explain = false);
+
+public sealed record PredictionView(
+    string? Label,
+    double? Value,
+    IReadOnlyDictionary<string, double>? Probabilities,
+    IReadOnlyDictionary<string, double>? Contributions,
+    double? ExpectedValue);
+
+public sealed record PredictResponse(IReadOnlyList<PredictionView> Predictions);

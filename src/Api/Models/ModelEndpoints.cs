@@ -1,0 +1,104 @@
+using System.Text.Json;
+using AutoMl.Api.Accounts;
+using AutoMl.Api.Errors;
+using AutoMl.Api.Security;
+using AutoMl.Infrastructure.Blobs;
+using AutoMl.Infrastructure.Models;
+using AutoMl.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace AutoMl.Api.Models;
+
+internal static class ModelEndpoints
+{
+    private const string Missing = "No model with this id exists in your account.";
+    private const int MaxOnlineRows = 1000;
+
+    public static void MapModelEndpoints(this RouteGroupBuilder api)
+    {
+        var models = api.MapGroup("/models").WithTags("Models").RequireAuthorization().RequireAntiforgeryForCookies();
+        models.MapGet("/", ListAsync);
+        models.MapGet("/{id:guid}", GetAsync);
+        models.MapGet("/{id:guid}/download", DownloadAsync);
+        models.MapDelete("/{id:guid}", DeleteAsync);
+        models.MapPost("/{id:guid}/predict", PredictAsync);
+    }
+
+    private static async Task<Ok<Page<ModelSummary>>> ListAsync(CurrentUser current, AutoMlDbContext db, CancellationToken ct)
+    {
+        var items = await db.Models.AsNoTracking().Where(m => m.UserId == current.Id).OrderByDescending(m => m.CreatedAt).Take(200)
+            .Select(m => new ModelSummary(m.Id, m.JobId, m.DatasetId, m.Task, m.Target, m.Metric, m.Score, m.CreatedAt))
+            .ToListAsync(ct);
+        return TypedResults.Ok(new Page<ModelSummary>(items, null));
+    }
+
+    private static async Task<Results<Ok<ModelView>, ProblemHttpResult>> GetAsync(Guid id, CurrentUser current, AutoMlDbContext db, CancellationToken ct) =>
+        await FindAsync(db, current, id, ct) is { } m
+            ? TypedResults.Ok(new ModelView(m.Id, m.JobId, m.DatasetId, m.Task, m.Target, m.Metric, m.Score, Json(m.MetricsJson), Json(m.ClassesJson),
+                Json(m.ImportanceJson), Json(m.CurvesJson), Json(m.LeaderboardJson), Json(m.InputColumnsJson), m.BundleBytes, m.CreatedAt))
+            : ProblemResults.NotFound(Missing);
+
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadAsync(
+        Guid id, CurrentUser current, AutoMlDbContext db, IBlobStore blobs, CancellationToken ct)
+    {
+        if (await FindAsync(db, current, id, ct) is not { } model)
+        {
+            return ProblemResults.NotFound(Missing);
+        }
+        return TypedResults.Stream(await blobs.OpenReadAsync(model.BundleKey, ct), "application/zip", $"model-{model.Id:N}.automl");
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        Guid id, CurrentUser current, AutoMlDbContext db, IBlobStore blobs, ModelCache cache, CancellationToken ct)
+    {
+        if (await FindAsync(db, current, id, ct) is not { } model)
+        {
+            return ProblemResults.NotFound(Missing);
+        }
+        db.Models.Remove(model);
+        await db.SaveChangesAsync(ct);
+        await blobs.DeleteAsync(model.BundleKey, ct);
+        cache.Forget(model.Id);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<PredictResponse>, ProblemHttpResult, ValidationProblem>> PredictAsync(
+        Guid id, PredictRequest request, CurrentUser current, AutoMlDbContext db, ModelCache cache, CancellationToken ct)
+    {
+        if (request.Rows is not { Count: > 0 } rows || rows.Count > MaxOnlineRows)
+        {
+            return ProblemResults.Validation("rows", $"Send 1 to {MaxOnlineRows} rows as objects of column → value; use a batch prediction job for more.");
+        }
+        var model = await db.Models.AsNoTracking().Where(m => m.Id == id && m.UserId == current.Id)
+            .Select(m => new { m.Id, m.BundleKey }).SingleOrDefaultAsync(ct);
+        if (model is null)
+        {
+            return ProblemResults.NotFound(Missing);
+        }
+        var bundle = await cache.GetAsync(model.Id, model.BundleKey, ct);
+        if (request.Explain && !bundle.CanExplain)
+        {
+            return ProblemResults.Problem(StatusCodes.Status422UnprocessableEntity, "No explanations",
+                "This model has no tree members, so it cannot explain a prediction with SHAP values; predict without explain.");
+        }
+        var inputs = rows.Select(r => (IReadOnlyDictionary<string, object?>)r.ToDictionary(kv => kv.Key, kv => Value(kv.Value))).ToList();
+        var predictions = bundle.Predict(inputs, request.Explain);
+        return TypedResults.Ok(new PredictResponse(predictions
+            .Select(p => new PredictionView(p.Label, p.Value, p.Probabilities, p.Shap, p.ShapExpectedValue)).ToList()));
+    }
+
+    private static object? Value(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number => value.GetDouble(),
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => null,
+    };
+
+    private static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement.Clone();
+
+    private static Task<Model?> FindAsync(AutoMlDbContext db, CurrentUser current, Guid id, CancellationToken ct) =>
+        db.Models.SingleOrDefaultAsync(m => m.Id == id && m.UserId == current.Id, ct);
+}

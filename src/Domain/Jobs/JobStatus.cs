@@ -1,0 +1,16 @@
+namespace AutoMl.Domain.Jobs;
+
+public enum JobStatus
+{
+    Queued = 0,
+    Running = 1,
+    Succeeded = 2,
+    Failed = 3,
+    Cancelled = 4,
+}
+
+public enum JobKind
+{
+    Train = 0,
+    Predict = 1,
+}

@@ -1,0 +1,15 @@
+namespace AutoMl.Infrastructure.Blobs;
+
+/// <summary>The one place that knows the key layout of the store.</summary>
+public static class BlobKeys
+{
+    public static string UserPrefix(Guid user) => $"datasets/{user:N}/";
+    public static string DatasetPrefix(Guid user, Guid dataset) => $"datasets/{user:N}/{dataset:N}/";
+    public static string DatasetOriginal(Guid user, Guid dataset, string extension) => $"{DatasetPrefix(user, dataset)}original.{extension}";
+    public static string DatasetProcessed(Guid user, Guid dataset) => $"{DatasetPrefix(user, dataset)}processed.parquet";
+    public static string ModelBundle(Guid user, Guid model) => $"models/{user:N}/{model:N}/bundle";
+    public static string Prediction(Guid user, Guid job) => $"predictions/{user:N}/{job:N}.csv";
+
+    /// <summary>Every prefix a user's blobs live under, for account deletion.</summary>
+    public static IReadOnlyList<string> AllOfUser(Guid user) => [$"datasets/{user:N}/", $"models/{user:N}/", $"predictions/{user:N}/"];
+}

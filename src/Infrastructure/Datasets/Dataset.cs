@@ -1,0 +1,41 @@
+using AutoMl.Domain.Datasets;
+
+namespace AutoMl.Infrastructure.Datasets;
+
+public sealed class Dataset
+{
+    public Guid Id { get; set; }
+    public Guid UserId { get; set; }
+    public required string Name { get; set; }
+    public DatasetStatus Status { get; set; }
+    public string? Error { get; set; }
+    public required string Format { get; set; }
+    public long SizeBytes { get; set; }
+    public string? Sha256 { get; set; }
+
+    /// <summary>Blob keys; a re-upload of the same file shares its twin's blobs instead of storing them again.</summary>
+    public required string OriginalKey { get; set; }
+    public string? ProcessedKey { get; set; }
+
+    /// <summary>The S3 multipart upload id while a presigned upload is open.</summary>
+    public string? UploadId { get; set; }
+
+    public long? Rows { get; set; }
+
+    /// <summary>Schema and profile per column, as the API shows them (jsonb).</summary>
+    public string? ColumnsJson { get; set; }
+
+    /// <summary>The first rows, for the preview endpoint without reading the blob (jsonb).</summary>
+    public string? PreviewJson { get; set; }
+
+    public string? TargetSuggestion { get; set; }
+    public string? TaskSuggestion { get; set; }
+    public int IngestAttempts { get; set; }
+
+    /// <summary>Set while a worker ingests; a lapsed lease means the worker died and the data set is ingested again.</summary>
+    public DateTimeOffset? IngestLeaseUntil { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset LastUsedAt { get; set; }
+    public DateTimeOffset? DeletionWarnedAt { get; set; }
+}

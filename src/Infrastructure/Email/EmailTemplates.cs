@@ -1,0 +1,33 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace AutoMl.Infrastructure.Email;
+
+/// <summary>The product's emails, queued in the caller's unit of work; every link is built from the configured public URL.</summary>
+public sealed class EmailTemplates(EmailOutbox outbox, IOptions<PlatformOptions> options)
+{
+    public OutboxEmail VerifyEmail(Guid userId, string to, Uri link) => outbox.QueueVerifyEmail(userId, to, link);
+
+    public OutboxEmail JobFinished(Guid userId, string to, Guid jobId, string target, string metric, double? score) =>
+        outbox.Queue(userId, to, "job-finished", $"Your model for '{target}' is ready",
+            $"Training finished.\n\nBest {metric}: {(score is { } s ? s.ToString("0.####", CultureInfo.InvariantCulture) : "n/a")}\n\n"
+            + $"See the leaderboard, metrics and explanations:\n{Link($"/jobs/{jobId}")}\n");
+
+    public OutboxEmail LowBalance(Guid userId, string to, long available) =>
+        outbox.Queue(userId, to, "low-balance", "Your AutoMl credits are running low",
+            $"You have {available.ToString("N0", CultureInfo.InvariantCulture)} credits left, which may not cover your next training job.\n\n"
+            + $"Buy a credit pack or watch a rewarded ad:\n{Link("/billing")}\n");
+
+    public OutboxEmail PaymentReceipt(Guid userId, string to, string product, long credits, long amountCents, string currency, string reference) =>
+        outbox.Queue(userId, to, "payment-receipt", "Your AutoMl receipt",
+            $"Thank you for your payment.\n\n{product}: {credits.ToString("N0", CultureInfo.InvariantCulture)} credits\n"
+            + $"Amount: {(amountCents / 100m).ToString("0.00", CultureInfo.InvariantCulture)} {currency.ToUpperInvariant()}\n"
+            + $"Reference: {reference}\n\nYour balance and history:\n{Link("/billing")}\n");
+
+    public OutboxEmail DatasetDeletionWarning(Guid userId, string to, Guid datasetId, string datasetName, DateTimeOffset deleteAt) =>
+        outbox.Queue(userId, to, "dataset-deletion-warning", $"Your data set '{datasetName}' will be deleted soon",
+            $"The data set '{datasetName}' has not been used for a while and will be deleted on {deleteAt:yyyy-MM-dd} (UTC).\n\n"
+            + $"Open it to keep it:\n{Link($"/datasets/{datasetId}")}\n");
+
+    private Uri Link(string path) => new($"{options.Value.PublicUrl.TrimEnd('/')}{path}");
+}

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
+
+namespace AutoMl.Infrastructure.Events;
+
+public static class EventServices
+{
+    /// <summary>SignalR over the Redis backplane, in the API (hub endpoints) and the workers (senders only).</summary>
+    public static IServiceCollection AddAutoMlEvents(this IServiceCollection services, string redisConfiguration, string redisPrefix)
+    {
+        services.AddSignalR(o => o.EnableDetailedErrors = false)
+            .AddStackExchangeRedis(redisConfiguration, o =>
+            {
+                o.Configuration.ChannelPrefix = RedisChannel.Literal(redisPrefix + "signalr");
+                o.Configuration.AbortOnConnectFail = false;
+            });
+        services.AddScoped<EventPublisher>();
+        return services;
+    }
+}

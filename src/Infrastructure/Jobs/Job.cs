@@ -1,0 +1,42 @@
+using AutoMl.Domain.Jobs;
+
+namespace AutoMl.Infrastructure.Jobs;
+
+/// <summary>A training or batch prediction job: the source of truth Hangfire only delivers (ADR 1).</summary>
+public sealed class Job
+{
+    public Guid Id { get; set; }
+    public Guid UserId { get; set; }
+    public JobKind Kind { get; set; }
+    public JobStatus Status { get; set; }
+    public required string Queue { get; set; }
+    public Guid DatasetId { get; set; }
+    public string? Target { get; set; }
+    public string? Task { get; set; }
+    public string? Metric { get; set; }
+    public int BudgetSeconds { get; set; }
+    public List<string> ExcludedColumns { get; set; } = [];
+
+    /// <summary>The model a prediction job uses, or the model a training job produced.</summary>
+    public Guid? ModelId { get; set; }
+
+    public long HeldCredits { get; set; }
+    public long ChargedCredits { get; set; }
+    public double Progress { get; set; }
+    public double? EtaSeconds { get; set; }
+    public double? BestScore { get; set; }
+    public int Trials { get; set; }
+    public string? Error { get; set; }
+    public int Attempts { get; set; }
+    public bool CancelRequested { get; set; }
+    public string? HangfireJobId { get; set; }
+    public DateTimeOffset? LeaseUntil { get; set; }
+    public string? ResultKey { get; set; }
+
+    /// <summary>The client's Idempotency-Key: the same key from the same user returns the first job.</summary>
+    public string? IdempotencyKey { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset EnqueuedAt { get; set; }
+    public DateTimeOffset? StartedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+}

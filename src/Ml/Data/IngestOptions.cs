@@ -1,0 +1,18 @@
+namespace AutoMl.Ml.Data;
+
+/// <summary>How DuckDB may use the machine while reading an upload.</summary>
+public sealed record IngestOptions
+{
+    /// <summary>DuckDB memory_limit, e.g. "1GB"; above it DuckDB spills to <see cref="TempDirectory"/>.</summary>
+    public string MemoryLimit { get; init; } = "1GB";
+
+    /// <summary>Spill folder; defaults to a folder under the system temp path.</summary>
+    public string? TempDirectory { get; init; }
+
+    public int Threads { get; init; } = Math.Max(1, Environment.ProcessorCount);
+
+    /// <summary>Overrides the format guessed from the file name and its first bytes.</summary>
+    public SourceFormat? Format { get; init; }
+
+    public static IngestOptions Default { get; } = new();
+}

@@ -1,0 +1,8 @@
+namespace AutoMl.Ml.Data;
+
+public enum SourceFormat
+{
+    Csv,
+    Parquet,
+    JsonLines,
+}

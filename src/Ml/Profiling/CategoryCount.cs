@@ -1,0 +1,3 @@
+namespace AutoMl.Ml.Profiling;
+
+public sealed record CategoryCount(string Value, long Count);

@@ -1,0 +1,3 @@
+namespace AutoMl.Ml.Profiling;
+
+public sealed record QuantileValue(double Probability, double Value);

@@ -1,0 +1,11 @@
+namespace AutoMl.Ml.Schema;
+
+public enum ColumnKind
+{
+    Numeric,
+    Boolean,
+    Categorical,
+    Datetime,
+    Text,
+    Identifier,
+}

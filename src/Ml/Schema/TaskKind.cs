@@ -1,0 +1,8 @@
+namespace AutoMl.Ml.Schema;
+
+public enum TaskKind
+{
+    Binary,
+    Multiclass,
+    Regression,
+}

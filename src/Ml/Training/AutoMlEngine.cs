@@ -1,0 +1,188 @@
+using System.Diagnostics;
+using System.Reflection;
+using AutoMl.Ml.Metrics;
+using Microsoft.ML;
+
+namespace AutoMl.Ml.Training;
+
+/// <summary>
+/// The AutoML search: from a processed Parquet and a target to a saved-able ensemble within a wall-clock
+/// budget. Trials run one at a time; a trial still running at the deadline or on cancellation is
+/// abandoned (its ML.NET context is cancelled), so the call returns on time.
+/// </summary>
+public static class AutoMlEngine
+{
+    private const int EnsembleCandidates = 20;
+
+    public static async Task<TrainingResult> TrainAsync(TrainingRequest request, IProgress<TrialEvent>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var watch = Stopwatch.StartNew();
+        var budget = request.Budget <= TimeSpan.Zero ? TimeSpan.FromSeconds(1) : request.Budget;
+        var reserve = TimeSpan.FromSeconds(Math.Clamp(budget.TotalSeconds * 0.1, 0.5, 10));
+        var searchEnd = budget - reserve;
+
+        var prepared = await RunAbandonable(() => PreparedData.LoadAsync(request, cancellationToken), static () => { }, TimeSpan.MaxValue, cancellationToken).ConfigureAwait(false);
+        var data = prepared.Data;
+        var metric = request.Metric ?? MetricInfo.Default(data.Task);
+        if (!MetricInfo.Fits(metric, data.Task))
+        {
+            throw new ArgumentException($"The metric {metric} does not fit a {data.Task} task.", nameof(request));
+        }
+
+        var plan = FoldPlan.Create(data.Y, request.Seed, request.CrossValidationBelowRows);
+        var threads = request.Threads ?? Environment.ProcessorCount;
+        var learners = (request.Learners ?? [Learner.LightGbm, Learner.FastForest, Learner.Linear, Learner.FastTree])
+            .Where(l => l != Learner.Constant && SearchSpace.Supports(l, data.Task, data.ClassCount)).ToList();
+        var search = new CfoSearch(learners, data.Rows, request.Seed, Portfolio.For(data.Task, data.Rows, data.ClassCount));
+
+        var trials = new List<TrialOutcome>();
+        TrialOutcome? best = null;
+        void Record(TrialOutcome outcome)
+        {
+            trials.Add(outcome);
+            if (best is null || outcome.Loss < best.Loss)
+            {
+                best = outcome;
+            }
+
+            progress?.Report(new TrialEvent(outcome.Number, outcome.Config.Learner, outcome.Config.Parameters, metric, outcome.Score,
+                outcome.Seconds, watch.Elapsed.TotalSeconds, best.Score, best.Number));
+            KeepTopCandidates(trials);
+        }
+
+        // Trial 0 is the constant model: instant, so a model exists whatever happens next.
+        var constant = LearnerFactory.FitConstant(data, plan.EvaluationRows);
+        Record(ConstantOutcome(data, plan, metric, constant));
+
+        // A holdout trial is one single-threaded fit, so trials run side by side to use every core; they are
+        // proposed and reported in a fixed order, so a fixed trial count still gives the same model.
+        var batchSize = plan.FoldCount == 1 ? Math.Max(1, threads) : 1;
+        var number = 1;
+        // On holdout data the search also leaves time to refit the likely ensemble members on every row.
+        TimeSpan RefitTime() => plan.IsCrossValidation || request.MaxTrials is not null
+            ? TimeSpan.Zero
+            : HoldoutRefit.Estimate(trials.Where(t => t.Predictions is not null && t.Config.Learner != Learner.Constant).OrderBy(t => t.Loss).Take(3), data.Task, threads, (double)data.Rows / plan.Train[0].Length);
+        while (watch.Elapsed + RefitTime() < searchEnd && (request.MaxTrials is null || trials.Count < request.MaxTrials))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var size = request.MaxTrials is null ? batchSize : Math.Min(batchSize, request.MaxTrials.Value - trials.Count);
+            var batch = Enumerable.Range(0, size).Select(i => (Config: search.Next(), Number: number + i)).ToList();
+            number += size;
+            var contexts = new List<MLContext>();
+            MLContext NewContext()
+            {
+                lock (contexts)
+                {
+                    var context = new MLContext(request.Seed);
+                    contexts.Add(context);
+                    return context;
+                }
+            }
+
+            var perTrialThreads = Math.Max(1, threads / size);
+            var tasks = batch.Select(b => Task.Run(() => TrialRunner.Run(b.Number, data, b.Config, plan, metric, NewContext, perTrialThreads, request.Seed), CancellationToken.None)).ToList();
+            var remaining = searchEnd - watch.Elapsed - RefitTime();
+            var timedOut = false;
+            try
+            {
+                await RunAbandonable(() => Task.WhenAll(tasks), () => CancelAll(contexts), request.MaxTrials is null ? remaining : TimeSpan.MaxValue, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                timedOut = true;
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // A trial that throws (a trainer refusing a configuration) is reported per trial below.
+            }
+
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (tasks[i].IsCompletedSuccessfully)
+                {
+                    search.Report(batch[i].Config, tasks[i].Result.Loss, tasks[i].Result.Seconds);
+                    Record(tasks[i].Result);
+                }
+                else if (tasks[i].IsFaulted)
+                {
+                    search.Report(batch[i].Config, double.PositiveInfinity, 0);
+                }
+            }
+
+            if (timedOut)
+            {
+                break;
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return await FinalModel.BuildAsync(prepared, plan, metric, trials, best!, watch, request, budget - reserve, threads, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Waits for work, but no longer than the timeout or the token allow; the work is then cancelled and left behind.</summary>
+    private static async Task<T> RunAbandonable<T>(Func<Task<T>> work, Action cancel, TimeSpan timeout, CancellationToken ct)
+    {
+        var task = work();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var wait = timeout == TimeSpan.MaxValue ? Task.Delay(Timeout.Infinite, stop.Token) : Task.Delay(timeout > TimeSpan.Zero ? timeout : TimeSpan.Zero, stop.Token);
+        var first = await Task.WhenAny(task, wait).ConfigureAwait(false);
+        if (first == task)
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            return await task.ConfigureAwait(false);
+        }
+
+        cancel();
+        _ = task.ContinueWith(t => t.Exception, TaskScheduler.Default);
+        ct.ThrowIfCancellationRequested();
+        throw new TimeoutException();
+    }
+
+    /// <summary>
+    /// An MLContext's environment implements ML.NET's internal ICancelable; its trainers poll it and stop within
+    /// milliseconds (measured: LightGBM, FastTree, FastForest, SDCA), so abandoned trials do not keep the cores busy.
+    /// </summary>
+    internal static void CancelAll(List<MLContext> contexts)
+    {
+        var field = typeof(MLContext).GetFields(BindingFlags.NonPublic | BindingFlags.Instance)
+            .FirstOrDefault(f => f.FieldType.GetInterfaces().Any(i => i.Name == "ICancelable"));
+        var cancel = field?.FieldType.GetInterfaces().First(i => i.Name == "ICancelable").GetMethod("CancelExecution");
+        lock (contexts)
+        {
+            foreach (var context in contexts)
+            {
+                var environment = field?.GetValue(context);
+                if (environment is not null)
+                {
+                    cancel?.Invoke(environment, null);
+                }
+            }
+        }
+    }
+
+    private static TrialOutcome ConstantOutcome(TrainingData data, FoldPlan plan, MetricKind metric, FittedModel constant)
+    {
+        var predictions = new double[data.Rows * data.Width];
+        foreach (var r in plan.EvaluationRows)
+        {
+            Array.Copy(constant.Constant!, 0, predictions, r * data.Width, data.Width);
+        }
+
+        var score = Scoring.Compute(metric, data.Task, data.Y, predictions, plan.EvaluationRows);
+        var models = Enumerable.Repeat(constant, plan.FoldCount).ToList();
+        return new TrialOutcome(0, new TrialConfig(Learner.Constant, new Dictionary<string, double>()), score, MetricInfo.AsLoss(metric, score), 0, predictions, models);
+    }
+
+    /// <summary>Only the best trials can join the ensemble; the others' predictions and models are dropped to bound memory.</summary>
+    private static void KeepTopCandidates(List<TrialOutcome> trials)
+    {
+        var kept = trials.Where(t => t.Predictions is not null).OrderBy(t => t.Loss).ToList();
+        foreach (var dropped in kept.Skip(EnsembleCandidates))
+        {
+            dropped.Forget();
+        }
+    }
+
+    internal static bool IsTree(Learner learner) => learner is Learner.LightGbm or Learner.FastTree or Learner.FastForest;
+}

@@ -1,0 +1,41 @@
+using AutoMl.Infrastructure.Datasets;
+using AutoMl.Infrastructure.Jobs;
+using AutoMl.Infrastructure.Queues;
+using AutoMl.Workers.Datasets;
+using AutoMl.Workers.Jobs;
+using Hangfire;
+
+namespace AutoMl.Workers.Hosting;
+
+internal static class WorkerJobs
+{
+    /// <summary>The job implementations Hangfire resolves; also used by tests that run a worker in-process.</summary>
+    public static IServiceCollection AddAutoMlWorkerJobs(this IServiceCollection services)
+    {
+        services.AddScoped<IIngestDatasetJob, IngestDatasetJob>();
+        services.AddScoped<IngestSweeper>();
+        services.AddScoped<DatasetLifecycleJob>();
+        services.AddScoped<IRunJob, RunJob>();
+        services.AddScoped<JobClaim>();
+        services.AddScoped<JobFailure>();
+        services.AddScoped<ReconciliationJob>();
+        services.AddSingleton<IHostJobFilter, DeadJobRefundFilter>();
+        services.AddHostedService<JobDispatcher>();
+        services.AddHostedService<RecurringJobsRegistrar>();
+        return services;
+    }
+}
+
+/// <summary>Registers the recurring jobs when a worker starts (idempotent: Hangfire updates them by id).</summary>
+internal sealed class RecurringJobsRegistrar(IRecurringJobManager recurring) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        recurring.AddOrUpdate<IngestSweeper>("datasets:ingest-sweep", "low", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<ReconciliationJob>("credits:reconcile", "low", j => j.RunAsync(CancellationToken.None), Cron.Hourly());
+        recurring.AddOrUpdate<DatasetLifecycleJob>("datasets:lifecycle", "low", j => j.RunAsync(CancellationToken.None), Cron.Daily(3));
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,27 @@
+using AutoMl.Infrastructure.Jobs;
+using AutoMl.Infrastructure.Queues;
+using Hangfire.States;
+using Hangfire.Storage;
+
+namespace AutoMl.Workers.Jobs;
+
+/// <summary>When Hangfire gives a job up (its last retry failed), the job ends failed and is refunded.</summary>
+internal sealed class DeadJobRefundFilter(IServiceScopeFactory scopes) : IApplyStateFilter, IHostJobFilter
+{
+    public void OnStateApplied(ApplyStateContext context, IWriteOnlyTransaction transaction)
+    {
+        if (context.NewState is not FailedState failed
+            || context.BackgroundJob.Job?.Type != typeof(IRunJob)
+            || context.BackgroundJob.Job.Args.Count == 0 || context.BackgroundJob.Job.Args[0] is not Guid jobId)
+        {
+            return;
+        }
+        using var scope = scopes.CreateScope();
+        var reason = $"Training failed after {RunJob.MaxAttempts} attempts: {failed.Exception?.Message ?? "unknown error"}. Your credits were refunded.";
+        scope.ServiceProvider.GetRequiredService<JobFailure>().FailAndRefundAsync(jobId, reason, CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    public void OnStateUnapplied(ApplyStateContext context, IWriteOnlyTransaction transaction)
+    {
+    }
+}

@@ -1,0 +1,49 @@
+using AutoMl.Domain.Jobs;
+using AutoMl.Domain.Pricing;
+using AutoMl.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace AutoMl.Workers.Jobs;
+
+internal enum ClaimOutcome
+{
+    Claimed = 0,
+    NotQueued = 1,
+    AtConcurrencyLimit = 2,
+}
+
+/// <summary>
+/// The conditional start: queued → running with a lease, under a per-user advisory lock so the tier's
+/// concurrent-job limit holds across every worker. A duplicate delivery finds the job not queued.
+/// </summary>
+internal sealed class JobClaim(AutoMlDbContext db, TimeProvider clock)
+{
+    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(20);
+
+    public async Task<ClaimOutcome> TryStartAsync(Guid jobId, CancellationToken ct)
+    {
+        var job = await db.Jobs.AsNoTracking().Where(j => j.Id == jobId).Select(j => new { j.UserId, j.Status }).SingleOrDefaultAsync(ct);
+        if (job is null || job.Status != JobStatus.Queued)
+        {
+            return ClaimOutcome.NotQueued;
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({job.UserId.ToString()}, 0))", ct);
+        var tier = await db.Users.Where(u => u.Id == job.UserId).Select(u => u.Tier).SingleAsync(ct);
+        var running = await db.Jobs.CountAsync(j => j.UserId == job.UserId && j.Status == JobStatus.Running, ct);
+        if (running >= TierPlan.For(tier).ConcurrentJobs)
+        {
+            return ClaimOutcome.AtConcurrencyLimit;
+        }
+        var now = clock.GetUtcNow();
+        var started = await db.Jobs.Where(j => j.Id == jobId && j.Status == JobStatus.Queued && !j.CancelRequested)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Status, JobStatus.Running)
+                .SetProperty(j => j.StartedAt, j => j.StartedAt ?? now)
+                .SetProperty(j => j.LeaseUntil, now + Lease)
+                .SetProperty(j => j.Attempts, j => j.Attempts + 1), ct);
+        await tx.CommitAsync(ct);
+        return started == 1 ? ClaimOutcome.Claimed : ClaimOutcome.NotQueued;
+    }
+
+}

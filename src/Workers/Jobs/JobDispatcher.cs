@@ -1,0 +1,86 @@
+using AutoMl.Domain.Jobs;
+using AutoMl.Infrastructure;
+using AutoMl.Infrastructure.Jobs;
+using AutoMl.Infrastructure.Persistence;
+using Hangfire;
+using Hangfire.States;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace AutoMl.Workers.Jobs;
+
+/// <summary>
+/// Postgres is the truth (ADR 1). Every few seconds, one worker (a Redis lock) brings back running jobs
+/// whose lease lapsed (their worker died) and re-enqueues queued jobs that Hangfire no longer holds
+/// (the enqueue failed, or Redis lost it).
+/// </summary>
+internal sealed class JobDispatcher(
+    IServiceScopeFactory scopes, IConnectionMultiplexer redis, IOptions<PlatformOptions> options, TimeProvider clock, ILogger<JobDispatcher> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan EnqueueGrace = TimeSpan.FromSeconds(5);
+    private static readonly string[] HeldStates = [EnqueuedState.StateName, ProcessingState.StateName, ScheduledState.StateName, AwaitingState.StateName];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var lockKey = options.Value.RedisPrefix + "locks:job-dispatcher";
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await redis.GetDatabase().StringSetAsync(lockKey, Environment.ProcessId, Interval - TimeSpan.FromMilliseconds(500), When.NotExists))
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    await DispatchAsync(scope.ServiceProvider, stoppingToken);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Job dispatch pass failed; trying again in {Seconds} s", Interval.TotalSeconds);
+            }
+            await Task.Delay(Interval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    public async Task DispatchAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<AutoMlDbContext>();
+        var hangfire = services.GetRequiredService<IBackgroundJobClient>();
+        var storage = services.GetRequiredService<JobStorage>();
+        var now = clock.GetUtcNow();
+
+        var orphaned = await db.Jobs.AsNoTracking().Where(j => j.Status == JobStatus.Running && j.LeaseUntil < now).ToListAsync(ct);
+        foreach (var job in orphaned)
+        {
+            if (job.Attempts >= RunJob.MaxAttempts)
+            {
+                await services.GetRequiredService<JobFailure>().FailAndRefundAsync(job.Id,
+                    $"The job's worker stopped {job.Attempts} times while training it. Your credits were refunded.", ct);
+                continue;
+            }
+            await db.Jobs.Where(j => j.Id == job.Id && j.Status == JobStatus.Running && j.LeaseUntil < now)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Queued).SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null)
+                    .SetProperty(j => j.HangfireJobId, (string?)null), ct);
+            logger.LogWarning("Job {JobId} lost its worker (lease lapsed); queued again", job.Id);
+        }
+
+        var queued = await db.Jobs.AsNoTracking()
+            .Where(j => j.Status == JobStatus.Queued && !j.CancelRequested && j.EnqueuedAt < now - EnqueueGrace)
+            .OrderBy(j => j.EnqueuedAt).Take(1000)
+            .Select(j => new { j.Id, j.Queue, j.HangfireJobId })
+            .ToListAsync(ct);
+        using var connection = storage.GetConnection();
+        foreach (var job in queued)
+        {
+            if (job.HangfireJobId is not null && connection.GetStateData(job.HangfireJobId)?.Name is { } state && HeldStates.Contains(state))
+            {
+                continue;
+            }
+            var id = hangfire.Create<IRunJob>(j => j.RunAsync(job.Id, CancellationToken.None), new EnqueuedState(job.Queue));
+            await db.Jobs.Where(j => j.Id == job.Id && j.Status == JobStatus.Queued)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.HangfireJobId, id).SetProperty(j => j.EnqueuedAt, now), ct);
+            logger.LogWarning("Job {JobId} was queued in Postgres but not in Hangfire; enqueued again", job.Id);
+        }
+    }
+}

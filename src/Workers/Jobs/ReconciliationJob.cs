@@ -1,0 +1,34 @@
+using AutoMl.Infrastructure.Persistence;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+
+namespace AutoMl.Workers.Jobs;
+
+/// <summary>Checks that every balance and hold equals the sum of its ledger entries; a mismatch is an alert in the log.</summary>
+internal sealed class ReconciliationJob(AutoMlDbContext db, ILogger<ReconciliationJob> logger)
+{
+    public sealed record Drift(Guid UserId, long Balance, long EntriesSum, long Held, long HeldSum);
+
+    [AutomaticRetry(Attempts = 0)]
+    [DisableConcurrentExecution(300)]
+    public async Task<IReadOnlyList<Drift>> RunAsync(CancellationToken ct)
+    {
+        var drift = await db.Database.SqlQuery<Drift>($"""
+            SELECT a.user_id AS "UserId", a.balance AS "Balance", COALESCE(SUM(e.amount), 0)::bigint AS "EntriesSum",
+                   a.held AS "Held", COALESCE(SUM(e.held_change), 0)::bigint AS "HeldSum"
+            FROM credit_accounts a LEFT JOIN credit_entries e ON e.user_id = a.user_id
+            GROUP BY a.user_id, a.balance, a.held
+            HAVING a.balance <> COALESCE(SUM(e.amount), 0) OR a.held <> COALESCE(SUM(e.held_change), 0)
+            """).ToListAsync(ct);
+        foreach (var d in drift)
+        {
+            logger.LogCritical("LEDGER DRIFT for user {UserId}: balance {Balance} but entries sum to {EntriesSum}; held {Held} but holds sum to {HeldSum}",
+                d.UserId, d.Balance, d.EntriesSum, d.Held, d.HeldSum);
+        }
+        if (drift.Count == 0)
+        {
+            logger.LogInformation("Ledger reconciled: every balance equals the sum of its entries");
+        }
+        return drift;
+    }
+}

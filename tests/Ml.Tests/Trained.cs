@@ -1,0 +1,47 @@
+using AutoMl.Ml.Training;
+
+namespace AutoMl.Ml.Tests;
+
+/// <summary>Small models trained once and shared by the bundle and explanation tests.</summary>
+public sealed class Trained
+{
+    public const string Collection = "trained models";
+
+    private readonly Lazy<Task<TrainingResult>> _pima = new(() => TrainAsync("pima_diabetes.csv", "diabetes", [Learner.LightGbm, Learner.FastForest, Learner.Linear]));
+    private readonly Lazy<Task<TrainingResult>> _boston = new(() => TrainAsync("boston.csv", "medv", [Learner.LightGbm, Learner.FastForest]));
+    private readonly Lazy<Task<TrainingResult>> _penguins = new(() => TrainAsync("penguins.csv", "species", [Learner.LightGbm, Learner.FastForest]));
+
+    public Task<TrainingResult> Pima => _pima.Value;
+
+    public Task<TrainingResult> Boston => _boston.Value;
+
+    public Task<TrainingResult> Penguins => _penguins.Value;
+
+    public static async Task<TrainingResult> TrainAsync(string file, string target, IReadOnlyList<Learner> learners, int maxTrials = 6, int seed = 0)
+    {
+        var ingest = await TestData.IngestAsync(TestData.File(file));
+        return await AutoMlEngine.TrainAsync(new TrainingRequest
+        {
+            DataPath = ingest.ParquetPath,
+            Target = target,
+            Budget = TimeSpan.FromSeconds(60),
+            MaxTrials = maxTrials,
+            Learners = learners,
+            Seed = seed,
+        });
+    }
+
+    public static async Task<List<Dictionary<string, object?>>> RowsAsync(string file, int count)
+    {
+        var ingest = await TestData.IngestAsync(TestData.File(file));
+        var frame = await Columns.ProcessedParquet.LoadAsync(ingest.ParquetPath);
+        return Enumerable.Range(0, count)
+            .Select(i => frame.Columns.ToDictionary(c => c.Name, c => c.ValueAt(i * frame.RowCount / count)))
+            .ToList();
+    }
+}
+
+[CollectionDefinition(Trained.Collection)]
+public sealed class TrainedCollection : ICollectionFixture<Trained>
+{
+}
