@@ -85,7 +85,7 @@ internal static class AdminEndpoints
             query = query.Where(e => e.CreatedAt < at || (e.CreatedAt == at && e.Id.CompareTo(after) < 0));
         }
         var rows = await query.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id).Take(pageSize + 1)
-            .Select(e => new CreditEntryView(e.Id, e.Amount, e.Kind, e.Reference, e.BalanceAfter, e.CreatedAt))
+            .Select(e => new CreditEntryView(e.Id, e.Amount, e.HeldChange, e.Kind, e.Reference, e.BalanceAfter, e.CreatedAt))
             .ToListAsync(ct);
         var next = rows.Count > pageSize ? Cursor.Encode(rows[pageSize - 1].CreatedAt, rows[pageSize - 1].Id) : null;
         return TypedResults.Ok(new AdminLedgerView(user, rows.Take(pageSize).ToList(), next));

@@ -9,7 +9,8 @@ namespace AutoMl.Api.Credits;
 
 public sealed record CreditsView(long Balance, long Held, long Available, long Owed);
 
-public sealed record CreditEntryView(Guid Id, long Amount, CreditEntryKind Kind, string Reference, long BalanceAfter, DateTimeOffset CreatedAt);
+/// <summary>A ledger line; HeldChange (not in API.md's first draft) shows holds and releases, which move credits without changing the balance.</summary>
+public sealed record CreditEntryView(Guid Id, long Amount, long HeldChange, CreditEntryKind Kind, string Reference, long BalanceAfter, DateTimeOffset CreatedAt);
 
 internal static class CreditEndpoints
 {
@@ -45,7 +46,7 @@ internal static class CreditEndpoints
             query = query.Where(e => e.CreatedAt < at || (e.CreatedAt == at && e.Id.CompareTo(id) < 0));
         }
         var rows = await query.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id).Take(pageSize + 1)
-            .Select(e => new CreditEntryView(e.Id, e.Amount, e.Kind, e.Reference, e.BalanceAfter, e.CreatedAt))
+            .Select(e => new CreditEntryView(e.Id, e.Amount, e.HeldChange, e.Kind, e.Reference, e.BalanceAfter, e.CreatedAt))
             .ToListAsync(ct);
         var next = rows.Count > pageSize ? Cursor.Encode(rows[pageSize - 1].CreatedAt, rows[pageSize - 1].Id) : null;
         return TypedResults.Ok(new Page<CreditEntryView>(rows.Take(pageSize).ToList(), next));

@@ -1,12 +1,14 @@
 using System.Text.Json;
 using AutoMl.Api.Accounts;
 using AutoMl.Api.Errors;
+using AutoMl.Api.RateLimiting;
 using AutoMl.Api.Security;
 using AutoMl.Domain.Jobs;
 using AutoMl.Infrastructure.Credits;
 using AutoMl.Infrastructure.Events;
 using AutoMl.Infrastructure.Jobs;
 using AutoMl.Infrastructure.Persistence;
+using AutoMl.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +22,7 @@ internal static class JobEndpoints
     public static void MapJobEndpoints(this RouteGroupBuilder api)
     {
         var jobs = api.MapGroup("/jobs").WithTags("Jobs").RequireAuthorization().RequireAntiforgeryForCookies();
-        jobs.MapPost("/", SubmitAsync);
+        jobs.MapPost("/", SubmitAsync).RateLimited(RouteClass.JobSubmission);
         jobs.MapPost("/quote", QuoteAsync);
         jobs.MapGet("/", ListAsync);
         jobs.MapGet("/{id:guid}", GetAsync);

@@ -1,10 +1,12 @@
 using System.Text.Json;
 using AutoMl.Api.Accounts;
 using AutoMl.Api.Errors;
+using AutoMl.Api.RateLimiting;
 using AutoMl.Api.Security;
 using AutoMl.Infrastructure.Blobs;
 using AutoMl.Infrastructure.Models;
 using AutoMl.Infrastructure.Persistence;
+using AutoMl.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +24,7 @@ internal static class ModelEndpoints
         models.MapGet("/{id:guid}", GetAsync);
         models.MapGet("/{id:guid}/download", DownloadAsync);
         models.MapDelete("/{id:guid}", DeleteAsync);
-        models.MapPost("/{id:guid}/predict", PredictAsync);
+        models.MapPost("/{id:guid}/predict", PredictAsync).RateLimited(RouteClass.Prediction);
     }
 
     private static async Task<Ok<Page<ModelSummary>>> ListAsync(CurrentUser current, AutoMlDbContext db, CancellationToken ct)

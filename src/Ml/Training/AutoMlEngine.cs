@@ -6,9 +6,9 @@ using Microsoft.ML;
 namespace AutoMl.Ml.Training;
 
 /// <summary>
-/// The AutoML search: from a processed Parquet and a target to a saved-able ensemble within a wall-clock
-/// budget. Trials run one at a time; a trial still running at the deadline or on cancellation is
-/// abandoned (its ML.NET context is cancelled), so the call returns on time.
+/// The AutoML search: from a processed Parquet and a target to an ensemble within a wall-clock budget
+/// (counted from the call, loading included). A trial still running at the deadline or on cancellation
+/// is abandoned (its ML.NET contexts are cancelled), so the call returns on time.
 /// </summary>
 public static class AutoMlEngine
 {

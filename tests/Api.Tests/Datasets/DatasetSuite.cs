@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AutoMl.Api.Tests.Datasets;
 
 /// <summary>One suite, run against every blob store (the local folder and s3rver).</summary>
-public abstract class DatasetSuite<TFactory>(TFactory platform) where TFactory : PlatformFactory
+public abstract partial class DatasetSuite<TFactory>(TFactory platform) where TFactory : PlatformFactory
 {
     protected TFactory Platform { get; } = platform;
 

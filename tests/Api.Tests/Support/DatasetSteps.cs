@@ -43,6 +43,49 @@ public static class DatasetSteps
         }
     }
 
+    /// <summary>Uploads the file and waits until it is ready or failed, and checks it never settles half-made.</summary>
+    public static async Task<JsonElement> IngestAsync(this HttpClient http, byte[] content, string fileName)
+    {
+        var dataset = await http.SettledAsync(await http.UploadAsync(content, fileName));
+        AssertWhole(dataset);
+        return dataset;
+    }
+
+    /// <summary>Ready means rows, columns and no error; failed means an error and nothing that looks ingested.</summary>
+    public static void AssertWhole(JsonElement dataset)
+    {
+        if (dataset.GetProperty("status").GetString() == "ready")
+        {
+            Assert.True(dataset.GetProperty("rows").GetInt64() > 0, "A ready data set has rows.");
+            Assert.True(dataset.GetProperty("columns").GetArrayLength() >= 2, "A ready data set has a target and a feature.");
+            Assert.Equal(JsonValueKind.Null, dataset.GetProperty("error").ValueKind);
+        }
+        else
+        {
+            Assert.False(string.IsNullOrWhiteSpace(dataset.GetProperty("error").GetString()), "A failed data set says why.");
+            Assert.Equal(JsonValueKind.Null, dataset.GetProperty("rows").ValueKind);
+            Assert.Equal(JsonValueKind.Null, dataset.GetProperty("columns").ValueKind);
+        }
+    }
+
+    /// <summary>The error of a data set that must have failed, for checks on its wording.</summary>
+    public static string FailedBecause(this JsonElement dataset)
+    {
+        Assert.Equal("failed", dataset.GetProperty("status").GetString());
+        return dataset.GetProperty("error").GetString()!;
+    }
+
+    public static async Task<JsonElement> PreviewAsync(this HttpClient http, JsonElement dataset, int rows = 50) =>
+        await (await http.GetAsync($"/api/v1/datasets/{dataset.GetProperty("id").GetString()}/preview?rows={rows}")).JsonAsync();
+
+    /// <summary>A preview cell by its column name.</summary>
+    public static JsonElement Cell(this JsonElement preview, int row, string column)
+    {
+        var index = preview.GetProperty("columns").EnumerateArray().Select(c => c.GetString()).ToList().IndexOf(column);
+        Assert.True(index >= 0, $"The preview has no column '{column}'.");
+        return preview.GetProperty("rows")[row][index];
+    }
+
     public static JsonElement Column(this JsonElement dataset, string name) =>
         dataset.GetProperty("columns").EnumerateArray().Single(c => c.GetProperty("name").GetString() == name);
 }

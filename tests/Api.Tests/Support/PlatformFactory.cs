@@ -10,6 +10,12 @@ public abstract class PlatformFactory : ApiFactory
 {
     public abstract string BlobProvider { get; }
 
+    /// <summary>The queues the in-process worker serves; leave one out to keep its jobs queued.</summary>
+    protected virtual string[] WorkerQueues => QueueNames.All;
+
+    /// <summary>Settings of a derived factory, applied last.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
     protected override void ConfigurePlatform(IWebHostBuilder builder)
     {
         builder.UseSetting("Blobs:Provider", BlobProvider);
@@ -24,12 +30,16 @@ public abstract class PlatformFactory : ApiFactory
             builder.UseSetting("Blobs:S3:PartSizeBytes", (5 * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Blobs:S3:MultipartThresholdBytes", (6 * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureServices(services =>
         {
             services.AddAutoMlWorkerJobs();
             services.AddHangfireServer(o =>
             {
-                o.Queues = QueueNames.All;
+                o.Queues = WorkerQueues;
                 o.WorkerCount = 2;
                 o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
             });

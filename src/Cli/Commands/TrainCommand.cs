@@ -1,0 +1,123 @@
+using System.CommandLine;
+using System.Globalization;
+using AutoMl.Sdk;
+using Spectre.Console;
+
+namespace AutoMl.Cli.Commands;
+
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var dataset = new Option<Guid>("--dataset") { Description = "The data set's id (from `automl datasets upload`).", Required = true };
+        var target = new Option<string>("--target") { Description = "The column to predict.", Required = true };
+        var budget = new Option<int>("--budget") { Description = "Training budget in seconds (10 to 21,600; the tier may allow less).", DefaultValueFactory = _ => 60 };
+        var metric = new Option<string?>("--metric") { Description = "The metric to optimise: auc, logloss, accuracy, f1, precision, recall, macrof1, rmse, mae, r2. Default: the task's." };
+        var task = new Option<string?>("--task") { Description = "binary, multiclass or regression. Default: inferred from the target." };
+        var exclude = new Option<string[]>("--exclude") { Description = "A column to leave out; repeat for more.", AllowMultipleArgumentsPerToken = true };
+        var wait = new Option<bool>("--wait") { Description = "Follow the training until it ends; exit 6 when the job failed or was cancelled." };
+        var failUnder = new Option<string?>("--fail-under") { Description = FailUnder.Help, HelpName = "METRIC=THRESHOLD" };
+        failUnder.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } text && !FailUnder.TryParse(text, out _))
+            {
+                result.AddError($"--fail-under takes METRIC=THRESHOLD, e.g. auc=0.85; got '{text}'.");
+            }
+        });
+        var command = new Command("train", "Train a model on a data set within a time budget.\n\n" + ExitCodes.Help)
+        {
+            dataset, target, budget, metric, task, exclude, wait, failUnder,
+        };
+        command.SetAction(CliRunner.WithClient(async (client, output, parse, ct) =>
+        {
+            var gate = parse.GetValue(failUnder) is { } text && FailUnder.TryParse(text, out var parsed) ? parsed : null;
+            var job = await client.Jobs.SubmitAsync(new JobRequest
+            {
+                DatasetId = parse.GetValue(dataset),
+                Target = parse.GetValue(target)!,
+                BudgetSeconds = parse.GetValue(budget),
+                Metric = parse.GetValue(metric),
+                Task = parse.GetValue(task),
+                ExcludedColumns = parse.GetValue(exclude) is { Length: > 0 } columns ? columns : null,
+            }, ct);
+            if (!parse.GetValue(wait) && gate is null)
+            {
+                return Print(output, job, null, gate, null);
+            }
+            job = output.ShowsProgress ? await FollowAsync(client, job, ct) : await client.Jobs.WaitForCompletionAsync(job.Id, null, ct);
+            if (job.Status != JobStatuses.Succeeded || job.ModelId is not { } modelId)
+            {
+                return output.Fail(ExitCodes.JobFailed, $"The job {job.Status}", job.Error, job);
+            }
+            var model = await client.Models.GetAsync(modelId, ct);
+            if (gate is null)
+            {
+                return Print(output, job, model, null, null);
+            }
+            var score = gate.ScoreOf(model);
+            if (score is null)
+            {
+                return output.Fail(ExitCodes.Usage, "Unknown metric", $"The model has no '{gate.Metric}' metric; it was scored by {model.Metric}.", new { job, model });
+            }
+            var passed = gate.Passes(score.Value);
+            Print(output, job, model, gate, (score.Value, passed));
+            return passed ? ExitCodes.Ok : ExitCodes.BelowThreshold;
+        }));
+        return command;
+    }
+
+    /// <summary>A progress bar driven by the job's live events: progress, trials and best score.</summary>
+    private static Task<Job> FollowAsync(AutoMlClient client, Job job, CancellationToken ct) =>
+        AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(async progress =>
+            {
+                var bar = progress.AddTask($"job {job.Id:N} queued", maxValue: 1);
+                await foreach (var e in client.Jobs.WatchAsync(job.Id, 0, ct))
+                {
+                    if (e.Type == JobEventTypes.Progress)
+                    {
+                        bar.Value = e.Data.TryGetProperty("progress", out var p) ? p.GetDouble() : bar.Value;
+                        var best = e.Data.TryGetProperty("bestScore", out var s) && s.ValueKind == System.Text.Json.JsonValueKind.Number
+                            ? s.GetDouble().ToString("0.####", CultureInfo.InvariantCulture) : "–";
+                        var trials = e.Data.TryGetProperty("trials", out var t) ? t.ToString() : "0";
+                        bar.Description = $"training: {trials} trials, best {best}";
+                    }
+                    else if (e.Type == JobEventTypes.Started)
+                    {
+                        bar.Description = "training";
+                    }
+                }
+                bar.Value = bar.MaxValue;
+                return await client.Jobs.GetAsync(job.Id, ct);
+            });
+
+    private static int Print(Output output, Job job, Model? model, FailUnder? gate, (double Score, bool Passed)? verdict)
+    {
+        if (output.IsJson)
+        {
+            Output.Document(new
+            {
+                job,
+                model,
+                gate = gate is null || verdict is null
+                    ? null
+                    : new { metric = gate.Metric, threshold = gate.Threshold, higherIsBetter = gate.HigherIsBetter, score = verdict.Value.Score, passed = verdict.Value.Passed },
+            });
+            return ExitCodes.Ok;
+        }
+        if (model is null)
+        {
+            output.Line($"job [green]{job.Id}[/] {job.Status} on the {job.Queue} queue, {job.HeldCredits} credits held");
+            return ExitCodes.Ok;
+        }
+        output.Line($"model [green]{model.Id}[/]: {model.Metric} {model.Score.ToString("0.####", CultureInfo.InvariantCulture)} after {job.Trials} trials, {job.ChargedCredits} credits");
+        if (gate is not null && verdict is { } v)
+        {
+            var rule = gate.HigherIsBetter ? $">= {gate.Threshold.ToString(CultureInfo.InvariantCulture)}" : $"<= {gate.Threshold.ToString(CultureInfo.InvariantCulture)}";
+            output.Line(v.Passed
+                ? $"[green]passed[/]: {gate.Metric} {v.Score.ToString("0.####", CultureInfo.InvariantCulture)} {rule}"
+                : $"[red]failed[/]: {gate.Metric} {v.Score.ToString("0.####", CultureInfo.InvariantCulture)} is not {rule}");
+        }
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,28 @@
+using System.CommandLine;
+using AutoMl.Cli;
+using AutoMl.Cli.Commands;
+
+var root = new RootCommand($"""
+    automl: upload data sets, train models within a time budget, gate CI on their score, predict.
+    Reads AUTOML_API_KEY and AUTOML_URL, or the file `automl login` writes.
+
+    {ExitCodes.Help}
+    """);
+root.Options.Add(CliRunner.Json);
+root.Subcommands.Add(LoginCommand.Create());
+root.Subcommands.Add(DatasetsCommand.Create());
+root.Subcommands.Add(TrainCommand.Create());
+root.Subcommands.Add(PredictCommand.Create());
+root.Subcommands.Add(CreditsCommand.Create());
+
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    foreach (var error in parsed.Errors)
+    {
+        Console.Error.WriteLine($"automl: {error.Message}");
+    }
+    Console.Error.WriteLine("Run `automl --help` for usage.");
+    return ExitCodes.Usage;
+}
+return await parsed.InvokeAsync();

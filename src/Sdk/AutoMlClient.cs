@@ -1,0 +1,69 @@
+using AutoMl.Sdk.Http;
+
+namespace AutoMl.Sdk;
+
+/// <summary>
+/// The AutoMl API: data sets, training jobs, models and credits. Thread-safe; create one per API key and reuse it.
+/// </summary>
+public sealed class AutoMlClient : IDisposable
+{
+    private readonly HttpClient? owned;
+
+    /// <summary>Creates a client with its own HTTP connection pool and the retry policy of <see cref="AutoMlClientOptions.Retry"/>.</summary>
+    /// <param name="options">The address, API key and retry settings.</param>
+    public AutoMlClient(AutoMlClientOptions options)
+        : this(options, new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+    {
+    }
+
+    /// <summary>
+    /// Creates a client over a message handler of your own (a proxy, a test server), wrapped in the retry policy of
+    /// <see cref="AutoMlClientOptions.Retry"/>. The client disposes the handler with itself.
+    /// </summary>
+    /// <param name="options">The address, API key and retry settings.</param>
+    /// <param name="handler">The innermost handler that sends the requests.</param>
+    public AutoMlClient(AutoMlClientOptions options, HttpMessageHandler handler)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(handler);
+        options.Validate();
+        owned = new HttpClient(RetryPipeline.Wrap(options.Retry, handler), disposeHandler: true) { BaseAddress = options.BaseAddress };
+        (Datasets, Jobs, Models, Credits) = Areas(new ApiConnection(owned, options));
+    }
+
+    /// <summary>
+    /// Creates a client over an <see cref="HttpClient"/> you manage, e.g. from IHttpClientFactory (see
+    /// <see cref="AutoMlServiceCollectionExtensions.AddAutoMlClient"/>, which adds the retry policy). Its
+    /// BaseAddress, when set, wins over <see cref="AutoMlClientOptions.BaseAddress"/>.
+    /// </summary>
+    /// <param name="httpClient">The client that sends the requests; not disposed by this one.</param>
+    /// <param name="options">The address and API key.</param>
+    public AutoMlClient(HttpClient httpClient, AutoMlClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        (Datasets, Jobs, Models, Credits) = Areas(new ApiConnection(httpClient, options));
+    }
+
+    /// <summary>Data sets: upload, get, list, delete.</summary>
+    public DatasetsClient Datasets { get; }
+
+    /// <summary>Training jobs: submit, quote, get, cancel, watch, wait.</summary>
+    public JobsClient Jobs { get; }
+
+    /// <summary>Models: get, leaderboard, predict, download.</summary>
+    public ModelsClient Models { get; }
+
+    /// <summary>Credits: balance and ledger.</summary>
+    public CreditsClient Credits { get; }
+
+    /// <summary>Disposes the HTTP client this instance created, if it created one.</summary>
+    public void Dispose() => owned?.Dispose();
+
+    private static (DatasetsClient, JobsClient, ModelsClient, CreditsClient) Areas(ApiConnection api)
+    {
+        var jobs = new JobsClient(api);
+        return (new DatasetsClient(api), jobs, new ModelsClient(api, jobs), new CreditsClient(api));
+    }
+}

@@ -1,0 +1,23 @@
+namespace AutoMl.Sdk;
+
+/// <summary>What to train: the body of a job submission and of a quote.</summary>
+public sealed class JobRequest
+{
+    /// <summary>The data set to train on; it must be ready.</summary>
+    public required Guid DatasetId { get; init; }
+
+    /// <summary>The column to predict.</summary>
+    public required string Target { get; init; }
+
+    /// <summary>binary, multiclass or regression; null to let the platform infer it from the target.</summary>
+    public string? Task { get; init; }
+
+    /// <summary>The metric to optimise (auc, logloss, accuracy, f1, rmse, mae, r2…); null for the task's default.</summary>
+    public string? Metric { get; init; }
+
+    /// <summary>The training budget in seconds, 10 to 21,600 (the tier may allow less).</summary>
+    public required int BudgetSeconds { get; init; }
+
+    /// <summary>Columns to leave out of the features.</summary>
+    public IReadOnlyList<string>? ExcludedColumns { get; init; }
+}

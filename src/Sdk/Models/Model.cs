@@ -1,0 +1,49 @@
+using System.Text.Json;
+
+namespace AutoMl.Sdk;
+
+/// <summary>A trained model: its score, metrics and what it expects as input.</summary>
+public sealed class Model
+{
+    /// <summary>The model's id.</summary>
+    public Guid Id { get; init; }
+
+    /// <summary>The job that trained it.</summary>
+    public Guid JobId { get; init; }
+
+    /// <summary>The data set it was trained on.</summary>
+    public Guid DatasetId { get; init; }
+
+    /// <summary>binary, multiclass or regression.</summary>
+    public string Task { get; init; } = string.Empty;
+
+    /// <summary>The column it predicts.</summary>
+    public string Target { get; init; } = string.Empty;
+
+    /// <summary>The metric it was chosen by.</summary>
+    public string Metric { get; init; } = string.Empty;
+
+    /// <summary>Its validation score in <see cref="Metric"/>.</summary>
+    public double Score { get; init; }
+
+    /// <summary>All validation metrics by name.</summary>
+    public JsonElement Metrics { get; init; }
+
+    /// <summary>The class labels of a classifier.</summary>
+    public JsonElement Classes { get; init; }
+
+    /// <summary>The features by importance: [{feature, gain}].</summary>
+    public JsonElement FeatureImportance { get; init; }
+
+    /// <summary>ROC, precision-recall, confusion matrix or residuals, by task.</summary>
+    public JsonElement Curves { get; init; }
+
+    /// <summary>The input columns a prediction row may carry: [{name, kind}].</summary>
+    public JsonElement InputColumns { get; init; }
+
+    /// <summary>The size of the downloadable bundle.</summary>
+    public long BundleBytes { get; init; }
+
+    /// <summary>When it was trained.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+}

@@ -1,0 +1,91 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using AutoMl.Sdk.Http;
+
+namespace AutoMl.Sdk;
+
+/// <summary>Reads trained models, predicts with them and downloads their bundles.</summary>
+public sealed class ModelsClient
+{
+    // Typed rows keep their property names (or [JsonPropertyName]) as column names: columns are rarely camelCase.
+    private static readonly JsonSerializerOptions RowJson = new(JsonSerializerDefaults.General);
+
+    private readonly ApiConnection api;
+    private readonly JobsClient jobs;
+
+    internal ModelsClient(ApiConnection api, JobsClient jobs)
+    {
+        this.api = api;
+        this.jobs = jobs;
+    }
+
+    /// <summary>Gets a model with its metrics.</summary>
+    /// <param name="id">The model's id.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The model.</returns>
+    public Task<Model> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
+        api.GetAsync<Model>($"api/v1/models/{id}", cancellationToken);
+
+    /// <summary>Gets the leaderboard of the job that trained a model: its trials, best first.</summary>
+    /// <param name="id">The model's id.</param>
+    /// <param name="cancellationToken">Cancels the requests.</param>
+    /// <returns>The trials ordered by score, best first in the model's metric.</returns>
+    public async Task<IReadOnlyList<Trial>> GetLeaderboardAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var model = await GetAsync(id, cancellationToken).ConfigureAwait(false);
+        var trials = await jobs.GetTrialsAsync(model.JobId, cancellationToken).ConfigureAwait(false);
+        return (Metrics.HigherIsBetter(model.Metric) ? trials.OrderByDescending(t => t.Score) : trials.OrderBy(t => t.Score)).ToList();
+    }
+
+    /// <summary>Predicts rows given as column → value dictionaries (1 to 1,000 rows per call).</summary>
+    /// <param name="id">The model's id.</param>
+    /// <param name="rows">The rows; values are numbers, strings, booleans or null.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>One prediction per row, in order.</returns>
+    public Task<IReadOnlyList<Prediction>> PredictAsync(Guid id, IEnumerable<IReadOnlyDictionary<string, object?>> rows, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return SendPredictAsync(id, JsonSerializer.SerializeToElement(rows, RowJson), cancellationToken);
+    }
+
+    /// <summary>Predicts typed rows: each public property (or its [JsonPropertyName]) is a column.</summary>
+    /// <typeparam name="TRow">The row type.</typeparam>
+    /// <param name="id">The model's id.</param>
+    /// <param name="rows">The rows (1 to 1,000 per call).</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>One prediction per row, in order.</returns>
+    public Task<IReadOnlyList<Prediction>> PredictRowsAsync<TRow>(Guid id, IEnumerable<TRow> rows, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return SendPredictAsync(id, JsonSerializer.SerializeToElement(rows, RowJson), cancellationToken);
+    }
+
+    /// <summary>Downloads the model's bundle (a zip the AutoMl runtime loads) into a stream.</summary>
+    /// <param name="id">The model's id.</param>
+    /// <param name="destination">Where to write the bundle.</param>
+    /// <param name="cancellationToken">Cancels the download.</param>
+    /// <returns>A task that completes once the bundle is written.</returns>
+    public async Task DownloadAsync(Guid id, Stream destination, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        using var request = api.Request(HttpMethod.Get, $"api/v1/models/{id}/download");
+        using var response = await api.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        await response.Content.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Deletes a model and its bundle.</summary>
+    /// <param name="id">The model's id.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A task that completes once it is deleted.</returns>
+    public Task DeleteAsync(Guid id, CancellationToken cancellationToken = default) =>
+        api.DeleteAsync($"api/v1/models/{id}", cancellationToken);
+
+    private async Task<IReadOnlyList<Prediction>> SendPredictAsync(Guid id, JsonElement rows, CancellationToken ct)
+    {
+        var body = JsonContent.Create(new { rows }, options: ApiConnection.Json);
+        var answer = await api.SendAsync<PredictAnswer>(api.Request(HttpMethod.Post, $"api/v1/models/{id}/predict", body), ct).ConfigureAwait(false);
+        return answer.Predictions;
+    }
+
+    private sealed record PredictAnswer(IReadOnlyList<Prediction> Predictions);
+}

@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using AutoMl.Api.Tests.Support;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace AutoMl.Api.Tests.Jobs;
+
+public sealed class LiveEventTests(TrainingPlatformFactory platform) : IClassFixture<TrainingPlatformFactory>
+{
+    private HubConnection Connect(string apiKey, ConcurrentQueue<JsonElement> received)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(platform.Server.BaseAddress, "/hubs/events"), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => platform.Server.CreateHandler();
+                o.Transports = HttpTransportType.LongPolling;
+                o.AccessTokenProvider = () => Task.FromResult<string?>(apiKey);
+            })
+            .Build();
+        connection.On<JsonElement>("event", e => received.Enqueue(e));
+        return connection;
+    }
+
+    [Fact]
+    public async Task a_client_sees_trials_live_and_after_reconnecting_gets_exactly_what_it_missed()
+    {
+        var user = await platform.SignUpAsync();
+        var key = await platform.CreateApiKeyAsync(user);
+        var dataset = await user.Http.ReadyDatasetAsync("ml/boston.csv");
+        var first = new ConcurrentQueue<JsonElement>();
+        var connection = Connect(key, first);
+        await connection.StartAsync();
+
+        var job = await (await user.Http.SubmitAsync(dataset, "medv", 10)).JsonAsync(HttpStatusCode.Accepted);
+        var jobId = job.GetProperty("id").GetString()!;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!first.Any(e => e.GetProperty("type").GetString() == "trial.completed") && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+        Assert.Contains(first, e => e.GetProperty("type").GetString() == "trial.completed");
+        Assert.Contains(first, e => e.GetProperty("type").GetString() == "job.queued");
+        await connection.DisposeAsync();
+        var lastSeen = first.Max(e => e.GetProperty("seq").GetInt64());
+
+        await user.Http.JobUntilAsync(jobId, j => j.Ended());
+        var missed = new ConcurrentQueue<JsonElement>();
+        var again = Connect(key, missed);
+        await again.StartAsync();
+        var count = await again.InvokeAsync<int>("Resume", lastSeen);
+        await again.DisposeAsync();
+
+        var all = await platform.InDbAsync(db => Task.FromResult(db.JobEvents
+            .Where(e => e.UserId == db.ApiKeys.Where(k => k.Prefix == key.Substring(0, 12)).Select(k => k.UserId).Single())
+            .OrderBy(e => e.Seq).Select(e => e.Seq).ToList()));
+        var expected = all.Where(s => s > lastSeen).ToList();
+        var got = missed.Select(e => e.GetProperty("seq").GetInt64()).Where(s => s > lastSeen).ToList();
+        Assert.Equal(expected.Count, count);
+        Assert.Equal(expected, got);
+        Assert.Contains(missed, e => e.GetProperty("type").GetString() == "job.succeeded");
+        Assert.Equal(Enumerable.Range(1, all.Count).Select(i => (long)i), all);
+    }
+}
