@@ -12,6 +12,7 @@ public sealed class Featurizer
     public const int OneHotMaxLevels = 12;
     private const int MaxRankLevels = 4096;
     private const int DatePartCount = 6;
+    private const int MedianSample = 100_000;
     private static readonly string[] DatePartNames = ["year", "month", "day", "weekday", "hour", "days"];
     private readonly Dictionary<FeatureColumnSpec, Dictionary<string, int>> _levelIndexes = new(ReferenceEqualityComparer.Instance);
 
@@ -41,8 +42,9 @@ public sealed class Featurizer
             {
                 case ColumnKind.Numeric:
                     {
-                        var values = trainingRows.Select(r => column.Numbers![r]).Where(v => !float.IsNaN(v)).ToArray();
-                        var missing = values.Length < trainingRows.Length;
+                        var numbers = column.Numbers!;
+                        var missing = trainingRows.Any(r => float.IsNaN(numbers[r]));
+                        var values = Sample(trainingRows).Select(r => numbers[r]).Where(v => !float.IsNaN(v)).ToArray();
                         names.Add(input.Name);
                         if (missing)
                         {
@@ -84,9 +86,10 @@ public sealed class Featurizer
 
                 case ColumnKind.Datetime:
                     {
-                        var seconds = trainingRows.Select(r => column.Seconds![r]).Where(v => !double.IsNaN(v)).Select(v => (float)(v / 86400)).ToArray();
+                        var times = column.Seconds!;
+                        var seconds = Sample(trainingRows).Select(r => times[r]).Where(v => !double.IsNaN(v)).Select(v => (float)(v / 86400)).ToArray();
                         names.AddRange(DatePartNames.Select(p => $"{input.Name}.{p}"));
-                        var missing = seconds.Length < trainingRows.Length;
+                        var missing = trainingRows.Any(r => double.IsNaN(times[r]));
                         if (missing)
                         {
                             names.Add(input.Name + " is missing");
@@ -280,6 +283,16 @@ public sealed class Featurizer
 
     private static string? Join(string? current, string? next) =>
         next is null ? current : current is null ? next : current + " | " + next;
+
+    /// <summary>Fill values come from at most <see cref="MedianSample"/> evenly spread rows: a median needs no more.</summary>
+    private static IEnumerable<int> Sample(int[] rows)
+    {
+        var step = Math.Max(1, rows.Length / MedianSample);
+        for (var i = 0; i < rows.Length; i += step)
+        {
+            yield return rows[i];
+        }
+    }
 
     private static float Median(float[] values)
     {

@@ -60,9 +60,12 @@ public static class AutoMlEngine
         var batchSize = plan.FoldCount == 1 ? Math.Max(1, threads) : 1;
         var number = 1;
         // On holdout data the search also leaves time to refit the likely ensemble members on every row.
+        // The reservation is capped at 30% of the budget: searching matters more than refitting.
         TimeSpan RefitTime() => plan.IsCrossValidation || request.MaxTrials is not null
             ? TimeSpan.Zero
-            : HoldoutRefit.Estimate(trials.Where(t => t.Predictions is not null && t.Config.Learner != Learner.Constant).OrderBy(t => t.Loss).Take(3), data.Task, threads, (double)data.Rows / plan.Train[0].Length);
+            : TimeSpan.FromTicks(Math.Min(
+                (long)(budget.Ticks * 0.3),
+                HoldoutRefit.Estimate(trials.Where(t => t.Predictions is not null && t.Config.Learner != Learner.Constant).OrderBy(t => t.Loss).Take(3), data.Task, threads, (double)data.Rows / plan.Train[0].Length).Ticks));
         while (watch.Elapsed + RefitTime() < searchEnd && (request.MaxTrials is null || trials.Count < request.MaxTrials))
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -23,7 +23,9 @@ internal sealed record PreparedData(TrainingData Data, Featurizer Featurizer, IR
         var frame = await ProcessedParquet.LoadAsync(request.DataPath, [.. inputs.Select(c => c.Name), target.Name], ct).ConfigureAwait(false);
         var targetColumn = frame[target.Name];
         var task = request.Task ?? TaskInference.Infer(targetColumn.Kind == ColumnKind.Numeric, DistinctValues(targetColumn));
-        var labelled = Enumerable.Range(0, frame.RowCount).Where(i => targetColumn.ValueAt(i) is not null).ToArray();
+        var labelled = targetColumn.Kind == ColumnKind.Numeric
+            ? Enumerable.Range(0, frame.RowCount).Where(i => !float.IsNaN(targetColumn.Numbers![i])).ToArray()
+            : Enumerable.Range(0, frame.RowCount).Where(i => targetColumn.ValueAt(i) is not null).ToArray();
         if (labelled.Length < 2)
         {
             throw new ArgumentException($"The target '{target.Name}' has fewer than two values.", nameof(request));

@@ -18,6 +18,15 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected string Database => database;
 
+    /// <summary>What a worker process outside this one needs to join this platform.</summary>
+    public IReadOnlyDictionary<string, string> ExternalWorkerEnvironment => new Dictionary<string, string>
+    {
+        ["ConnectionStrings__Postgres"] = TestStack.Postgres(database),
+        ["ConnectionStrings__Redis"] = TestStack.Redis,
+        ["AutoMl__RedisPrefix"] = $"test:{database}:",
+        ["Blobs__LocalRoot"] = Path.Combine(Path.GetTempPath(), database, "blobs"),
+    };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Postgres", TestStack.Postgres(database));
