@@ -6,7 +6,12 @@ namespace AutoMl.Cli;
 /// <summary>Human output through Spectre.Console, or with --json exactly one JSON document on stdout and no colours.</summary>
 internal sealed class Output(bool json)
 {
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        // Output for scripts and people, never embedded in HTML: keep quotes and backticks readable.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public bool IsJson => json;
 

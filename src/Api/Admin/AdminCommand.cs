@@ -1,27 +1,60 @@
+using AutoMl.Domain.Credits;
+using AutoMl.Infrastructure.Credits;
+using AutoMl.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
 namespace AutoMl.Api.Admin;
 
 /// <summary>
-/// `dotnet AutoMl.Api.dll admin grant-role EMAIL`: runs after the migration and before the server starts, then exits,
-/// so it works on a machine where the API is already listening.
+/// `dotnet AutoMl.Api.dll admin grant-role EMAIL` and `admin grant-credits EMAIL AMOUNT REASON…`: run after the
+/// migration and before the server starts, then exit, so they work on a machine where the API is already listening.
 /// </summary>
 internal static class AdminCommand
 {
+    private const string Usage = "usage: admin grant-role EMAIL | admin grant-credits EMAIL AMOUNT REASON…";
+
     public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
     {
         if (args.Length < 1 || args[0] != "admin")
         {
             return false;
         }
-        if (args.Length != 3 || args[1] != "grant-role")
-        {
-            await Console.Error.WriteLineAsync("usage: admin grant-role EMAIL");
-            Environment.ExitCode = 2;
-            return true;
-        }
         await using var scope = app.Services.CreateAsyncScope();
-        var granted = await AdminRole.GrantAsync(scope.ServiceProvider, args[2]);
-        await Console.Out.WriteLineAsync(granted ? $"{args[2]} is now an admin." : $"No account has the email {args[2]}: sign up first.");
-        Environment.ExitCode = granted ? 0 : 1;
+        Environment.ExitCode = args switch
+        {
+            [_, "grant-role", var email] => await GrantRoleAsync(scope.ServiceProvider, email),
+            [_, "grant-credits", var email, var amount, .. var reason] when long.TryParse(amount, out var credits) && credits > 0 && reason.Length > 0 =>
+                await GrantCreditsAsync(scope.ServiceProvider, email, credits, string.Join(' ', reason)),
+            _ => await FailAsync(Usage),
+        };
         return true;
+    }
+
+    private static async Task<int> GrantRoleAsync(IServiceProvider services, string email)
+    {
+        var granted = await AdminRole.GrantAsync(services, email);
+        await Console.Out.WriteLineAsync(granted ? $"{email} is now an admin." : $"No account has the email {email}: sign up first.");
+        return granted ? 0 : 1;
+    }
+
+    private static async Task<int> GrantCreditsAsync(IServiceProvider services, string email, long credits, string reason)
+    {
+        var db = services.GetRequiredService<AutoMlDbContext>();
+        var normalized = email.Trim().ToUpperInvariant();
+        var user = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => (Guid?)u.Id).SingleOrDefaultAsync();
+        if (user is null)
+        {
+            return await FailAsync($"No account has the email {email}.");
+        }
+        var result = await services.GetRequiredService<CreditLedger>()
+            .CreditAsync(user.Value, credits, CreditEntryKind.Grant, $"Admin grant: {reason}", $"admin-cli:{Guid.NewGuid():N}", CancellationToken.None);
+        await Console.Out.WriteLineAsync($"Granted {credits} credits to {email}; balance now {result.Balance}.");
+        return 0;
+    }
+
+    private static async Task<int> FailAsync(string message)
+    {
+        await Console.Error.WriteLineAsync(message);
+        return 2;
     }
 }

@@ -50,6 +50,7 @@ internal static class ApiPipeline
         api.MapPricingEndpoints();
         api.MapModelEndpoints();
         app.MapHub<EventsHub>("/hubs/events");
+        app.MapAdminHangfireDashboard();
         api.MapFallback(() => ProblemResults.NotFound("There is no API endpoint at this address: check the path against /openapi/v1.json."));
         app.MapDashboardFallback();
     }

@@ -24,7 +24,7 @@ internal static class TrainCommand
                 result.AddError($"--fail-under takes METRIC=THRESHOLD, e.g. auc=0.85; got '{text}'.");
             }
         });
-        var command = new Command("train", "Train a model on a data set within a time budget.\n\n" + ExitCodes.Help)
+        var command = new Command("train", "Train a model on a data set within a time budget; with --fail-under, gate a CI pipeline on its score (exit 7).")
         {
             dataset, target, budget, metric, task, exclude, wait, failUnder,
         };

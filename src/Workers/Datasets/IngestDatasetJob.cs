@@ -72,6 +72,7 @@ internal sealed class IngestDatasetJob(
             await AdoptTwinAsync(dataset, twin, sha256, ct);
             return;
         }
+        TablePreflight.Check(original, dataset.Name);
         var processed = Path.Combine(work, "processed.parquet");
         var result = await TabularReader.IngestAsync(original, processed, new IngestOptions
         {

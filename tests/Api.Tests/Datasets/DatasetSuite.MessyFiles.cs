@@ -104,20 +104,37 @@ public abstract partial class DatasetSuite<TFactory> where TFactory : PlatformFa
     }
 
     [Fact]
-    public async Task a_file_with_ten_thousand_columns_ingests_every_column()
+    public async Task a_file_with_ten_thousand_columns_fails_at_once_naming_the_column_limit()
     {
         var user = await Platform.SignUpAsync();
-        var csv = new StringBuilder(string.Join(',', Enumerable.Range(0, 10_000).Select(c => $"f{c}"))).Append('\n');
-        for (var row = 0; row < 5; row++)
-        {
-            csv.AppendJoin(',', Enumerable.Range(0, 10_000).Select(c => (row * 7 + c) % 11)).Append('\n');
-        }
 
-        var dataset = await user.Http.IngestAsync(Encoding.UTF8.GetBytes(csv.ToString()), "wide.csv");
+        var dataset = await user.Http.IngestAsync(WideCsv(10_000), "wide.csv");
+
+        var error = dataset.FailedBecause();
+        Assert.Contains("10,000 columns", error, StringComparison.Ordinal);
+        Assert.Contains("up to 1,000 columns", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task a_wide_file_within_the_column_limit_ingests_every_column()
+    {
+        var user = await Platform.SignUpAsync();
+
+        var dataset = await user.Http.IngestAsync(WideCsv(300), "wide.csv");
 
         Assert.Equal("ready", dataset.GetProperty("status").GetString());
         Assert.Equal(5, dataset.GetProperty("rows").GetInt64());
-        Assert.Equal(10_000, dataset.GetProperty("columns").GetArrayLength());
+        Assert.Equal(300, dataset.GetProperty("columns").GetArrayLength());
+    }
+
+    private static byte[] WideCsv(int columns)
+    {
+        var csv = new StringBuilder(string.Join(',', Enumerable.Range(0, columns).Select(c => $"f{c}"))).Append('\n');
+        for (var row = 0; row < 5; row++)
+        {
+            csv.AppendJoin(',', Enumerable.Range(0, columns).Select(c => (row * 7 + c) % 11)).Append('\n');
+        }
+        return Encoding.UTF8.GetBytes(csv.ToString());
     }
 
     [Fact]

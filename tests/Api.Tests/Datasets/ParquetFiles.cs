@@ -11,12 +11,18 @@ internal static class ParquetFiles
     public static byte[] WithDuckDb(string select, string options = "COMPRESSION snappy") =>
         InTempFile(path => DuckDb($"COPY ({select}) TO '{path}' (FORMAT parquet, {options})"));
 
-    public static async Task<byte[]> WithParquetNetAsync<T>(IEnumerable<T> rows, CompressionMethod compression)
+    /// <summary>Writes the rows with Parquet.Net, asking for dictionary pages on <paramref name="dictionaryColumns"/>.</summary>
+    public static async Task<byte[]> WithParquetNetAsync<T>(IEnumerable<T> rows, CompressionMethod compression, params string[] dictionaryColumns)
     {
         var path = TempPath();
         try
         {
-            await ParquetSerializer.SerializeAsync(rows, path, new ParquetOptions { CompressionMethod = compression });
+            var options = new ParquetOptions { CompressionMethod = compression };
+            foreach (var column in dictionaryColumns)
+            {
+                options.ColumnEncodingHints[column] = EncodingHint.Dictionary;
+            }
+            await ParquetSerializer.SerializeAsync(rows, path, options);
             return await File.ReadAllBytesAsync(path);
         }
         finally
@@ -25,15 +31,15 @@ internal static class ParquetFiles
         }
     }
 
-    /// <summary>What the file's footer says about one column: its codec and whether it starts with a dictionary page.</summary>
-    public static (string Codec, bool HasDictionaryPage) ColumnChunk(byte[] parquet, string column) => InTempFile(parquet, path =>
+    /// <summary>What the file's footer says about one column chunk: its codec and its encodings.</summary>
+    public static (string Codec, string Encodings) ColumnChunk(byte[] parquet, string column) => InTempFile(parquet, path =>
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT compression, dictionary_page_offset IS NOT NULL FROM parquet_metadata('{path}') WHERE path_in_schema = '{column}' LIMIT 1";
+        command.CommandText = $"SELECT compression, encodings FROM parquet_metadata('{path}') WHERE path_in_schema = '{column}' LIMIT 1";
         using var reader = command.ExecuteReader();
         Assert.True(reader.Read(), $"The Parquet file has no column chunk '{column}'.");
-        return (reader.GetString(0), reader.GetBoolean(1));
+        return (reader.GetString(0), reader.GetString(1));
     });
 
     private static void DuckDb(string sql)
