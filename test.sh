@@ -9,8 +9,13 @@ started=$(date +%s)
 
 command -v dotnet >/dev/null || { echo "test.sh: the .NET 10 SDK is required (dotnet on PATH)" >&2; exit 1; }
 
-infra/stack.sh start test
-trap 'infra/stack.sh stop test' EXIT
+# Stop the test stack afterwards only if this run started it (a developer's running stack is left alone).
+if infra/stack.sh status test 2>&1 | grep -q "Postgres running"; then
+  infra/stack.sh start test
+else
+  infra/stack.sh start test
+  trap 'infra/stack.sh stop test' EXIT
+fi
 eval "$(infra/stack.sh env test)"
 export AUTOML_TEST_STACK=1
 

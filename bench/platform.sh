@@ -11,6 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
 
+# The stack is shared with ./run.sh and other runs: at the end, stop only the parts this run started.
+stack_before=$(infra/stack.sh status dev 2>&1)
 infra/stack.sh start dev
 eval "$(infra/stack.sh env dev)"
 
@@ -31,11 +33,25 @@ stop_pid() {
   kill -KILL "$pid" 2>/dev/null || true
 }
 
+stop_stack_parts_we_started() {
+  local pg_was redis_was pg_ctl
+  pg_was=$(grep -c "Postgres running" <<<"$stack_before" || true)
+  redis_was=$(grep -c "Redis running" <<<"$stack_before" || true)
+  if [ "$pg_was" = 0 ] && [ "$redis_was" = 0 ]; then infra/stack.sh stop dev; return; fi
+  if [ "$redis_was" = 0 ]; then redis-cli -p "$redis_port" shutdown >/dev/null 2>&1 || true; fi
+  if [ "$pg_was" = 0 ]; then
+    pg_ctl=$(ls /usr/lib/postgresql/*/bin/pg_ctl | tail -1)
+    if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$pg_ctl" -D "$AUTOML_DATA_DIR/postgres" -m fast -w stop >/dev/null || true
+    else "$pg_ctl" -D "$AUTOML_DATA_DIR/postgres" -m fast -w stop >/dev/null || true; fi
+  fi
+}
+
 cleanup() {
   stop_pid "$worker_pid"
   stop_pid "$api_pid"
   psql -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
   redis-cli -p "$redis_port" --scan --pattern "automlbench$run_id:*" | xargs -r -n 500 redis-cli -p "$redis_port" del >/dev/null 2>&1 || true
+  stop_stack_parts_we_started
   if [ "$ok" = 1 ]; then rm -rf "$tmp"; else echo "bench/platform.sh: failed; logs kept in $tmp" >&2; fi
 }
 trap cleanup EXIT

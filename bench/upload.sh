@@ -38,7 +38,7 @@ sampler_pid=""
 cleanup() {
   [ -n "$sampler_pid" ] && kill "$sampler_pid" 2>/dev/null || true
   [ -n "$api_pid" ] && kill "$api_pid" 2>/dev/null && wait "$api_pid" 2>/dev/null || true
-  rm -rf "$WORK/parts"
+  rm -rf "$WORK/parts" "$WORK/blobs"
 }
 trap cleanup EXIT
 
@@ -110,6 +110,8 @@ sleep 0.3
 stop_sampler
 [ "$status" = 202 ] || { echo "upload answered $status: $(cat "$WORK/streamed.json")" >&2; exit 1; }
 report "streamed (local store)" "$base" "$elapsed"
+# Delete it, so repeated runs leave no 500 MB blobs behind.
+curl -fs -o /dev/null -X DELETE -H "Authorization: Bearer $key" "$API/api/v1/datasets/$(python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])' <"$WORK/streamed.json")"
 stop_api
 
 echo "== 2. presigned multipart: the client PUTs the parts to s3rver, the API signs and completes"
@@ -150,3 +152,4 @@ stop_sampler
 report "presigned multipart (s3rver)" "$base" "$elapsed"
 echo "   $n parts of $((part_size / 1048576)) MiB: bytes sent to the API $to_api, to the store $to_store"
 grep -q '"status":"ingesting"' "$WORK/completed.json" || { echo "complete answered: $(cat "$WORK/completed.json")" >&2; exit 1; }
+curl -fs -o /dev/null -X DELETE -H "Authorization: Bearer $key" "$API/api/v1/datasets/$upload_id"

@@ -25,6 +25,7 @@ internal static class ModelEndpoints
         models.MapGet("/{id:guid}/download", DownloadAsync);
         models.MapDelete("/{id:guid}", DeleteAsync);
         models.MapPost("/{id:guid}/predict", PredictAsync).RateLimited(RouteClass.Prediction);
+        models.MapBatchPredictionEndpoints();
     }
 
     private static async Task<Ok<Page<ModelSummary>>> ListAsync(CurrentUser current, AutoMlDbContext db, CancellationToken ct)

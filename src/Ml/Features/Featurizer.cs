@@ -9,7 +9,7 @@ namespace AutoMl.Ml.Features;
 /// </summary>
 public sealed class Featurizer
 {
-    public const int OneHotMaxLevels = 64;
+    public const int OneHotMaxLevels = 12;
     private const int MaxRankLevels = 4096;
     private const int DatePartCount = 6;
     private const int MedianSample = 100_000;

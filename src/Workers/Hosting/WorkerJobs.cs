@@ -18,6 +18,7 @@ internal static class WorkerJobs
         services.AddScoped<IRunJob, RunJob>();
         services.AddScoped<JobClaim>();
         services.AddScoped<JobFailure>();
+        services.AddScoped<BatchPrediction>();
         services.AddScoped<ReconciliationJob>();
         services.AddSingleton<IHostJobFilter, DeadJobRefundFilter>();
         services.AddHostedService<JobDispatcher>();

@@ -25,7 +25,7 @@ namespace AutoMl.Workers.Jobs;
 [AutomaticRetry(Attempts = MaxAttempts - 1, DelaysInSeconds = [2, 4, 8])]
 internal sealed class RunJob(
     AutoMlDbContext db, JobClaim claim, CreditLedger ledger, EventPublisher events, IBlobStore blobs,
-    IBackgroundJobClient hangfire, JobFailure failure, IServiceScopeFactory scopes, TimeProvider clock, ILogger<RunJob> logger) : IRunJob
+    IBackgroundJobClient hangfire, JobFailure failure, BatchPrediction batch, IServiceScopeFactory scopes, TimeProvider clock, ILogger<RunJob> logger) : IRunJob
 {
     public const int MaxAttempts = 4;
     private static readonly TimeSpan ConcurrencyRetry = TimeSpan.FromSeconds(5);
@@ -52,8 +52,15 @@ internal sealed class RunJob(
         var elapsed = Stopwatch.StartNew();
         try
         {
-            var result = await TrainAsync(job, work.FullName, stop.Token);
-            await SucceedAsync(job, result, work.FullName, elapsed.Elapsed);
+            if (job.Kind == JobKind.Predict)
+            {
+                await batch.RunAsync(job, work.FullName, stop.Token);
+            }
+            else
+            {
+                var result = await TrainAsync(job, work.FullName, stop.Token);
+                await SucceedAsync(job, result, work.FullName, elapsed.Elapsed);
+            }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

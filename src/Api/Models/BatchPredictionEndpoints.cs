@@ -1,0 +1,100 @@
+using System.ComponentModel.DataAnnotations;
+using AutoMl.Api.Accounts;
+using AutoMl.Api.Errors;
+using AutoMl.Api.Jobs;
+using AutoMl.Domain.Datasets;
+using AutoMl.Domain.Jobs;
+using AutoMl.Domain.Pricing;
+using AutoMl.Infrastructure.Blobs;
+using AutoMl.Infrastructure.Credits;
+using AutoMl.Infrastructure.Events;
+using AutoMl.Infrastructure.Jobs;
+using AutoMl.Infrastructure.Persistence;
+using AutoMl.Infrastructure.Queues;
+using Hangfire;
+using Hangfire.States;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace AutoMl.Api.Models;
+
+public sealed record BatchPredictionRequest([property: Required(ErrorMessage = "Name the data set to predict (datasetId).")] Guid DatasetId);
+
+/// <summary>
+/// Batch prediction: a job over an uploaded data set whose result is a CSV in the blob store. It holds
+/// its price (per 1,000 rows) like a training job and runs on the free tier's low queue or the paid high one.
+/// </summary>
+internal static class BatchPredictionEndpoints
+{
+    public static void MapBatchPredictionEndpoints(this RouteGroupBuilder models)
+    {
+        models.MapPost("/{id:guid}/predictions", SubmitAsync);
+        models.MapGet("/predictions/{jobId:guid}/result", ResultAsync);
+    }
+
+    private static async Task<Results<Accepted<JobView>, ProblemHttpResult>> SubmitAsync(
+        Guid id, BatchPredictionRequest request, CurrentUser current, AutoMlDbContext db, CreditLedger ledger,
+        IBackgroundJobClient hangfire, EventPublisher events, TimeProvider clock, CancellationToken ct)
+    {
+        if (!await db.Models.AnyAsync(m => m.Id == id && m.UserId == current.Id, ct))
+        {
+            return ProblemResults.NotFound("No model with this id exists in your account.");
+        }
+        var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == request.DatasetId && d.UserId == current.Id, ct);
+        if (dataset is null)
+        {
+            return ProblemResults.NotFound("No data set with this id exists in your account.");
+        }
+        if (dataset.Status != DatasetStatus.Ready)
+        {
+            return ProblemResults.Conflict("This data set is not ready; predict once its status is 'ready'.");
+        }
+        var tier = await db.Users.Where(u => u.Id == current.Id).Select(u => u.Tier).SingleAsync(ct);
+        var now = clock.GetUtcNow();
+        var job = new Job
+        {
+            Id = Guid.CreateVersion7(),
+            UserId = current.Id,
+            Kind = JobKind.Predict,
+            Status = JobStatus.Queued,
+            Queue = tier == Domain.Accounts.Tier.Free ? QueueNames.Low : QueueNames.High,
+            DatasetId = dataset.Id,
+            ModelId = id,
+            HeldCredits = Pricing.Prediction(dataset.Rows ?? 0),
+            CreatedAt = now,
+            EnqueuedAt = now,
+        };
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            db.Jobs.Add(job);
+            await db.SaveChangesAsync(ct);
+            var hold = await ledger.HoldAsync(current.Id, job.HeldCredits, $"Batch prediction {job.Id:N}", JobKeys.Hold(job.Id), ct);
+            if (!hold.Applied)
+            {
+                await tx.RollbackAsync(ct);
+                return ProblemResults.Problem(StatusCodes.Status402PaymentRequired, "Not enough credits",
+                    $"Predicting {dataset.Rows:N0} rows costs {job.HeldCredits} credits and you have {hold.Balance - hold.Held} available.");
+            }
+            await tx.CommitAsync(ct);
+        }
+        job.HangfireJobId = hangfire.Create<IRunJob>(j => j.RunAsync(job.Id, CancellationToken.None), new EnqueuedState(job.Queue));
+        await db.Jobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s.SetProperty(j => j.HangfireJobId, job.HangfireJobId), ct);
+        await events.PublishAsync(current.Id, job.Id, JobEventTypes.Queued, new { job.Queue, job.HeldCredits, kind = "predict" }, ct);
+        return TypedResults.Accepted($"/api/v1/jobs/{job.Id}", job.ToView());
+    }
+
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> ResultAsync(
+        Guid jobId, CurrentUser current, AutoMlDbContext db, IBlobStore blobs, CancellationToken ct)
+    {
+        var job = await db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId && j.UserId == current.Id && j.Kind == JobKind.Predict, ct);
+        if (job is null)
+        {
+            return ProblemResults.NotFound("No batch prediction with this id exists in your account.");
+        }
+        if (job.Status != JobStatus.Succeeded || job.ResultKey is null)
+        {
+            return ProblemResults.Conflict($"The predictions are not ready: the job is {job.Status.ToString().ToLowerInvariant()}.");
+        }
+        return TypedResults.Stream(await blobs.OpenReadAsync(job.ResultKey, ct), "text/csv", $"predictions-{job.Id:N}.csv");
+    }
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text;
+using AutoMl.Domain.Jobs;
+using AutoMl.Infrastructure.Blobs;
+using AutoMl.Infrastructure.Credits;
+using AutoMl.Infrastructure.Events;
+using AutoMl.Infrastructure.Jobs;
+using AutoMl.Infrastructure.Persistence;
+using AutoMl.Ml.Bundle;
+using AutoMl.Ml.Columns;
+using Microsoft.EntityFrameworkCore;
+
+namespace AutoMl.Workers.Jobs;
+
+/// <summary>Predicts every row of a data set with a model and stores the result as a CSV: one row per input row, in order.</summary>
+internal sealed class BatchPrediction(AutoMlDbContext db, IBlobStore blobs, CreditLedger ledger, EventPublisher events, TimeProvider clock)
+{
+    public async Task RunAsync(Job job, string work, CancellationToken ct)
+    {
+        var model = await db.Models.AsNoTracking().SingleOrDefaultAsync(m => m.Id == job.ModelId, ct)
+            ?? throw new JobFailedException("The model was deleted before the predictions ran.");
+        var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == job.DatasetId, ct)
+            ?? throw new JobFailedException("The data set was deleted before the predictions ran.");
+        var bundlePath = Path.Combine(work, "model.bundle");
+        var dataPath = Path.Combine(work, "data.parquet");
+        await blobs.DownloadToFileAsync(model.BundleKey, bundlePath, ct);
+        await blobs.DownloadToFileAsync(dataset.ProcessedKey!, dataPath, ct);
+        var bundle = ModelBundle.Load(bundlePath);
+        var frame = await ProcessedParquet.LoadAsync(dataPath, cancellationToken: ct);
+        var predictions = bundle.Predict(frame);
+
+        var csvPath = Path.Combine(work, "predictions.csv");
+        await WriteCsvAsync(csvPath, bundle, predictions, ct);
+        var key = BlobKeys.Prediction(job.UserId, job.Id);
+        await blobs.PutFileAsync(key, csvPath, ct);
+
+        var now = clock.GetUtcNow();
+        await using (var tx = await db.Database.BeginTransactionAsync(CancellationToken.None))
+        {
+            var done = await db.Jobs.Where(j => j.Id == job.Id && j.Status == JobStatus.Running)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(j => j.Status, JobStatus.Succeeded)
+                    .SetProperty(j => j.ResultKey, key)
+                    .SetProperty(j => j.Progress, 1)
+                    .SetProperty(j => j.ChargedCredits, job.HeldCredits)
+                    .SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null)
+                    .SetProperty(j => j.FinishedAt, now), CancellationToken.None);
+            if (done == 0)
+            {
+                return;
+            }
+            await ledger.SettleHoldAsync(job.UserId, job.HeldCredits, job.HeldCredits, $"Batch prediction {job.Id:N}", JobKeys.Settle(job.Id), CancellationToken.None);
+            await tx.CommitAsync(CancellationToken.None);
+        }
+        await events.PublishAsync(job.UserId, job.Id, JobEventTypes.Succeeded,
+            new { kind = "predict", rows = frame.RowCount, chargedCredits = job.HeldCredits, result = $"/api/v1/models/predictions/{job.Id}/result" }, CancellationToken.None);
+        await events.PublishAsync(job.UserId, null, JobEventTypes.CreditsChanged, new { reason = "capture", jobId = job.Id, amount = -job.HeldCredits }, CancellationToken.None);
+    }
+
+    private static async Task WriteCsvAsync(string path, ModelBundle bundle, IReadOnlyList<RowPrediction> predictions, CancellationToken ct)
+    {
+        await using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+        var classes = bundle.Classes;
+        await writer.WriteLineAsync(string.Join(',', classes.Select(Quote).Prepend("prediction")).AsMemory(), ct);
+        foreach (var p in predictions)
+        {
+            var line = new StringBuilder(p.Label is not null ? Quote(p.Label) : p.Value?.ToString("R", CultureInfo.InvariantCulture) ?? "");
+            foreach (var c in classes)
+            {
+                line.Append(',').Append(p.Probabilities is { } probs && probs.TryGetValue(c, out var v) ? v.ToString("R", CultureInfo.InvariantCulture) : "");
+            }
+            await writer.WriteLineAsync(line, ct);
+        }
+    }
+
+    private static string Quote(string value) =>
+        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+}
