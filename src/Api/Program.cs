@@ -2,6 +2,10 @@ using AutoMl.Api.Hosting;
 using AutoMl.Infrastructure;
 using AutoMl.Infrastructure.Logging;
 
+// Hangfire's Redis storage makes synchronous Redis calls; a burst of enqueues must not wait on thread-pool growth.
+ThreadPool.GetMinThreads(out var workers, out var io);
+ThreadPool.SetMinThreads(Math.Max(workers, 64), Math.Max(io, 64));
+
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddAutoMlSerilog(builder.Configuration, "api");
 builder.AddAutoMlSentry();

@@ -19,9 +19,10 @@ internal static class ApiPipeline
 {
     public static void UseAutoMlPipeline(this WebApplication app)
     {
+        // Outermost, so the request log shows the status the client got, not the exception on its way to the handler.
+        app.UseSerilogRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseSerilogRequestLogging();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseDashboardFiles();
         app.UseAuthentication();

@@ -25,7 +25,8 @@ internal abstract record Submission
 /// POST /jobs: the job row and its credit hold commit in one transaction, then the Hangfire enqueue on
 /// the tier's queue. If the enqueue is lost, the dispatcher finds the queued row and enqueues it again.
 /// </summary>
-internal sealed class JobSubmission(AutoMlDbContext db, CreditLedger ledger, IBackgroundJobClient hangfire, EventPublisher events, TimeProvider clock)
+internal sealed class JobSubmission(
+    AutoMlDbContext db, CreditLedger ledger, IBackgroundJobClient hangfire, EventPublisher events, TimeProvider clock, ILogger<JobSubmission> logger)
 {
     public async Task<Submission> QuoteAsync(Guid user, SubmitJobRequest request, CancellationToken ct)
     {
@@ -72,8 +73,16 @@ internal sealed class JobSubmission(AutoMlDbContext db, CreditLedger ledger, IBa
             await tx.CommitAsync(ct);
         }
 
-        job.HangfireJobId = hangfire.Create<IRunJob>(j => j.RunAsync(job.Id, CancellationToken.None), new EnqueuedState(job.Queue));
-        await db.Jobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s.SetProperty(j => j.HangfireJobId, job.HangfireJobId), ct);
+        try
+        {
+            job.HangfireJobId = hangfire.Create<IRunJob>(j => j.RunAsync(job.Id, CancellationToken.None), new EnqueuedState(job.Queue));
+            await db.Jobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s.SetProperty(j => j.HangfireJobId, job.HangfireJobId), ct);
+        }
+        catch (Exception e) when (e is BackgroundJobClientException or StackExchange.Redis.RedisException)
+        {
+            // The job and its hold are committed: the dispatcher enqueues it within seconds, so the client still gets its 202.
+            logger.LogWarning(e, "Job {JobId} committed but not enqueued; the dispatcher will enqueue it", job.Id);
+        }
         await db.Datasets.Where(d => d.Id == job.DatasetId).ExecuteUpdateAsync(s => s.SetProperty(d => d.LastUsedAt, job.CreatedAt), ct);
         await events.PublishAsync(user, job.Id, JobEventTypes.Queued, new { job.Queue, job.HeldCredits, job.BudgetSeconds }, ct);
         await events.PublishAsync(user, null, JobEventTypes.CreditsChanged, new { reason = "hold", jobId = job.Id, amount = job.HeldCredits }, ct);
