@@ -125,11 +125,13 @@ public sealed class CreditLedger(AutoMlDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow();
         var balance = account.Balance;
         var held = account.Held;
-        foreach (var line in apply.Lines)
+        for (var i = 0; i < apply.Lines.Count; i++)
         {
+            var line = apply.Lines[i];
             balance += line.Amount;
             held += line.HeldChange;
-            await InsertAsync(conn, tx, userId, line, balance, now, ct);
+            // A microsecond apart, so the lines of one operation sort in the order their balances chain.
+            await InsertAsync(conn, tx, userId, line, balance, now.AddTicks(i * 10), ct);
         }
         await using (var update = new NpgsqlCommand(
             "UPDATE credit_accounts SET balance = @balance, held = @held, owed = @owed, updated_at = @now WHERE user_id = @user", conn, tx))

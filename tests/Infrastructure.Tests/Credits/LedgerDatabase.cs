@@ -40,7 +40,7 @@ public sealed class LedgerDatabase : IAsyncLifetime
     {
         await using var db = NewContext();
         var account = await db.CreditAccounts.AsNoTracking().SingleAsync(a => a.UserId == user);
-        var entries = await db.CreditEntries.AsNoTracking().Where(e => e.UserId == user).OrderBy(e => e.Id).ToListAsync();
+        var entries = await db.CreditEntries.AsNoTracking().Where(e => e.UserId == user).OrderBy(e => e.CreatedAt).ThenBy(e => e.Id).ToListAsync();
         Assert.Equal(account.Balance, entries.Sum(e => e.Amount));
         Assert.Equal(account.Held, entries.Sum(e => e.HeldChange));
         Assert.Equal(account.Balance, entries[^1].BalanceAfter);
