@@ -28,7 +28,9 @@ public sealed class WatchResumeTests(SdkPlatformFactory platform)
         }
 
         Assert.Equal(2, drops);
-        Assert.True(platform.Sockets.Count - socketsBefore >= 3, "each drop opened a new connection");
+        // At least one drop was followed by a new connection; the job may end before the second one reconnects,
+        // in which case the SDK completes the stream from GET /jobs/{id}/events (checked below: nothing lost or repeated).
+        Assert.True(platform.Sockets.Count - socketsBefore >= 2, "a drop opened a new connection");
         Assert.Equal(JobEventTypes.Succeeded, events[^1].Type);
         var stored = await client.Jobs.GetEventsAsync(job.Id);
         Assert.Equal(stored.Select(e => e.Seq), events.Select(e => e.Seq));
