@@ -26,10 +26,12 @@ export AutoMl__WebRoot="$repo/web/dist"
 pids=()
 stop() {
   trap - INT TERM EXIT
-  echo "[run] stopping"
+  # Ctrl-C may have closed the terminal pipe (./run.sh | tee …): writing must not end the clean-up half-way.
+  trap '' PIPE
+  echo "[run] stopping" 2>/dev/null || true
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  infra/stack.sh stop dev
+  infra/stack.sh stop dev >/dev/null 2>&1 || true
 }
 trap stop INT TERM EXIT
 
