@@ -2,6 +2,7 @@ using AutoMl.Infrastructure.Accounts;
 using AutoMl.Infrastructure.Credits;
 using AutoMl.Infrastructure.Datasets;
 using AutoMl.Infrastructure.Email;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -9,8 +10,11 @@ using Microsoft.EntityFrameworkCore;
 namespace AutoMl.Infrastructure.Persistence;
 
 public sealed class AutoMlDbContext(DbContextOptions<AutoMlDbContext> options)
-    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys that sign session cookies and tokens, shared by every API instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<CreditAccount> CreditAccounts => Set<CreditAccount>();
     public DbSet<CreditEntry> CreditEntries => Set<CreditEntry>();
@@ -38,6 +42,7 @@ public sealed class AutoMlDbContext(DbContextOptions<AutoMlDbContext> options)
         builder.Entity<IdentityUserLogin<Guid>>().ToTable("user_logins");
         builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
         builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims");
+        builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         builder.ApplyConfigurationsFromAssembly(typeof(AutoMlDbContext).Assembly);
     }
 }

@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# The local stack in its multi-instance mode (issue 18): nginx on 127.0.0.1:8080 in front of three API
+# instances on 127.0.0.1:8081-8083, and three workers (two serving high,normal, one serving low), on
+# the dev stack's Postgres and Redis. Background processes; pid files and logs under .data/multi.
+#
+#   infra/multi.sh start     start Postgres/Redis (infra/stack.sh start dev), publish once, start all
+#   infra/multi.sh stop      stop nginx, the workers and the API instances (the dev stack keeps running;
+#                            infra/stack.sh stop dev stops it)
+#   infra/multi.sh status
+#
+# Environment: AUTOML_MULTI_SKIP_PUBLISH=1 reuses .build/multi as it is.
+set -euo pipefail
+
+cmd="${1:-status}"
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+run="$repo/.data/multi"
+out="$repo/.build/multi"
+ngx_prefix="$repo/.data/nginx"
+ngx_conf="$repo/infra/nginx/nginx.conf"
+api_ports=(8081 8082 8083)
+# name:queues — the split of DESIGN.md: high+normal on two processes, low on its own.
+workers=("worker-fast-1:high,normal" "worker-fast-2:high,normal" "worker-low:low")
+edge="http://127.0.0.1:8080"
+
+log() { echo "[multi] $*" >&2; }
+die() { echo "[multi] ERROR: $*" >&2; exit 1; }
+
+alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+nginx_cmd() { nginx -c "$ngx_conf" -p "$ngx_prefix/" -e "$ngx_prefix/logs/error.log" "$@"; }
+
+wait_ready() { # url pidfile seconds
+  local url="$1" pidfile="$2" n=$(( $3 * 2 ))
+  for _ in $(seq "$n"); do
+    curl -fsS -o /dev/null "$url" 2>/dev/null && return 0
+    alive "$pidfile" || return 1
+    sleep 0.5
+  done
+  return 1
+}
+
+start_api() { # port
+  local port="$1" pidfile="$run/api-$1.pid"
+  if alive "$pidfile"; then log "API on 127.0.0.1:$port already running (pid $(cat "$pidfile"))"; return; fi
+  ASPNETCORE_URLS="http://127.0.0.1:$port" nohup dotnet "$out/api/AutoMl.Api.dll" --contentRoot "$out/api" \
+    >"$run/api-$port.log" 2>&1 &
+  echo $! >"$pidfile"
+}
+
+start_worker() { # name queues
+  local name="$1" queues="$2" pidfile="$run/$1.pid"
+  if alive "$pidfile"; then log "$name already running (pid $(cat "$pidfile"))"; return; fi
+  Worker__Queues="$queues" nohup dotnet "$out/worker/AutoMl.Workers.dll" --contentRoot "$out/worker" \
+    >"$run/$name.log" 2>&1 &
+  echo $! >"$pidfile"
+  log "$name (queues $queues) started, pid $!"
+}
+
+start() {
+  command -v dotnet >/dev/null || die "the .NET 10 SDK is required (dotnet on PATH)"
+  if ! command -v nginx >/dev/null; then
+    log "installing nginx with apt-get"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null \
+      || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
+  fi
+  command -v nginx >/dev/null || die "nginx is not installed and apt-get could not install it"
+  mkdir -p "$run" "$ngx_prefix/logs" "$ngx_prefix/temp"
+
+  "$repo/infra/stack.sh" start dev
+  eval "$("$repo/infra/stack.sh" env dev)"
+
+  if [ "${AUTOML_MULTI_SKIP_PUBLISH:-0}" != 1 ] || [ ! -f "$out/api/AutoMl.Api.dll" ]; then
+    log "publishing src/Api and src/Workers (Release) to .build/multi"
+    "$repo/infra/web.sh" build
+    dotnet publish "$repo/src/Api/AutoMl.Api.csproj" -c Release -o "$out/api" --nologo -v quiet
+    dotnet publish "$repo/src/Workers/AutoMl.Workers.csproj" -c Release -o "$out/worker" --nologo -v quiet
+  fi
+
+  export AutoMl__PublicUrl="$edge"
+  export AutoMl__LogEmailBodies=true
+  export AutoMl__WebRoot="$repo/web/dist"
+  [ -f "$repo/web/dist/index.html" ] || export AutoMl__WebRoot="$repo/web/placeholder"
+  export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
+  export DOTNET_ENVIRONMENT="${DOTNET_ENVIRONMENT:-Production}"
+
+  # The first instance applies the migrations; the others start once it is ready.
+  start_api "${api_ports[0]}"
+  wait_ready "http://127.0.0.1:${api_ports[0]}/health/ready" "$run/api-${api_ports[0]}.pid" 120 \
+    || { tail -30 "$run/api-${api_ports[0]}.log" >&2; die "the first API instance did not become ready (log above)"; }
+  log "API 127.0.0.1:${api_ports[0]} ready (migrated), pid $(cat "$run/api-${api_ports[0]}.pid")"
+  for port in "${api_ports[@]:1}"; do start_api "$port"; done
+  for port in "${api_ports[@]:1}"; do
+    wait_ready "http://127.0.0.1:$port/health/ready" "$run/api-$port.pid" 120 \
+      || { tail -30 "$run/api-$port.log" >&2; die "API 127.0.0.1:$port did not become ready (log above)"; }
+    log "API 127.0.0.1:$port ready, pid $(cat "$run/api-$port.pid")"
+  done
+
+  for w in "${workers[@]}"; do start_worker "${w%%:*}" "${w#*:}"; done
+
+  if alive "$ngx_prefix/logs/nginx.pid"; then
+    nginx_cmd -s reload; log "nginx reloaded"
+  else
+    nginx_cmd -t -q || die "nginx -t failed for $ngx_conf"
+    nginx_cmd
+    log "nginx started"
+  fi
+  wait_ready "$edge/health/ready" "$ngx_prefix/logs/nginx.pid" 20 || die "$edge/health/ready does not answer through nginx"
+  sleep 1
+  for w in "${workers[@]}"; do alive "$run/${w%%:*}.pid" || { tail -30 "$run/${w%%:*}.log" >&2; die "${w%%:*} exited (log above)"; }; done
+  cat <<MSG
+
+  AutoMl (multi-instance) is running behind nginx: $edge
+  API instances: 127.0.0.1:${api_ports[*]}   workers: ${workers[*]}
+  Logs: .data/multi/*.log, .data/nginx/logs/   Stop with: infra/multi.sh stop
+
+MSG
+}
+
+stop_pid() { # pidfile label
+  local pidfile="$1" label="$2" pid
+  [ -f "$pidfile" ] || return 0
+  pid="$(cat "$pidfile")"
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null || true; log "$label (pid $pid) killed after 30 s"; else log "$label (pid $pid) stopped"; fi
+  fi
+  rm -f "$pidfile"
+}
+
+stop() {
+  if alive "$ngx_prefix/logs/nginx.pid"; then
+    nginx_cmd -s quit
+    for _ in $(seq 40); do alive "$ngx_prefix/logs/nginx.pid" || break; sleep 0.25; done
+    log "nginx stopped"
+  fi
+  for w in "${workers[@]}"; do stop_pid "$run/${w%%:*}.pid" "${w%%:*}" & done
+  wait
+  for port in "${api_ports[@]}"; do stop_pid "$run/api-$port.pid" "API 127.0.0.1:$port" & done
+  wait
+}
+
+status() {
+  alive "$ngx_prefix/logs/nginx.pid" && log "nginx running (pid $(cat "$ngx_prefix/logs/nginx.pid"))" || log "nginx stopped"
+  for port in "${api_ports[@]}"; do alive "$run/api-$port.pid" && log "API 127.0.0.1:$port running (pid $(cat "$run/api-$port.pid"))" || log "API 127.0.0.1:$port stopped"; done
+  for w in "${workers[@]}"; do alive "$run/${w%%:*}.pid" && log "${w%%:*} running (pid $(cat "$run/${w%%:*}.pid"))" || log "${w%%:*} stopped"; done
+}
+
+case "$cmd" in
+  start) start ;;
+  stop) stop ;;
+  status) status ;;
+  *) echo "usage: infra/multi.sh start|stop|status" >&2; exit 2 ;;
+esac
