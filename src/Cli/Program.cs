@@ -13,6 +13,7 @@ root.Subcommands.Add(LoginCommand.Create());
 root.Subcommands.Add(DatasetsCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(PredictCommand.Create());
+root.Subcommands.Add(ModelsCommand.Create());
 root.Subcommands.Add(CreditsCommand.Create());
 
 var parsed = root.Parse(args);

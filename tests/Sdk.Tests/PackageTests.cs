@@ -1,4 +1,6 @@
+using System.IO.Compression;
 using System.Text.Json;
+using System.Xml.Linq;
 using AutoMl.Sdk.Tests.Support;
 
 namespace AutoMl.Sdk.Tests;
@@ -18,6 +20,16 @@ public sealed class PackageTests : IDisposable
         await Shell.MustAsync("dotnet", $"pack src/Cli/AutoMl.Cli.csproj -c Release -o \"{feed}\" -p:Version={version}", repo);
         Assert.True(File.Exists(Path.Combine(feed, $"AutoMl.Sdk.{version}.nupkg")));
         Assert.True(File.Exists(Path.Combine(feed, $"AutoMl.Cli.{version}.nupkg")));
+        // Source Link, built into the .NET SDK: the package names the commit it was built from (and the repository URL
+        // once the checkout has a remote), and the symbols ship beside it.
+        Assert.True(File.Exists(Path.Combine(feed, $"AutoMl.Sdk.{version}.snupkg")));
+        using (var package = ZipFile.OpenRead(Path.Combine(feed, $"AutoMl.Sdk.{version}.nupkg")))
+        using (var nuspec = package.GetEntry("AutoMl.Sdk.nuspec")!.Open())
+        {
+            var repository = XDocument.Load(nuspec).Descendants().Single(e => e.Name.LocalName == "repository");
+            Assert.Equal("git", repository.Attribute("type")?.Value);
+            Assert.Matches("^[0-9a-f]{40}$", repository.Attribute("commit")?.Value ?? string.Empty);
+        }
 
         var app = Directory.CreateDirectory(Path.Combine(root.FullName, "app")).FullName;
         await File.WriteAllTextAsync(Path.Combine(app, "nuget.config"), $"""
