@@ -75,20 +75,10 @@ internal static class AdminEndpoints
         {
             return ProblemResults.NotFound("No account has this id.");
         }
-        var query = db.CreditEntries.AsNoTracking().Where(e => e.UserId == id);
-        if (cursor is not null)
-        {
-            if (!Cursor.TryDecode(cursor, out var at, out var after))
-            {
-                return ProblemResults.Validation("cursor", "The cursor is not one this API returned: start again without it.");
-            }
-            query = query.Where(e => e.CreatedAt < at || (e.CreatedAt == at && e.Id.CompareTo(after) < 0));
-        }
-        var rows = await query.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id).Take(pageSize + 1)
-            .Select(e => new CreditEntryView(e.Id, e.Amount, e.HeldChange, e.Kind, e.Reference, e.BalanceAfter, e.CreatedAt))
-            .ToListAsync(ct);
-        var next = rows.Count > pageSize ? Cursor.Encode(rows[pageSize - 1].CreatedAt, rows[pageSize - 1].Id) : null;
-        return TypedResults.Ok(new AdminLedgerView(user, rows.Take(pageSize).ToList(), next));
+        var page = await KeysetPage.ReadAsync(db.CreditEntries.AsNoTracking().Where(e => e.UserId == id), pageSize, cursor, CreditEntryView.From, ct);
+        return page is null
+            ? ProblemResults.Validation("cursor", KeysetPage.BadCursor)
+            : TypedResults.Ok(new AdminLedgerView(user, page.Items, page.NextCursor));
     }
 
     private static async Task<Results<Ok<AdminUserView>, ProblemHttpResult, ValidationProblem>> AdjustAsync(

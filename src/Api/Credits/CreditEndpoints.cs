@@ -10,7 +10,10 @@ namespace AutoMl.Api.Credits;
 public sealed record CreditsView(long Balance, long Held, long Available, long Owed);
 
 /// <summary>A ledger line; HeldChange (not in API.md's first draft) shows holds and releases, which move credits without changing the balance.</summary>
-public sealed record CreditEntryView(Guid Id, long Amount, long HeldChange, CreditEntryKind Kind, string Reference, long BalanceAfter, DateTimeOffset CreatedAt);
+public sealed record CreditEntryView(Guid Id, long Amount, long HeldChange, CreditEntryKind Kind, string Reference, long BalanceAfter, DateTimeOffset CreatedAt)
+{
+    internal static CreditEntryView From(Infrastructure.Credits.CreditEntry e) => new(e.Id, e.Amount, e.HeldChange, e.Kind, e.Reference, e.BalanceAfter, e.CreatedAt);
+}
 
 internal static class CreditEndpoints
 {
@@ -36,19 +39,7 @@ internal static class CreditEndpoints
         {
             return ProblemResults.Validation("pageSize", "pageSize is a number from 1 to 200.");
         }
-        var query = db.CreditEntries.AsNoTracking().Where(e => e.UserId == current.Id);
-        if (cursor is not null)
-        {
-            if (!Cursor.TryDecode(cursor, out var at, out var id))
-            {
-                return ProblemResults.Validation("cursor", "The cursor is not one this API returned: start again without it.");
-            }
-            query = query.Where(e => e.CreatedAt < at || (e.CreatedAt == at && e.Id.CompareTo(id) < 0));
-        }
-        var rows = await query.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id).Take(pageSize + 1)
-            .Select(e => new CreditEntryView(e.Id, e.Amount, e.HeldChange, e.Kind, e.Reference, e.BalanceAfter, e.CreatedAt))
-            .ToListAsync(ct);
-        var next = rows.Count > pageSize ? Cursor.Encode(rows[pageSize - 1].CreatedAt, rows[pageSize - 1].Id) : null;
-        return TypedResults.Ok(new Page<CreditEntryView>(rows.Take(pageSize).ToList(), next));
+        var page = await KeysetPage.ReadAsync(db.CreditEntries.AsNoTracking().Where(e => e.UserId == current.Id), pageSize, cursor, CreditEntryView.From, ct);
+        return page is null ? ProblemResults.Validation("cursor", KeysetPage.BadCursor) : TypedResults.Ok(page);
     }
 }

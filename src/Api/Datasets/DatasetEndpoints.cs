@@ -76,18 +76,8 @@ internal static class DatasetEndpoints
         {
             return ProblemResults.Validation("pageSize", "pageSize is a number from 1 to 200.");
         }
-        var query = db.Datasets.AsNoTracking().Where(d => d.UserId == current.Id);
-        if (cursor is not null)
-        {
-            if (!Cursor.TryDecode(cursor, out var at, out var id))
-            {
-                return ProblemResults.Validation("cursor", "The cursor is not one this API returned: start again without it.");
-            }
-            query = query.Where(d => d.CreatedAt < at || (d.CreatedAt == at && d.Id.CompareTo(id) < 0));
-        }
-        var rows = await query.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).Take(pageSize + 1).ToListAsync(ct);
-        var next = rows.Count > pageSize ? Cursor.Encode(rows[pageSize - 1].CreatedAt, rows[pageSize - 1].Id) : null;
-        return TypedResults.Ok(new Page<DatasetSummary>(rows.Take(pageSize).Select(d => d.ToSummary()).ToList(), next));
+        var page = await KeysetPage.ReadAsync(db.Datasets.AsNoTracking().Where(d => d.UserId == current.Id), pageSize, cursor, DatasetViews.ToSummary, ct);
+        return page is null ? ProblemResults.Validation("cursor", KeysetPage.BadCursor) : TypedResults.Ok(page);
     }
 
     private static async Task<Results<Ok<DatasetView>, ProblemHttpResult>> GetAsync(Guid id, CurrentUser current, AutoMlDbContext db, CancellationToken ct) =>

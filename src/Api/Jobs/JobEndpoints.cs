@@ -66,18 +66,8 @@ internal static class JobEndpoints
         {
             return ProblemResults.Validation("pageSize", "pageSize is a number from 1 to 200.");
         }
-        var query = db.Jobs.AsNoTracking().Where(j => j.UserId == current.Id);
-        if (cursor is not null)
-        {
-            if (!Cursor.TryDecode(cursor, out var at, out var id))
-            {
-                return ProblemResults.Validation("cursor", "The cursor is not one this API returned: start again without it.");
-            }
-            query = query.Where(j => j.CreatedAt < at || (j.CreatedAt == at && j.Id.CompareTo(id) < 0));
-        }
-        var rows = await query.OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id).Take(pageSize + 1).ToListAsync(ct);
-        var next = rows.Count > pageSize ? Cursor.Encode(rows[pageSize - 1].CreatedAt, rows[pageSize - 1].Id) : null;
-        return TypedResults.Ok(new Page<JobView>(rows.Take(pageSize).Select(j => j.ToView()).ToList(), next));
+        var page = await KeysetPage.ReadAsync(db.Jobs.AsNoTracking().Where(j => j.UserId == current.Id), pageSize, cursor, JobViews.ToView, ct);
+        return page is null ? ProblemResults.Validation("cursor", KeysetPage.BadCursor) : TypedResults.Ok(page);
     }
 
     private static async Task<Results<Ok<JobView>, ProblemHttpResult>> GetAsync(Guid id, CurrentUser current, AutoMlDbContext db, CancellationToken ct) =>

@@ -3,7 +3,7 @@ using AutoMl.Domain.Credits;
 namespace AutoMl.Infrastructure.Credits;
 
 /// <summary>An append-only ledger line; the idempotency key makes a replayed grant or payment a no-op.</summary>
-public sealed class CreditEntry
+public sealed class CreditEntry : Persistence.IKeysetRow
 {
     public Guid Id { get; set; }
     public Guid UserId { get; set; }

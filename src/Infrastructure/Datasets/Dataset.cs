@@ -2,7 +2,7 @@ using AutoMl.Domain.Datasets;
 
 namespace AutoMl.Infrastructure.Datasets;
 
-public sealed class Dataset
+public sealed class Dataset : Persistence.IKeysetRow
 {
     public Guid Id { get; set; }
     public Guid UserId { get; set; }

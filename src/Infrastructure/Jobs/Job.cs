@@ -3,7 +3,7 @@ using AutoMl.Domain.Jobs;
 namespace AutoMl.Infrastructure.Jobs;
 
 /// <summary>A training or batch prediction job: the source of truth Hangfire only delivers (ADR 1).</summary>
-public sealed class Job
+public sealed class Job : Persistence.IKeysetRow
 {
     public Guid Id { get; set; }
     public Guid UserId { get; set; }
