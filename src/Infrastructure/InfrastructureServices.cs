@@ -33,6 +33,7 @@ public static class InfrastructureServices
         services.AddAutoMlBlobs(configuration);
         services.AddAutoMlEvents(redis, configuration[$"{PlatformOptions.Section}:RedisPrefix"] ?? new PlatformOptions().RedisPrefix);
         services.AddScoped<EmailOutbox>();
+        services.AddScoped<Datasets.DatasetRemoval>();
         services.AddScoped<Credits.CreditLedger>();
         services.AddPayments(configuration);
         services.AddRewards(configuration);

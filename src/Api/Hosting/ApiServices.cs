@@ -35,7 +35,6 @@ internal static class ApiServices
         services.AddAutoMlHangfire();
         services.AddScoped<DatasetQuota>();
         services.AddScoped<DatasetUploads>();
-        services.AddScoped<DatasetRemoval>();
         services.AddScoped<Jobs.JobSubmission>();
         services.AddSingleton<Models.ModelCache>();
         services.AddAutoMlAntiforgery();

@@ -1,6 +1,6 @@
 using AutoMl.Domain.Accounts;
 using AutoMl.Domain.Datasets;
-using AutoMl.Infrastructure.Blobs;
+using AutoMl.Infrastructure.Datasets;
 using AutoMl.Infrastructure.Email;
 using AutoMl.Infrastructure.Persistence;
 using Hangfire;
@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AutoMl.Workers.Datasets;
 
 /// <summary>Deletes data sets unused past their tier's retention, after an email warning a week before.</summary>
-internal sealed class DatasetLifecycleJob(AutoMlDbContext db, IBlobStore blobs, EmailOutbox outbox, TimeProvider clock, ILogger<DatasetLifecycleJob> logger)
+internal sealed class DatasetLifecycleJob(AutoMlDbContext db, DatasetRemoval removal, EmailOutbox outbox, TimeProvider clock, ILogger<DatasetLifecycleJob> logger)
 {
     [AutomaticRetry(Attempts = 1)]
     [DisableConcurrentExecution(600)]
@@ -51,16 +51,7 @@ internal sealed class DatasetLifecycleJob(AutoMlDbContext db, IBlobStore blobs, 
             .ToListAsync(ct);
         foreach (var dataset in expired)
         {
-            db.Datasets.Remove(dataset);
-            await db.SaveChangesAsync(ct);
-            if (!await db.Datasets.AnyAsync(d => d.UserId == dataset.UserId && d.OriginalKey == dataset.OriginalKey, ct))
-            {
-                await blobs.DeleteAsync(dataset.OriginalKey, ct);
-                if (dataset.ProcessedKey is { } processed)
-                {
-                    await blobs.DeleteAsync(processed, ct);
-                }
-            }
+            await removal.DeleteAsync(dataset, ct);
         }
         if (expired.Count > 0)
         {

@@ -1,12 +1,11 @@
 using AutoMl.Infrastructure.Blobs;
-using AutoMl.Infrastructure.Datasets;
 using AutoMl.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace AutoMl.Api.Datasets;
+namespace AutoMl.Infrastructure.Datasets;
 
-/// <summary>Deletes a data set's row and the blobs no other data set of the user shares.</summary>
-internal sealed class DatasetRemoval(AutoMlDbContext db, IBlobStore blobs)
+/// <summary>Deletes a data set's row and the blobs no other data set of the user shares (the API's delete and the lifecycle job).</summary>
+public sealed class DatasetRemoval(AutoMlDbContext db, IBlobStore blobs)
 {
     public async Task DeleteAsync(Dataset dataset, CancellationToken ct)
     {
