@@ -35,6 +35,7 @@ internal static class ApiServices
         services.AddAutoMlHangfire();
         services.AddScoped<DatasetQuota>();
         services.AddScoped<DatasetUploads>();
+        services.AddScoped<Jobs.JobAdmission>();
         services.AddScoped<Jobs.JobSubmission>();
         services.AddSingleton<Models.ModelCache>();
         services.AddAutoMlAntiforgery();

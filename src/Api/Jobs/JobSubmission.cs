@@ -7,8 +7,6 @@ using AutoMl.Infrastructure.Datasets;
 using AutoMl.Infrastructure.Events;
 using AutoMl.Infrastructure.Jobs;
 using AutoMl.Infrastructure.Persistence;
-using Hangfire;
-using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -21,12 +19,8 @@ internal abstract record Submission
     public sealed record Rejected(int Status, string Title, string Detail, string? Field = null) : Submission;
 }
 
-/// <summary>
-/// POST /jobs: the job row and its credit hold commit in one transaction, then the Hangfire enqueue on
-/// the tier's queue. If the enqueue is lost, the dispatcher finds the queued row and enqueues it again.
-/// </summary>
-internal sealed class JobSubmission(
-    AutoMlDbContext db, CreditLedger ledger, IBackgroundJobClient hangfire, EventPublisher events, TimeProvider clock, ILogger<JobSubmission> logger)
+/// <summary>POST /jobs: checks the request against the data set and the tier, prices it, and admits it (<see cref="JobAdmission"/>).</summary>
+internal sealed class JobSubmission(AutoMlDbContext db, JobAdmission admission, EventPublisher events, TimeProvider clock)
 {
     public async Task<Submission> QuoteAsync(Guid user, SubmitJobRequest request, CancellationToken ct)
     {
@@ -49,39 +43,21 @@ internal sealed class JobSubmission(
         var job = NewJob(user, request, check);
         job.IdempotencyKey = idempotencyKey;
 
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
-        {
-            db.Jobs.Add(job);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } && idempotencyKey is not null)
-            {
-                await tx.RollbackAsync(ct);
-                db.ChangeTracker.Clear();
-                return new Submission.Accepted(await db.Jobs.AsNoTracking().SingleAsync(j => j.UserId == user && j.IdempotencyKey == idempotencyKey, ct), true);
-            }
-            var hold = await ledger.HoldAsync(user, job.HeldCredits, $"Training job {job.Id:N}", JobKeys.Hold(job.Id), ct);
-            if (!hold.Applied)
-            {
-                await tx.RollbackAsync(ct);
-                return new Submission.Rejected(StatusCodes.Status402PaymentRequired, "Not enough credits", hold.Owed > 0
-                    ? $"You owe {hold.Owed} credits from a reversed payment; buy credits to settle it before starting new jobs."
-                    : $"This job holds {job.HeldCredits} credits and you have {hold.Balance - hold.Held} available. Lower the budget, or buy credits.");
-            }
-            await tx.CommitAsync(ct);
-        }
-
+        LedgerResult hold;
         try
         {
-            job.HangfireJobId = hangfire.Create<IRunJob>(j => j.RunAsync(job.Id, CancellationToken.None), new EnqueuedState(job.Queue));
-            await db.Jobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s.SetProperty(j => j.HangfireJobId, job.HangfireJobId), ct);
+            hold = await admission.AdmitAsync(job, $"Training job {job.Id:N}", ct);
         }
-        catch (Exception e) when (e is BackgroundJobClientException or StackExchange.Redis.RedisException)
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } && idempotencyKey is not null)
         {
-            // The job and its hold are committed: the dispatcher enqueues it within seconds, so the client still gets its 202.
-            logger.LogWarning(e, "Job {JobId} committed but not enqueued; the dispatcher will enqueue it", job.Id);
+            db.ChangeTracker.Clear();
+            return new Submission.Accepted(await db.Jobs.AsNoTracking().SingleAsync(j => j.UserId == user && j.IdempotencyKey == idempotencyKey, ct), true);
+        }
+        if (!hold.Applied)
+        {
+            return new Submission.Rejected(StatusCodes.Status402PaymentRequired, "Not enough credits", hold.Owed > 0
+                ? $"You owe {hold.Owed} credits from a reversed payment; buy credits to settle it before starting new jobs."
+                : $"This job holds {job.HeldCredits} credits and you have {hold.Balance - hold.Held} available. Lower the budget, or buy credits.");
         }
         await db.Datasets.Where(d => d.Id == job.DatasetId).ExecuteUpdateAsync(s => s.SetProperty(d => d.LastUsedAt, job.CreatedAt), ct);
         await events.PublishAsync(user, job.Id, JobEventTypes.Queued, new { job.Queue, job.HeldCredits, job.BudgetSeconds }, ct);

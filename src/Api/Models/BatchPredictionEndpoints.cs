@@ -6,13 +6,10 @@ using AutoMl.Domain.Datasets;
 using AutoMl.Domain.Jobs;
 using AutoMl.Domain.Pricing;
 using AutoMl.Infrastructure.Blobs;
-using AutoMl.Infrastructure.Credits;
 using AutoMl.Infrastructure.Events;
 using AutoMl.Infrastructure.Jobs;
 using AutoMl.Infrastructure.Persistence;
 using AutoMl.Infrastructure.Queues;
-using Hangfire;
-using Hangfire.States;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,8 +30,8 @@ internal static class BatchPredictionEndpoints
     }
 
     private static async Task<Results<Accepted<JobView>, ProblemHttpResult>> SubmitAsync(
-        Guid id, BatchPredictionRequest request, CurrentUser current, AutoMlDbContext db, CreditLedger ledger,
-        IBackgroundJobClient hangfire, EventPublisher events, TimeProvider clock, CancellationToken ct)
+        Guid id, BatchPredictionRequest request, CurrentUser current, AutoMlDbContext db, JobAdmission admission,
+        EventPublisher events, TimeProvider clock, CancellationToken ct)
     {
         if (!await db.Models.AnyAsync(m => m.Id == id && m.UserId == current.Id, ct))
         {
@@ -64,21 +61,12 @@ internal static class BatchPredictionEndpoints
             CreatedAt = now,
             EnqueuedAt = now,
         };
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        var hold = await admission.AdmitAsync(job, $"Batch prediction {job.Id:N}", ct);
+        if (!hold.Applied)
         {
-            db.Jobs.Add(job);
-            await db.SaveChangesAsync(ct);
-            var hold = await ledger.HoldAsync(current.Id, job.HeldCredits, $"Batch prediction {job.Id:N}", JobKeys.Hold(job.Id), ct);
-            if (!hold.Applied)
-            {
-                await tx.RollbackAsync(ct);
-                return ProblemResults.Problem(StatusCodes.Status402PaymentRequired, "Not enough credits",
-                    $"Predicting {dataset.Rows:N0} rows costs {job.HeldCredits} credits and you have {hold.Balance - hold.Held} available.");
-            }
-            await tx.CommitAsync(ct);
+            return ProblemResults.Problem(StatusCodes.Status402PaymentRequired, "Not enough credits",
+                $"Predicting {dataset.Rows:N0} rows costs {job.HeldCredits} credits and you have {hold.Balance - hold.Held} available.");
         }
-        job.HangfireJobId = hangfire.Create<IRunJob>(j => j.RunAsync(job.Id, CancellationToken.None), new EnqueuedState(job.Queue));
-        await db.Jobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s.SetProperty(j => j.HangfireJobId, job.HangfireJobId), ct);
         await events.PublishAsync(current.Id, job.Id, JobEventTypes.Queued, new { job.Queue, job.HeldCredits, kind = "predict" }, ct);
         return TypedResults.Accepted($"/api/v1/jobs/{job.Id}", job.ToView());
     }
