@@ -1,0 +1,33 @@
+import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
+import { apiFetch, json } from './client';
+import type { Catalog, CreditEntry, Credits, Page } from './types';
+
+export const creditsKey = ['credits'] as const;
+
+export function useCredits() {
+  return useQuery({ queryKey: creditsKey, queryFn: () => apiFetch<Credits>('/credits') });
+}
+
+/** Ledger history newest first, one keyset page at a time ("Load more" follows nextCursor). */
+export function useCreditEntries(pageSize = 25) {
+  return useInfiniteQuery({
+    queryKey: [...creditsKey, 'entries', pageSize],
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) =>
+      apiFetch<Page<CreditEntry>>(
+        `/credits/entries?pageSize=${pageSize}` + (pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''),
+      ),
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export function useCatalog() {
+  return useQuery({ queryKey: ['billing', 'catalog'], queryFn: () => apiFetch<Catalog>('/billing/catalog'), staleTime: 300_000 });
+}
+
+/** Starts a Stripe Checkout session; the caller sends the browser to the answered URL. */
+export function useCheckout() {
+  return useMutation({
+    mutationFn: (choice: { pack?: string; plan?: string }) => apiFetch<{ url: string }>('/billing/checkout', json('POST', choice)),
+  });
+}

@@ -1,0 +1,207 @@
+// Shapes of the API's resources (see ../shared/API.md and /openapi/v1.json). Enums arrive as camelCase strings.
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export type Tier = 'free' | 'pro' | 'enterprise';
+
+export interface Me {
+  id: string;
+  email: string;
+  tier: Tier;
+  emailVerified: boolean;
+  createdAt: string;
+}
+
+export interface AccountCreated {
+  id: string;
+  email: string;
+}
+
+export interface ApiKeyView {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+export interface CreatedApiKey {
+  id: string;
+  name: string;
+  key: string;
+  prefix: string;
+  createdAt: string;
+}
+
+export interface Credits {
+  balance: number;
+  held: number;
+  available: number;
+  owed: number;
+}
+
+export type CreditEntryKind =
+  | 'signupBonus'
+  | 'grant'
+  | 'purchase'
+  | 'adReward'
+  | 'capture'
+  | 'refund'
+  | 'clawback'
+  | 'hold'
+  | 'release'
+  | 'owedSettlement';
+
+export interface CreditEntry {
+  id: string;
+  amount: number;
+  heldChange: number;
+  kind: CreditEntryKind;
+  reference: string;
+  balanceAfter: number;
+  createdAt: string;
+}
+
+export interface Pack {
+  id: string;
+  name: string;
+  credits: number;
+  priceCents: number;
+}
+
+export interface Plan {
+  id: string;
+  name: string;
+  priceCents: number;
+  monthlyCredits: number;
+  interval: string;
+}
+
+export interface Catalog {
+  currency: string;
+  packs: Pack[];
+  plan: Plan;
+  paymentsEnabled: boolean;
+}
+
+export type DatasetStatus = 'uploading' | 'ingesting' | 'ready' | 'failed';
+
+export interface DatasetSummary {
+  id: string;
+  name: string;
+  status: DatasetStatus;
+  format: string;
+  sizeBytes: number;
+  rows: number | null;
+  createdAt: string;
+}
+
+export interface HistogramBin {
+  start: number;
+  end: number;
+  count: number;
+}
+
+export interface CategoryCount {
+  value: string;
+  count: number;
+}
+
+/** One column of a data set's profile. */
+export interface ColumnProfile {
+  name: string;
+  type: string;
+  missing: number;
+  distinct: number;
+  min?: number | null;
+  max?: number | null;
+  mean?: number | null;
+  std?: number | null;
+  histogram?: HistogramBin[] | null;
+  topValues?: CategoryCount[] | null;
+}
+
+export interface Dataset extends DatasetSummary {
+  error: string | null;
+  sha256: string | null;
+  columns: ColumnProfile[] | null;
+  targetSuggestion: string | null;
+  taskSuggestion: string | null;
+  lastUsedAt: string;
+}
+
+export interface DatasetPreview {
+  columns: string[];
+  rows: (string | number | boolean | null)[][];
+}
+
+export interface UploadPartUrl {
+  partNumber: number;
+  url: string;
+}
+
+export interface StartedUpload {
+  uploadId: string;
+  datasetId: string;
+  partSizeBytes: number;
+  expiresAt: string;
+  parts: UploadPartUrl[];
+}
+
+export type JobKind = 'train' | 'predict';
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+export interface Job {
+  id: string;
+  kind: JobKind;
+  status: JobStatus;
+  queue: string;
+  progress: number;
+  etaSeconds: number | null;
+  datasetId: string;
+  target: string | null;
+  task: string | null;
+  metric: string | null;
+  budgetSeconds: number;
+  bestScore: number | null;
+  trials: number;
+  modelId: string | null;
+  error: string | null;
+  heldCredits: number;
+  chargedCredits: number;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export interface Trial {
+  n: number;
+  learner: string;
+  params: Record<string, unknown>;
+  score: number;
+  seconds: number;
+}
+
+export interface ModelSummary {
+  id: string;
+  jobId: string;
+  datasetId: string;
+  task: string;
+  target: string;
+  metric: string;
+  score: number;
+  createdAt: string;
+}
+
+export interface Model extends ModelSummary {
+  metrics: Record<string, unknown>;
+  classes: unknown;
+  featureImportance: unknown;
+  curves: unknown;
+  leaderboard: unknown;
+  inputColumns: unknown;
+  bundleBytes: number;
+}

@@ -1,0 +1,67 @@
+import { useState, type ReactNode } from 'react';
+import { NavLink, useNavigate } from 'react-router';
+import { useLogout, useMe } from '../api/auth';
+import { useCredits } from '../api/credits';
+import ProblemAlert from './ProblemAlert';
+
+const links = [
+  { to: '/datasets', label: 'Data sets' },
+  { to: '/train', label: 'Train' },
+  { to: '/jobs', label: 'Jobs' },
+  { to: '/credits', label: 'Credits' },
+  { to: '/keys', label: 'API keys' },
+];
+
+export default function Layout({ children }: { children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  const me = useMe();
+  const credits = useCredits();
+  const logout = useLogout();
+  const navigate = useNavigate();
+
+  const signOut = () =>
+    logout.mutate(undefined, { onSuccess: () => navigate('/login', { replace: true }) });
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <NavLink to="/datasets" className="brand">
+          AutoMl
+        </NavLink>
+        <button
+          type="button"
+          className="menu-toggle"
+          aria-expanded={open}
+          aria-controls="main-nav"
+          onClick={() => setOpen((o) => !o)}
+        >
+          Menu
+        </button>
+        <nav id="main-nav" aria-label="Main" className={open ? 'nav open' : 'nav'}>
+          {links.map((l) => (
+            <NavLink key={l.to} to={l.to} onClick={() => setOpen(false)}>
+              {l.label}
+            </NavLink>
+          ))}
+          <button type="button" className="link-button" onClick={signOut} disabled={logout.isPending}>
+            Sign out
+          </button>
+        </nav>
+        {credits.data && (
+          <NavLink to="/credits" className="chip balance" title="Available credits">
+            {credits.data.available.toLocaleString()} credits
+          </NavLink>
+        )}
+      </header>
+      {me.data && !me.data.emailVerified && (
+        <div className="banner">
+          Confirm your email address: we sent a link to {me.data.email}. <NavLink to="/verify-email">Resend it</NavLink>
+        </div>
+      )}
+      <main className="content">
+        <ProblemAlert error={logout.error} />
+        {children}
+      </main>
+    </div>
+  );
+}

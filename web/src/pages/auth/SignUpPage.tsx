@@ -1,0 +1,7 @@
+export default function SignUpPage() {
+  return (
+    <section>
+      <h1>SignUpPage</h1>
+    </section>
+  );
+}

@@ -1,0 +1,7 @@
+export default function CreditsPage() {
+  return (
+    <section>
+      <h1>CreditsPage</h1>
+    </section>
+  );
+}
