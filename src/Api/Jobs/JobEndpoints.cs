@@ -42,7 +42,7 @@ internal static class JobEndpoints
         return await submission.SubmitAsync(current.Id, request, idempotencyKey, ct) switch
         {
             Submission.Accepted(var job, _) => TypedResults.Accepted($"/api/v1/jobs/{job.Id}", job.ToView()),
-            Submission.Rejected r => ProblemResults.Problem(r.Status, r.Title, r.Detail),
+            Submission.Rejected r => Rejection(r),
             _ => throw new InvalidOperationException(),
         };
     }
@@ -54,10 +54,16 @@ internal static class JobEndpoints
         return await submission.QuoteAsync(current.Id, request, ct) switch
         {
             Submission.Quoted(var price) => TypedResults.Ok(new QuoteView(price.Credits, price, available)),
-            Submission.Rejected r => ProblemResults.Problem(r.Status, r.Title, r.Detail),
+            Submission.Rejected r => Rejection(r),
             _ => throw new InvalidOperationException(),
         };
     }
+
+    /// <summary>A rejection about one field also names it under <c>errors</c>, so a form can show the sentence next to that field.</summary>
+    private static ProblemHttpResult Rejection(Submission.Rejected r) =>
+        ProblemResults.Problem(r.Status, r.Title, r.Detail, r.Field is null
+            ? null
+            : new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [r.Field] = [r.Detail] } });
 
     private static async Task<Results<Ok<Page<JobView>>, ValidationProblem>> ListAsync(
         CurrentUser current, AutoMlDbContext db, CancellationToken ct, int pageSize = 50, string? cursor = null)
