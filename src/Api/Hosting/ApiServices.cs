@@ -5,6 +5,7 @@ using AutoMl.Api.Datasets;
 using AutoMl.Api.Errors;
 using AutoMl.Api.RateLimiting;
 using AutoMl.Api.Security;
+using AutoMl.Infrastructure.Observability;
 using AutoMl.Infrastructure.Persistence;
 using AutoMl.Infrastructure.Queues;
 using Microsoft.AspNetCore.DataProtection;
@@ -33,6 +34,7 @@ internal static class ApiServices
         services.AddAutoMlRateLimits(configuration);
         services.AddAdmin();
         services.AddAutoMlHangfire();
+        services.AddAutoMlObservability(configuration, "api");
         services.AddScoped<DatasetQuota>();
         services.AddScoped<DatasetUploads>();
         services.AddScoped<Jobs.JobAdmission>();

@@ -133,6 +133,11 @@ public sealed class CreditLedger(AutoMlDbContext db, TimeProvider clock)
             // A microsecond apart, so the lines of one operation sort in the order their balances chain.
             await InsertAsync(conn, tx, userId, line, balance, now.AddTicks(i * 10), ct);
         }
+        foreach (var line in apply.Lines)
+        {
+            // Counted before the commit: a caller's transaction that rolls back afterwards (rare) over-counts the metric, never the ledger.
+            Observability.AutoMlMetrics.LedgerLine(line.Amount, line.Kind.ToString());
+        }
         await using (var update = new NpgsqlCommand(
             "UPDATE credit_accounts SET balance = @balance, held = @held, owed = @owed, updated_at = @now WHERE user_id = @user", conn, tx))
         {

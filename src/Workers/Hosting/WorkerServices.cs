@@ -1,3 +1,4 @@
+using AutoMl.Infrastructure.Observability;
 using AutoMl.Infrastructure.Queues;
 using AutoMl.Workers.Email;
 using Hangfire;
@@ -25,6 +26,8 @@ internal static class WorkerServices
         });
         services.AddSingleton(worker);
         services.AddHostedService<ReadinessReporter>();
+        services.AddAutoMlObservability(configuration, "worker");
+        services.AddWorkerSentry(configuration);
         services.AddEmailOutboxSender();
         services.AddAutoMlWorkerJobs();
         return services;

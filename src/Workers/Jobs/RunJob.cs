@@ -50,28 +50,34 @@ internal sealed class RunJob(
         var watch = WatchAsync(job.Id, stop, watchStop.Token);
         var work = Directory.CreateTempSubdirectory("automl-train-");
         var elapsed = Stopwatch.StartNew();
+        var outcome = "interrupted";
         try
         {
             if (job.Kind == JobKind.Predict)
             {
                 await batch.RunAsync(job, work.FullName, stop.Token);
+                outcome = "completed";
             }
             else
             {
                 var result = await TrainAsync(job, work.FullName, stop.Token);
                 await SucceedAsync(job, result, work.FullName, elapsed.Elapsed);
+                outcome = "completed";
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
+            outcome = "cancelled";
             await CancelledAsync(job, elapsed.Elapsed);
         }
         catch (JobFailedException e)
         {
+            outcome = "failed";
             await failure.FailAndRefundAsync(job.Id, e.Message, CancellationToken.None);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            outcome = "retried";
             logger.LogError(e, "Job {JobId} attempt {Attempt} failed", job.Id, job.Attempts);
             await RequeueAsync(job.Id, e.Message);
             throw;
@@ -84,6 +90,7 @@ internal sealed class RunJob(
         }
         finally
         {
+            Infrastructure.Observability.AutoMlMetrics.JobAttempt(job.Kind == JobKind.Predict ? "predict" : "train", outcome, elapsed.Elapsed);
             await watchStop.CancelAsync();
             await watch;
             work.Delete(recursive: true);

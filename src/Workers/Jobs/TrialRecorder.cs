@@ -39,7 +39,11 @@ internal sealed class TrialRecorder : IProgress<TrialEvent>, IAsyncDisposable
         });
     }
 
-    public void Report(TrialEvent value) => channel.Writer.TryWrite(value);
+    public void Report(TrialEvent value)
+    {
+        Infrastructure.Observability.AutoMlMetrics.TrialCompleted(LearnerName(value.Learner));
+        channel.Writer.TryWrite(value);
+    }
 
     private static async Task RecordAsync(AutoMlDbContext db, EventPublisher events, Guid userId, Guid jobId, int budgetSeconds, TrialEvent trial, TimeProvider clock)
     {
