@@ -33,7 +33,7 @@ internal static class CreditEndpoints
     }
 
     private static async Task<Results<Ok<Page<CreditEntryView>>, ValidationProblem>> EntriesAsync(
-        CurrentUser current, AutoMlDbContext db, CancellationToken ct, int pageSize = 50, string? cursor = null)
+        CurrentUser current, [FromKeyedServices(ReadDb.Key)] AutoMlDbContext db, CancellationToken ct, int pageSize = 50, string? cursor = null)
     {
         if (pageSize is < 1 or > 200)
         {

@@ -70,7 +70,7 @@ internal static class DatasetEndpoints
     }
 
     private static async Task<Results<Ok<Page<DatasetSummary>>, ValidationProblem>> ListAsync(
-        CurrentUser current, AutoMlDbContext db, CancellationToken ct, int pageSize = 50, string? cursor = null)
+        CurrentUser current, [FromKeyedServices(ReadDb.Key)] AutoMlDbContext db, CancellationToken ct, int pageSize = 50, string? cursor = null)
     {
         if (pageSize is < 1 or > 200)
         {

@@ -35,6 +35,7 @@ internal static class ApiServices
         services.AddAdmin();
         services.AddAutoMlHangfire();
         services.AddAutoMlObservability(configuration, "api");
+        services.AddAutoMlReadDb(configuration);
         services.AddScoped<DatasetQuota>();
         services.AddScoped<DatasetUploads>();
         services.AddScoped<Jobs.JobAdmission>();

@@ -66,7 +66,7 @@ internal static class JobEndpoints
             : new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [r.Field] = [r.Detail] } });
 
     private static async Task<Results<Ok<Page<JobView>>, ValidationProblem>> ListAsync(
-        CurrentUser current, AutoMlDbContext db, CancellationToken ct, int pageSize = 50, string? cursor = null)
+        CurrentUser current, [FromKeyedServices(ReadDb.Key)] AutoMlDbContext db, CancellationToken ct, int pageSize = 50, string? cursor = null)
     {
         if (pageSize is < 1 or > 200)
         {
@@ -81,7 +81,7 @@ internal static class JobEndpoints
             ? TypedResults.Ok(job.ToView())
             : ProblemResults.NotFound(Missing);
 
-    private static async Task<Results<Ok<Page<TrialView>>, ProblemHttpResult>> TrialsAsync(Guid id, CurrentUser current, AutoMlDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<Page<TrialView>>, ProblemHttpResult>> TrialsAsync(Guid id, CurrentUser current, [FromKeyedServices(ReadDb.Key)] AutoMlDbContext db, CancellationToken ct)
     {
         if (!await db.Jobs.AnyAsync(j => j.Id == id && j.UserId == current.Id, ct))
         {

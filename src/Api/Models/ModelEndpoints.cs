@@ -28,7 +28,7 @@ internal static class ModelEndpoints
         models.MapBatchPredictionEndpoints();
     }
 
-    private static async Task<Ok<Page<ModelSummary>>> ListAsync(CurrentUser current, AutoMlDbContext db, CancellationToken ct)
+    private static async Task<Ok<Page<ModelSummary>>> ListAsync(CurrentUser current, [FromKeyedServices(ReadDb.Key)] AutoMlDbContext db, CancellationToken ct)
     {
         var items = await db.Models.AsNoTracking().Where(m => m.UserId == current.Id).OrderByDescending(m => m.CreatedAt).Take(200)
             .Select(m => new ModelSummary(m.Id, m.JobId, m.DatasetId, m.Task, m.Target, m.Metric, m.Score, m.CreatedAt))
