@@ -8,7 +8,10 @@
 #                            infra/stack.sh stop dev stops it)
 #   infra/multi.sh status
 #
-# Environment: AUTOML_MULTI_SKIP_PUBLISH=1 reuses .build/multi as it is.
+# Environment: AUTOML_MULTI_SKIP_PUBLISH=1 reuses .build/multi as it is. AUTOML_TLS_CERT and
+# AUTOML_TLS_KEY (paths to a certificate chain and its key) add a TLS server on 127.0.0.1:8443
+# (AUTOML_TLS_LISTEN) rendered from infra/nginx/tls.conf.template. Other settings of the API and
+# workers pass through the environment (ConnectionStrings__PostgresRead, OTEL_EXPORTER_OTLP_ENDPOINT, ...).
 set -euo pipefail
 
 cmd="${1:-status}"
@@ -26,6 +29,18 @@ log() { echo "[multi] $*" >&2; }
 die() { echo "[multi] ERROR: $*" >&2; exit 1; }
 
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+render_tls() {
+  local out_conf="$repo/infra/nginx/tls.d/automl-tls.conf"
+  if [ -n "${AUTOML_TLS_CERT:-}" ] && [ -n "${AUTOML_TLS_KEY:-}" ]; then
+    [ -r "$AUTOML_TLS_CERT" ] && [ -r "$AUTOML_TLS_KEY" ] || die "AUTOML_TLS_CERT or AUTOML_TLS_KEY is not a readable file"
+    AUTOML_TLS_LISTEN="${AUTOML_TLS_LISTEN:-127.0.0.1:8443}" envsubst '${AUTOML_TLS_CERT} ${AUTOML_TLS_KEY} ${AUTOML_TLS_LISTEN}' \
+      <"$repo/infra/nginx/tls.conf.template" >"$out_conf"
+    log "TLS server on ${AUTOML_TLS_LISTEN:-127.0.0.1:8443} with $AUTOML_TLS_CERT"
+  else
+    rm -f "$out_conf"
+  fi
+}
 
 nginx_cmd() { nginx -c "$ngx_conf" -p "$ngx_prefix/" -e "$ngx_prefix/logs/error.log" "$@"; }
 
@@ -97,6 +112,7 @@ start() {
 
   for w in "${workers[@]}"; do start_worker "${w%%:*}" "${w#*:}"; done
 
+  render_tls
   if alive "$ngx_prefix/logs/nginx.pid"; then
     nginx_cmd -s reload; log "nginx reloaded"
   else
