@@ -35,6 +35,7 @@ internal static class TrainVerb
                 Learners = Environment.GetEnvironmentVariable("AUTOML_LEARNERS") is { Length: > 0 } names
                     ? names.Split(',').Select(Enum.Parse<Learner>).ToList()
                     : null,
+                RefitAfterCrossValidation = Environment.GetEnvironmentVariable("AUTOML_CV_REFIT") == "1",
             }, progress);
             var trained = watch.Elapsed;
             await using (var file = File.Create(modelPath))

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using AutoMl.Ml.Metrics;
+using AutoMl.Ml.Schema;
 using Microsoft.ML;
 
 namespace AutoMl.Ml.Training;
@@ -13,6 +14,8 @@ namespace AutoMl.Ml.Training;
 public static class AutoMlEngine
 {
     private const int EnsembleCandidates = 20;
+    private const long LinearMulticlassCells = 100_000;
+    private static readonly TimeSpan LeadersFirstBudget = TimeSpan.FromSeconds(30);
 
     public static async Task<TrainingResult> TrainAsync(TrainingRequest request, IProgress<TrialEvent>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -33,8 +36,17 @@ public static class AutoMlEngine
         var plan = FoldPlan.Create(data.Y, request.Seed, request.CrossValidationBelowRows);
         var threads = request.Threads ?? Environment.ProcessorCount;
         var learners = (request.Learners ?? [Learner.LightGbm, Learner.FastForest, Learner.Linear, Learner.FastTree])
-            .Where(l => l != Learner.Constant && SearchSpace.Supports(l, data.Task, data.ClassCount)).ToList();
-        var search = new CfoSearch(learners, data.Rows, request.Seed, Portfolio.For(data.Task, data.Rows, data.ClassCount));
+            .Where(l => l != Learner.Constant && SearchSpace.Supports(l, data.Task, data.ClassCount))
+            // A multiclass linear model passes over every row once per class and iteration: seconds on letter-sized
+            // data for a model the trees beat by far, so it is left out there.
+            .Where(l => !(l == Learner.Linear && data.Task == TaskKind.Multiclass && (long)data.Rows * data.ClassCount > LinearMulticlassCells))
+            .ToList();
+        // The well-known defaults go first unless the budget is so short that only the cheap round fits in it.
+        var leaders = Portfolio.Leaders(data.Task, data.Rows, data.ClassCount).ToList();
+        var leadersFirst = budget >= LeadersFirstBudget;
+        var search = new CfoSearch(learners, data.Rows, request.Seed,
+            leadersFirst ? Portfolio.For(data.Task, data.Rows, data.ClassCount) : leaders.Concat(Portfolio.For(data.Task, data.Rows, data.ClassCount)),
+            leadersFirst ? leaders : null);
 
         var trials = new List<TrialOutcome>();
         TrialOutcome? best = null;
@@ -61,11 +73,16 @@ public static class AutoMlEngine
         var number = 1;
         // On holdout data the search also leaves time to refit the likely ensemble members on every row.
         // The reservation is capped at 30% of the budget: searching matters more than refitting.
-        TimeSpan RefitTime() => plan.IsCrossValidation || request.MaxTrials is not null
+        // A cross-validated trial fitted its folds side by side, so one fit on every row costs about its time
+        // divided by the rounds of folds it ran, times the larger share of rows.
+        var refitRatio = (double)data.Rows / plan.Train[0].Length
+            / (plan.IsCrossValidation ? Math.Ceiling((double)plan.FoldCount / Math.Max(1, threads)) : 1);
+        var refit = FinalModel.Refits(plan, request);
+        TimeSpan RefitTime() => !refit
             ? TimeSpan.Zero
             : TimeSpan.FromTicks(Math.Min(
                 (long)(budget.Ticks * 0.3),
-                HoldoutRefit.Estimate(trials.Where(t => t.Predictions is not null && t.Config.Learner != Learner.Constant).OrderBy(t => t.Loss).Take(3), data.Task, threads, (double)data.Rows / plan.Train[0].Length).Ticks));
+                HoldoutRefit.Estimate(trials.Where(t => t.Predictions is not null && t.Config.Learner != Learner.Constant).OrderBy(t => t.Loss).Take(3), threads, refitRatio).Ticks));
         while (watch.Elapsed + RefitTime() < searchEnd && (request.MaxTrials is null || trials.Count < request.MaxTrials))
         {
             cancellationToken.ThrowIfCancellationRequested();

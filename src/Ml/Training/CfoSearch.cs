@@ -17,10 +17,15 @@ internal sealed class CfoSearch
     private readonly Dictionary<TrialConfig, (LearnerState State, double[] Unit, bool Proposed)> _pending = new(ReferenceEqualityComparer.Instance);
     private double _globalBest = double.PositiveInfinity;
 
-    public CfoSearch(IReadOnlyList<Learner> learners, int rows, int seed, IEnumerable<TrialConfig> portfolio)
+    public CfoSearch(IReadOnlyList<Learner> learners, int rows, int seed, IEnumerable<TrialConfig> portfolio, IEnumerable<TrialConfig>? leaders = null)
     {
         _random = new Random(seed);
         _states = learners.Select(l => new LearnerState(l, SearchSpace.For(l, rows))).ToList();
+        foreach (var config in (leaders ?? []).Where(c => _states.Any(s => s.Learner == c.Learner)))
+        {
+            _queue.Enqueue(config);
+        }
+
         foreach (var state in _states)
         {
             _queue.Enqueue(state.Config(state.Space.Select(p => p.ToUnit(p.Initial)).ToArray()));

@@ -56,7 +56,7 @@ internal static class FinalModel
         var curves = CurveBuilder.Build(data.Task, prepared.Classes, data.Y, blended, rows);
 
         Trace("metrics");
-        if (!plan.IsCrossValidation && request.MaxTrials is null)
+        if (Refits(plan, request))
         {
             var refits = await HoldoutRefit.RunAsync(members, data, request.Seed, threads, refitDeadline - watch.Elapsed).ConfigureAwait(false);
             members = members.Select((m, i) => refits[i] is { } refit
@@ -88,6 +88,14 @@ internal static class FinalModel
         return new TrainingResult(bundle, data.Task, metric, score, metrics, plan.Description, prepared.Classes, leaderboard, curves, importance,
             trials.Count, watch.Elapsed.TotalSeconds, temperature);
     }
+
+    /// <summary>
+    /// Whether the ensemble's members are trained again on every row: always after a holdout search, after
+    /// cross-validation only on request (otherwise the members keep their fold models as a bag). A fixed trial
+    /// count skips it, since a refit runs against the clock.
+    /// </summary>
+    public static bool Refits(FoldPlan plan, TrainingRequest request) =>
+        request.MaxTrials is null && (!plan.IsCrossValidation || request.RefitAfterCrossValidation);
 
     private static List<IReadOnlyList<ShapEnsemble>>? ExtractTrees(TrialOutcome trial, TrainingData data)
     {

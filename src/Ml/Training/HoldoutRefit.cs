@@ -1,5 +1,4 @@
 using System.Reflection;
-using AutoMl.Ml.Schema;
 using Microsoft.ML;
 using Microsoft.ML.Trainers.FastTree;
 
@@ -13,9 +12,9 @@ namespace AutoMl.Ml.Training;
 internal static class HoldoutRefit
 {
     /// <summary>Expected wall-clock of refitting these trials side by side: a little more than their trials took.</summary>
-    public static TimeSpan Estimate(IEnumerable<TrialOutcome> trials, TaskKind task, int threads, double rowsRatio)
+    public static TimeSpan Estimate(IEnumerable<TrialOutcome> trials, int threads, double rowsRatio)
     {
-        var seconds = trials.Where(t => CanRefit(t.Config.Learner, task)).Select(t => t.Seconds * 1.3 * rowsRatio).OrderDescending().ToList();
+        var seconds = trials.Where(t => CanRefit(t.Config.Learner)).Select(t => t.Seconds * 1.3 * rowsRatio).OrderDescending().ToList();
         var lanes = new double[Math.Max(1, threads)];
         foreach (var s in seconds)
         {
@@ -37,7 +36,7 @@ internal static class HoldoutRefit
         var contexts = new List<MLContext>();
         var work = Task.Run(() => Parallel.For(0, members.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, i =>
         {
-            var config = FixedRounds(members[i], data.Task);
+            var config = FixedRounds(members[i]);
             if (config is null)
             {
                 return;
@@ -73,14 +72,12 @@ internal static class HoldoutRefit
         return results;
     }
 
-    /// <summary>Multiclass LightGBM models do not expose their per-class rounds, so they keep their holdout model.</summary>
-    public static bool CanRefit(Learner learner, TaskKind task) =>
-        learner != Learner.Constant && !(learner == Learner.LightGbm && task == TaskKind.Multiclass);
+    public static bool CanRefit(Learner learner) => learner != Learner.Constant;
 
     /// <summary>The trial's configuration with LightGBM's rounds fixed at what early stopping kept; null when it cannot be refitted.</summary>
-    private static TrialConfig? FixedRounds(TrialOutcome trial, TaskKind task)
+    private static TrialConfig? FixedRounds(TrialOutcome trial)
     {
-        if (!CanRefit(trial.Config.Learner, task))
+        if (!CanRefit(trial.Config.Learner))
         {
             return null;
         }
@@ -90,26 +87,44 @@ internal static class HoldoutRefit
             return trial.Config;
         }
 
-        var trees = TreeCount(trial.Models![0].Transformers[0]);
-        if (trees is null)
+        // After cross-validation every fold stopped at its own round: the refit takes their mean.
+        var trees = trial.Models!.Select(m => TreeCount(m.Transformers[0])).ToList();
+        if (trees.Any(t => t is null))
         {
             return null;
         }
 
-        var parameters = new Dictionary<string, double>(trial.Config.Parameters) { ["iterations"] = Math.Max(1, trees.Value) };
+        var rounds = (int)Math.Round(trees.Average(t => t!.Value));
+        var parameters = new Dictionary<string, double>(trial.Config.Parameters) { ["iterations"] = Math.Max(1, rounds) };
         return trial.Config with { Parameters = parameters };
     }
 
-    private static int? TreeCount(ITransformer transformer)
+    private static int? TreeCount(ITransformer transformer) =>
+        transformer is ISingleFeaturePredictionTransformer<object> prediction ? TreeCount(prediction.Model) : null;
+
+    /// <summary>
+    /// The boosting rounds a model kept: its tree count, or for a multiclass (one-versus-all) LightGBM model
+    /// the first class's tree count, since every round grows one tree per class.
+    /// </summary>
+    private static int? TreeCount(object model)
     {
-        if (transformer is not ISingleFeaturePredictionTransformer<object> prediction)
+        if (model is TreeEnsembleModelParametersBasedOnRegressionTree trees)
         {
-            return null;
+            return trees.TrainedTreeEnsemble.Trees.Count;
         }
 
-        var model = prediction.Model;
-        var sub = model.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        var type = model.GetType();
+        var sub = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.Name == "SubModel").Select(p => p.GetValue(model)).FirstOrDefault(v => v is not null);
-        return (sub ?? model) is TreeEnsembleModelParametersBasedOnRegressionTree trees ? trees.TrainedTreeEnsemble.Trees.Count : null;
+        if (sub is not null)
+        {
+            return TreeCount(sub);
+        }
+
+        // OneVersusAllModelParameters keeps its per-class models in an internal property.
+        return type.GetProperty("SubModelParameters", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)?.GetValue(model) is System.Collections.IEnumerable perClass
+            && perClass.Cast<object?>().FirstOrDefault() is { } first
+            ? TreeCount(first)
+            : null;
     }
 }

