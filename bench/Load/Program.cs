@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text.Json;
+using AutoMl.Bench.Load;
+
+// bench/load.sh runs this against infra/multi.sh's stack through nginx; see bench/Load/README.md.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+ThreadPool.SetMinThreads(256, 256);
+var settings = LoadSettings.FromEnvironment(args);
+if (settings.Postgres.Length == 0)
+{
+    Console.Error.WriteLine("LOAD_POSTGRES (or ConnectionStrings__Postgres) is not set: run through bench/load.sh.");
+    return 2;
+}
+var users = settings.Faults ? settings.FaultUsers : settings.Steps.Max();
+var run = DateTime.UtcNow.ToString("MMddHHmmss", CultureInfo.InvariantCulture);
+using var sources = new SourceAddresses(settings.SourceAddresses, settings.BaseAddress);
+var recorder = new Recorder();
+var report = new Report(settings, recorder);
+Console.Error.WriteLine($"[load] {(settings.Faults ? "fault run" : "step run")}: {users} users, {settings.Hubs} hub connections, think {settings.ThinkSeconds} s, " +
+    $"{settings.JobsPerSecond} jobs/s, from {sources.Count} source addresses; load average {Report.LoadAverage()}");
+
+var seeding = System.Diagnostics.Stopwatch.StartNew();
+var accounts = await Seeding.CreateAsync(settings, users, run, sources);
+Console.Error.WriteLine($"[load] {accounts.Count} accounts ready in {seeding.Elapsed.TotalSeconds:F0} s ({settings.ApiSignups} signed up through the API)");
+
+var hubs = new List<Hub>();
+var hubCount = Math.Min(settings.Hubs, accounts.Count);
+var hubGate = new SemaphoreSlim(32);
+var hubFailures = 0;
+await Task.WhenAll(accounts.Take(hubCount).Select(async a =>
+{
+    await hubGate.WaitAsync();
+    var started = System.Diagnostics.Stopwatch.GetTimestamp();
+    try
+    {
+        var hub = await Hub.ConnectAsync(settings.BaseAddress, a.ApiKey, sources.Handler(a.Index), recorder, CancellationToken.None);
+        recorder.Add("WS /hubs/events (connect)", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, 101);
+        lock (hubs)
+        {
+            hubs.Add(hub);
+        }
+    }
+    catch (Exception e) when (e is HttpRequestException or System.Net.WebSockets.WebSocketException or IOException or TimeoutException or InvalidOperationException)
+    {
+        recorder.Add("WS /hubs/events (connect)", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, 0, e);
+        Interlocked.Increment(ref hubFailures);
+    }
+    finally
+    {
+        hubGate.Release();
+    }
+}));
+Console.Error.WriteLine($"[load] {hubs.Count} SignalR connections open ({hubFailures} failed to connect)");
+
+// Warm-up, not measured: each instance loads the predictors' models and JIT-compiles the routes before the first step.
+var warm = new Recorder();
+var warmGate = new SemaphoreSlim(8);
+await Task.WhenAll(accounts.Take(Math.Max(settings.Predictors, 30)).Select(async a =>
+{
+    await warmGate.WaitAsync();
+    try
+    {
+        await new VirtualUser(a, sources.Client(a.Index), warm, new JobBook(), new JobPacer(0), settings).WarmAsync();
+    }
+    finally
+    {
+        warmGate.Release();
+    }
+}));
+Console.Error.WriteLine($"[load] warm-up: {warm.All.Count} requests, {warm.All.Count(s => s.Outcome != Outcome.Ok)} not OK");
+
+var jobs = new JobBook();
+report.Track(jobs);
+var pacer = new JobPacer(settings.JobsPerSecond);
+using var stopUsers = new CancellationTokenSource();
+var running = new List<Task>();
+void Grow(int target)
+{
+    for (var i = running.Count; i < target && i < accounts.Count; i++)
+    {
+        var user = new VirtualUser(accounts[i], sources.Client(i), recorder, jobs, pacer, settings);
+        running.Add(Task.Run(() => user.RunAsync(stopUsers.Token)));
+    }
+}
+
+Faults? faults = null;
+if (settings.Faults)
+{
+    faults = new Faults(settings, recorder);
+    Grow(users);
+    var from = recorder.Now;
+    var schedule = faults.RunAsync(stopUsers.Token);
+    await Task.Delay(settings.FaultDuration);
+    await schedule;
+    report.Step(users, from + (long)settings.Warmup.TotalMilliseconds, recorder.Now, hubs.Count(h => h.Connected), faults);
+}
+else
+{
+    foreach (var step in settings.Steps)
+    {
+        Grow(step);
+        var from = recorder.Now;
+        await Task.Delay(settings.StepDuration);
+        var passed = report.Step(step, from + (long)settings.Warmup.TotalMilliseconds, recorder.Now, hubs.Count(h => h.Connected), null);
+        if (!passed.WithinErrorAndP99)
+        {
+            Console.Error.WriteLine($"[load] stopping: {step} users went over {settings.MaxErrorRate:P1} errors or p99 {settings.MaxP99Ms} ms");
+            break;
+        }
+    }
+}
+await stopUsers.CancelAsync();
+await Task.WhenAll(running);
+
+// Every accepted job must end; the fault run waits for the jobs whose worker was killed (lease, retry, dispatcher).
+var accepted = jobs.Accepted.Keys.ToList();
+var settleFrom = DateTime.UtcNow;
+while (DateTime.UtcNow - settleFrom < settings.SettleLimit && await JobCheck.OpenAsync(settings.Postgres, accepted) is > 0 and var open)
+{
+    Console.Error.WriteLine($"[load] waiting for {open} accepted job(s) to end");
+    await Task.Delay(5000);
+}
+var jobCheck = await JobCheck.RunAsync(settings.Postgres, accepted);
+var ledger = await LedgerCheck.RunAsync(settings.Postgres);
+foreach (var hub in hubs)
+{
+    await hub.DisposeAsync();
+}
+var ok = report.Final(jobCheck, ledger, faults);
+if (settings.ResultPath is { } path)
+{
+    await File.WriteAllTextAsync(path, JsonSerializer.Serialize(report.Result(jobCheck, ledger, faults), new JsonSerializerOptions { WriteIndented = true }));
+}
+return ok ? 0 : 1;
