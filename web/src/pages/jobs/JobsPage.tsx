@@ -1,9 +1,80 @@
-// Stub until W2's page lands.
+import { Link } from 'react-router';
+import { useJobs } from '../../api/jobs';
+import ProblemAlert from '../../components/ProblemAlert';
+import Spinner from '../../components/Spinner';
+import { formatScore, formatWhen, shortId } from './jobFormat';
+import './jobs.css';
+
 export default function JobsPage() {
+  const jobs = useJobs();
+  const items = jobs.data?.pages.flatMap((p) => p.items) ?? [];
+
   return (
     <section>
-      <h1>Jobs</h1>
-      <p className="muted">This page is being built.</p>
+      <div className="page-head">
+        <h1>Jobs</h1>
+        <Link className="button" to="/train">
+          New training
+        </Link>
+      </div>
+      {jobs.isPending && <Spinner label="Loading your jobs" />}
+      <ProblemAlert error={jobs.error} />
+      {jobs.data && items.length === 0 && (
+        <div className="card">
+          <p>No jobs yet. Train a model on one of your data sets to see it here.</p>
+        </div>
+      )}
+      {items.length > 0 && (
+        <div className="table-wrap">
+          <table className="jobs-table">
+            <thead>
+              <tr>
+                <th>Job</th>
+                <th>Status</th>
+                <th>Progress</th>
+                <th className="num">Score</th>
+                <th className="hide-phone">Target</th>
+                <th className="hide-phone">Created</th>
+                <th>Model</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((job) => (
+                <tr key={job.id}>
+                  <td>
+                    <Link to={`/jobs/${job.id}`} aria-label={`Job ${shortId(job.id)}`}>
+                      {job.kind === 'predict' ? 'Prediction' : 'Training'} <span className="mono">{shortId(job.id)}</span>
+                    </Link>
+                  </td>
+                  <td>
+                    <span className={`chip ${job.status}`}>{job.status}</span>
+                  </td>
+                  <td className="nowrap">
+                    <span className="mini-progress" aria-hidden="true">
+                      <span style={{ width: `${Math.round(job.progress * 100)}%` }} />
+                    </span>{' '}
+                    {Math.round(job.progress * 100)}%
+                  </td>
+                  <td className="num">
+                    {formatScore(job.bestScore)}
+                    {job.metric && job.bestScore !== null ? <span className="muted small"> {job.metric}</span> : null}
+                  </td>
+                  <td className="hide-phone">{job.target ?? '—'}</td>
+                  <td className="hide-phone nowrap">{formatWhen(job.createdAt)}</td>
+                  <td>{job.modelId && job.kind === 'train' ? <Link to={`/models/${job.modelId}`}>Model</Link> : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {jobs.hasNextPage && (
+        <div className="row load-more">
+          <button type="button" className="secondary" onClick={() => void jobs.fetchNextPage()} disabled={jobs.isFetchingNextPage}>
+            {jobs.isFetchingNextPage ? 'Loading…' : 'Load more'}
+          </button>
+        </div>
+      )}
     </section>
   );
 }

@@ -1,9 +1,121 @@
-// Stub until W2's page lands.
+import { lazy, Suspense, useMemo } from 'react';
+import { Link, useParams } from 'react-router';
+import { useDatasetDetail } from '../../api/jobs';
+import { useFirstRow, useModel, type CellValue } from '../../api/models';
+import ProblemAlert from '../../components/ProblemAlert';
+import Spinner from '../../components/Spinner';
+import { formatScore, formatWhen, shortId } from '../jobs/jobFormat';
+import BatchPanel from './BatchPanel';
+import { metricName, taskNames } from './modelFormat';
+import PredictPanel from './PredictPanel';
+import Snippets from './Snippets';
+import './models.css';
+
+// The charts come with ECharts in their own chunk, so the page and its heading show before it arrives.
+const EvaluationCharts = lazy(() => import('./ModelCharts').then((m) => ({ default: m.EvaluationCharts })));
+const ImportanceChart = lazy(() => import('./ModelCharts').then((m) => ({ default: m.ImportanceChart })));
+const chartsFallback = <div className="chart" style={{ height: 300 }} />;
+
 export default function ModelPage() {
+  const { id = '' } = useParams();
+  const model = useModel(id);
+  const m = model.data;
+  const firstRow = useFirstRow(m?.datasetId);
+  const dataset = useDatasetDetail(m?.datasetId);
+
+  const exampleRow = useMemo(() => {
+    if (!m) return {};
+    const row: Record<string, CellValue> = {};
+    for (const c of m.inputColumns) row[c.name] = firstRow.data?.[c.name] ?? null;
+    return row;
+  }, [m, firstRow.data]);
+
+  if (model.isPending) return <Spinner label="Loading the model" />;
+  if (model.error || !m) return <ProblemAlert error={model.error} />;
+
+  const metrics = Object.entries(m.metrics);
   return (
     <section>
-      <h1>Model</h1>
-      <p className="muted">This page is being built.</p>
+      <div className="page-head">
+        <h1>
+          Model <span className="mono muted">{shortId(m.id)}</span>
+        </h1>
+        <div className="row">
+          <a className="button secondary" href={`/api/v1/models/${m.id}/download`} download>
+            Download model
+          </a>
+          <Link className="button" to={`/train?datasetId=${m.datasetId}&target=${encodeURIComponent(m.target)}`}>
+            Train again
+          </Link>
+        </div>
+      </div>
+
+      <dl className="facts">
+        <div>
+          <dt>Predicts</dt>
+          <dd>{m.target}</dd>
+        </div>
+        <div>
+          <dt>Task</dt>
+          <dd>{taskNames[m.task] ?? m.task}</dd>
+        </div>
+        <div>
+          <dt>Trained by</dt>
+          <dd>
+            <Link to={`/jobs/${m.jobId}`}>job {shortId(m.jobId)}</Link>
+          </dd>
+        </div>
+        <div>
+          <dt>Data set</dt>
+          <dd>
+            <Link to={`/datasets/${m.datasetId}`}>{dataset.data?.name ?? shortId(m.datasetId)}</Link>
+          </dd>
+        </div>
+        <div>
+          <dt>Created</dt>
+          <dd>{formatWhen(m.createdAt)}</dd>
+        </div>
+        <div>
+          <dt>Bundle</dt>
+          <dd>{(m.bundleBytes / 1024).toFixed(0)} KB</dd>
+        </div>
+      </dl>
+
+      <h2>Validation metrics</h2>
+      <div className="stats metric-cards">
+        {metrics.map(([key, value]) => (
+          <div key={key} className={key.toLowerCase() === m.metric.toLowerCase() ? 'stat main' : 'stat'}>
+            <div className="label">
+              {metricName(key)}
+              {key.toLowerCase() === m.metric.toLowerCase() ? ' (optimised)' : ''}
+            </div>
+            <div className="value">{formatScore(value)}</div>
+          </div>
+        ))}
+      </div>
+
+      <h2>Evaluation</h2>
+      <Suspense fallback={chartsFallback}>
+        <EvaluationCharts model={m} />
+      </Suspense>
+
+      <h2>Feature importance</h2>
+      <Suspense fallback={chartsFallback}>
+        <ImportanceChart model={m} />
+      </Suspense>
+
+      <h2>Predict one row</h2>
+      {firstRow.isPending && m.datasetId ? (
+        <Spinner label="Reading an example row" />
+      ) : (
+        <PredictPanel model={m} firstRow={firstRow.data} profiles={dataset.data?.columns ?? undefined} />
+      )}
+
+      <h2>Batch prediction</h2>
+      <BatchPanel modelId={m.id} />
+
+      <h2>Use it from code</h2>
+      <Snippets model={m} row={exampleRow} />
     </section>
   );
 }

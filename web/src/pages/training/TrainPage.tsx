@@ -1,9 +1,265 @@
-// Stub until W2's page lands.
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useMe } from '../../api/auth';
+import {
+  inferTask, metricsByTask, newIdempotencyKey, usePricing, useQuote, useReadyDatasets, useDatasetDetail, useSubmitJob,
+  type JobRequest, type TaskKind,
+} from '../../api/jobs';
+import { ProblemError } from '../../api/client';
+import ProblemAlert from '../../components/ProblemAlert';
+import Spinner from '../../components/Spinner';
+import { useDebounced } from './useDebounced';
+import './training.css';
+
+const MIN_BUDGET = 10;
+const NO_METRICS: string[] = [];
+const taskLabels: Record<TaskKind, string> = { binary: 'Binary classification', multiclass: 'Multiclass classification', regression: 'Regression' };
+
 export default function TrainPage() {
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const datasets = useReadyDatasets();
+  const me = useMe();
+  const pricing = usePricing();
+
+  const [datasetId, setDatasetId] = useState(params.get('datasetId') ?? '');
+  const dataset = useDatasetDetail(datasetId || undefined);
+  const [target, setTarget] = useState(params.get('target') ?? '');
+  const [taskOverride, setTaskOverride] = useState<TaskKind | ''>('');
+  const [metric, setMetric] = useState('');
+  const [excluded, setExcluded] = useState<string[]>([]);
+  const [budget, setBudget] = useState(60);
+  const [idempotencyKey] = useState(newIdempotencyKey);
+  const submit = useSubmitJob();
+
+  // The job page's code, ahead of the click that opens it.
+  useEffect(() => void import('../jobs/JobPage'), []);
+
+  // The newest ready data set when none is named.
+  useEffect(() => {
+    if (!datasetId && datasets.data && datasets.data.length > 0) setDatasetId(datasets.data[0].id);
+  }, [datasetId, datasets.data]);
+
+  // A data set's suggested target, unless ?target= named one it has.
+  const columns = dataset.data?.columns ?? [];
+  useEffect(() => {
+    if (!dataset.data) return;
+    const names = (dataset.data.columns ?? []).map((c) => c.name);
+    setTarget((current) =>
+      names.includes(current) ? current : (dataset.data.targetSuggestion ?? names[names.length - 1] ?? ''),
+    );
+    setExcluded((current) => current.filter((c) => names.includes(c)));
+  }, [dataset.data]);
+
+  const plan = pricing.data?.find((p) => p.tier === (me.data?.tier ?? 'free'));
+  const maxBudget = plan?.maxBudgetSeconds ?? 300;
+  useEffect(() => setBudget((b) => Math.min(Math.max(b, MIN_BUDGET), maxBudget)), [maxBudget]);
+
+  const inferred = dataset.data && target ? inferTask(dataset.data, target) : null;
+  const task = taskOverride || inferred;
+  const metrics = task ? metricsByTask[task] : NO_METRICS;
+  useEffect(() => setMetric((m) => (metrics.includes(m) ? m : (metrics[0] ?? ''))), [metrics]);
+
+  const request: JobRequest | null = useMemo(
+    () =>
+      datasetId && target && dataset.data
+        ? {
+            datasetId,
+            target,
+            task: taskOverride || undefined,
+            metric: metric || undefined,
+            budgetSeconds: budget,
+            excludedColumns: excluded.length > 0 ? excluded.filter((c) => c !== target) : undefined,
+          }
+        : null,
+    [datasetId, target, taskOverride, metric, budget, excluded, dataset.data],
+  );
+  // A problem the last submission had is about the request as it was; a changed form clears it.
+  const resetSubmit = submit.reset;
+  useEffect(() => resetSubmit(), [request, resetSubmit]);
+  const quoted = useDebounced(request, 300);
+  const quote = useQuote(quoted);
+  const quoteError = quote.error instanceof ProblemError ? quote.error : null;
+
+  const fieldError = (field: string) =>
+    (submit.error instanceof ProblemError ? submit.error.errors?.[field]?.[0] : undefined) ?? quoteError?.errors?.[field]?.[0];
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!request) return;
+    submit.mutate({ request, idempotencyKey }, { onSuccess: (job) => navigate(`/jobs/${job.id}`) });
+  };
+
+  if (datasets.isPending) return <Spinner label="Loading your data sets" />;
+  if (datasets.error) return <ProblemAlert error={datasets.error} />;
+
   return (
-    <section>
-      <h1>Train a model</h1>
-      <p className="muted">This page is being built.</p>
+    <section className="train-page">
+      <div className="page-head">
+        <h1>New training</h1>
+      </div>
+      {datasets.data.length === 0 ? (
+        <div className="card">
+          <p>You have no data set ready to train on yet.</p>
+          <Link className="button" to="/datasets">
+            Upload a data set
+          </Link>
+        </div>
+      ) : (
+        <form className="card stack train-form" onSubmit={onSubmit} noValidate>
+          <label>
+            Data set
+            <select value={datasetId} onChange={(e) => setDatasetId(e.target.value)} required>
+              {datasets.data.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                  {d.rows !== null ? ` (${d.rows.toLocaleString()} rows)` : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+          {dataset.isPending && <Spinner label="Reading the data set's columns" />}
+          <ProblemAlert error={dataset.error} />
+
+          {dataset.data && (
+            <>
+              <div className="train-grid">
+                <label>
+                  Target column
+                  <select value={target} onChange={(e) => setTarget(e.target.value)} aria-invalid={!!fieldError('target')}>
+                    {columns.map((c) => (
+                      <option key={c.name} value={c.name}>
+                        {c.name} ({c.type})
+                      </option>
+                    ))}
+                  </select>
+                  <FieldError message={fieldError('target')} />
+                </label>
+                <label>
+                  Task
+                  <select value={taskOverride} onChange={(e) => setTaskOverride(e.target.value as TaskKind | '')} aria-invalid={!!fieldError('task')}>
+                    <option value="">{inferred ? `Inferred: ${taskLabels[inferred]}` : 'Inferred from the target'}</option>
+                    {(Object.keys(taskLabels) as TaskKind[]).map((t) => (
+                      <option key={t} value={t}>
+                        {taskLabels[t]}
+                      </option>
+                    ))}
+                  </select>
+                  <FieldError message={fieldError('task')} />
+                </label>
+                <label>
+                  Metric
+                  <select value={metric} onChange={(e) => setMetric(e.target.value)} aria-invalid={!!fieldError('metric')}>
+                    {metrics.map((m, i) => (
+                      <option key={m} value={m}>
+                        {m}
+                        {i === 0 ? ' (default)' : ''}
+                      </option>
+                    ))}
+                  </select>
+                  <FieldError message={fieldError('metric')} />
+                </label>
+              </div>
+
+              <fieldset className="excluded">
+                <legend>Excluded columns</legend>
+                <p className="muted small">The engine ignores these columns (identifiers, leaks of the target).</p>
+                <div className="checks">
+                  {columns
+                    .filter((c) => c.name !== target)
+                    .map((c) => (
+                      <label key={c.name} className="check">
+                        <input
+                          type="checkbox"
+                          checked={excluded.includes(c.name)}
+                          onChange={(e) =>
+                            setExcluded((old) => (e.target.checked ? [...old, c.name] : old.filter((x) => x !== c.name)))
+                          }
+                        />
+                        {c.name}
+                      </label>
+                    ))}
+                </div>
+                <FieldError message={fieldError('excludedColumns')} />
+              </fieldset>
+
+              <div className="budget">
+                <label>
+                  Budget
+                  <input
+                    type="range"
+                    min={MIN_BUDGET}
+                    max={maxBudget}
+                    step={5}
+                    value={budget}
+                    onChange={(e) => setBudget(Number(e.target.value))}
+                    aria-valuetext={`${budget} seconds`}
+                  />
+                </label>
+                <label className="budget-seconds">
+                  Budget in seconds
+                  <input
+                    type="number"
+                    min={MIN_BUDGET}
+                    max={maxBudget}
+                    value={budget}
+                    onChange={(e) => setBudget(Number(e.target.value))}
+                    aria-invalid={!!fieldError('budgetSeconds')}
+                  />
+                </label>
+                <p className="muted small">
+                  {MIN_BUDGET} s to {maxBudget.toLocaleString()} s on the {me.data?.tier ?? 'free'} tier
+                  {plan ? `, ${plan.creditsPerMinute} credits a minute before the size factor` : ''}.
+                </p>
+                <FieldError message={fieldError('budgetSeconds')} />
+              </div>
+
+              <div className="quote" aria-live="polite">
+                {quote.data ? (
+                  <>
+                    <div className="stat">
+                      <div className="label">This job holds</div>
+                      <div className="value" data-testid="quote-credits">
+                        {credits(quote.data.credits)}
+                      </div>
+                    </div>
+                    <div className="stat">
+                      <div className="label">Available</div>
+                      <div className={quote.data.available < quote.data.credits ? 'value short' : 'value'}>
+                        {credits(quote.data.available)}
+                      </div>
+                    </div>
+                    <p className="muted small quote-explain">
+                      {quote.data.breakdown.explanation} You are charged for the share of the budget the search uses.
+                    </p>
+                  </>
+                ) : quote.isFetching || (request && !quote.error) ? (
+                  <Spinner label="Pricing this job" />
+                ) : null}
+              </div>
+              {quoteError && !submit.error && <ProblemAlert error={quoteError} />}
+            </>
+          )}
+
+          <ProblemAlert error={submit.error} />
+          <div className="row">
+            <button type="submit" disabled={!request || submit.isPending}>
+              {submit.isPending ? 'Starting…' : 'Start training'}
+            </button>
+            {quote.data && quote.data.available < quote.data.credits && (
+              <Link to="/credits">Buy credits</Link>
+            )}
+          </div>
+        </form>
+      )}
     </section>
   );
+}
+
+function credits(n: number): string {
+  return `${n.toLocaleString()} ${n === 1 ? 'credit' : 'credits'}`;
+}
+
+function FieldError({ message }: { message: string | undefined }) {
+  return message ? <span className="field-error">{message}</span> : null;
 }

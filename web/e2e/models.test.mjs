@@ -1,0 +1,59 @@
+// A regression model's page (predicted vs actual, residuals, a predicted value with its SHAP waterfall) and a
+// batch prediction followed to its CSV.
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { assert, clickToPage, pageTest, screenshot, signUp, testData } from './support.mjs';
+
+const boston = path.join(testData, 'ml', 'boston.csv'); // 506 rows, numeric target "medv"
+const rows = readFileSync(boston, 'utf8').trim().split('\n').length - 1;
+
+async function chartRendered(page, testId) {
+  await page.locator(`[data-testid="${testId}"][data-rendered="true"]`).waitFor();
+}
+
+pageTest('a regression model: its charts, one predicted value explained, and a batch prediction CSV', async ({ page, width }) => {
+  await signUp(page);
+  await page.getByLabel('Choose a data set file').setInputFiles(boston);
+  const row = page.getByTestId('dataset-row').filter({ hasText: 'boston.csv' });
+  await row.getByText('Ready').waitFor({ timeout: 60_000 });
+  await clickToPage(page, row.getByRole('link', { name: 'boston.csv' }), 'boston.csv');
+  await clickToPage(page, page.getByRole('link', { name: 'Train on this' }), 'New training');
+  assert.equal(await page.getByLabel('Target column').inputValue(), 'medv');
+  await page.getByLabel('Task').getByRole('option', { name: 'Inferred: Regression' }).waitFor({ state: 'attached' });
+  assert.equal(await page.getByLabel('Metric').inputValue(), 'rmse');
+  await page.getByLabel('Budget in seconds').fill('10');
+  await page.getByTestId('quote-credits').filter({ hasText: /^1 credit$/ }).waitFor();
+  await clickToPage(page, page.getByRole('button', { name: 'Start training' }), 'Training job');
+  await page.getByText('lower is better').waitFor({ timeout: 60_000 });
+  const openModel = page.getByRole('link', { name: 'Open the model' });
+  await openModel.waitFor({ timeout: 120_000 });
+  await clickToPage(page, openModel, 'Model');
+
+  await page.getByText('RMSE (optimised)').waitFor();
+  for (const chart of ['chart-pred-vs-actual', 'chart-residuals', 'chart-importance']) await chartRendered(page, chart);
+  for (const absent of ['chart-roc', 'chart-pr', 'chart-confusion']) assert.equal(await page.getByTestId(absent).count(), 0);
+
+  // Prefilled from the first row (rm 6.575); a changed value gives a number and its SHAP waterfall.
+  assert.equal(await page.getByLabel('rm', { exact: true }).inputValue(), '6.575');
+  await page.getByLabel('rm', { exact: true }).fill('8');
+  await page.getByRole('button', { name: 'Predict', exact: true }).click();
+  const value = page.getByTestId('prediction-value');
+  await value.waitFor();
+  const predicted = Number(await value.textContent());
+  assert.ok(predicted > 5 && predicted < 60, `a house price in thousands: ${predicted}`);
+  await chartRendered(page, 'chart-shap');
+  await screenshot(page, 'model-regression');
+
+  // Batch: the training data set itself → a prediction job → a CSV with one line per row.
+  await page.getByLabel('Data set to predict').selectOption({ label: `boston.csv (${rows} rows)` });
+  await page.getByRole('button', { name: 'Predict the data set' }).click();
+  const download = page.getByRole('link', { name: 'Download predictions CSV' });
+  await download.waitFor({ timeout: 90_000 });
+  const csv = await (await page.request.get(await download.getAttribute('href'))).text();
+  const lines = csv.trim().split('\n');
+  assert.equal(lines.length, rows + 1, `a header and ${rows} predictions`);
+  await screenshot(page, 'model-batch');
+  if (width < 700) {
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), 'the model page is not wider than the phone');
+  }
+});
