@@ -1,6 +1,6 @@
 // The training form's problem answers and cancelling a job.
 import path from 'node:path';
-import { assert, clickToPage, pageTest, screenshot, signUp, testData } from './support.mjs';
+import { assert, clickToPage, pageTest, screenshot, signUp, testData, viewports } from './support.mjs';
 
 const penguins = path.join(testData, 'ml', 'penguins.csv');
 
@@ -56,3 +56,49 @@ pageTest('a running job can be cancelled after confirming, and its unused hold c
   await page.getByRole('link', { name: /^(9\d|100) credits$/ }).waitFor({ timeout: 15_000 });
   await screenshot(page, 'job-cancelled');
 });
+
+pageTest('the job page reconnects after its event stream drops and misses no trial', async ({ page }) => {
+  // The events hub's WebSocket goes through this proxy, which can cut it and refuse reconnects for a while.
+  let cut = false;
+  let resumes = 0;
+  const open = [];
+  await page.routeWebSocket(/\/hubs\/events/, (ws) => {
+    if (cut) {
+      ws.close({ code: 1011, reason: 'test: network down' });
+      return;
+    }
+    const server = ws.connectToServer();
+    open.push(ws);
+    ws.onMessage((message) => {
+      if (typeof message === 'string' && message.includes('"target":"Resume"')) resumes += 1;
+      server.send(message);
+    });
+  });
+
+  await signUp(page);
+  await uploadAndOpenTraining(page);
+  await page.getByLabel('Budget in seconds').fill('20');
+  await page.getByTestId('quote-credits').filter({ hasText: /^1 credit$/ }).waitFor();
+  await clickToPage(page, page.getByRole('button', { name: 'Start training' }), 'Training job');
+  const jobUrl = page.url();
+  await page.getByTestId('trial-row').first().waitFor({ timeout: 60_000 });
+  await page.getByText('Live', { exact: true }).waitFor();
+  assert.equal(resumes, 1, 'the page resumed once after connecting');
+
+  cut = true;
+  for (const ws of open.splice(0)) await ws.close({ code: 1011, reason: 'test: network down' });
+  await page.getByText(/Reconnecting|checking every 2 s/).first().waitFor();
+  const rowsWhileCut = await page.getByTestId('trial-row').count();
+  await page.waitForTimeout(4000);
+  cut = false;
+  // The job (20 s) is still running when the hub is reachable again: the page reconnects and resumes from its last event.
+  await page.getByText('Live', { exact: true }).waitFor({ timeout: 15_000 });
+  assert.equal(await page.getByLabel('Status: running').count(), 1, 'reconnected while the job still runs');
+  assert.ok(resumes >= 2, `the page called Resume again after reconnecting (${resumes} calls)`);
+  await page.getByRole('link', { name: 'Open the model' }).waitFor({ timeout: 120_000 });
+
+  const trials = (await (await page.request.get(jobUrl.replace('/jobs/', '/api/v1/jobs/') + '/trials')).json()).items;
+  assert.ok(trials.length > rowsWhileCut, `trials ended while the stream was down (${rowsWhileCut} rows then, ${trials.length} in the end)`);
+  assert.equal(await page.getByTestId('trial-row').count(), trials.length, 'every trial is on the leaderboard, none twice');
+  await screenshot(page, 'job-reconnected');
+}, { viewportsToRun: [viewports[0]] });
