@@ -19,6 +19,15 @@ fi
 eval "$(infra/stack.sh env test)"
 export AUTOML_TEST_STACK=1
 
+# The browser specs (tests/Web.Tests) drive Debian's chromium against the built dashboard.
+if [ ! -x /usr/bin/chromium ]; then
+  echo "[test] installing chromium"
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+    || { echo "[test] could not install chromium (apt-get install chromium)" >&2; exit 1; }
+fi
+echo "[test] building the dashboard"
+infra/web.sh build || { echo "[test] the dashboard build failed (infra/web.sh build)" >&2; exit 1; }
+
 echo "[test] restore, build, format check"
 dotnet tool restore >/dev/null
 dotnet restore AutoMl.sln --nologo -v quiet

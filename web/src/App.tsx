@@ -1,27 +1,45 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useMe } from './api/auth';
 import Layout from './components/Layout';
 import Spinner from './components/Spinner';
 import ProblemAlert from './components/ProblemAlert';
 
-const SignUpPage = lazy(() => import('./pages/auth/SignUpPage'));
-const LoginPage = lazy(() => import('./pages/auth/LoginPage'));
-const VerifyEmailPage = lazy(() => import('./pages/auth/VerifyEmailPage'));
-const KeysPage = lazy(() => import('./pages/keys/KeysPage'));
-const CreditsPage = lazy(() => import('./pages/credits/CreditsPage'));
-const DatasetsPage = lazy(() => import('./pages/datasets/DatasetsPage'));
-const DatasetPage = lazy(() => import('./pages/datasets/DatasetPage'));
-const TrainPage = lazy(() => import('./pages/training/TrainPage'));
-const JobsPage = lazy(() => import('./pages/jobs/JobsPage'));
-const JobPage = lazy(() => import('./pages/jobs/JobPage'));
-const ModelPage = lazy(() => import('./pages/models/ModelPage'));
-const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+// Each page is its own chunk. A signed-in page's chunk starts loading while the session is checked.
+const load = {
+  signUp: () => import('./pages/auth/SignUpPage'),
+  login: () => import('./pages/auth/LoginPage'),
+  verifyEmail: () => import('./pages/auth/VerifyEmailPage'),
+  keys: () => import('./pages/keys/KeysPage'),
+  credits: () => import('./pages/credits/CreditsPage'),
+  datasets: () => import('./pages/datasets/DatasetsPage'),
+  dataset: () => import('./pages/datasets/DatasetPage'),
+  train: () => import('./pages/training/TrainPage'),
+  jobs: () => import('./pages/jobs/JobsPage'),
+  job: () => import('./pages/jobs/JobPage'),
+  model: () => import('./pages/models/ModelPage'),
+  notFound: () => import('./pages/NotFoundPage'),
+};
+const SignUpPage = lazy(load.signUp);
+const LoginPage = lazy(load.login);
+const VerifyEmailPage = lazy(load.verifyEmail);
+const KeysPage = lazy(load.keys);
+const CreditsPage = lazy(load.credits);
+const DatasetsPage = lazy(load.datasets);
+const DatasetPage = lazy(load.dataset);
+const TrainPage = lazy(load.train);
+const JobsPage = lazy(load.jobs);
+const JobPage = lazy(load.job);
+const ModelPage = lazy(load.model);
+const NotFoundPage = lazy(load.notFound);
 
 /** Pages behind sign-in: without a session the user goes to /login and comes back afterwards. */
-function SignedIn({ children }: { children: ReactNode }) {
+function SignedIn({ children, page }: { children: ReactNode; page: () => Promise<unknown> }) {
   const me = useMe();
   const location = useLocation();
+  useEffect(() => {
+    void page();
+  }, [page]);
   if (me.isPending) return <Spinner label="Loading your account" />;
   if (me.error) return <ProblemAlert error={me.error} />;
   if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
@@ -42,14 +60,14 @@ export default function App() {
         <Route path="/signup" element={<SignUpPage />} />
         <Route path="/login" element={<LoginPage />} />
         <Route path="/verify-email" element={<VerifyEmailPage />} />
-        <Route path="/keys" element={<SignedIn><KeysPage /></SignedIn>} />
-        <Route path="/credits" element={<SignedIn><CreditsPage /></SignedIn>} />
-        <Route path="/datasets" element={<SignedIn><DatasetsPage /></SignedIn>} />
-        <Route path="/datasets/:id" element={<SignedIn><DatasetPage /></SignedIn>} />
-        <Route path="/train" element={<SignedIn><TrainPage /></SignedIn>} />
-        <Route path="/jobs" element={<SignedIn><JobsPage /></SignedIn>} />
-        <Route path="/jobs/:id" element={<SignedIn><JobPage /></SignedIn>} />
-        <Route path="/models/:id" element={<SignedIn><ModelPage /></SignedIn>} />
+        <Route path="/keys" element={<SignedIn page={load.keys}><KeysPage /></SignedIn>} />
+        <Route path="/credits" element={<SignedIn page={load.credits}><CreditsPage /></SignedIn>} />
+        <Route path="/datasets" element={<SignedIn page={load.datasets}><DatasetsPage /></SignedIn>} />
+        <Route path="/datasets/:id" element={<SignedIn page={load.dataset}><DatasetPage /></SignedIn>} />
+        <Route path="/train" element={<SignedIn page={load.train}><TrainPage /></SignedIn>} />
+        <Route path="/jobs" element={<SignedIn page={load.jobs}><JobsPage /></SignedIn>} />
+        <Route path="/jobs/:id" element={<SignedIn page={load.job}><JobPage /></SignedIn>} />
+        <Route path="/models/:id" element={<SignedIn page={load.model}><ModelPage /></SignedIn>} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Suspense>

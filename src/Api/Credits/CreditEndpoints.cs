@@ -22,6 +22,7 @@ internal static class CreditEndpoints
         var credits = api.MapGroup("/credits").WithTags("Credits").RequireAuthorization();
         credits.MapGet("/", GetAsync);
         credits.MapGet("/entries", EntriesAsync);
+        credits.MapGet("/ad-rewards", AdRewardSummary.GetAsync);
     }
 
     private static async Task<Results<Ok<CreditsView>, ProblemHttpResult>> GetAsync(CurrentUser current, AutoMlDbContext db, CancellationToken ct)

@@ -29,7 +29,8 @@ export function useSignUp() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (c: Credentials) => apiFetch<AccountCreated>('/auth/signup', json('POST', c)),
-    onSuccess: () => client.invalidateQueries(),
+    // Whatever was cached belonged to no one or to another account (the cached "not signed in" above all).
+    onSuccess: () => client.removeQueries(),
   });
 }
 
@@ -37,18 +38,14 @@ export function useLogin() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (c: Credentials) => apiFetch<AccountCreated>('/auth/login', json('POST', c)),
-    onSuccess: () => client.invalidateQueries(),
+    onSuccess: () => client.removeQueries(),
   });
 }
 
+/** The caller reloads the page afterwards (see Layout), which drops every cached query of the account. */
 export function useLogout() {
-  const client = useQueryClient();
   return useMutation({
     mutationFn: () => apiFetch<void>('/auth/logout', { method: 'POST' }),
-    onSuccess: () => {
-      client.clear();
-      client.setQueryData(meKey, null);
-    },
   });
 }
 

@@ -31,3 +31,13 @@ export function useCheckout() {
     mutationFn: (choice: { pack?: string; plan?: string }) => apiFetch<{ url: string }>('/billing/checkout', json('POST', choice)),
   });
 }
+
+export interface AdRewards {
+  totalCredits: number;
+  count: number;
+  recent: CreditEntry[];
+}
+
+export function useAdRewards() {
+  return useQuery({ queryKey: [...creditsKey, 'ad-rewards'], queryFn: () => apiFetch<AdRewards>('/credits/ad-rewards') });
+}

@@ -100,8 +100,8 @@ export interface DatasetSummary {
 }
 
 export interface HistogramBin {
-  start: number;
-  end: number;
+  lower: number;
+  upper: number;
   count: number;
 }
 
@@ -110,18 +110,26 @@ export interface CategoryCount {
   count: number;
 }
 
-/** One column of a data set's profile. */
+export interface QuantileValue {
+  probability: number;
+  value: number;
+}
+
+export type ColumnType = 'numeric' | 'boolean' | 'categorical' | 'datetime' | 'text' | 'id';
+
+/** One column of a data set's profile, as the ingest worker writes it. */
 export interface ColumnProfile {
   name: string;
-  type: string;
+  type: ColumnType;
   missing: number;
   distinct: number;
-  min?: number | null;
-  max?: number | null;
-  mean?: number | null;
-  std?: number | null;
-  histogram?: HistogramBin[] | null;
-  topValues?: CategoryCount[] | null;
+  min: number | null;
+  max: number | null;
+  mean: number | null;
+  std: number | null;
+  quantiles: QuantileValue[];
+  topCategories: CategoryCount[];
+  histogram: HistogramBin[];
 }
 
 export interface Dataset extends DatasetSummary {

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { NavLink, useNavigate } from 'react-router';
+import { NavLink } from 'react-router';
 import { useLogout, useMe } from '../api/auth';
 import { useCredits } from '../api/credits';
 import ProblemAlert from './ProblemAlert';
@@ -17,10 +17,9 @@ export default function Layout({ children }: { children: ReactNode }) {
   const me = useMe();
   const credits = useCredits();
   const logout = useLogout();
-  const navigate = useNavigate();
 
-  const signOut = () =>
-    logout.mutate(undefined, { onSuccess: () => navigate('/login', { replace: true }) });
+  // A full page load after signing out leaves nothing of this account in memory, and no query of it running.
+  const signOut = () => logout.mutate(undefined, { onSuccess: () => window.location.assign('/login') });
 
   return (
     <div className="app">

@@ -1,0 +1,88 @@
+using AutoMl.Api.Tests.Support;
+using AutoMl.Testing;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AutoMl.Web.Tests.Support;
+
+/// <summary>
+/// The platform serving the built dashboard (web/dist) with an in-process worker on a real loopback port,
+/// so chromium, driven by node, reaches it like a user's browser would.
+/// </summary>
+public sealed class WebPlatformFactory : PlatformFactory, IAsyncLifetime
+{
+    // A copy of web/dist: a rebuild of the dashboard during the run (vite empties dist first) must not pull it away.
+    private readonly string webRoot = Path.Combine(Path.GetTempPath(), "automl-web-" + Guid.NewGuid().ToString("N"));
+
+    public WebPlatformFactory() => UseKestrel(0);
+
+    public override string BlobProvider => "local";
+
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["AutoMl:WebRoot"] = webRoot,
+        // Every spec signs up new users from one address and polls while it waits; the limits have tests of their own.
+        ["AutoMl:RateLimits:Enabled"] = "false",
+    };
+
+    /// <summary>Where Kestrel listens, e.g. http://127.0.0.1:41234 (no trailing slash).</summary>
+    public string Address { get; private set; } = null!;
+
+    // The base class starts the host through Server, which Kestrel does not support: start it this way instead.
+    public new async Task InitializeAsync()
+    {
+        if (!File.Exists(Path.Combine(Repo.WebDist, "index.html")))
+        {
+            throw new InvalidOperationException($"The dashboard is not built ({Repo.WebDist}/index.html is missing): run infra/web.sh build.");
+        }
+        if (!File.Exists(Repo.Chromium))
+        {
+            throw new InvalidOperationException($"{Repo.Chromium} is missing: install it with 'apt-get install -y chromium' (./test.sh does).");
+        }
+        await CopyBuildAsync();
+        StartServer(); // migrates the database
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        Address = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await TestStack.DropDatabaseAsync(Database);
+        Directory.Delete(webRoot, recursive: true);
+    }
+
+    /// <summary>Copies web/dist, waiting out a build that is rewriting it (a file vanishing mid-copy).</summary>
+    private async Task CopyBuildAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                if (Directory.Exists(webRoot))
+                {
+                    Directory.Delete(webRoot, recursive: true);
+                }
+                foreach (var file in Directory.EnumerateFiles(Repo.WebDist, "*", SearchOption.AllDirectories))
+                {
+                    var target = Path.Combine(webRoot, Path.GetRelativePath(Repo.WebDist, file));
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    File.Copy(file, target);
+                }
+                if (File.Exists(Path.Combine(webRoot, "index.html")))
+                {
+                    return;
+                }
+            }
+            catch (IOException) when (attempt < 20)
+            {
+            }
+            if (attempt >= 20)
+            {
+                throw new InvalidOperationException($"{Repo.WebDist} kept changing while it was copied: is a dashboard build running in a loop?");
+            }
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+    }
+}

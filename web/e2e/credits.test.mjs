@@ -1,0 +1,32 @@
+import { assert, navigate, pageTest, screenshot, signUp } from './support.mjs';
+
+pageTest('the credits page shows the balance, history, ad rewards and why buying fails here', async ({ page, expectProblem }) => {
+  await signUp(page);
+  await navigate(page, 'Credits', 'Credits');
+
+  const api = await (await page.request.get('/api/v1/credits')).json();
+  assert.ok(api.balance > 0, 'a new account starts with its sign-up bonus');
+  const stat = (label) => page.locator('.stat').filter({ hasText: label }).locator('.value');
+  await stat('Balance').getByText(api.balance.toLocaleString('en-US'), { exact: true }).waitFor();
+  assert.equal((await stat('Available').textContent()).trim(), api.available.toLocaleString('en-US'));
+  assert.equal((await stat('Held by running jobs').textContent()).trim(), api.held.toLocaleString('en-US'));
+
+  const entries = page.getByTestId('credit-entry');
+  await entries.first().waitFor();
+  assert.equal(await entries.count(), 1);
+  assert.match(await entries.first().textContent(), /Sign-up bonus/);
+  assert.match(await entries.first().textContent(), new RegExp(`\\+${api.balance}`));
+  // One entry: no further page to load.
+  assert.equal(await page.getByRole('button', { name: 'Load more' }).count(), 0);
+
+  await page.getByText('have earned you 0 credits from 0 ads').waitFor();
+  await screenshot(page, 'credits');
+
+  // The test platform has no Stripe key: the API's problem is what the user reads.
+  expectProblem('/api/v1/billing/checkout', 503);
+  await page.getByRole('button', { name: /^Buy / }).first().click();
+  await page.getByRole('alert').getByText('Payments are not configured', { exact: true }).waitFor();
+  await page.getByRole('alert').getByText(/no Stripe key is set/).waitFor();
+  assert.match(page.url(), /\/credits$/);
+  await screenshot(page, 'credits-payments-off');
+});

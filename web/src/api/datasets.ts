@@ -1,0 +1,66 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiFetch, json } from './client';
+import type { Dataset, DatasetPreview, DatasetStatus, DatasetSummary, Page } from './types';
+import { uploadDataset, type Progress } from './upload';
+
+const datasetsKey = ['datasets'] as const;
+const POLL_MS = 1500;
+
+const settling = (s: DatasetStatus) => s === 'uploading' || s === 'ingesting';
+
+/** The data set list, newest first, polled while any listed data set is still being ingested. */
+export function useDatasets(pageSize = 50) {
+  return useInfiniteQuery({
+    queryKey: [...datasetsKey, 'list', pageSize],
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) =>
+      apiFetch<Page<DatasetSummary>>(`/datasets?pageSize=${pageSize}` + (pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : '')),
+    getNextPageParam: (last) => last.nextCursor,
+    refetchInterval: (query) =>
+      query.state.data?.pages.some((p) => p.items.some((d) => settling(d.status))) ? POLL_MS : false,
+  });
+}
+
+export function useDataset(id: string) {
+  return useQuery({
+    queryKey: [...datasetsKey, id],
+    queryFn: () => apiFetch<Dataset>(`/datasets/${id}`),
+    refetchInterval: (query) => (query.state.data && settling(query.state.data.status) ? POLL_MS : false),
+  });
+}
+
+export function useDatasetPreview(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...datasetsKey, id, 'preview'],
+    queryFn: () => apiFetch<DatasetPreview>(`/datasets/${id}/preview?rows=20`),
+    enabled,
+  });
+}
+
+export function useUploadDataset(onProgress: Progress) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => uploadDataset(file, onProgress),
+    onSettled: () => client.invalidateQueries({ queryKey: datasetsKey }),
+  });
+}
+
+export function useRenameDataset(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (name: string) => apiFetch<Dataset>(`/datasets/${id}`, json('PATCH', { name })),
+    onSuccess: (dataset) => {
+      client.setQueryData([...datasetsKey, id], dataset);
+      return client.invalidateQueries({ queryKey: [...datasetsKey, 'list'] });
+    },
+  });
+}
+
+export function useDeleteDataset() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiFetch<void>(`/datasets/${id}`, { method: 'DELETE' }),
+    // The deleted data set's own queries are left to expire: refetching them now would only answer 404.
+    onSuccess: () => client.invalidateQueries({ queryKey: [...datasetsKey, 'list'] }),
+  });
+}

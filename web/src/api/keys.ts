@@ -1,0 +1,25 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiFetch, json } from './client';
+import type { ApiKeyView, CreatedApiKey, Page } from './types';
+
+const keysKey = ['api-keys'] as const;
+
+export function useApiKeys() {
+  return useQuery({ queryKey: keysKey, queryFn: () => apiFetch<Page<ApiKeyView>>('/api-keys') });
+}
+
+export function useCreateApiKey() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (name: string) => apiFetch<CreatedApiKey>('/api-keys', json('POST', { name })),
+    onSuccess: () => client.invalidateQueries({ queryKey: keysKey }),
+  });
+}
+
+export function useRevokeApiKey() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiFetch<void>(`/api-keys/${id}`, { method: 'DELETE' }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keysKey }),
+  });
+}

@@ -1,0 +1,88 @@
+// Uploads with real progress: fetch() cannot report upload progress, XMLHttpRequest can.
+import { API_BASE, apiFetch, json, ProblemError, requestHeaders, toProblem } from './client';
+import type { Dataset, StartedUpload } from './types';
+
+/** Files at least this big go straight to the store in parts when the server offers presigned uploads. */
+export const PRESIGNED_THRESHOLD_BYTES = 64 * 1024 * 1024;
+
+export type Progress = (sentBytes: number, totalBytes: number) => void;
+
+interface XhrResult {
+  status: number;
+  body: string;
+  contentType: string;
+  etag: string | null;
+}
+
+async function send(method: string, url: string, body: Blob, headers: Headers, onProgress: (loaded: number) => void, signal?: AbortSignal): Promise<XhrResult> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(method, url);
+    headers.forEach((value, key) => xhr.setRequestHeader(key, value));
+    xhr.upload.onprogress = (e) => onProgress(e.loaded);
+    xhr.onload = () =>
+      resolve({
+        status: xhr.status,
+        body: xhr.responseText,
+        contentType: xhr.getResponseHeader('content-type') ?? '',
+        etag: xhr.getResponseHeader('etag'),
+      });
+    xhr.onerror = () => reject(new ProblemError(0, 'Upload failed', 'The connection broke during the upload. Check your connection and try again.'));
+    xhr.onabort = () => reject(new ProblemError(0, 'Upload cancelled', 'The upload was cancelled.'));
+    signal?.addEventListener('abort', () => xhr.abort());
+    xhr.send(body);
+  });
+}
+
+function asResponse(r: XhrResult): Response {
+  return new Response(r.body, { status: r.status, headers: { 'content-type': r.contentType } });
+}
+
+/** POST /datasets with the file as the raw body, streamed by the API to its store. */
+async function uploadStreamed(file: File, onProgress: Progress, signal?: AbortSignal): Promise<Dataset> {
+  const headers = await requestHeaders('POST', { 'content-type': 'application/octet-stream', accept: 'application/json' });
+  const result = await send('POST', `${API_BASE}/datasets?name=${encodeURIComponent(file.name)}`, file, headers, (n) => onProgress(n, file.size), signal);
+  if (result.status < 200 || result.status >= 300) throw await toProblem(asResponse(result));
+  onProgress(file.size, file.size);
+  return JSON.parse(result.body) as Dataset;
+}
+
+/** The presigned multipart flow: PUT each part to the store, then ask the API to assemble and ingest it. */
+async function uploadPresigned(file: File, started: StartedUpload, onProgress: Progress, signal?: AbortSignal): Promise<Dataset> {
+  const sent = new Map<number, number>();
+  const report = () => onProgress([...sent.values()].reduce((a, b) => a + b, 0), file.size);
+  const parts: { partNumber: number; etag: string }[] = [];
+  for (const part of started.parts) {
+    const start = (part.partNumber - 1) * started.partSizeBytes;
+    const chunk = started.parts.length === 1 ? file : file.slice(start, Math.min(file.size, start + started.partSizeBytes));
+    const result = await send('PUT', part.url, chunk, new Headers(), (n) => {
+      sent.set(part.partNumber, n);
+      report();
+    }, signal);
+    if (result.status < 200 || result.status >= 300) {
+      throw new ProblemError(result.status, 'Upload failed', `The file store refused part ${part.partNumber} (HTTP ${result.status}). Try again.`);
+    }
+    sent.set(part.partNumber, chunk.size);
+    report();
+    parts.push({ partNumber: part.partNumber, etag: result.etag ?? '' });
+  }
+  // A single-part upload is a plain PUT, which the store completes by itself.
+  return apiFetch<Dataset>(`/datasets/uploads/${started.uploadId}/complete`, json('POST', { parts: started.parts.length > 1 ? parts : [] }));
+}
+
+/**
+ * Uploads a data set file: big files go to the store directly when the server offers presigned uploads
+ * (an S3 store); a local store answers 409 to that offer, and then the file is streamed through the API.
+ */
+export async function uploadDataset(file: File, onProgress: Progress, signal?: AbortSignal): Promise<Dataset> {
+  if (file.size >= PRESIGNED_THRESHOLD_BYTES) {
+    let started: StartedUpload | null = null;
+    try {
+      started = await apiFetch<StartedUpload>('/datasets/uploads', json('POST', { name: file.name, sizeBytes: file.size }));
+    } catch (e) {
+      if (!(e instanceof ProblemError && e.status === 409)) throw e;
+    }
+    if (started) return uploadPresigned(file, started, onProgress, signal);
+  }
+  return uploadStreamed(file, onProgress, signal);
+}

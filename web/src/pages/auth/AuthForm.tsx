@@ -1,0 +1,67 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import ProblemAlert from '../../components/ProblemAlert';
+import type { Credentials } from '../../api/auth';
+
+/** The email + password form shared by sign-up and sign-in. */
+export default function AuthForm({
+  title,
+  submitLabel,
+  pending,
+  error,
+  passwordHint,
+  autoCompletePassword,
+  onSubmit,
+  footer,
+}: {
+  title: string;
+  submitLabel: string;
+  pending: boolean;
+  error: unknown;
+  passwordHint?: string;
+  autoCompletePassword: 'new-password' | 'current-password';
+  onSubmit: (c: Credentials) => void;
+  footer: ReactNode;
+}) {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onSubmit({ email, password });
+  };
+  return (
+    <main className="auth-page">
+      <p className="brand">AutoMl</p>
+      <div className="card">
+        <h1>{title}</h1>
+        <ProblemAlert error={error} />
+        {/* noValidate: the API's problem message is the one users see, the same as for API clients. */}
+        <form className="stack" onSubmit={submit} noValidate>
+          <label>
+            Email
+            <input type="email" name="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+          </label>
+          <label>
+            Password
+            <input
+              type="password"
+              name="password"
+              autoComplete={autoCompletePassword}
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              aria-describedby={passwordHint ? 'password-hint' : undefined}
+            />
+            {passwordHint && (
+              <span id="password-hint" className="muted" style={{ fontWeight: 400 }}>
+                {passwordHint}
+              </span>
+            )}
+          </label>
+          <button type="submit" disabled={pending}>
+            {pending ? 'Please wait…' : submitLabel}
+          </button>
+        </form>
+      </div>
+      <p>{footer}</p>
+    </main>
+  );
+}
