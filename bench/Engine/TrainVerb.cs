@@ -35,7 +35,12 @@ internal static class TrainVerb
                 Learners = Environment.GetEnvironmentVariable("AUTOML_LEARNERS") is { Length: > 0 } names
                     ? names.Split(',').Select(Enum.Parse<Learner>).ToList()
                     : null,
-                RefitAfterCrossValidation = Environment.GetEnvironmentVariable("AUTOML_CV_REFIT") == "1",
+                RefitAfterCrossValidation = Environment.GetEnvironmentVariable("AUTOML_CV_REFIT") switch
+                {
+                    "1" => true,
+                    "0" => false,
+                    _ => null,
+                },
             }, progress);
             var trained = watch.Elapsed;
             await using (var file = File.Create(modelPath))

@@ -56,7 +56,7 @@ internal static class FinalModel
         var curves = CurveBuilder.Build(data.Task, prepared.Classes, data.Y, blended, rows);
 
         Trace("metrics");
-        if (Refits(plan, request))
+        if (Refits(plan, request, data.Rows))
         {
             var refits = await HoldoutRefit.RunAsync(members, data, request.Seed, threads, refitDeadline - watch.Elapsed).ConfigureAwait(false);
             members = members.Select((m, i) => refits[i] is { } refit
@@ -89,13 +89,17 @@ internal static class FinalModel
             trials.Count, watch.Elapsed.TotalSeconds, temperature);
     }
 
+    /// <summary>Rows from which a cross-validated search refits its members on every row unless told otherwise.</summary>
+    public const int CrossValidationRefitRows = 2_000;
+
     /// <summary>
     /// Whether the ensemble's members are trained again on every row: always after a holdout search, after
-    /// cross-validation only on request (otherwise the members keep their fold models as a bag). A fixed trial
-    /// count skips it, since a refit runs against the clock.
+    /// cross-validation as <see cref="TrainingRequest.RefitAfterCrossValidation"/> says (otherwise the members
+    /// keep their fold models as a bag). A fixed trial count skips it, since a refit runs against the clock.
     /// </summary>
-    public static bool Refits(FoldPlan plan, TrainingRequest request) =>
-        request.MaxTrials is null && (!plan.IsCrossValidation || request.RefitAfterCrossValidation);
+    public static bool Refits(FoldPlan plan, TrainingRequest request, int rows) =>
+        request.MaxTrials is null
+        && (!plan.IsCrossValidation || (request.RefitAfterCrossValidation ?? rows >= CrossValidationRefitRows));
 
     private static List<IReadOnlyList<ShapEnsemble>>? ExtractTrees(TrialOutcome trial, TrainingData data)
     {

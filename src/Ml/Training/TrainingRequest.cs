@@ -35,9 +35,11 @@ public sealed record TrainingRequest
 
     /// <summary>
     /// After a cross-validated search, train the ensemble's members again on every row instead of keeping their
-    /// fold models as a bag. Off by default: on fold 0 of boston, mlc_churn and penguins it was no better.
+    /// fold models as a bag. By default (null) from 2,000 rows up:
+    /// on mlc_churn the same ensemble refitted scored 0.904 against 0.899 AUC (fold 0) and 0.914 for both
+    /// (fold 1); on the smallest data sets the bag's lower variance is kept.
     /// </summary>
-    public bool RefitAfterCrossValidation { get; init; }
+    public bool? RefitAfterCrossValidation { get; init; }
 
     /// <summary>Rows below which the search uses 5-fold cross-validation rather than a 20% holdout.</summary>
     public int CrossValidationBelowRows { get; init; } = 10_000;
