@@ -21,8 +21,11 @@ if ! $PY -c "import numpy, sklearn" 2>/dev/null; then
 fi
 
 dotnet build bench/Engine -c Release -v quiet -nologo >/dev/null
-BIN=bench/Engine/bin/Release/net10.0/AutoMl.Bench.Engine
 mkdir -p "$OUT/results" "$OUT/work"
+# The run takes up to an hour in a shared checkout: a private copy of the build keeps another build from
+# swapping the engine under it half-way.
+rm -rf "$OUT/bin" && cp -r bench/Engine/bin/Release/net10.0 "$OUT/bin"
+BIN=$OUT/bin/AutoMl.Bench.Engine
 cp "$SHARED/eval/results/peers.csv" "$OUT/results/peers.csv"
 CSV=$OUT/results/$PEER.csv
 [ -f "$CSV" ] || echo "dataset,fold,peer,metric_name,metric,secondary_name,secondary,fit_s,predict_s,budget_s,timestamp" > "$CSV"
