@@ -46,6 +46,9 @@ internal sealed record LoadSettings
     public double MaxP99Ms { get; init; } = 500;
     public double MaxP95Ms { get; init; } = 200;
 
+    /// <summary>The p99 at which stepping stops; above <see cref="MaxP99Ms"/> it finds the error-free capacity of a slow machine.</summary>
+    public double StopP99Ms { get; init; } = 500;
+
     public string? ResultPath { get; init; }
 
     public static LoadSettings FromEnvironment(string[] args)
@@ -74,6 +77,7 @@ internal sealed record LoadSettings
             FaultUsers = (int)Number("LOAD_FAULT_USERS", 1000),
             FaultDuration = TimeSpan.FromSeconds(Number("LOAD_FAULT_SECONDS", 150)),
             SettleLimit = TimeSpan.FromSeconds(Number("LOAD_SETTLE_SECONDS", 360)),
+            StopP99Ms = Number("LOAD_STOP_P99_MS", 500),
             ResultPath = Environment.GetEnvironmentVariable("LOAD_RESULT"),
         };
     }

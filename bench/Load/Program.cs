@@ -105,7 +105,7 @@ else
         var passed = report.Step(step, from + (long)settings.Warmup.TotalMilliseconds, recorder.Now, hubs.Count(h => h.Connected), null);
         if (!passed.WithinErrorAndP99)
         {
-            Console.Error.WriteLine($"[load] stopping: {step} users went over {settings.MaxErrorRate:P1} errors or p99 {settings.MaxP99Ms} ms");
+            Console.Error.WriteLine($"[load] stopping: {step} users went over {settings.MaxErrorRate:P1} errors or p99 {settings.StopP99Ms} ms");
             break;
         }
     }
@@ -114,7 +114,9 @@ await stopUsers.CancelAsync();
 await Task.WhenAll(running);
 
 // Every accepted job must end; the fault run waits for the jobs whose worker was killed (lease, retry, dispatcher).
-var accepted = jobs.Accepted.Keys.ToList();
+// A submission cut off by the end of the run may have been accepted without the user seeing the 202: the jobs table decides.
+var accepted = (await JobCheck.JobsOfAsync(settings.Postgres, accounts.Select(a => a.Id).ToArray())).Union(jobs.Accepted.Keys).ToList();
+Console.Error.WriteLine($"[load] {jobs.Accepted.Count} submissions answered 202; {accepted.Count} jobs of the run's accounts in the database or answered");
 var settleFrom = DateTime.UtcNow;
 while (DateTime.UtcNow - settleFrom < settings.SettleLimit && await JobCheck.OpenAsync(settings.Postgres, accepted) is > 0 and var open)
 {

@@ -29,7 +29,7 @@ internal sealed record LedgerCheck(long Accounts, long AccountsOff, long Drift, 
 }
 
 /// <summary>What became of the jobs the API accepted, from the jobs table and the ledger lines keyed by each job.</summary>
-internal sealed record JobCheck(int Accepted, int Succeeded, int FailedRefunded, int FailedNotRefunded, int Cancelled, int Lost, int DoubleCharges, int HoldsLeft, int ChargeMismatches)
+internal sealed record JobCheck(int Accepted, int Succeeded, int FailedRefunded, int FailedNotRefunded, int Cancelled, int Lost, int DoubleCharges, int HoldsLeft, int ChargeMismatches, int RunAgain)
 {
     public static async Task<JobCheck> RunAsync(string postgres, IReadOnlyCollection<Guid> accepted)
     {
@@ -40,11 +40,11 @@ internal sealed record JobCheck(int Accepted, int Succeeded, int FailedRefunded,
                 SELECT substring(idempotency_key FROM '^job:([0-9a-f]{32}):') AS job, kind, amount, held_change
                 FROM credit_entries WHERE idempotency_key LIKE 'job:%'),
             per_job AS (
-                SELECT j.id, j.status, j.charged_credits,
+                SELECT j.id, j.status, j.charged_credits, j.attempts,
                        coalesce(sum(-e.amount), 0) AS captured, coalesce(sum(e.held_change), 0) AS held_left,
                        count(e.kind) FILTER (WHERE e.kind = 'Capture') AS captures, count(e.kind) FILTER (WHERE e.kind = 'Hold') AS holds
                 FROM unnest(@ids::uuid[]) AS a(id) LEFT JOIN jobs j ON j.id = a.id LEFT JOIN e ON e.job = replace(j.id::text, '-', '')
-                GROUP BY j.id, j.status, j.charged_credits)
+                GROUP BY j.id, j.status, j.charged_credits, j.attempts)
             SELECT count(*) FILTER (WHERE status = 'Succeeded'),
                    count(*) FILTER (WHERE status = 'Failed' AND captured = 0 AND held_left = 0),
                    count(*) FILTER (WHERE status = 'Failed' AND NOT (captured = 0 AND held_left = 0)),
@@ -52,14 +52,31 @@ internal sealed record JobCheck(int Accepted, int Succeeded, int FailedRefunded,
                    count(*) FILTER (WHERE status IS NULL OR status IN ('Queued', 'Running')),
                    count(*) FILTER (WHERE captures > 1 OR holds > 1),
                    count(*) FILTER (WHERE status IN ('Succeeded', 'Failed', 'Cancelled') AND held_left <> 0),
-                   count(*) FILTER (WHERE status IN ('Succeeded', 'Cancelled') AND captured <> charged_credits)
+                   count(*) FILTER (WHERE status IN ('Succeeded', 'Cancelled') AND captured <> charged_credits),
+                   count(*) FILTER (WHERE attempts > 1)
             FROM per_job
             """, db);
         cmd.Parameters.AddWithValue("ids", accepted.ToArray());
         await using var r = await cmd.ExecuteReaderAsync();
         await r.ReadAsync();
         return new JobCheck(accepted.Count, (int)r.GetInt64(0), (int)r.GetInt64(1), (int)r.GetInt64(2), (int)r.GetInt64(3), (int)r.GetInt64(4),
-            (int)r.GetInt64(5), (int)r.GetInt64(6), (int)r.GetInt64(7));
+            (int)r.GetInt64(5), (int)r.GetInt64(6), (int)r.GetInt64(7), (int)r.GetInt64(8));
+    }
+
+    /// <summary>Every job of the run's accounts (the template's training job is the first account's, which is not one of them).</summary>
+    public static async Task<IReadOnlyList<Guid>> JobsOfAsync(string postgres, Guid[] users)
+    {
+        await using var db = new NpgsqlConnection(postgres);
+        await db.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT id FROM jobs WHERE user_id = ANY(@users) AND kind = 'Train'", db);
+        cmd.Parameters.AddWithValue("users", users);
+        var ids = new List<Guid>();
+        await using var r = await cmd.ExecuteReaderAsync();
+        while (await r.ReadAsync())
+        {
+            ids.Add(r.GetGuid(0));
+        }
+        return ids;
     }
 
     /// <summary>How many of the accepted jobs are still queued or running (or missing).</summary>

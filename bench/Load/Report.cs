@@ -28,8 +28,8 @@ internal sealed class Report(LoadSettings settings, Recorder recorder)
         var errorRate = samples.Count == 0 ? 0 : (double)errors / samples.Count;
         // The hub connects happen before the steps; they are reported, not judged with the steady routes.
         var judged = routes.Where(r => !r.Route.StartsWith("WS ", StringComparison.Ordinal)).ToList();
-        var withinP99 = errorRate < settings.MaxErrorRate && judged.All(r => double.IsNaN(r.P99) || r.P99 < settings.MaxP99Ms);
-        var within = withinP99 && judged.All(r => double.IsNaN(r.P95) || r.P95 < settings.MaxP95Ms);
+        var withinP99 = errorRate < settings.MaxErrorRate && judged.All(r => double.IsNaN(r.P99) || r.P99 < settings.StopP99Ms);
+        var within = errorRate < settings.MaxErrorRate && judged.All(r => (double.IsNaN(r.P99) || r.P99 < settings.MaxP99Ms) && (double.IsNaN(r.P95) || r.P95 < settings.MaxP95Ms));
         var result = new StepResult(users, seconds, samples.Count / Math.Max(seconds, 0.001), samples.Count, errors, limited, errorRate, routes,
             RouteStats.Percentile(events, 0.5), RouteStats.Percentile(events, 0.95), RouteStats.Percentile(events, 0.99), events.Length,
             hubsConnected, book?.Completed ?? 0, withinP99, within, LoadAverage());
@@ -49,7 +49,7 @@ internal sealed class Report(LoadSettings settings, Recorder recorder)
             o.WriteLine(Inv($"   {r.Route,-36} {r.Count,7} {r.P50,8:F1} {r.P95,8:F1} {r.P99,8:F1} {r.Errors,7} {r.RateLimited,6}"));
         }
         o.WriteLine(Inv($"   events delivered {s.Events}: p50 {s.EventP50:F0} ms, p95 {s.EventP95:F0} ms, p99 {s.EventP99:F0} ms; hubs connected {s.HubsConnected}; jobs completed so far {s.JobsCompleted}"));
-        o.WriteLine(Inv($"   verdict: {(s.WithinTargets ? "within p95 < 200 ms, p99 < 500 ms, errors < 0.1% on every route" : s.WithinErrorAndP99 ? "p99 and errors within bounds, a p95 over 200 ms" : "over the bound (errors >= 0.1% or a p99 >= 500 ms)")}"));
+        o.WriteLine(Inv($"   verdict: {(s.WithinTargets ? "within p95 < 200 ms, p99 < 500 ms, errors < 0.1% on every route" : s.WithinErrorAndP99 ? "errors < 0.1% and every p99 under the stop bound, but a p95 >= 200 ms or a p99 >= 500 ms" : "over the stop bound (errors >= 0.1% or a p99 at or over it)")}"));
     }
 
     public bool Final(JobCheck jobs, LedgerCheck ledger, Faults? faults)
@@ -62,8 +62,13 @@ internal sealed class Report(LoadSettings settings, Recorder recorder)
             o.WriteLine(best is null
                 ? "== sustained: no step held p95 < 200 ms and p99 < 500 ms with < 0.1% errors"
                 : Inv($"== sustained: {best.RequestsPerSecond:F0} req/s with {best.Users} users (p95 < 200 ms, p99 < 500 ms and {best.ErrorRate:P3} errors on every route)"));
+            var errorFree = steps.Where(s => s.ErrorRate < settings.MaxErrorRate).MaxBy(s => s.RequestsPerSecond);
+            if (errorFree is not null)
+            {
+                o.WriteLine(Inv($"== highest rate with < 0.1% errors: {errorFree.RequestsPerSecond:F0} req/s with {errorFree.Users} users ({errorFree.ErrorRate:P3} errors, worst p95 {errorFree.Routes.Where(r => !r.Route.StartsWith("WS ", StringComparison.Ordinal)).Max(r => r.P95):F0} ms, worst p99 {errorFree.Routes.Where(r => !r.Route.StartsWith("WS ", StringComparison.Ordinal)).Max(r => r.P99):F0} ms)"));
+            }
         }
-        o.WriteLine(Inv($"== jobs: accepted {jobs.Accepted}, succeeded {jobs.Succeeded}, failed and refunded {jobs.FailedRefunded}, failed not refunded {jobs.FailedNotRefunded}, cancelled {jobs.Cancelled}, lost {jobs.Lost}"));
+        o.WriteLine(Inv($"== jobs: accepted {jobs.Accepted}, succeeded {jobs.Succeeded}, failed and refunded {jobs.FailedRefunded}, failed not refunded {jobs.FailedNotRefunded}, cancelled {jobs.Cancelled}, lost {jobs.Lost}; run more than once (a worker died under them) {jobs.RunAgain}"));
         o.WriteLine(Inv($"== charges: double charges {jobs.DoubleCharges}, ended jobs with credits still held {jobs.HoldsLeft}, captures differing from the job's charge {jobs.ChargeMismatches}"));
         o.WriteLine(Inv($"== ledger: {ledger.Accounts} accounts, {ledger.AccountsOff} whose balance or held differ from their entries, drift {ledger.Drift}"));
         o.WriteLine(Inv($"== ledger: credits in {ledger.CreditsIn} = out {ledger.CreditsOut} + balances {ledger.Balances}: {(ledger.CreditsIn == ledger.CreditsOut + ledger.Balances ? "yes" : "NO")}; held {ledger.Held}"));
