@@ -3,6 +3,12 @@
 import path from 'node:path';
 import { assert, clickToPage, mainHeading, navigate, openPage, pageTest, screenshot, signUp, testData } from './support.mjs';
 
+/** Starts the job; the wait is the API admitting it (not a render), so the job page's render is timed on its own load. */
+async function submitTraining(page) {
+  await page.getByRole('button', { name: 'Start training' }).click();
+  await mainHeading(page, 'Training job').waitFor({ timeout: 30_000 });
+}
+
 const pima = path.join(testData, 'ml', 'pima_diabetes.csv'); // 768 rows, binary target "diabetes" (pos/neg)
 
 /** Waits until the chart with this test id has finished rendering (EChart sets data-rendered). */
@@ -33,7 +39,7 @@ pageTest('sign up, upload, train live, open the model and predict a row', async 
   await screenshot(page, 'train');
 
   // The job page follows the job over the events hub: a trial row appears while the job is still running.
-  await clickToPage(page, page.getByRole('button', { name: 'Start training' }), 'Training job');
+  await submitTraining(page);
   const jobUrl = page.url();
   assert.match(jobUrl, /\/jobs\/[0-9a-f-]{36}$/);
   await page.getByTestId('trial-row').first().waitFor({ timeout: 60_000 });
@@ -92,7 +98,8 @@ pageTest('sign up, upload, train live, open the model and predict a row', async 
   await screenshot(page, 'jobs');
 
   // Reloading a finished job's page rebuilds it from the stored events and trials.
-  await openPage(page, jobUrl, 'Training job');
+  await openPage(page, jobUrl, /job [0-9a-f]{8}/i);
+  await mainHeading(page, 'Training job').waitFor();
   await page.getByTestId('trial-row').nth(trials - 1).waitFor();
   assert.equal(await page.getByTestId('trial-row').count(), trials);
   await chartRendered(page, 'chart-best-score');

@@ -1,6 +1,12 @@
 // The training form's problem answers and cancelling a job.
 import path from 'node:path';
-import { assert, clickToPage, pageTest, screenshot, signUp, testData, viewports } from './support.mjs';
+import { assert, clickToPage, mainHeading, pageTest, screenshot, signUp, testData, viewports } from './support.mjs';
+
+/** Starts the job; the wait is the API admitting it (not a render), so the job page's render is timed on its own load. */
+async function submitTraining(page) {
+  await page.getByRole('button', { name: 'Start training' }).click();
+  await mainHeading(page, 'Training job').waitFor({ timeout: 30_000 });
+}
 
 const penguins = path.join(testData, 'ml', 'penguins.csv');
 
@@ -42,7 +48,7 @@ pageTest('a running job can be cancelled after confirming, and its unused hold c
   await uploadAndOpenTraining(page);
   await page.getByLabel('Budget in seconds').fill('300');
   await page.getByTestId('quote-credits').filter({ hasText: '10 credits' }).waitFor();
-  await clickToPage(page, page.getByRole('button', { name: 'Start training' }), 'Training job');
+  await submitTraining(page);
   await page.getByRole('button', { name: 'Cancel job' }).click();
   const dialog = page.getByRole('dialog', { name: 'Cancel this job?' });
   await dialog.getByRole('button', { name: 'Keep it running' }).click();
@@ -79,7 +85,7 @@ pageTest('the job page reconnects after its event stream drops and misses no tri
   await uploadAndOpenTraining(page);
   await page.getByLabel('Budget in seconds').fill('20');
   await page.getByTestId('quote-credits').filter({ hasText: /^1 credit$/ }).waitFor();
-  await clickToPage(page, page.getByRole('button', { name: 'Start training' }), 'Training job');
+  await submitTraining(page);
   const jobUrl = page.url();
   await page.getByTestId('trial-row').first().waitFor({ timeout: 60_000 });
   await page.getByText('Live', { exact: true }).waitFor();

@@ -44,17 +44,27 @@ export default function JobPage() {
     void prefetchModel(client, readyModel);
   }, [readyModel, client]);
 
-  if (job.isPending) return <Spinner label="Loading the job" />;
-  if (job.error || !j) return <ProblemAlert error={job.error} />;
+  // The heading needs only the id, so the page shows at once and fills in as the job arrives.
+  const title = !j ? 'Job' : j.kind === 'predict' ? 'Batch prediction' : 'Training job';
+  const heading = (
+    <h1>
+      {title} <span className="mono muted">{shortId(id)}</span>
+    </h1>
+  );
+  if (job.isPending || job.error || !j) {
+    return (
+      <section>
+        <div className="page-head">{heading}</div>
+        {job.isPending ? <Spinner label="Loading the job" /> : <ProblemAlert error={job.error} />}
+      </section>
+    );
+  }
 
   const ended = isEnded(j.status);
-  const title = j.kind === 'predict' ? 'Batch prediction' : 'Training job';
   return (
     <section>
       <div className="page-head">
-        <h1>
-          {title} <span className="mono muted">{shortId(j.id)}</span>
-        </h1>
+        {heading}
         <div className="job-actions">
           <span className={`chip ${j.status}`} aria-label={`Status: ${j.status}`}>
             {j.status}

@@ -31,7 +31,7 @@ export default function JobsPage() {
               <tr>
                 <th>Job</th>
                 <th>Status</th>
-                <th>Progress</th>
+                <th className="hide-phone">Progress</th>
                 <th className="num">Score</th>
                 <th className="hide-phone">Target</th>
                 <th className="hide-phone">Created</th>
@@ -46,10 +46,11 @@ export default function JobsPage() {
                       {job.kind === 'predict' ? 'Prediction' : 'Training'} <span className="mono">{shortId(job.id)}</span>
                     </Link>
                   </td>
-                  <td>
-                    <span className={`chip ${job.status}`}>{job.status}</span>
-                  </td>
                   <td className="nowrap">
+                    <span className={`chip ${job.status}`}>{job.status}</span>
+                    {job.status === 'running' && <span className="show-phone small"> {Math.round(job.progress * 100)}%</span>}
+                  </td>
+                  <td className="nowrap hide-phone">
                     <span className="mini-progress" aria-hidden="true">
                       <span style={{ width: `${Math.round(job.progress * 100)}%` }} />
                     </span>{' '}
@@ -57,7 +58,7 @@ export default function JobsPage() {
                   </td>
                   <td className="num">
                     {formatScore(job.bestScore)}
-                    {job.metric && job.bestScore !== null ? <span className="muted small"> {job.metric}</span> : null}
+                    {job.metric && job.bestScore !== null ? <span className="muted small hide-phone"> {job.metric}</span> : null}
                   </td>
                   <td className="hide-phone">{job.target ?? '—'}</td>
                   <td className="hide-phone nowrap">{formatWhen(job.createdAt)}</td>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { HttpTransportType, HubConnectionBuilder, HubConnectionState, LogLevel, type ILogger } from '@microsoft/signalr';
+import type { HubConnection, ILogger } from '@microsoft/signalr';
+import { ProblemError } from '../../api/client';
 import { fetchJobEvents, jobKey, trialsKey, type JobEvent, type TrialEventData } from '../../api/jobs';
 import type { Job, Trial } from '../../api/types';
 
@@ -9,10 +10,12 @@ export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'polling' | 'en
 const terminal = new Set(['job.succeeded', 'job.failed', 'job.cancelled']);
 const pollMs = 2000;
 
+const warningLevel = 3; // LogLevel.Warning; the SignalR client itself loads lazily, after the page has shown.
+
 /** SignalR's own errors (a dropped socket) are handled here by reconnecting or polling, so they are warnings. */
 const logger: ILogger = {
   log(level, message) {
-    if (level >= LogLevel.Warning) console.warn(`[events] ${message}`);
+    if (level >= warningLevel) console.warn(`[events] ${message}`);
   },
 };
 
@@ -36,14 +39,9 @@ export function useJobLive(jobId: string): { events: JobEvent[]; state: LiveStat
     let ended = false;
     const seen = new Set<number>();
     let pollTimer: ReturnType<typeof setTimeout> | undefined;
+    let connection: HubConnection | undefined;
     setEvents([]);
     setState('connecting');
-
-    const connection = new HubConnectionBuilder()
-      .withUrl('/hubs/events', { transport: HttpTransportType.WebSockets, skipNegotiation: true })
-      .withAutomaticReconnect(retryPolicy)
-      .configureLogging(logger)
-      .build();
 
     const apply = (batch: JobEvent[]) => {
       const fresh = batch.filter((e) => e.jobId === jobId && !seen.has(e.seq)).sort((a, b) => a.seq - b.seq);
@@ -68,10 +66,10 @@ export function useJobLive(jobId: string): { events: JobEvent[]; state: LiveStat
       void client.invalidateQueries({ queryKey: jobKey(jobId) });
       void client.invalidateQueries({ queryKey: ['jobs', 'list'] });
       void client.invalidateQueries({ queryKey: ['credits'] });
-      void connection.stop();
+      void connection?.stop();
     };
 
-    const connected = () => connection.state === HubConnectionState.Connected;
+    const connected = () => connection?.state === 'Connected';
 
     const poll = async () => {
       if (disposed || ended || connected()) return;
@@ -84,56 +82,73 @@ export function useJobLive(jobId: string): { events: JobEvent[]; state: LiveStat
       if (!disposed && !ended && !connected()) pollTimer = setTimeout(poll, pollMs);
     };
 
-    const resume = async () => {
+    const resume = async (hub: HubConnection) => {
       try {
         // The hub sends what was missed (oldest first) before it answers; repeat while it hit its limit.
-        while (!disposed && (await connection.invoke<number>('Resume', lastSeq)) >= 1000);
+        while (!disposed && (await hub.invoke<number>('Resume', lastSeq)) >= 1000);
         if (!disposed && !ended) setState('live');
       } catch {
         if (!disposed && !ended) void poll();
       }
     };
 
-    connection.on('event', (e: JobEvent) => apply([e]));
-    connection.onreconnecting(() => {
-      if (!disposed && !ended) {
-        setState('reconnecting');
-        clearTimeout(pollTimer);
-        pollTimer = setTimeout(poll, pollMs);
-      }
-    });
-    connection.onreconnected(() => {
-      clearTimeout(pollTimer);
-      void resume();
-    });
-    connection.onclose(() => {
-      if (!disposed && !ended) void poll();
-    });
-
     void (async () => {
       try {
         apply(await fetchJobEvents(jobId, 0));
-      } catch {
-        // The job query shows the problem (404, network); the hub still tries.
+      } catch (e) {
+        // The job query shows the problem; a job that is not there (404) has nothing to follow.
+        if (e instanceof ProblemError && e.status === 404) {
+          setState('ended');
+          return;
+        }
       }
       if (disposed || ended) return;
+      let hub: HubConnection;
       try {
-        await connection.start();
+        const signalr = await import('@microsoft/signalr');
+        hub = new signalr.HubConnectionBuilder()
+          .withUrl('/hubs/events', { transport: signalr.HttpTransportType.WebSockets, skipNegotiation: true })
+          .withAutomaticReconnect(retryPolicy)
+          .configureLogging(logger)
+          .build();
+      } catch {
+        if (!disposed && !ended) void poll();
+        return;
+      }
+      if (disposed || ended) return;
+      connection = hub;
+      hub.on('event', (e: JobEvent) => apply([e]));
+      hub.onreconnecting(() => {
+        if (!disposed && !ended) {
+          setState('reconnecting');
+          clearTimeout(pollTimer);
+          pollTimer = setTimeout(poll, pollMs);
+        }
+      });
+      hub.onreconnected(() => {
+        clearTimeout(pollTimer);
+        void resume(hub);
+      });
+      hub.onclose(() => {
+        if (!disposed && !ended) void poll();
+      });
+      try {
+        await hub.start();
       } catch {
         if (!disposed && !ended) void poll();
         return;
       }
       if (disposed) {
-        void connection.stop();
+        void hub.stop();
         return;
       }
-      await resume();
+      await resume(hub);
     })();
 
     return () => {
       disposed = true;
       clearTimeout(pollTimer);
-      void connection.stop();
+      void connection?.stop();
     };
   }, [client, jobId]);
 

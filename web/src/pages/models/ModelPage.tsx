@@ -30,16 +30,26 @@ export default function ModelPage() {
     return row;
   }, [m, firstRow.data]);
 
-  if (model.isPending) return <Spinner label="Loading the model" />;
-  if (model.error || !m) return <ProblemAlert error={model.error} />;
+  // The heading needs only the id, so the page shows at once and fills in as the model arrives.
+  const heading = (
+    <h1>
+      Model <span className="mono muted">{shortId(id)}</span>
+    </h1>
+  );
+  if (model.isPending || model.error || !m) {
+    return (
+      <section>
+        <div className="page-head">{heading}</div>
+        {model.isPending ? <Spinner label="Loading the model" /> : <ProblemAlert error={model.error} />}
+      </section>
+    );
+  }
 
   const metrics = Object.entries(m.metrics);
   return (
     <section>
       <div className="page-head">
-        <h1>
-          Model <span className="mono muted">{shortId(m.id)}</span>
-        </h1>
+        {heading}
         <div className="row">
           <a className="button secondary" href={`/api/v1/models/${m.id}/download`} download>
             Download model

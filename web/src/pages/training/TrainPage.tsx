@@ -90,15 +90,16 @@ export default function TrainPage() {
     submit.mutate({ request, idempotencyKey }, { onSuccess: (job) => navigate(`/jobs/${job.id}`) });
   };
 
-  if (datasets.isPending) return <Spinner label="Loading your data sets" />;
-  if (datasets.error) return <ProblemAlert error={datasets.error} />;
-
   return (
     <section className="train-page">
       <div className="page-head">
         <h1>New training</h1>
       </div>
-      {datasets.data.length === 0 ? (
+      {datasets.isPending ? (
+        <Spinner label="Loading your data sets" />
+      ) : datasets.error ? (
+        <ProblemAlert error={datasets.error} />
+      ) : datasets.data.length === 0 ? (
         <div className="card">
           <p>You have no data set ready to train on yet.</p>
           <Link className="button" to="/datasets">
