@@ -12,25 +12,28 @@ internal static class DashboardFiles
             return;
         }
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = provider });
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            FileProvider = provider,
-            OnPrepareResponse = ctx =>
-            {
-                // Vite puts a content hash in every asset name, so those never change; index.html must.
-                var immutable = ctx.File.Name != "index.html" && ctx.Context.Request.Path.StartsWithSegments("/assets");
-                ctx.Context.Response.Headers.CacheControl = immutable ? "public, max-age=31536000, immutable" : "no-cache";
-            },
-        });
+        app.UseStaticFiles(Options(provider));
     }
 
     public static void MapDashboardFallback(this WebApplication app)
     {
         if (Provider(app) is { } provider)
         {
-            app.MapFallbackToFile("index.html", new StaticFileOptions { FileProvider = provider });
+            // The same cache rules: index.html served for a client route (/datasets/…) must not be cached either.
+            app.MapFallbackToFile("index.html", Options(provider));
         }
     }
+
+    private static StaticFileOptions Options(PhysicalFileProvider provider) => new()
+    {
+        FileProvider = provider,
+        OnPrepareResponse = ctx =>
+        {
+            // Vite puts a content hash in every asset name, so those never change; index.html must.
+            var immutable = ctx.File.Name != "index.html" && ctx.Context.Request.Path.StartsWithSegments("/assets");
+            ctx.Context.Response.Headers.CacheControl = immutable ? "public, max-age=31536000, immutable" : "no-cache";
+        },
+    };
 
     private static PhysicalFileProvider? Provider(WebApplication app) =>
         FindRoot(app.Configuration["AutoMl:WebRoot"], app.Environment.ContentRootPath) is { } root ? new PhysicalFileProvider(root) : null;
