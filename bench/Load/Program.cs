@@ -12,12 +12,13 @@ if (settings.Postgres.Length == 0)
     Console.Error.WriteLine("LOAD_POSTGRES (or ConnectionStrings__Postgres) is not set: run through bench/load.sh.");
     return 2;
 }
-var users = settings.Faults ? settings.FaultUsers : settings.Steps.Max();
+// Hub holders may outnumber the active users (LOAD_HUBS above the last step): every holder needs an account.
+var users = Math.Max(settings.Faults ? settings.FaultUsers : settings.Steps.Max(), settings.Hubs);
 var run = DateTime.UtcNow.ToString("MMddHHmmss", CultureInfo.InvariantCulture);
 using var sources = new SourceAddresses(settings.SourceAddresses, settings.BaseAddress);
 var recorder = new Recorder();
 var report = new Report(settings, recorder);
-Console.Error.WriteLine($"[load] {(settings.Faults ? "fault run" : "step run")}: {users} users, {settings.Hubs} hub connections, think {settings.ThinkSeconds} s, " +
+Console.Error.WriteLine($"[load] {(settings.Faults ? "fault run" : "step run")}: {users} accounts, {settings.Hubs} hub connections, think {settings.ThinkSeconds} s, " +
     $"{settings.JobsPerSecond} jobs/s, from {sources.Count} source addresses; load average {Report.LoadAverage()}");
 
 var seeding = System.Diagnostics.Stopwatch.StartNew();
@@ -25,7 +26,7 @@ var accounts = await Seeding.CreateAsync(settings, users, run, sources);
 Console.Error.WriteLine($"[load] {accounts.Count} accounts ready in {seeding.Elapsed.TotalSeconds:F0} s ({settings.ApiSignups} signed up through the API)");
 
 var hubs = new List<Hub>();
-var hubCount = Math.Min(settings.Hubs, accounts.Count);
+var hubCount = Math.Min(settings.Hubs, settings.Faults ? settings.FaultUsers : accounts.Count);
 var hubGate = new SemaphoreSlim(32);
 var hubFailures = 0;
 await Task.WhenAll(accounts.Take(hubCount).Select(async a =>
@@ -88,12 +89,12 @@ Faults? faults = null;
 if (settings.Faults)
 {
     faults = new Faults(settings, recorder);
-    Grow(users);
+    Grow(settings.FaultUsers);
     var from = recorder.Now;
     var schedule = faults.RunAsync(stopUsers.Token);
     await Task.Delay(settings.FaultDuration);
     await schedule;
-    report.Step(users, from + (long)settings.Warmup.TotalMilliseconds, recorder.Now, hubs.Count(h => h.Connected), faults);
+    report.Step(settings.FaultUsers, from + (long)settings.Warmup.TotalMilliseconds, recorder.Now, hubs.Count(h => h.Connected), faults);
 }
 else
 {
