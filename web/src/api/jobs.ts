@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiFetch, json } from './client';
-import type { Dataset, DatasetSummary, Job, Page, Tier, Trial } from './types';
+import { apiFetch, json, ProblemError } from './client';
+import type { Credits, Dataset, DatasetSummary, Job, Page, Tier, Trial } from './types';
 
 export type TaskKind = 'binary' | 'multiclass' | 'regression';
 
@@ -104,9 +104,15 @@ export function useDatasetDetail(id: string | undefined) {
 }
 
 export function useQuote(request: JobRequest | null) {
+  const client = useQueryClient();
   return useQuery({
     queryKey: ['jobs', 'quote', request],
-    queryFn: () => apiFetch<Quote>('/jobs/quote', json('POST', request)),
+    queryFn: async () => {
+      const quote = await apiFetch<Quote>('/jobs/quote', json('POST', request));
+      // The quote reads the balance too: a different one means the balance chip is out of date.
+      if (client.getQueryData<Credits>(['credits'])?.available !== quote.available) void client.invalidateQueries({ queryKey: ['credits'] });
+      return quote;
+    },
     enabled: request !== null,
     staleTime: 5_000,
     retry: false,
@@ -124,6 +130,9 @@ export function useSubmitJob() {
       client.setQueryData(jobKey(job.id), job);
       void client.invalidateQueries({ queryKey: jobsKey, exact: false, refetchType: 'none' });
       void client.invalidateQueries({ queryKey: ['credits'] });
+    },
+    onError: (error) => {
+      if (error instanceof ProblemError && error.status === 402) void client.invalidateQueries({ queryKey: ['credits'] });
     },
   });
 }

@@ -13,7 +13,7 @@ import './training.css';
 
 const MIN_BUDGET = 10;
 const NO_METRICS: string[] = [];
-const taskLabels: Record<TaskKind, string> = { binary: 'Binary classification', multiclass: 'Multiclass classification', regression: 'Regression' };
+const taskLabels: Record<TaskKind, string> = { binary: 'Binary classification', multiclass: 'Multiclass', regression: 'Regression' };
 
 export default function TrainPage() {
   const [params] = useSearchParams();
@@ -226,12 +226,12 @@ export default function TrainPage() {
                     </div>
                     <div className="stat">
                       <div className="label">Available</div>
-                      <div className={quote.data.available < quote.data.credits ? 'value short' : 'value'}>
+                      <div className={quote.data.available < quote.data.credits ? 'value short' : 'value'} data-testid="quote-available">
                         {credits(quote.data.available)}
                       </div>
                     </div>
                     <p className="muted small quote-explain">
-                      {quote.data.breakdown.explanation} You are charged for the share of the budget the search uses.
+                      {sentence(quote.data.breakdown.explanation)} You are charged for the share of the budget the search uses.
                     </p>
                   </>
                 ) : quote.isFetching || (request && !quote.error) ? (
@@ -255,6 +255,10 @@ export default function TrainPage() {
       )}
     </section>
   );
+}
+
+function sentence(text: string): string {
+  return /[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
 }
 
 function credits(n: number): string {
