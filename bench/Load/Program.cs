@@ -73,6 +73,8 @@ Console.Error.WriteLine($"[load] warm-up: {warm.All.Count} requests, {warm.All.C
 
 var jobs = new JobBook();
 report.Track(jobs);
+using var stopBaseline = new CancellationTokenSource();
+var baseline = Baseline.RunAsync(sources.Client(settings.SourceAddresses - 1), recorder, stopBaseline.Token);
 var pacer = new JobPacer(settings.JobsPerSecond);
 using var stopUsers = new CancellationTokenSource();
 var running = new List<Task>();
@@ -112,7 +114,9 @@ else
     }
 }
 await stopUsers.CancelAsync();
+await stopBaseline.CancelAsync();
 await Task.WhenAll(running);
+await baseline;
 
 // Every accepted job must end; the fault run waits for the jobs whose worker was killed (lease, retry, dispatcher).
 // A submission cut off by the end of the run may have been accepted without the user seeing the 202: the jobs table decides.
