@@ -55,10 +55,33 @@ pageTest('a regression model: its charts, one predicted value explained, and a b
   await page.getByRole('button', { name: 'Predict the data set' }).click();
   const download = page.getByRole('link', { name: 'Download predictions CSV' });
   await download.waitFor({ timeout: 90_000 });
-  const csv = await (await page.request.get(await download.getAttribute('href'))).text();
+  const firstResult = await download.getAttribute('href');
+  const csv = await (await page.request.get(firstResult)).text();
   const lines = csv.trim().split('\n');
   assert.equal(lines.length, rows + 1, `a header and ${rows} predictions`);
   await screenshot(page, 'model-batch');
+
+  // The same through an uploaded file: the panel uploads it as a data set, waits for it, then predicts it.
+  await page.getByLabel('Or upload a file').setInputFiles(boston);
+  await page.getByRole('button', { name: 'Predict the data set' }).click();
+  const newResult = page.locator(`a[href$="/result"]:not([href="${firstResult}"])`).filter({ hasText: 'Download predictions CSV' });
+  await newResult.waitFor({ timeout: 90_000 });
+  const second = await newResult.getAttribute('href');
+  const uploaded = (await (await page.request.get(second)).text()).trim().split('\n');
+  assert.equal(uploaded.length, rows + 1);
+
+  // The model bundle downloads as a zip.
+  const bundle = await page.request.get(await page.getByRole('link', { name: 'Download model' }).getAttribute('href'));
+  assert.equal(bundle.status(), 200);
+  assert.equal((await bundle.body()).subarray(0, 2).toString('latin1'), 'PK', 'the bundle is a zip');
+
+  // Copy puts the snippet, filled with this model's id, on the clipboard.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: 'Copy the C# (AutoMl.Sdk) snippet' }).click();
+  await page.getByRole('button', { name: 'Copy the C# (AutoMl.Sdk) snippet' }).getByText('Copied').waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const modelId = page.url().split('/models/')[1];
+  assert.ok(copied.includes(`client.Models.PredictAsync(Guid.Parse("${modelId}")`), copied);
   if (width < 700) {
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), 'the model page is not wider than the phone');
   }
