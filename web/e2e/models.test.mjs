@@ -2,7 +2,7 @@
 // batch prediction followed to its CSV.
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import { assert, clickToPage, mainHeading, pageTest, screenshot, signUp, testData } from './support.mjs';
+import { assert, clickToPage, mainHeading, pageTest, screenshot, signUp, testData, viewports } from './support.mjs';
 
 /** Starts the job; the wait is the API admitting it (not a render), so the job page's render is timed on its own load. */
 async function submitTraining(page) {
@@ -86,3 +86,33 @@ pageTest('a regression model: its charts, one predicted value explained, and a b
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), 'the model page is not wider than the phone');
   }
 });
+
+pageTest('a multiclass model: its confusion matrix over every class and a prediction with class probabilities', async ({ page }) => {
+  await signUp(page);
+  await page.getByLabel('Choose a data set file').setInputFiles(path.join(testData, 'ml', 'penguins.csv'));
+  const row = page.getByTestId('dataset-row').filter({ hasText: 'penguins.csv' });
+  await row.getByText('Ready').waitFor({ timeout: 60_000 });
+  await clickToPage(page, row.getByRole('link', { name: 'penguins.csv' }), 'penguins.csv');
+  await clickToPage(page, page.getByRole('link', { name: 'Train on this' }), 'New training');
+  await page.getByLabel('Target column').selectOption('species');
+  await page.getByLabel('Task').getByRole('option', { name: 'Inferred: Multiclass' }).waitFor({ state: 'attached' });
+  assert.equal(await page.getByLabel('Metric').inputValue(), 'logloss');
+  await page.getByLabel('Budget in seconds').fill('10');
+  await page.getByTestId('quote-credits').filter({ hasText: /^1 credit$/ }).waitFor();
+  await submitTraining(page);
+  const openModel = page.getByRole('link', { name: 'Open the model' });
+  await openModel.waitFor({ timeout: 120_000 });
+  await clickToPage(page, openModel, 'Model');
+
+  await chartRendered(page, 'chart-confusion');
+  await chartRendered(page, 'chart-importance');
+  for (const absent of ['chart-roc', 'chart-pr', 'chart-residuals', 'chart-pred-vs-actual']) assert.equal(await page.getByTestId(absent).count(), 0);
+  const model = await (await page.request.get(page.url().replace('/models/', '/api/v1/models/'))).json();
+  assert.deepEqual([...model.curves.confusion.labels].sort(), ['Adelie', 'Chinstrap', 'Gentoo']);
+
+  await page.getByRole('button', { name: 'Predict', exact: true }).click();
+  assert.match(await page.getByTestId('prediction-label').textContent(), /^(Adelie|Chinstrap|Gentoo)$/);
+  for (const species of ['Adelie', 'Chinstrap', 'Gentoo']) await page.getByRole('row', { name: new RegExp(`^${species} \\d+\\.\\d%`) }).waitFor();
+  await chartRendered(page, 'chart-shap');
+  await screenshot(page, 'model-multiclass');
+}, { viewportsToRun: [viewports[0]] });

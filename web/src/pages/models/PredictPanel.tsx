@@ -109,6 +109,13 @@ export default function PredictPanel({
   );
 }
 
+/** What the SHAP values add up to (RowPrediction): log-odds for binary, the predicted class's raw score for multiclass. */
+function shapUnit(model: ModelDetail, prediction: Prediction): string {
+  if (model.task === 'regression') return `predicted ${model.target}`;
+  if (model.task === 'binary') return model.classes?.[1] ? `log-odds of ${model.target} = ${model.classes[1]}` : 'log-odds';
+  return `raw score of class ${prediction.label ?? ''}`.trim();
+}
+
 function PredictionResult({ model, prediction, explained }: { model: ModelDetail; prediction: Prediction; explained: boolean }) {
   const probabilities = Object.entries(prediction.probabilities ?? {}).sort((a, b) => b[1] - a[1]);
   return (
@@ -149,7 +156,7 @@ function PredictionResult({ model, prediction, explained }: { model: ModelDetail
             <ShapChart
               expected={prediction.expectedValue}
               contributions={prediction.contributions}
-              unit={model.task === 'regression' ? `predicted ${model.target}` : 'model output (raw score)'}
+              unit={shapUnit(model, prediction)}
             />
           </Suspense>
         </>
