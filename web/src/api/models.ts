@@ -99,18 +99,24 @@ export function useFirstRow(datasetId: string | undefined) {
   });
 }
 
-/** Predicts one row with SHAP values; a model without tree members cannot explain, so it then predicts without. */
-export function usePredictRow(modelId: string) {
+/**
+ * Predicts one row, with SHAP values when the model can give them. Feature importance is mean |SHAP| over tree
+ * members, so a model without it cannot explain (the API would answer 422); a 422 still falls back to no explain.
+ */
+export function usePredictRow(model: ModelDetail) {
+  const canExplain = model.featureImportance.length > 0;
   return useMutation({
     mutationFn: async (row: Record<string, CellValue>): Promise<{ prediction: Prediction; explained: boolean }> => {
-      try {
-        const answer = await apiFetch<{ predictions: Prediction[] }>(`/models/${modelId}/predict`, json('POST', { rows: [row], explain: true }));
-        return { prediction: answer.predictions[0], explained: true };
-      } catch (e) {
-        if (!(e instanceof ProblemError && e.status === 422)) throw e;
-        const answer = await apiFetch<{ predictions: Prediction[] }>(`/models/${modelId}/predict`, json('POST', { rows: [row] }));
-        return { prediction: answer.predictions[0], explained: false };
+      const ask = (explain: boolean) =>
+        apiFetch<{ predictions: Prediction[] }>(`/models/${model.id}/predict`, json('POST', { rows: [row], explain }));
+      if (canExplain) {
+        try {
+          return { prediction: (await ask(true)).predictions[0], explained: true };
+        } catch (e) {
+          if (!(e instanceof ProblemError && e.status === 422)) throw e;
+        }
       }
+      return { prediction: (await ask(false)).predictions[0], explained: false };
     },
   });
 }

@@ -58,7 +58,7 @@ export function EvaluationCharts({ model }: { model: ModelDetail }) {
 export function ImportanceChart({ model }: { model: ModelDetail }) {
   const items = model.featureImportance;
   const option = useMemo(() => importanceOption(items), [items]);
-  if (items.length === 0) return <p className="muted">This model reports no feature importance.</p>;
+  if (items.length === 0) return <p className="muted">This model reports no feature importance: it has no tree members to measure SHAP values on.</p>;
   return (
     <figure className="card">
       <figcaption>Feature importance (mean |SHAP| on validation rows, top {Math.min(20, items.length)})</figcaption>

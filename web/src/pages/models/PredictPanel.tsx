@@ -42,7 +42,7 @@ export default function PredictPanel({
   const byName = useMemo(() => new Map((profiles ?? []).map((p) => [p.name, p])), [profiles]);
   const [values, setValues] = useState<Record<string, string>>({});
   const [touched, setTouched] = useState(false);
-  const predict = usePredictRow(model.id);
+  const predict = usePredictRow(model);
 
   // Prefill once the first row (or the profiles) arrive, unless the user has typed already.
   useEffect(() => {
@@ -161,7 +161,7 @@ function PredictionResult({ model, prediction, explained }: { model: ModelDetail
           </Suspense>
         </>
       ) : (
-        !explained && <p className="muted small">This model cannot explain its predictions (it has no tree members).</p>
+        !explained && <p className="muted small">This model cannot explain its predictions with SHAP values (it has no tree members).</p>
       )}
     </div>
   );
