@@ -1,3 +1,4 @@
+import { test } from 'node:test';
 import {
   assert, baseUrl, mainHeading, newEmail, openPage, pageTest, password, screenshot, signOut, signUp,
 } from './support.mjs';
@@ -77,4 +78,16 @@ pageTest('verify email: resend the link, and a bad link shows the problem', asyn
   await openPage(page, '/verify-email?userId=00000000-0000-0000-0000-000000000001&token=bm90LWEtdG9rZW4', 'Verify your email');
   await page.getByRole('alert').getByText(bad.detail).waitFor();
   await screenshot(page, 'verify-email-bad-link');
+});
+
+test('client routes get the dashboard, unknown API paths get a problem', async () => {
+  const page = await fetch(baseUrl + '/datasets/00000000-0000-0000-0000-000000000001');
+  assert.equal(page.status, 200);
+  assert.match(page.headers.get('content-type'), /text\/html/);
+  assert.match(await page.text(), /<div id="root">/);
+  assert.equal(page.headers.get('cache-control'), 'no-cache');
+
+  const api = await fetch(baseUrl + '/api/v1/no-such-endpoint');
+  assert.equal(api.status, 404);
+  assert.match(api.headers.get('content-type'), /application\/problem\+json/);
 });

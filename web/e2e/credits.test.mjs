@@ -1,4 +1,4 @@
-import { assert, navigate, pageTest, screenshot, signUp } from './support.mjs';
+import { assert, mainHeading, navigate, openPage, pageTest, screenshot, signUp } from './support.mjs';
 
 pageTest('the credits page shows the balance, history, ad rewards and why buying fails here', async ({ page, expectProblem }) => {
   await signUp(page);
@@ -29,4 +29,27 @@ pageTest('the credits page shows the balance, history, ad rewards and why buying
   await page.getByRole('alert').getByText(/no Stripe key is set/).waitFor();
   assert.match(page.url(), /\/credits$/);
   await screenshot(page, 'credits-payments-off');
+});
+
+pageTest('a long history loads page by page with Load more', async ({ page }) => {
+  const email = process.env.AUTOML_SEEDED_EMAIL;
+  assert.ok(email, 'AUTOML_SEEDED_EMAIL is set by tests/Web.Tests (an account with 31 ledger entries)');
+  await openPage(page, '/login', 'Sign in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(process.env.AUTOML_SEEDED_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await mainHeading(page, 'Data sets').waitFor();
+  await navigate(page, 'Credits', 'Credits');
+
+  const entries = page.getByTestId('credit-entry');
+  await entries.first().waitFor();
+  assert.equal(await entries.count(), 25);
+  // Newest first: the last seeded grant heads the list.
+  assert.match(await entries.first().textContent(), /Seeded grant 30/);
+  await page.getByRole('button', { name: 'Load more' }).click();
+  await entries.nth(30).waitFor();
+  assert.equal(await entries.count(), 31);
+  assert.match(await entries.nth(30).textContent(), /Sign-up bonus/);
+  assert.equal(await page.getByRole('button', { name: 'Load more' }).count(), 0);
+  await screenshot(page, 'credits-history');
 });

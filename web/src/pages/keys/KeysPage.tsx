@@ -93,7 +93,7 @@ export default function KeysPage() {
                 <th>Name</th>
                 <th>Key</th>
                 <th className="hide-phone">Created</th>
-                <th>Last used</th>
+                <th className="hide-phone">Last used</th>
                 <th>
                   <span className="visually-hidden">Actions</span>
                 </th>
@@ -105,7 +105,7 @@ export default function KeysPage() {
                   <td>{k.name}</td>
                   <td className="mono nowrap">{k.prefix}…</td>
                   <td className="hide-phone nowrap">{formatDate(k.createdAt)}</td>
-                  <td className="nowrap">{k.lastUsedAt ? formatDate(k.lastUsedAt) : 'Never'}</td>
+                  <td className="nowrap hide-phone">{k.lastUsedAt ? formatDate(k.lastUsedAt) : 'Never'}</td>
                   <td className="num">
                     <ConfirmButton
                       label="Revoke"
