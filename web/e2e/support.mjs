@@ -106,6 +106,8 @@ function slug(text) {
 /** Saves a full-page screenshot as AUTOML_SCREENSHOTS/<name>-<width>.png. */
 export async function screenshot(page, name, width = page.viewportSize().width) {
   mkdirSync(screenshotDir, { recursive: true });
+  // From the top: a full-page shot of a scrolled page would paint the sticky top bar mid-page.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(screenshotDir, `${name}-${width}.png`), fullPage: true });
 }
 
