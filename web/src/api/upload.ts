@@ -82,7 +82,17 @@ export async function uploadDataset(file: File, onProgress: Progress, signal?: A
     } catch (e) {
       if (!(e instanceof ProblemError && e.status === 409)) throw e;
     }
-    if (started) return uploadPresigned(file, started, onProgress, signal);
+    if (started) {
+      try {
+        return await uploadPresigned(file, started, onProgress, signal);
+      } catch (e) {
+        // Status 0 is the browser refusing the store's answer, usually a bucket without a CORS rule for this
+        // origin: drop the half-made upload and send the file through the API instead.
+        if (!(e instanceof ProblemError && e.status === 0 && !signal?.aborted)) throw e;
+        await apiFetch<void>(`/datasets/${started.datasetId}`, { method: 'DELETE' }).catch(() => undefined);
+        onProgress(0, file.size);
+      }
+    }
   }
   return uploadStreamed(file, onProgress, signal);
 }
