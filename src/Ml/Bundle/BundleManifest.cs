@@ -4,7 +4,10 @@ using AutoMl.Ml.Schema;
 
 namespace AutoMl.Ml.Bundle;
 
-/// <summary>The JSON part of a model bundle.</summary>
+/// <summary>
+/// The JSON part of a model bundle. <see cref="FeatureMeans"/> (the training rows' mean per feature) is the
+/// background linear members are explained against; bundles written before it existed explain trees only.
+/// </summary>
 public sealed record BundleManifest(
     int FormatMajor,
     string EngineVersion,
@@ -19,4 +22,5 @@ public sealed record BundleManifest(
     IReadOnlyList<FeatureImportance> Importance,
     IReadOnlyDictionary<string, double> ValidationMetrics,
     double TrainingSeconds,
-    DateTimeOffset CreatedUtc);
+    DateTimeOffset CreatedUtc,
+    IReadOnlyList<double>? FeatureMeans = null);

@@ -25,6 +25,7 @@ public sealed partial class ModelBundle
     private readonly string[] _sourceColumns;
     private readonly int[] _sourceIndex;
     private readonly Dictionary<ShapEnsemble, double> _expected = new(ReferenceEqualityComparer.Instance);
+    private readonly List<LinearExplainer>?[] _linear;
 
     internal ModelBundle(BundleManifest manifest, IReadOnlyList<MemberModels> members)
     {
@@ -40,6 +41,8 @@ public sealed partial class ModelBundle
         {
             _expected[ensemble] = ensemble.ExpectedValue();
         }
+
+        _linear = members.Select(m => LinearExplainers(m, manifest.FeatureMeans)).ToArray();
     }
 
     public BundleManifest Manifest { get; }
@@ -48,8 +51,8 @@ public sealed partial class ModelBundle
 
     public IReadOnlyList<string> Classes => Manifest.Classes;
 
-    /// <summary>True when SHAP values can be computed (the ensemble has tree members).</summary>
-    public bool CanExplain => _members.Any(m => m.Shap is not null && m.Info.Weight > 0);
+    /// <summary>True when SHAP values can be computed (the ensemble has tree or linear members).</summary>
+    public bool CanExplain => _members.Where((m, i) => Explains(i)).Any(m => m.Info.Weight > 0);
 
     private int Width => Task == TaskKind.Multiclass ? Classes.Count : 1;
 
@@ -160,34 +163,77 @@ public sealed partial class ModelBundle
         return combined;
     }
 
-    /// <summary>Raw-score SHAP of one featurised row, per feature; for tests and global importance.</summary>
+    /// <summary>
+    /// Raw-score SHAP of one featurised row, per feature: the weighted sum of the explainable members' SHAP values
+    /// (exact TreeSHAP for trees, exact linear SHAP for linear models), with weights renormalised over them.
+    /// </summary>
     internal (double[] Values, double Expected)? ShapOfFeatures(ReadOnlySpan<float> features, int classIndex)
     {
         var phi = new double[_featurizer.FeatureCount];
         double expected = 0;
-        var treeWeight = _members.Where(m => m.Shap is not null).Sum(m => m.Info.Weight);
-        if (treeWeight <= 0)
+        var explainedWeight = _members.Where((m, i) => Explains(i)).Sum(m => m.Info.Weight);
+        if (explainedWeight <= 0)
         {
             return null;
         }
 
-        foreach (var member in _members.Where(m => m.Shap is not null))
+        for (var m = 0; m < _members.Count; m++)
         {
-            var share = member.Info.Weight / treeWeight / member.Shap!.Count;
-            foreach (var perClass in member.Shap)
+            var member = _members[m];
+            if (member.Shap is not null)
             {
-                var ensemble = perClass[Math.Min(classIndex, perClass.Count - 1)];
-                var values = ensemble.Shap(features, phi.Length);
-                for (var j = 0; j < phi.Length; j++)
+                var share = member.Info.Weight / explainedWeight / member.Shap.Count;
+                foreach (var perClass in member.Shap)
                 {
-                    phi[j] += share * values[j];
+                    var ensemble = perClass[Math.Min(classIndex, perClass.Count - 1)];
+                    Add(phi, ensemble.Shap(features, phi.Length), share);
+                    expected += share * _expected[ensemble];
                 }
-
-                expected += share * _expected[ensemble];
+            }
+            else if (_linear[m] is { } folds)
+            {
+                var share = member.Info.Weight / explainedWeight / folds.Count;
+                foreach (var linear in folds)
+                {
+                    Add(phi, linear.Shap(features, classIndex), share);
+                    expected += share * linear.ExpectedValue(classIndex);
+                }
             }
         }
 
         return (phi, expected);
+    }
+
+    private static void Add(double[] total, double[] values, double share)
+    {
+        for (var j = 0; j < total.Length; j++)
+        {
+            total[j] += share * values[j];
+        }
+    }
+
+    private bool Explains(int member) => _members[member].Shap is not null || _linear[member] is not null;
+
+    /// <summary>Linear explainers of a linear member's fold models, or null when it is not linear or one cannot be read.</summary>
+    private static List<LinearExplainer>? LinearExplainers(MemberModels member, IReadOnlyList<double>? means)
+    {
+        if (means is null || member.Shap is not null || member.Info.Learner != Learner.Linear)
+        {
+            return null;
+        }
+
+        var explainers = new List<LinearExplainer>();
+        foreach (var fold in member.Folds)
+        {
+            if (fold.Transformers.Count != 1 || LinearExplainer.TryExtract(fold.Transformers[0], means) is not { } explainer)
+            {
+                return null;
+            }
+
+            explainers.Add(explainer);
+        }
+
+        return explainers;
     }
 
     private RowPrediction WithShap(RowPrediction prediction, float[] features, double[] values)

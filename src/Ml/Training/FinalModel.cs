@@ -73,7 +73,8 @@ internal static class FinalModel
             trees[i])).ToList();
 
         var manifest = new BundleManifest(EngineVersion.Major, EngineVersion.Current, data.Task, metric, request.Target, prepared.Classes, prepared.Inputs,
-            prepared.Featurizer.Spec, bundleMembers.Select(b => b.Info).ToList(), temperature, [], metrics, 0, DateTimeOffset.UtcNow);
+            prepared.Featurizer.Spec, bundleMembers.Select(b => b.Info).ToList(), temperature, [], metrics, 0, DateTimeOffset.UtcNow,
+            FeatureMeans(data));
         Trace("trees");
         var draft = new ModelBundle(manifest, bundleMembers);
         Trace("draft");
@@ -127,6 +128,26 @@ internal static class FinalModel
         }
 
         return perFold;
+    }
+
+    /// <summary>The training rows' mean of every feature: the background against which linear members are explained.</summary>
+    private static double[]? FeatureMeans(TrainingData data)
+    {
+        if (data.HasText)
+        {
+            return null;
+        }
+
+        return data.Features.Columns.Select(column =>
+        {
+            double sum = 0;
+            foreach (var v in column.AsSpan(0, data.Rows))
+            {
+                sum += v;
+            }
+
+            return data.Rows > 0 ? sum / data.Rows : 0;
+        }).ToArray();
     }
 
     /// <summary>Mean |SHAP| per input column over a sample of training rows, cut short after a second on huge ensembles.</summary>
