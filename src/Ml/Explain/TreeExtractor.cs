@@ -1,6 +1,8 @@
 using System.Collections;
+using System.Reflection;
 using AutoMl.Ml.Features;
 using Microsoft.ML;
+using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.FastTree;
 
 namespace AutoMl.Ml.Explain;
@@ -43,6 +45,12 @@ public static class TreeExtractor
                 return [(quantile.TrainedTreeEnsemble, false)];
         }
 
+        if (model is OneVersusAllModelParameters oneVersusAll)
+        {
+            var predictors = PerClassPredictors(oneVersusAll);
+            return predictors.Length == 0 ? null : UnwrapAll(predictors);
+        }
+
         var type = model.GetType();
         var sub = type.GetProperties().Where(p => p.Name == "SubModel").Select(p => p.GetValue(model)).FirstOrDefault(v => v is not null);
         if (sub is not null)
@@ -50,24 +58,37 @@ public static class TreeExtractor
             return Unwrap(sub);
         }
 
-        if (type.GetProperty("SubModelParameters")?.GetValue(model) is IEnumerable perClass)
-        {
-            var all = new List<(object, bool)>();
-            foreach (var part in perClass)
-            {
-                var unwrapped = part is null ? null : Unwrap(part);
-                if (unwrapped is null)
-                {
-                    return null;
-                }
+        return type.GetProperty("SubModelParameters")?.GetValue(model) is IEnumerable perClass ? UnwrapAll(perClass) : null;
+    }
 
-                all.AddRange(unwrapped);
+    private static List<(object Ensemble, bool Mean)>? UnwrapAll(IEnumerable perClass)
+    {
+        var all = new List<(object, bool)>();
+        foreach (var part in perClass)
+        {
+            var unwrapped = part is null ? null : Unwrap(part);
+            if (unwrapped is null)
+            {
+                return null;
             }
 
-            return all;
+            all.AddRange(unwrapped);
         }
 
-        return null;
+        return all;
+    }
+
+    /// <summary>
+    /// The per-class models of a one-versus-all model (LightGBM's multiclass model is one: a softmax over one
+    /// boosted ensemble per class). ML.NET keeps them private, so they are read by reflection; the shape is pinned
+    /// with the ML.NET version, and a change shows as a failing multiclass SHAP test rather than wrong values.
+    /// </summary>
+    private static object[] PerClassPredictors(OneVersusAllModelParameters model)
+    {
+        const BindingFlags Flags = BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public;
+        var impl = typeof(OneVersusAllModelParameters).GetField("_impl", Flags)?.GetValue(model);
+        var predictors = impl?.GetType().GetProperty("Predictors", Flags)?.GetValue(impl) as IEnumerable;
+        return predictors?.Cast<object>().ToArray() ?? [];
     }
 
     private static ShapEnsemble Build(object ensemble, bool mean, float[][] sample)
