@@ -26,6 +26,9 @@ if [ ! -x /usr/bin/chromium ]; then
     || { echo "[test] could not install chromium (apt-get install chromium)" >&2; exit 1; }
 fi
 echo "[test] building the dashboard"
+# The browser specs run node too: the same one the dashboard is built with.
+PATH="$(infra/node.sh):$PATH"
+export PATH
 infra/web.sh build || { echo "[test] the dashboard build failed (infra/web.sh build)" >&2; exit 1; }
 
 echo "[test] restore, build, format check"
