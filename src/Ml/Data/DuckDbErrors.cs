@@ -7,9 +7,10 @@ namespace AutoMl.Ml.Data;
 /// <summary>Turns DuckDB's multi-paragraph errors into one sentence naming the file, line and column.</summary>
 internal static partial class DuckDbErrors
 {
-    public static DataFormatException Translate(DuckDBException error, string fileName)
+    public static DataFormatException Translate(DuckDBException error, string fileName) => Translate(error.Message, fileName, error);
+
+    public static DataFormatException Translate(string message, string fileName, Exception? error = null)
     {
-        var message = error.Message;
         long? line = LinePattern().Match(message) is { Success: true } l ? long.Parse(l.Groups[1].Value, CultureInfo.InvariantCulture) : null;
         var column = ColumnPattern().Match(message) is { Success: true } c ? c.Groups[1].Value : null;
         var summary = Summary(message);

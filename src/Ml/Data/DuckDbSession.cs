@@ -6,6 +6,14 @@ namespace AutoMl.Ml.Data;
 /// <summary>An in-memory DuckDB with our memory cap and spill folder, so larger-than-memory files still work.</summary>
 internal sealed class DuckDbSession : IDisposable
 {
+    /// <summary>
+    /// Aggregates that keep a hash table per column (count DISTINCT, histogram) each reserve memory per thread, so
+    /// fewer of them share a scan: 2,000 exact distinct counts in one query ran out of a 1 GB limit.
+    /// </summary>
+    public const int HashAggregatesPerQuery = 100;
+
+    private const int AggregatesPerQuery = 2_000;
+
     private readonly DuckDBConnection _connection;
 
     public DuckDbSession(IngestOptions options)
@@ -18,6 +26,10 @@ internal sealed class DuckDbSession : IDisposable
         Execute($"SET temp_directory = {Quote(temp)}");
         Execute(string.Create(CultureInfo.InvariantCulture, $"SET threads = {Math.Max(1, options.Threads)}"));
         Execute("SET preserve_insertion_order = true");
+
+        // Profiling and inference query the same Parquet many times; without the cache each query parses its
+        // footer again, whose size grows with the width, which made wide files quadratic.
+        Execute("SET parquet_metadata_cache = true");
     }
 
     public DuckDBConnection Connection => _connection;
@@ -59,6 +71,25 @@ internal sealed class DuckDbSession : IDisposable
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// Values of many aggregate expressions over one relation (each expression yields <paramref name="width"/> values),
+    /// in as few scans as the batch size allows: one query per column would bind the whole (possibly
+    /// 10,000-column) relation once per column.
+    /// </summary>
+    public object?[] Aggregates(string relation, IReadOnlyList<string> expressions, int width = 1, int? batch = null)
+    {
+        var values = new object?[expressions.Count * width];
+        var perQuery = batch ?? Math.Max(1, AggregatesPerQuery / width);
+        for (var start = 0; start < expressions.Count; start += perQuery)
+        {
+            var count = Math.Min(perQuery, expressions.Count - start);
+            var row = Rows($"SELECT {string.Join(", ", expressions.Skip(start).Take(count))} FROM {relation}")[0];
+            Array.Copy(row, 0, values, start * width, count * width);
+        }
+
+        return values;
     }
 
     /// <summary>Column names and DuckDB type names of a query, without running it.</summary>

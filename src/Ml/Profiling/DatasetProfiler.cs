@@ -10,6 +10,8 @@ public static class DatasetProfiler
 {
     private const int HistogramBins = 20;
     private const int TopCategories = 10;
+    private const int MaxLevelsCounted = 10_000;
+    private const int LevelColumnsPerScan = 50;
     private static readonly double[] QuantileProbabilities = [0.05, 0.25, 0.5, 0.75, 0.95];
     private static readonly string[] TargetNames = ["target", "label", "class", "y", "outcome", "churn", "price"];
 
@@ -42,63 +44,135 @@ public static class DatasetProfiler
         var relation = $"read_parquet({DuckDbSession.Quote(parquetPath)})";
 
         // The file's metadata carries kinds decided on a sample; the counts are measured on every row here.
+        // Every statistic is asked for all columns at once (batched scans): a query per column binds the whole
+        // relation each time, which is quadratic in the width.
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         schema = SchemaInference.Measure(session, relation, schema.Columns);
-        var columns = new List<ColumnProfile>();
-        foreach (var column in schema.Columns)
+        Trace("counts", watch);
+        ct.ThrowIfCancellationRequested();
+        var numeric = schema.Columns.Where(c => c.Kind == ColumnKind.Numeric).ToList();
+        var others = schema.Columns.Where(c => c.Kind != ColumnKind.Numeric).ToList();
+        var profiles = new Dictionary<string, ColumnProfile>(StringComparer.Ordinal);
+        foreach (var profile in Numeric(session, relation, numeric, ct))
         {
-            ct.ThrowIfCancellationRequested();
-            columns.Add(column.Kind == ColumnKind.Numeric ? Numeric(session, relation, column) : Categorical(session, relation, column));
+            profiles[profile.Name] = profile;
         }
+
+        Trace("numeric columns", watch);
+        foreach (var profile in Categorical(session, relation, others, ct))
+        {
+            profiles[profile.Name] = profile;
+        }
+
+        Trace("other columns", watch);
 
         var target = SuggestTarget(schema);
         TaskKind? task = target is null ? null : TaskInference.Infer(schema.Get(target));
-        return new DatasetProfile(schema.RowCount, columns, target, task);
+        return new DatasetProfile(schema.RowCount, [.. schema.Columns.Select(c => profiles[c.Name])], target, task);
     }
 
-    private static ColumnProfile Numeric(DuckDbSession session, string relation, ColumnSchema column)
+    private static List<ColumnProfile> Numeric(DuckDbSession session, string relation, List<ColumnSchema> columns, CancellationToken ct)
     {
-        var id = DuckDbSession.Identifier(column.Name);
         var probabilities = string.Join(", ", QuantileProbabilities.Select(p => p.ToString(CultureInfo.InvariantCulture)));
-        var row = session.Rows($"SELECT min({id}), max({id}), avg({id}), stddev_samp({id}), quantile_cont({id}, [{probabilities}]) FROM {relation} WHERE NOT isnan({id})")[0];
-        double? min = ToDouble(row[0]), max = ToDouble(row[1]);
-        var quantiles = row[4] is System.Collections.IList list
-            ? QuantileProbabilities.Select((p, i) => new QuantileValue(p, Convert.ToDouble(list[i], CultureInfo.InvariantCulture))).ToList()
-            : [];
-        var bins = new List<HistogramBin>();
-        if (min is { } lo && max is { } hi)
+        var ids = columns.Select(c => DuckDbSession.Identifier(c.Name)).ToList();
+        var stats = session.Aggregates(relation,
+            [.. ids.Select(id => $"min({Finite(id)}), max({Finite(id)}), avg({Finite(id)}), stddev_samp({Finite(id)}), quantile_cont({Finite(id)}, [{probabilities}])")],
+            5);
+        ct.ThrowIfCancellationRequested();
+
+        // Bins need each column's range, so they take a second batched scan.
+        var ranged = new List<(int Column, double Low, double Width, int Count)>();
+        for (var i = 0; i < columns.Count; i++)
         {
-            var width = hi > lo ? (hi - lo) / HistogramBins : 1;
-            var binCount = hi > lo ? HistogramBins : 1;
-            var counts = new long[binCount];
-            var w = width.ToString("R", CultureInfo.InvariantCulture);
-            var l = lo.ToString("R", CultureInfo.InvariantCulture);
-            foreach (var r in session.Rows($"SELECT least(CAST(floor(({id} - {l}) / {w}) AS BIGINT), {binCount - 1}), count(*) FROM {relation} WHERE {id} IS NOT NULL AND NOT isnan({id}) GROUP BY 1"))
+            if (ToDouble(stats[5 * i]) is { } lo && ToDouble(stats[5 * i + 1]) is { } hi)
             {
-                counts[Convert.ToInt32(r[0], CultureInfo.InvariantCulture)] = Convert.ToInt64(r[1], CultureInfo.InvariantCulture);
+                ranged.Add((i, lo, hi > lo ? (hi - lo) / HistogramBins : 1, hi > lo ? HistogramBins : 1));
+            }
+        }
+
+        var histograms = session.Aggregates(relation, [.. ranged.Select(r =>
+            $"histogram(CASE WHEN NOT isnan({ids[r.Column]}) THEN least(CAST(floor(({ids[r.Column]} - {R(r.Low)}) / {R(r.Width)}) AS BIGINT), {r.Count - 1}) END)")], batch: DuckDbSession.HashAggregatesPerQuery);
+        var bins = new List<HistogramBin>[columns.Count];
+        for (var k = 0; k < ranged.Count; k++)
+        {
+            var (column, lo, width, count) = ranged[k];
+            var counts = new long[count];
+            if (histograms[k] is System.Collections.IDictionary map)
+            {
+                foreach (System.Collections.DictionaryEntry entry in map)
+                {
+                    counts[Convert.ToInt32(entry.Key, CultureInfo.InvariantCulture)] = Convert.ToInt64(entry.Value, CultureInfo.InvariantCulture);
+                }
             }
 
-            bins.AddRange(counts.Select((c, i) => new HistogramBin(lo + i * width, lo + (i + 1) * width, c)));
+            bins[column] = [.. counts.Select((c, b) => new HistogramBin(lo + b * width, lo + (b + 1) * width, c))];
         }
 
-        return new ColumnProfile(column.Name, column.Kind, column.MissingCount, column.DistinctCount, min, max, ToDouble(row[2]), ToDouble(row[3]), quantiles, [], bins);
-    }
-
-    private static ColumnProfile Categorical(DuckDbSession session, string relation, ColumnSchema column)
-    {
-        var id = DuckDbSession.Identifier(column.Name);
-        var top = session.Rows($"SELECT CAST({id} AS VARCHAR), count(*) FROM {relation} WHERE {id} IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {TopCategories}")
-            .Select(r => new CategoryCount((string)r[0]!, Convert.ToInt64(r[1], CultureInfo.InvariantCulture)))
-            .ToList();
-        double? min = null, max = null;
-        if (column.Kind == ColumnKind.Datetime)
+        return [.. columns.Select((column, i) =>
         {
-            var row = session.Rows($"SELECT epoch(min({id})), epoch(max({id})) FROM {relation}")[0];
-            min = ToDouble(row[0]);
-            max = ToDouble(row[1]);
+            var quantiles = stats[5 * i + 4] is System.Collections.IList list
+                ? QuantileProbabilities.Select((p, q) => new QuantileValue(p, Convert.ToDouble(list[q], CultureInfo.InvariantCulture))).ToList()
+                : [];
+            return new ColumnProfile(column.Name, column.Kind, column.MissingCount, column.DistinctCount, ToDouble(stats[5 * i]), ToDouble(stats[5 * i + 1]),
+                ToDouble(stats[5 * i + 2]), ToDouble(stats[5 * i + 3]), quantiles, [], bins[i] ?? []);
+        })];
+    }
+
+    private static List<ColumnProfile> Categorical(DuckDbSession session, string relation, List<ColumnSchema> columns, CancellationToken ct)
+    {
+        var ids = columns.Select(c => DuckDbSession.Identifier(c.Name)).ToList();
+
+        // Counting every level in one scan is cheap while columns have few levels; identifiers and free text keep a
+        // grouped query of their own so no scan holds millions of levels for many columns at once.
+        var few = Enumerable.Range(0, columns.Count).Where(i => columns[i].DistinctCount <= MaxLevelsCounted).ToList();
+        var levels = session.Aggregates(relation, [.. few.Select(i => $"histogram(CAST({ids[i]} AS VARCHAR))")], batch: LevelColumnsPerScan);
+        var top = new List<CategoryCount>[columns.Count];
+        for (var k = 0; k < few.Count; k++)
+        {
+            var counts = new List<CategoryCount>();
+            if (levels[k] is System.Collections.IDictionary map)
+            {
+                foreach (System.Collections.DictionaryEntry entry in map)
+                {
+                    counts.Add(new CategoryCount((string)entry.Key, Convert.ToInt64(entry.Value, CultureInfo.InvariantCulture)));
+                }
+            }
+
+            top[few[k]] = [.. counts.OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal).Take(TopCategories)];
         }
 
-        return new ColumnProfile(column.Name, column.Kind, column.MissingCount, column.DistinctCount, min, max, null, null, [], top, []);
+        for (var i = 0; i < columns.Count; i++)
+        {
+            ct.ThrowIfCancellationRequested();
+            top[i] ??= session.Rows($"SELECT CAST({ids[i]} AS VARCHAR), count(*) FROM {relation} WHERE {ids[i]} IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {TopCategories}")
+                .Select(r => new CategoryCount((string)r[0]!, Convert.ToInt64(r[1], CultureInfo.InvariantCulture)))
+                .ToList();
+        }
+
+        var dates = Enumerable.Range(0, columns.Count).Where(i => columns[i].Kind == ColumnKind.Datetime).ToList();
+        var ranges = session.Aggregates(relation, [.. dates.Select(i => $"epoch(min({ids[i]})), epoch(max({ids[i]}))")], 2);
+        var minMax = new (double? Min, double? Max)[columns.Count];
+        for (var k = 0; k < dates.Count; k++)
+        {
+            minMax[dates[k]] = (ToDouble(ranges[2 * k]), ToDouble(ranges[2 * k + 1]));
+        }
+
+        return [.. columns.Select((column, i) =>
+            new ColumnProfile(column.Name, column.Kind, column.MissingCount, column.DistinctCount, minMax[i].Min, minMax[i].Max, null, null, [], top[i], []))];
     }
+
+    private static void Trace(string step, System.Diagnostics.Stopwatch watch)
+    {
+        if (Environment.GetEnvironmentVariable("AUTOML_TRACE") == "1")
+        {
+            Console.Error.WriteLine($"    profile: {step} at {watch.Elapsed.TotalSeconds:0.00}s");
+        }
+    }
+
+    // An expression, not a FILTER clause: DuckDB evaluated 800 FILTERed aggregates over 200 rows in 2 s, plain ones in 0.05 s.
+    private static string Finite(string id) => $"(CASE WHEN NOT isnan({id}) THEN {id} END)";
+
+    private static string R(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     private static double? ToDouble(object? value) => value is null ? null : Convert.ToDouble(value, CultureInfo.InvariantCulture);
 }

@@ -16,61 +16,100 @@ internal static class SchemaInference
 
     public static List<Inferred> Infer(DuckDbSession session, string relation, long rowCount)
     {
-        var columns = session.Describe(relation);
+        var columns = session.Describe(relation).Select(c => new Facts(c.Name, c.Type.ToUpperInvariant())).ToList();
 
-        // One scan for every column's counts; exact distinct counts only where they decide something.
-        var aggregates = string.Join(", ", columns.Select(c => $"count({DuckDbSession.Identifier(c.Name)}), approx_count_distinct({DuckDbSession.Identifier(c.Name)})"));
-        var counts = session.Rows($"SELECT {aggregates} FROM {relation}")[0];
-        var result = new List<Inferred>();
+        // Every step asks all the columns that need it in one batched scan: a query per column binds the whole
+        // relation each time, which is quadratic in the width (10,000 columns would take hours).
+        var counts = session.Aggregates(relation, [.. columns.SelectMany(c => new[] { $"count({c.Id})", $"approx_count_distinct({c.Id})" })]);
         for (var i = 0; i < columns.Count; i++)
         {
-            var nonNull = Convert.ToInt64(counts[2 * i], CultureInfo.InvariantCulture);
-            var approxDistinct = Convert.ToInt64(counts[2 * i + 1], CultureInfo.InvariantCulture);
-            result.Add(InferOne(session, relation, columns[i].Name, columns[i].Type.ToUpperInvariant(), rowCount, nonNull, approxDistinct));
+            columns[i].NonNull = ToLong(counts[2 * i]);
+            columns[i].Distinct = ToLong(counts[2 * i + 1]);
         }
 
-        return result;
+        // Exact where it matters: small counts decide the task (20 classes or more), near-unique text and integers may be identifiers.
+        Measure(session, relation, columns.Where(c => c.Distinct < 1000 || c.CandidateIdentifier).ToList(),
+            c => $"count(DISTINCT {c.Id})", (c, v) => c.Distinct = ToLong(v), batch: DuckDbSession.HashAggregatesPerQuery);
+        Measure(session, relation, columns.Where(c => IsInteger(c.Type) && c.Unique && !LooksLikeIdName(c.Name)).ToList(),
+            c => $"CAST(max({c.Id}) AS DOUBLE) - CAST(min({c.Id}) AS DOUBLE)",
+            (c, v) => c.Consecutive = v is not null && Math.Abs(Convert.ToDouble(v, CultureInfo.InvariantCulture) + 1 - c.NonNull) < 0.5);
+
+        var texts = columns.Where(c => c.Type == "VARCHAR" && c.NonNull > 0).ToList();
+        // CASE expressions, not FILTER clauses: DuckDB evaluated many FILTERed aggregates far more slowly.
+        static string Filled(string id, string value) => $"CASE WHEN trim({id}) <> '' THEN {value} END";
+        Measure(session, relation, texts, c => string.Join(", ",
+                $"count({Filled(c.Id, "1")})",
+                $"count({Filled(c.Id, $"TRY_CAST(trim({c.Id}) AS DOUBLE)")})",
+                $"count({Filled(c.Id, $"TRY_CAST({c.Id} AS TIMESTAMP)")})",
+                $"avg({Filled(c.Id, $"length({c.Id})")})",
+                $"avg({Filled(c.Id, $"length({c.Id}) - length(replace({c.Id}, ' ', ''))")})",
+                $"bool_and(lower(trim({c.Id})) IN ({string.Join(", ", BooleanWords.Select(DuckDbSession.Quote))}))"),
+            (c, v) => c.Text = v, width: 6);
+        Measure(session, relation, texts.Where(c => c.LooksNumeric).ToList(),
+            c => $"count(DISTINCT TRY_CAST(trim({c.Id}) AS DOUBLE))", (c, v) => c.NumericDistinct = ToLong(v), batch: DuckDbSession.HashAggregatesPerQuery);
+
+        return columns.Select(c => Decide(c, rowCount)).ToList();
     }
 
-    /// <summary>Exact missing counts (and distinct counts, exact up to 1000) of the written columns, one scan.</summary>
+    /// <summary>Exact missing counts (and distinct counts, exact up to 1000) of the written columns, in batched scans.</summary>
     public static DatasetSchema Measure(DuckDbSession session, string relation, IReadOnlyList<ColumnSchema> kinds)
     {
-        var aggregates = string.Join(", ", kinds.Select(c => $"count({DuckDbSession.Identifier(c.Name)}), approx_count_distinct({DuckDbSession.Identifier(c.Name)})"));
-        var counts = session.Rows($"SELECT count(*), {aggregates} FROM {relation}")[0];
-        var rowCount = Convert.ToInt64(counts[0], CultureInfo.InvariantCulture);
-        var measured = new List<ColumnSchema>(kinds.Count);
-        for (var i = 0; i < kinds.Count; i++)
+        var ids = kinds.Select(c => DuckDbSession.Identifier(c.Name)).ToList();
+        var rowCount = ToLong(session.Scalar($"SELECT count(*) FROM {relation}"));
+        var counts = session.Aggregates(relation, [.. ids.Select(id => $"count({id}), approx_count_distinct({id})")], 2);
+        var exact = Enumerable.Range(0, kinds.Count)
+            .Where(i => ToLong(counts[2 * i + 1]) < 1000 || kinds[i].Kind == ColumnKind.Identifier)
+            .ToList();
+        var exactCounts = session.Aggregates(relation, [.. exact.Select(i => $"count(DISTINCT {ids[i]})")], batch: DuckDbSession.HashAggregatesPerQuery);
+        var distinct = Enumerable.Range(0, kinds.Count).Select(i => ToLong(counts[2 * i + 1])).ToArray();
+        for (var k = 0; k < exact.Count; k++)
         {
-            var nonNull = Convert.ToInt64(counts[1 + 2 * i], CultureInfo.InvariantCulture);
-            var distinct = Convert.ToInt64(counts[2 + 2 * i], CultureInfo.InvariantCulture);
-            if (distinct < 1000 || kinds[i].Kind == ColumnKind.Identifier)
-            {
-                distinct = Convert.ToInt64(session.Scalar($"SELECT count(DISTINCT {DuckDbSession.Identifier(kinds[i].Name)}) FROM {relation}"), CultureInfo.InvariantCulture);
-            }
-
-            measured.Add(kinds[i] with { MissingCount = rowCount - nonNull, DistinctCount = distinct });
+            distinct[exact[k]] = ToLong(exactCounts[k]);
         }
 
+        var measured = kinds.Select((c, i) => c with { MissingCount = rowCount - ToLong(counts[2 * i]), DistinctCount = distinct[i] }).ToList();
         return new DatasetSchema(measured, rowCount);
     }
 
-    private static Inferred InferOne(DuckDbSession session, string relation, string name, string type, long rowCount, long nonNull, long approxDistinct)
+    /// <summary>
+    /// The kind and stored expression of a number or date column whose counts were taken while reading it
+    /// (<see cref="Data.FrameColumnSink"/>): the same decision <see cref="Infer"/> makes from SQL counts.
+    /// </summary>
+    public static Inferred Decide(string name, string type, long rowCount, long nonNull, long distinct, bool consecutive) =>
+        Decide(new Facts(name, type.ToUpperInvariant()) { NonNull = nonNull, Distinct = distinct, Consecutive = consecutive }, rowCount);
+
+
+    /// <summary>Runs <paramref name="expression"/> (<paramref name="width"/> aggregates) for every column in batched scans.</summary>
+    private static void Measure(DuckDbSession session, string relation, List<Facts> columns, Func<Facts, string> expression, Action<Facts, object?[]> store, int width, int? batch = null)
     {
-        var id = DuckDbSession.Identifier(name);
+        if (columns.Count == 0)
+        {
+            return;
+        }
 
-        // Exact where it matters: small counts decide the task (20 classes or more), near-unique text and integers may be identifiers.
-        var candidateIdentifier = approxDistinct >= nonNull * 9 / 10 && (IsInteger(type) || type == "VARCHAR");
-        var distinct = approxDistinct < 1000 || candidateIdentifier
-            ? Convert.ToInt64(session.Scalar($"SELECT count(DISTINCT {id}) FROM {relation}"), CultureInfo.InvariantCulture)
-            : approxDistinct;
-        var missing = rowCount - nonNull;
-        var unique = nonNull >= MinRowsForIdentifier && distinct == nonNull;
+        var values = session.Aggregates(relation, [.. columns.Select(expression)], width, batch);
+        for (var i = 0; i < columns.Count; i++)
+        {
+            store(columns[i], values[(i * width)..((i + 1) * width)]);
+        }
+    }
 
-        ColumnSchema Column(ColumnKind kind) => new(name, kind, type, missing, distinct);
+    private static void Measure(DuckDbSession session, string relation, List<Facts> columns, Func<Facts, string> expression, Action<Facts, object?> store, int? batch = null) =>
+        Measure(session, relation, columns, expression, (c, v) => store(c, v[0]), 1, batch);
+
+    private static long ToLong(object? value) => value is null ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+
+    private static Inferred Decide(Facts c, long rowCount)
+    {
+        var (name, type, id) = (c.Name, c.Type, c.Id);
+        var missing = rowCount - c.NonNull;
+        var unique = c.Unique;
+
+        ColumnSchema Column(ColumnKind kind) => new(name, kind, type, missing, c.Distinct);
 
         if (IsInteger(type))
         {
-            if (unique && (LooksLikeIdName(name) || IsConsecutive(session, relation, id, nonNull)))
+            if (unique && (LooksLikeIdName(name) || c.Consecutive))
             {
                 return new(Column(ColumnKind.Identifier), $"CAST({id} AS VARCHAR)", "VARCHAR");
             }
@@ -99,25 +138,22 @@ internal static class SchemaInference
             return new(Column(ColumnKind.Text), $"CAST({id} AS VARCHAR)", "VARCHAR");
         }
 
-        if (nonNull == 0)
+        if (c.NonNull == 0)
         {
             return new(Column(ColumnKind.Categorical), id, "VARCHAR");
         }
 
-        var stats = session.Rows(
-            $"SELECT count(TRY_CAST(trim({id}) AS DOUBLE)), count(TRY_CAST({id} AS TIMESTAMP)), avg(length({id})), " +
-            $"avg(length({id}) - length(replace({id}, ' ', ''))) FROM {relation} WHERE {id} IS NOT NULL AND trim({id}) <> ''")[0];
-        var blank = nonNull - Convert.ToInt64(session.Scalar($"SELECT count(*) FROM {relation} WHERE trim({id}) <> ''"), CultureInfo.InvariantCulture);
-        var filled = nonNull - blank;
-        var asNumber = Convert.ToInt64(stats[0], CultureInfo.InvariantCulture);
-        var asTime = Convert.ToInt64(stats[1], CultureInfo.InvariantCulture);
-        var avgLength = stats[2] is null ? 0 : Convert.ToDouble(stats[2], CultureInfo.InvariantCulture);
-        var avgSpaces = stats[3] is null ? 0 : Convert.ToDouble(stats[3], CultureInfo.InvariantCulture);
+        var stats = c.Text!;
+        var filled = ToLong(stats[0]);
+        var asNumber = ToLong(stats[1]);
+        var asTime = ToLong(stats[2]);
+        var avgLength = stats[3] is null ? 0 : Convert.ToDouble(stats[3], CultureInfo.InvariantCulture);
+        var avgSpaces = stats[4] is null ? 0 : Convert.ToDouble(stats[4], CultureInfo.InvariantCulture);
+        var booleanWords = stats[5] is true;
 
         if (filled > 0 && asNumber >= filled * 0.98)
         {
-            var numericDistinct = Convert.ToInt64(session.Scalar($"SELECT count(DISTINCT TRY_CAST(trim({id}) AS DOUBLE)) FROM {relation}"), CultureInfo.InvariantCulture);
-            return new(new ColumnSchema(name, ColumnKind.Numeric, type, rowCount - asNumber, numericDistinct), $"TRY_CAST(trim({id}) AS DOUBLE)", "DOUBLE");
+            return new(new ColumnSchema(name, ColumnKind.Numeric, type, rowCount - asNumber, c.NumericDistinct), $"TRY_CAST(trim({id}) AS DOUBLE)", "DOUBLE");
         }
 
         if (filled > 0 && asTime >= filled * 0.98)
@@ -125,12 +161,12 @@ internal static class SchemaInference
             return new(Column(ColumnKind.Datetime), $"TRY_CAST({id} AS TIMESTAMP)", "TIMESTAMP");
         }
 
-        if (distinct <= 2 && IsBooleanWords(session, relation, id))
+        if (c.Distinct <= 2 && booleanWords)
         {
             return new(Column(ColumnKind.Boolean), id, "VARCHAR");
         }
 
-        var manyValues = distinct >= nonNull * 0.5 && nonNull >= MinRowsForIdentifier;
+        var manyValues = c.Distinct >= c.NonNull * 0.5 && c.NonNull >= MinRowsForIdentifier;
         if (manyValues && avgSpaces >= 2 && avgLength >= 15)
         {
             return new(Column(ColumnKind.Text), id, "VARCHAR");
@@ -156,15 +192,30 @@ internal static class SchemaInference
         return lower is "id" or "key" or "index" or "uuid" || lower.EndsWith("_id", StringComparison.Ordinal) || lower.EndsWith("id", StringComparison.Ordinal) && name.Length > 2 && char.IsUpper(name[^2]);
     }
 
-    private static bool IsConsecutive(DuckDbSession session, string relation, string id, long nonNull)
+    /// <summary>What the batched scans learned about one column.</summary>
+    private sealed class Facts(string name, string type)
     {
-        var row = session.Rows($"SELECT CAST(max({id}) AS DOUBLE) - CAST(min({id}) AS DOUBLE) FROM {relation}")[0];
-        return row[0] is not null && Math.Abs(Convert.ToDouble(row[0], CultureInfo.InvariantCulture) + 1 - nonNull) < 0.5;
-    }
+        public string Name { get; } = name;
 
-    private static bool IsBooleanWords(DuckDbSession session, string relation, string id)
-    {
-        var values = session.Rows($"SELECT DISTINCT lower(trim({id})) FROM {relation} WHERE {id} IS NOT NULL");
-        return values.Count > 0 && values.All(v => BooleanWords.Contains((string)v[0]!));
+        public string Type { get; } = type;
+
+        public string Id { get; } = DuckDbSession.Identifier(name);
+
+        public long NonNull { get; set; }
+
+        public long Distinct { get; set; }
+
+        public bool Consecutive { get; set; }
+
+        public long NumericDistinct { get; set; }
+
+        /// <summary>For VARCHAR: filled count, parsed as number, parsed as timestamp, average length, average spaces, all boolean words.</summary>
+        public object?[]? Text { get; set; }
+
+        public bool CandidateIdentifier => Distinct >= NonNull * 9 / 10 && (IsInteger(Type) || Type == "VARCHAR");
+
+        public bool Unique => NonNull >= MinRowsForIdentifier && Distinct == NonNull;
+
+        public bool LooksNumeric => Text is { } t && ToLong(t[0]) > 0 && ToLong(t[1]) >= ToLong(t[0]) * 0.98;
     }
 }

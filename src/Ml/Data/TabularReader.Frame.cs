@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using AutoMl.Ml.Columns;
+using AutoMl.Ml.Schema;
+
+namespace AutoMl.Ml.Data;
+
+public static partial class TabularReader
+{
+    // The types DuckDB's sniffer gives a CSV column (BOOLEAN is never a candidate), less VARCHAR.
+    private static readonly HashSet<string> DirectTypes = new(StringComparer.OrdinalIgnoreCase) { "BIGINT", "DOUBLE", "DATE", "TIMESTAMP" };
+
+    /// <summary>
+    /// Reads an upload into the column store (all columns but identifiers) and writes our processed Parquet.
+    /// A CSV whose columns are all numbers and dates is parsed once, straight into the column arrays, with the counts
+    /// schema inference needs taken on the way; the processed Parquet is then written from a second DuckDB pass in
+    /// the background (<see cref="FrameRead.Processed"/>). Other files take <see cref="IngestAsync"/> then
+    /// <see cref="ProcessedParquet.LoadAsync"/>. Either way the frame and schema equal what those two give.
+    /// </summary>
+    public static Task<FrameRead> ReadFrameAsync(string inputPath, string outputParquetPath, IngestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputPath);
+        ArgumentNullException.ThrowIfNull(outputParquetPath);
+        options ??= IngestOptions.Default;
+        return Task.Run(() => ReadFrame(inputPath, outputParquetPath, options, cancellationToken), cancellationToken);
+    }
+
+    private static async Task<FrameRead> ReadFrame(string inputPath, string outputParquetPath, IngestOptions options, CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
+        var fileName = Path.GetFileName(inputPath);
+        var session = new DuckDbSession(options);
+        var handedOver = false;
+        try
+        {
+            var relation = OpenSource(session, inputPath, options, out var columns, out var format);
+            if (format != SourceFormat.Csv || !columns.All(c => DirectTypes.Contains(c.Type)))
+            {
+                session.Dispose();
+                handedOver = true;
+                var ingest = await IngestAsync(inputPath, outputParquetPath, options, ct).ConfigureAwait(false);
+                var loaded = await ProcessedParquet.LoadAsync(ingest.ParquetPath, cancellationToken: ct).ConfigureAwait(false);
+                return new FrameRead(loaded, ingest.Schema, false, watch.Elapsed, Task.FromResult(ingest));
+            }
+
+            var sinks = columns.Select(c => new FrameColumnSink(c.Name, IsBigint(c.Type), !IsDouble(c.Type) && !IsBigint(c.Type))).ToList();
+            var select = string.Join(", ", columns.Select(c => $"CAST({DuckDbSession.Identifier(c.Name)} AS {(IsBigint(c.Type) ? "BIGINT" : IsDouble(c.Type) ? "DOUBLE" : "TIMESTAMP")})"));
+            var rows = DuckDbColumnStream.Read(session.Connection, $"SELECT {select} FROM {relation}", sinks, fileName, ct);
+            Trace("direct read", watch);
+            if (rows == 0)
+            {
+                throw new DataFormatException($"{fileName} has a header but no rows.", fileName, null, null);
+            }
+
+            var inferred = columns.Select((c, i) => Decide(c.Name, c.Type, sinks[i], rows)).ToList();
+            var schema = new DatasetSchema([.. inferred.Select(i => i.Column)], rows);
+            var kept = Enumerable.Range(0, sinks.Count).Where(i => inferred[i].Column.Kind != ColumnKind.Identifier).ToList();
+            var frameColumns = new FrameColumn[kept.Count];
+            Parallel.For(0, kept.Count, new ParallelOptions { CancellationToken = ct }, k => frameColumns[k] = sinks[kept[k]].ToColumn());
+            sinks.Clear();
+            var frame = new ColumnFrame(frameColumns, checked((int)rows));
+            var frameElapsed = watch.Elapsed;
+            Trace("frame", watch);
+
+            // The frame is what training waits for; the stored copy is written after it, from the same sniffed relation.
+            var query = $"SELECT {string.Join(", ", inferred.Select(i => $"{i.Expression} AS {DuckDbSession.Identifier(i.Column.Name)}"))} FROM {relation}";
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputParquetPath))!);
+            var processed = Task.Run(() =>
+            {
+                using (session)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    Run(() => WriteProcessed(session, query, outputParquetPath, schema), fileName);
+                    Trace("processed copy", watch);
+                    return new IngestResult(outputParquetPath, rows, schema, watch.Elapsed);
+                }
+            }, ct);
+            handedOver = true;
+            return new FrameRead(frame, schema, true, frameElapsed, processed);
+        }
+        finally
+        {
+            if (!handedOver)
+            {
+                session.Dispose();
+            }
+        }
+    }
+
+    private static SchemaInference.Inferred Decide(string name, string type, FrameColumnSink sink, long rows)
+    {
+        var distinct = sink.Distinct.Count;
+        var consecutive = false;
+        if (IsBigint(type) && distinct >= sink.NonNull * 9 / 10)
+        {
+            // A near-unique integer may be an identifier: that needs the exact count, as SchemaInference takes it.
+            distinct = sink.ExactIntegerDistinct();
+            consecutive = Math.Abs(sink.Max - sink.Min + 1 - sink.NonNull) < 0.5;
+        }
+
+        return SchemaInference.Decide(name, type, rows, sink.NonNull, distinct, consecutive);
+    }
+
+    private static bool IsBigint(string type) => string.Equals(type, "BIGINT", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsDouble(string type) => string.Equals(type, "DOUBLE", StringComparison.OrdinalIgnoreCase);
+}
