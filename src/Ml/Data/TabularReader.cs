@@ -16,7 +16,7 @@ public static partial class TabularReader
 
     internal const string NullStrings = "['', 'NA', 'N/A', 'NaN', 'nan', 'null', 'NULL', '?']";
 
-    // Measured on the 1 GB benchmark file: see bench/Engine/README.md.
+    // Snappy was measured on the 1 GB benchmark file: 10% faster to write, 13% larger (711 vs 630 MB); ZSTD kept for the store.
     private const string ProcessedCompression = "COMPRESSION zstd, COMPRESSION_LEVEL 1";
 
     // BOOLEAN is left out so yes/no labels keep their spelling; we recognise booleans ourselves.
