@@ -112,7 +112,7 @@ public abstract partial class DatasetSuite<TFactory> where TFactory : PlatformFa
 
         var error = dataset.FailedBecause();
         Assert.Contains("10,000 columns", error, StringComparison.Ordinal);
-        Assert.Contains("up to 1,000 columns", error, StringComparison.Ordinal);
+        Assert.Contains("up to 2,000 columns", error, StringComparison.Ordinal);
     }
 
     [Fact]
