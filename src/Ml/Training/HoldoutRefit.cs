@@ -5,9 +5,10 @@ using Microsoft.ML.Trainers.FastTree;
 namespace AutoMl.Ml.Training;
 
 /// <summary>
-/// On large data the trials train on 80% of the rows. When the budget allows, the ensemble's members are
-/// trained again on every row (LightGBM with the number of rounds early stopping chose), so the model
-/// gains the holdout's fifth of the data; a member not refitted by the deadline keeps its holdout model.
+/// The trials train on 80% of the rows (a holdout, or each fold of cross-validation). When the budget allows,
+/// the ensemble's members are trained again on every row (LightGBM with the number of rounds early stopping
+/// chose, their mean over the folds), so the model gains the held-out fifth of the data; a member not refitted
+/// by the deadline keeps its holdout (or fold) models.
 /// </summary>
 internal static class HoldoutRefit
 {
