@@ -112,6 +112,38 @@ public class TrainingTests
         Assert.NotNull(result.Curves.Residuals);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task after_cross_validation_the_ensemble_is_refitted_on_every_row_or_kept_as_the_fold_bag(bool refit)
+    {
+        var data = (await TestData.IngestAsync(TestData.File("pima_diabetes.csv"))).ParquetPath;
+
+        var result = await AutoMlEngine.TrainAsync(new TrainingRequest
+        {
+            DataPath = data,
+            Target = "diabetes",
+            Budget = TimeSpan.FromSeconds(8),
+            Learners = [Learner.LightGbm],
+            RefitAfterCrossValidation = refit,
+        });
+
+        Assert.Equal("5-fold cross-validation", result.Validation);
+        var members = result.Bundle.Manifest.Members.Where(m => m.Learner != Learner.Constant).ToList();
+        Assert.NotEmpty(members);
+        // A member whose refit misses the deadline keeps its fold models, so with a refit at least one is refitted.
+        if (refit)
+        {
+            Assert.Contains(members, m => m.FoldCount == 1);
+        }
+        else
+        {
+            Assert.All(members, m => Assert.Equal(5, m.FoldCount));
+        }
+        var rows = await Trained.RowsAsync("pima_diabetes.csv", 20);
+        Assert.All(rows, r => Assert.InRange(result.Bundle.Predict(r).Probabilities!["pos"], 0, 1));
+    }
+
     private sealed class InlineProgress(Action<TrialEvent> report) : IProgress<TrialEvent>
     {
         public void Report(TrialEvent value) => report(value);

@@ -79,11 +79,15 @@ public static class AutoMlEngine
         var refitRatio = (double)data.Rows / plan.Train[0].Length
             / (plan.IsCrossValidation ? Math.Ceiling((double)plan.FoldCount / Math.Max(1, threads)) : 1);
         var refit = FinalModel.Refits(plan, request, data.Rows);
+        // Twice the estimate and at least 2% of the budget: the ensemble often has more members than the three
+        // best trials the estimate counts, and with the bare estimate small cross-validated refits rarely finished.
         TimeSpan RefitTime() => !refit
             ? TimeSpan.Zero
             : TimeSpan.FromTicks(Math.Min(
                 (long)(budget.Ticks * 0.4),
-                HoldoutRefit.Estimate(trials.Where(t => t.Predictions is not null && t.Config.Learner != Learner.Constant).OrderBy(t => t.Loss).Take(3), threads, refitRatio).Ticks));
+                Math.Max(
+                    (long)(budget.Ticks * 0.02),
+                    2 * HoldoutRefit.Estimate(trials.Where(t => t.Predictions is not null && t.Config.Learner != Learner.Constant).OrderBy(t => t.Loss).Take(3), threads, refitRatio).Ticks)));
         while (watch.Elapsed + RefitTime() < searchEnd && (request.MaxTrials is null || trials.Count < request.MaxTrials))
         {
             cancellationToken.ThrowIfCancellationRequested();
