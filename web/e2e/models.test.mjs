@@ -17,7 +17,7 @@ async function chartRendered(page, testId) {
   await page.locator(`[data-testid="${testId}"][data-rendered="true"]`).waitFor();
 }
 
-pageTest('a regression model: its charts, one predicted value explained, and a batch prediction CSV', async ({ page, width }) => {
+pageTest('a regression model: its charts, one predicted value explained, and a batch prediction CSV', async ({ page, width, expectProblem }) => {
   await signUp(page);
   await page.getByLabel('Choose a data set file').setInputFiles(boston);
   const row = page.getByTestId('dataset-row').filter({ hasText: 'boston.csv' });
@@ -69,6 +69,12 @@ pageTest('a regression model: its charts, one predicted value explained, and a b
   const second = await newResult.getAttribute('href');
   const uploaded = (await (await page.request.get(second)).text()).trim().split('\n');
   assert.equal(uploaded.length, rows + 1);
+
+  // A file the API refuses shows its problem in the batch form.
+  expectProblem('/api/v1/datasets', 400);
+  await page.getByLabel('Or upload a file').setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
+  await page.getByRole('button', { name: 'Predict the data set' }).click();
+  await page.getByRole('form', { name: 'Batch prediction' }).getByRole('alert').getByText('The file is empty: there is no table to read.').waitFor();
 
   // The model bundle downloads as a zip.
   const bundle = await page.request.get(await page.getByRole('link', { name: 'Download model' }).getAttribute('href'));
