@@ -46,6 +46,7 @@ pageTest('sign up, upload, train live, open the model and predict a row', async 
   const statusWhenFirstTrial = await page.getByLabel(/^Status: /).textContent();
   assert.equal(statusWhenFirstTrial, 'running', 'the first trial showed up live, before the job ended');
   await page.getByText('Live', { exact: true }).waitFor();
+  await page.getByRole('link', { name: 'pima_diabetes.csv' }).waitFor();
   await chartRendered(page, 'chart-best-score');
   // The bar moves with the job.progress events (the first trial may end at 0 %).
   await page.waitForFunction(() => {

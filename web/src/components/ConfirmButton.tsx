@@ -9,6 +9,8 @@ export default function ConfirmButton({
   disabled,
   className = 'secondary small',
   accessibleName,
+  cancelLabel = 'Cancel',
+  dialogLabel,
 }: {
   label: ReactNode;
   question: ReactNode;
@@ -17,6 +19,9 @@ export default function ConfirmButton({
   disabled?: boolean;
   className?: string;
   accessibleName?: string;
+  cancelLabel?: string;
+  /** The dialog's accessible name; the confirm label when not given. */
+  dialogLabel?: string;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   return (
@@ -24,11 +29,11 @@ export default function ConfirmButton({
       <button type="button" className={className} disabled={disabled} aria-label={accessibleName} onClick={() => dialog.current?.showModal()}>
         {label}
       </button>
-      <dialog ref={dialog} aria-label={confirmLabel}>
+      <dialog ref={dialog} aria-label={dialogLabel ?? confirmLabel}>
         <p>{question}</p>
         <div className="row" style={{ justifyContent: 'flex-end' }}>
           <button type="button" className="secondary" onClick={() => dialog.current?.close()}>
-            Cancel
+            {cancelLabel}
           </button>
           <button
             type="button"

@@ -2,8 +2,9 @@ import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ReactNode } 
 import { Link, useParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { prefetchModel } from '../../api/models';
-import { isEnded, isHigherBetter, useCancelJob, useJob, useTrials, type TrialEventData } from '../../api/jobs';
+import { isEnded, isHigherBetter, useCancelJob, useDatasetDetail, useJob, useTrials, type TrialEventData } from '../../api/jobs';
 import type { Job, Trial } from '../../api/types';
+import ConfirmButton from '../../components/ConfirmButton';
 import ProblemAlert from '../../components/ProblemAlert';
 import ProgressBar from '../../components/ProgressBar';
 import Spinner from '../../components/Spinner';
@@ -70,7 +71,17 @@ export default function JobPage() {
             {j.status}
           </span>
           {!ended && <span className={`live ${live.state === 'live' ? 'live-on' : 'live-warn'}`}>{liveLabels[live.state]}</span>}
-          {!ended && <CancelButton onConfirm={() => cancel.mutate()} pending={cancel.isPending} />}
+          {!ended && (
+            <ConfirmButton
+              label="Cancel job"
+              dialogLabel="Cancel this job?"
+              question="Stop this job? A running search stops within 2 s and you pay only for the time it used; the best model so far is not kept."
+              cancelLabel="Keep it running"
+              confirmLabel="Stop the job"
+              disabled={cancel.isPending}
+              onConfirm={() => cancel.mutate()}
+            />
+          )}
         </div>
       </div>
       <ProblemAlert error={cancel.error} />
@@ -106,7 +117,7 @@ export default function JobPage() {
 
       <dl className="facts">
         <Fact label="Data set">
-          <Link to={`/datasets/${j.datasetId}`}>{shortId(j.datasetId)}</Link>
+          <DatasetLink id={j.datasetId} />
         </Fact>
         {j.kind === 'train' && <Fact label="Target">{j.target ?? '—'}</Fact>}
         {j.kind === 'train' && <Fact label="Task">{j.task ?? 'inferred'}</Fact>}
@@ -167,35 +178,6 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
       <dt>{label}</dt>
       <dd>{children}</dd>
     </div>
-  );
-}
-
-function CancelButton({ onConfirm, pending }: { onConfirm: () => void; pending: boolean }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  return (
-    <>
-      <button type="button" className="secondary small" disabled={pending} onClick={() => dialog.current?.showModal()}>
-        Cancel job
-      </button>
-      <dialog ref={dialog} aria-label="Cancel this job?">
-        <p>Stop this job? A running search stops within 2 s and you pay only for the time it used; the best model so far is not kept.</p>
-        <div className="row" style={{ justifyContent: 'flex-end' }}>
-          <button type="button" className="secondary" onClick={() => dialog.current?.close()}>
-            Keep it running
-          </button>
-          <button
-            type="button"
-            className="danger"
-            onClick={() => {
-              dialog.current?.close();
-              onConfirm();
-            }}
-          >
-            Stop the job
-          </button>
-        </div>
-      </dialog>
-    </>
   );
 }
 
@@ -299,4 +281,10 @@ function Leaderboard({
       )}
     </>
   );
+}
+
+/** The data set's name once it has loaded (its short id until then, or when it was deleted). */
+function DatasetLink({ id }: { id: string }) {
+  const dataset = useDatasetDetail(id);
+  return <Link to={`/datasets/${id}`}>{dataset.data?.name ?? shortId(id)}</Link>;
 }
