@@ -123,7 +123,9 @@ public class TrainingTests
         {
             DataPath = data,
             Target = "diabetes",
-            Budget = TimeSpan.FromSeconds(8),
+            // Not 8 s: under a loaded machine (test projects run side by side) the refit of an 8 s run sometimes
+            // found its reservation already spent, and a missed deadline rightly keeps the fold bag.
+            Budget = TimeSpan.FromSeconds(20),
             Learners = [Learner.LightGbm],
             RefitAfterCrossValidation = refit,
         });
