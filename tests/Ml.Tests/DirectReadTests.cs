@@ -38,6 +38,7 @@ public class DirectReadTests
         var (direct, stored, loaded) = await BothWaysAsync(TestData.File("boston.csv"));
 
         Assert.True(direct.Direct);
+        Assert.True(direct.Parsed);
         AssertSameFrame(loaded, direct.Frame);
         Assert.Equal(stored.Schema.Columns.Select(c => (c.Name, c.Kind, c.MissingCount)), direct.Schema.Columns.Select(c => (c.Name, c.Kind, c.MissingCount)));
 

@@ -64,6 +64,28 @@ internal sealed class DistinctCounter
         }
     }
 
+    /// <summary>Makes this the count of both columns' values, as if every value of <paramref name="other"/> had been added here.</summary>
+    public void Merge(DistinctCounter other)
+    {
+        if (_exact is not null && other._exact is not null)
+        {
+            _exact.UnionWith(other._exact);
+            if (_exact.Count > ExactLimit)
+            {
+                _exact = null;
+            }
+        }
+        else
+        {
+            _exact = null;
+        }
+
+        for (var i = 0; i < Registers; i++)
+        {
+            _registers[i] = Math.Max(_registers[i], other._registers[i]);
+        }
+    }
+
     // SplitMix64's finaliser: neighbouring values (1.001, 1.002) land in unrelated registers.
     private static ulong Mix(long value)
     {

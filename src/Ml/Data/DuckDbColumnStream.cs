@@ -4,7 +4,7 @@ using DuckDB.NET.Native;
 namespace AutoMl.Ml.Data;
 
 /// <summary>
-/// Streams a query's result chunk by chunk and hands each column's raw vector (DOUBLE, BIGINT or TIMESTAMP) to a
+/// Runs a query and hands each column's raw vector (DOUBLE, BIGINT or TIMESTAMP), chunk by chunk, to a
 /// sink. DuckDB.NET's row reader costs a virtual call and a type check per cell, which made reading 138 M cells
 /// slower than parsing them; a vector is one pointer and a validity mask per 2,048 values.
 /// </summary>
@@ -12,9 +12,14 @@ internal static unsafe class DuckDbColumnStream
 {
     public interface ISink
     {
+        /// <summary>Called once, before any value, with the number of rows the result holds.</summary>
+        void Begin(long rows);
+
         /// <summary>Values are <c>double*</c>, <c>long*</c> or (TIMESTAMP) <c>long*</c> microseconds; validity null means no NULLs.</summary>
         void Append(DuckDBType type, void* values, ulong* validity, int count);
     }
+
+    private const int BatchChunks = 16;
 
     public static bool IsValid(ulong* validity, int row) => validity == null || (validity[row >> 6] & (1UL << (row & 63))) != 0;
 
@@ -32,7 +37,16 @@ internal static unsafe class DuckDbColumnStream
             var result = new DuckDBResult();
             try
             {
-                if (NativeMethods.PreparedStatements.DuckDBExecutePreparedStreaming(statement, out result) != DuckDBState.Success)
+                // Materialised, not streamed: a streaming result runs the CSV scan about half as parallel (measured on a
+                // 1 GB CSV with two threads: 7.9 s streamed, 4.0 s materialised). Cancellation interrupts the query.
+                DuckDBState state;
+                using (ct.Register(() => NativeMethods.Startup.DuckDBInterrupt(connection.NativeConnection)))
+                {
+                    state = NativeMethods.PreparedStatements.DuckDBExecutePrepared(statement, out result);
+                }
+
+                ct.ThrowIfCancellationRequested();
+                if (state != DuckDBState.Success)
                 {
                     throw DuckDbErrors.Translate(NativeMethods.Query.DuckDBResultError(ref result), fileName);
                 }
@@ -44,36 +58,40 @@ internal static unsafe class DuckDbColumnStream
                 }
 
                 var types = Enumerable.Range(0, columns).Select(i => NativeMethods.Query.DuckDBColumnType(ref result, i)).ToArray();
-                long rows = 0;
-                while (true)
+                var total = (long)NativeMethods.Query.DuckDBRowCount(ref result);
+                foreach (var sink in sinks)
                 {
-                    ct.ThrowIfCancellationRequested();
-                    using var chunk = NativeMethods.StreamingResult.DuckDBStreamFetchChunk(result);
-                    if (chunk.IsInvalid)
-                    {
-                        // A failed stream ends like a finished one; only the result knows which.
-                        var error = NativeMethods.Query.DuckDBResultError(ref result);
-                        if (!string.IsNullOrEmpty(error))
-                        {
-                            throw DuckDbErrors.Translate(error, fileName);
-                        }
+                    sink.Begin(total);
+                }
 
-                        break;
+                // Two batches in flight: the columns of one convert in parallel while this thread fetches the next
+                // (a fetch copies the chunk out of the result, about a third of the consuming time).
+                var filling = new List<DuckDBDataChunk>(BatchChunks);
+                var converting = new List<DuckDBDataChunk>(BatchChunks);
+                var converted = Task.CompletedTask;
+                long rows = 0;
+                try
+                {
+                    var more = true;
+                    while (more)
+                    {
+                        ct.ThrowIfCancellationRequested();
+                        more = FetchBatch(result, filling, ref rows);
+                        converted.GetAwaiter().GetResult();
+                        DisposeAll(converting);
+                        (converting, filling) = (filling, converting);
+                        var batch = converting;
+                        converted = Task.Run(() => Convert(batch, sinks, types, ct), ct);
                     }
 
-                    var size = (int)NativeMethods.DataChunks.DuckDBDataChunkGetSize(chunk);
-                    if (size == 0)
-                    {
-                        break;
-                    }
-
-                    for (var c = 0; c < columns; c++)
-                    {
-                        var vector = NativeMethods.DataChunks.DuckDBDataChunkGetVector(chunk, c);
-                        sinks[c].Append(types[c], NativeMethods.Vectors.DuckDBVectorGetData(vector), NativeMethods.Vectors.DuckDBVectorGetValidity(vector), size);
-                    }
-
-                    rows += size;
+                    converted.GetAwaiter().GetResult();
+                }
+                finally
+                {
+                    // The chunks must outlive their conversion, whatever ended the loop.
+                    converted.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).Wait(CancellationToken.None);
+                    DisposeAll(filling);
+                    DisposeAll(converting);
                 }
 
                 return rows;
@@ -83,5 +101,46 @@ internal static unsafe class DuckDbColumnStream
                 NativeMethods.Query.DuckDBDestroyResult(ref result);
             }
         }
+    }
+
+    private static bool FetchBatch(DuckDBResult result, List<DuckDBDataChunk> batch, ref long rows)
+    {
+        while (batch.Count < BatchChunks)
+        {
+            var chunk = NativeMethods.Query.DuckDBFetchChunk(result);
+            var size = chunk.IsInvalid ? 0 : (long)NativeMethods.DataChunks.DuckDBDataChunkGetSize(chunk);
+            if (size == 0)
+            {
+                chunk.Dispose();
+                return false;
+            }
+
+            batch.Add(chunk);
+            rows += size;
+        }
+
+        return true;
+    }
+
+    // Each sink owns its column, so columns convert in parallel; a batch of chunks keeps the scheduling cost per value small.
+    private static void Convert(List<DuckDBDataChunk> batch, IReadOnlyList<ISink> sinks, DuckDBType[] types, CancellationToken ct) =>
+        Parallel.For(0, sinks.Count, new ParallelOptions { CancellationToken = ct }, c =>
+        {
+            foreach (var chunk in batch)
+            {
+                var vector = NativeMethods.DataChunks.DuckDBDataChunkGetVector(chunk, c);
+                var size = (int)NativeMethods.DataChunks.DuckDBDataChunkGetSize(chunk);
+                sinks[c].Append(types[c], NativeMethods.Vectors.DuckDBVectorGetData(vector), NativeMethods.Vectors.DuckDBVectorGetValidity(vector), size);
+            }
+        });
+
+    private static void DisposeAll(List<DuckDBDataChunk> chunks)
+    {
+        foreach (var chunk in chunks)
+        {
+            chunk.Dispose();
+        }
+
+        chunks.Clear();
     }
 }

@@ -14,5 +14,11 @@ public sealed record IngestOptions
     /// <summary>Overrides the format guessed from the file name and its first bytes.</summary>
     public SourceFormat? Format { get; init; }
 
+    /// <summary>Lets plain numeric CSVs take <see cref="NumericCsvParser"/>; off, DuckDB parses every file (tests compare the two).</summary>
+    internal bool NumericParser { get; init; } = true;
+
+    /// <summary>How much of the file one parser task takes; tests make it small to cross many segment joins.</summary>
+    internal long ParserSegmentBytes { get; init; } = 16 << 20;
+
     public static IngestOptions Default { get; } = new();
 }

@@ -42,10 +42,18 @@ public static partial class TabularReader
                 return new FrameRead(loaded, ingest.Schema, false, watch.Elapsed, Task.FromResult(ingest));
             }
 
-            var sinks = columns.Select(c => new FrameColumnSink(c.Name, IsBigint(c.Type), !IsDouble(c.Type) && !IsBigint(c.Type))).ToList();
-            var select = string.Join(", ", columns.Select(c => $"CAST({DuckDbSession.Identifier(c.Name)} AS {(IsBigint(c.Type) ? "BIGINT" : IsDouble(c.Type) ? "DOUBLE" : "TIMESTAMP")})"));
-            var rows = DuckDbColumnStream.Read(session.Connection, $"SELECT {select} FROM {relation}", sinks, fileName, ct);
-            Trace("direct read", watch);
+            var sinks = NewSinks(columns);
+            var rows = options.NumericParser ? TryParse(inputPath, sinks, options, ct) ?? -1 : -1;
+            var parsed = rows >= 0;
+            Trace(rows >= 0 ? "parsed" : "not parsed", watch);
+            if (rows < 0)
+            {
+                sinks = NewSinks(columns);
+                var select = string.Join(", ", columns.Select(c => $"CAST({DuckDbSession.Identifier(c.Name)} AS {(IsBigint(c.Type) ? "BIGINT" : IsDouble(c.Type) ? "DOUBLE" : "TIMESTAMP")})"));
+                rows = DuckDbColumnStream.Read(session.Connection, $"SELECT {select} FROM {relation}", sinks, fileName, ct);
+                Trace("direct read", watch);
+            }
+
             if (rows == 0)
             {
                 throw new DataFormatException($"{fileName} has a header but no rows.", fileName, null, null);
@@ -75,7 +83,7 @@ public static partial class TabularReader
                 }
             }, ct);
             handedOver = true;
-            return new FrameRead(frame, schema, true, frameElapsed, processed);
+            return new FrameRead(frame, schema, true, frameElapsed, processed) { Parsed = parsed };
         }
         finally
         {
@@ -84,6 +92,23 @@ public static partial class TabularReader
                 session.Dispose();
             }
         }
+    }
+
+    private static List<FrameColumnSink> NewSinks(List<(string Name, string Type)> columns) =>
+        [.. columns.Select(c => new FrameColumnSink(c.Name, IsBigint(c.Type), !IsDouble(c.Type) && !IsBigint(c.Type)))];
+
+    /// <summary>Numbers-only CSVs with '.' decimals go through <see cref="NumericCsvParser"/>; null when it cannot read the file.</summary>
+    private static long? TryParse(string inputPath, List<FrameColumnSink> sinks, IngestOptions options, CancellationToken ct)
+    {
+        if (sinks.Any(s => s.Timestamp))
+        {
+            return null;
+        }
+
+        var head = FormatDetector.ReadHead(inputPath);
+        var delimiter = FormatDetector.GuessDelimiter(FormatDetector.FirstLine(head, System.Text.Encoding.Latin1));
+        // Semicolon files are read with decimal commas (CsvRelation); a field the parser cannot place gives the file back to DuckDB.
+        return delimiter == ';' ? null : NumericCsvParser.TryRead(inputPath, (byte)delimiter, sinks, options.Threads, options.ParserSegmentBytes, ct);
     }
 
     private static SchemaInference.Inferred Decide(string name, string type, FrameColumnSink sink, long rows)
