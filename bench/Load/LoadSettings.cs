@@ -6,6 +6,9 @@ namespace AutoMl.Bench.Load;
 internal sealed record LoadSettings
 {
     public required Uri BaseAddress { get; init; }
+
+    /// <summary>The API instances behind nginx, warmed one by one before the first step (infra/multi.sh's ports).</summary>
+    public required Uri[] Instances { get; init; }
     public required string Postgres { get; init; }
     public required string Repo { get; init; }
     public required string Dataset { get; init; }
@@ -59,6 +62,7 @@ internal sealed record LoadSettings
         return new LoadSettings
         {
             BaseAddress = new Uri(Env("LOAD_URL", "http://127.0.0.1:8080")),
+            Instances = [.. Env("LOAD_INSTANCES", "http://127.0.0.1:8081,http://127.0.0.1:8082,http://127.0.0.1:8083").Split(',').Select(u => new Uri(u))],
             Postgres = Env("LOAD_POSTGRES", Environment.GetEnvironmentVariable("ConnectionStrings__Postgres") ?? ""),
             Repo = repo,
             Dataset = Env("LOAD_DATASET", Path.Combine(repo, "tests/data/ml/penguins.csv")),

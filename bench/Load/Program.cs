@@ -54,21 +54,29 @@ await Task.WhenAll(accounts.Take(hubCount).Select(async a =>
 }));
 Console.Error.WriteLine($"[load] {hubs.Count} SignalR connections open ({hubFailures} failed to connect)");
 
-// Warm-up, not measured: each instance loads the predictors' models and JIT-compiles the routes before the first step.
+// Warm-up, not measured: every instance, addressed directly (through nginx, least_conn left some instances cold),
+// JIT-compiles the routes, loads every predictor's model and accepts one training job. What a cold model costs
+// (the bundle read and its ML.NET models built, once per model and instance) is reported from these requests.
 var warm = new Recorder();
 var warmGate = new SemaphoreSlim(8);
-await Task.WhenAll(accounts.Take(Math.Max(settings.Predictors, 30)).Select(async a =>
+await Task.WhenAll(settings.Instances.SelectMany((instance, i) => accounts.Take(Math.Max(settings.Predictors, 30)).Select(a => (instance, a, submit: a.Index == i))).Select(async w =>
 {
     await warmGate.WaitAsync();
     try
     {
-        await new VirtualUser(a, sources.Client(a.Index), warm, new JobBook(), new JobPacer(0), settings).WarmAsync();
+        using var direct = new HttpClient(sources.Handler(w.a.Index), disposeHandler: false) { BaseAddress = w.instance, Timeout = TimeSpan.FromSeconds(30) };
+        await new VirtualUser(w.a, direct, warm, new JobBook(), new JobPacer(0), settings).WarmAsync(w.submit);
     }
     finally
     {
         warmGate.Release();
     }
 }));
+var coldPredictions = warm.All.Where(s => s.Route == "POST /api/v1/models/{id}/predict (first on the instance)").Select(s => s.Ms).Order().ToList();
+if (coldPredictions.Count > 0)
+{
+    Console.WriteLine($"== warm-up: first prediction of a model on an instance (loads the bundle): n={coldPredictions.Count}, p50 {coldPredictions[coldPredictions.Count / 2]:0} ms, max {coldPredictions[^1]:0} ms");
+}
 Console.Error.WriteLine($"[load] warm-up: {warm.All.Count} requests, {warm.All.Count(s => s.Outcome != Outcome.Ok)} not OK");
 
 var jobs = new JobBook();

@@ -75,20 +75,27 @@ internal sealed class VirtualUser(LoadUser user, HttpClient http, Recorder recor
         }
     }
 
-    /// <summary>Every read route a few times (nginx spreads them over the instances), and the user's model if it has one.</summary>
-    public async Task WarmAsync()
+    /// <summary>
+    /// Every read route, the user's model (its first prediction recorded apart: it loads the bundle) and, when
+    /// <paramref name="submit"/>, one small training job, so the instance has compiled the submission path too.
+    /// </summary>
+    public async Task WarmAsync(bool submit)
     {
-        for (var i = 0; i < 3; i++)
+        await SendAsync(HttpMethod.Get, "/api/v1/datasets", "GET /api/v1/datasets", null, CancellationToken.None);
+        await SendAsync(HttpMethod.Get, "/api/v1/jobs", "GET /api/v1/jobs", null, CancellationToken.None);
+        await SendAsync(HttpMethod.Get, "/api/v1/models", "GET /api/v1/models", null, CancellationToken.None);
+        await SendAsync(HttpMethod.Get, "/api/v1/credits", "GET /api/v1/credits", null, CancellationToken.None);
+        await SendAsync(HttpMethod.Get, "/api/v1/credits/entries", "GET /api/v1/credits/entries", null, CancellationToken.None);
+        if (user.Model is { } model)
         {
-            await SendAsync(HttpMethod.Get, "/api/v1/datasets", "GET /api/v1/datasets", null, CancellationToken.None);
-            await SendAsync(HttpMethod.Get, "/api/v1/jobs", "GET /api/v1/jobs", null, CancellationToken.None);
-            await SendAsync(HttpMethod.Get, "/api/v1/models", "GET /api/v1/models", null, CancellationToken.None);
-            await SendAsync(HttpMethod.Get, "/api/v1/credits", "GET /api/v1/credits", null, CancellationToken.None);
-            await SendAsync(HttpMethod.Get, "/api/v1/credits/entries", "GET /api/v1/credits/entries", null, CancellationToken.None);
-            if (user.Model is { } model)
-            {
-                await SendAsync(HttpMethod.Post, $"/api/v1/models/{model}/predict", "POST /api/v1/models/{id}/predict", PredictBody, CancellationToken.None);
-            }
+            await SendAsync(HttpMethod.Post, $"/api/v1/models/{model}/predict", "POST /api/v1/models/{id}/predict (first on the instance)", PredictBody, CancellationToken.None);
+            await SendAsync(HttpMethod.Post, $"/api/v1/models/{model}/predict", "POST /api/v1/models/{id}/predict", PredictBody, CancellationToken.None);
+        }
+
+        if (submit)
+        {
+            var body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { datasetId = user.Dataset, target = settings.Target, budgetSeconds = settings.BudgetSeconds }));
+            await SendAsync(HttpMethod.Post, "/api/v1/jobs", "POST /api/v1/jobs", body, CancellationToken.None, accepted: true);
         }
     }
 

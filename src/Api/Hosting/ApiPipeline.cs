@@ -55,6 +55,12 @@ internal static class ApiPipeline
         app.MapHub<EventsHub>("/hubs/events");
         app.MapAdminHangfireDashboard();
         api.MapFallback(() => ProblemResults.NotFound("There is no API endpoint at this address: check the path against /openapi/v1.json."));
+        foreach (var prefix in new[] { "/hubs", "/health", "/openapi" })
+        {
+            // Server paths, not dashboard routes: a mistyped one answers 404, not the dashboard's page with 200.
+            app.MapFallback($"{prefix}/{{**rest}}", () => ProblemResults.NotFound($"There is nothing at this address under {prefix}/."));
+        }
+
         app.MapDashboardFallback();
     }
 }

@@ -33,6 +33,24 @@ public sealed class ErrorAndHealthTests(ApiFactory api) : IClassFixture<ApiFacto
         await (await api.CreateClient().GetAsync("/api/v1/no-such-thing")).ProblemAsync(HttpStatusCode.NotFound);
     }
 
+    [Theory]
+    [InlineData("/hubs/event")]
+    [InlineData("/health/readyy")]
+    [InlineData("/openapi/v1")]
+    public async Task a_mistyped_server_path_is_a_404_problem_not_the_dashboard(string path)
+    {
+        await (await api.CreateClient().GetAsync(path)).ProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task a_dashboard_route_is_the_dashboards_page()
+    {
+        var page = await api.CreateClient().GetAsync("/datasets/0b5e6a9e-1f7e-4a55-9c39-5a8f5c1f9f10");
+
+        await page.EnsureStatusAsync(HttpStatusCode.OK);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task ready_checks_postgres_and_redis()
     {
