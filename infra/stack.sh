@@ -13,9 +13,11 @@ cmd="${1:-status}"
 profile="${2:-${AUTOML_STACK:-dev}}"
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
+# Ports below Linux's ephemeral range (32768-60999): a port in it can be held by an outgoing connection in
+# TIME_WAIT (seen after a load run), and the server then cannot bind it.
 case "$profile" in
-  dev) pg_port="${AUTOML_PG_PORT:-54320}"; redis_port="${AUTOML_REDIS_PORT:-63790}"; s3_port="${AUTOML_S3_PORT:-45690}" ;;
-  test) pg_port="${AUTOML_PG_PORT:-54330}"; redis_port="${AUTOML_REDIS_PORT:-63800}"; s3_port="${AUTOML_S3_PORT:-45700}" ;;
+  dev) pg_port="${AUTOML_PG_PORT:-15432}"; redis_port="${AUTOML_REDIS_PORT:-16379}"; s3_port="${AUTOML_S3_PORT:-14569}" ;;
+  test) pg_port="${AUTOML_PG_PORT:-15433}"; redis_port="${AUTOML_REDIS_PORT:-16380}"; s3_port="${AUTOML_S3_PORT:-14570}" ;;
   *) echo "stack.sh: unknown profile '$profile' (dev or test)" >&2; exit 2 ;;
 esac
 
@@ -90,7 +92,8 @@ start_postgres() {
     } | run_pg tee -a "$pgdata/postgresql.conf" >/dev/null
   fi
   if pg_running; then log "Postgres already running on 127.0.0.1:$pg_port"; return; fi
-  run_pg "$bin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w -t 60 start >/dev/null \
+  # The port on the command line wins over postgresql.conf, so a cluster made with older ports follows these.
+  run_pg "$bin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -o "-p $pg_port" -w -t 60 start >/dev/null \
     || { tail -20 "$pgdata/server.log" >&2; die "Postgres did not start (log above)"; }
   log "Postgres up on 127.0.0.1:$pg_port"
   # Created here rather than by the first migration, which would log a failed connection first.

@@ -9,7 +9,7 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<A
     public AutoMlDbContext CreateDbContext(string[] args)
     {
         var connection = Environment.GetEnvironmentVariable("ConnectionStrings__Postgres")
-            ?? "Host=127.0.0.1;Port=54320;Username=postgres;Database=automl";
+            ?? "Host=127.0.0.1;Port=15432;Username=postgres;Database=automl";
         var options = new DbContextOptionsBuilder<AutoMlDbContext>();
         PostgresSetup.Configure(options, connection);
         return new AutoMlDbContext(options.Options);
