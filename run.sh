@@ -44,7 +44,8 @@ for _ in $(seq 120); do
   sleep 0.5
 done
 curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null || { echo "[run] the API did not become ready" >&2; exit 1; }
-dotnet "$out/worker/AutoMl.Workers.dll" --contentRoot "$out/worker" --Worker:Count=2 &
+# Niced: on one machine, training (every core for the whole budget) must not slow the API and the dashboard.
+nice -n 10 dotnet "$out/worker/AutoMl.Workers.dll" --contentRoot "$out/worker" --Worker:Count=2 &
 pids+=($!)
 
 cat <<MSG

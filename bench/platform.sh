@@ -81,7 +81,8 @@ done
 curl -fsS -o /dev/null "$url/health/ready" || { echo "the API did not become ready in 120 s" >&2; tail -20 "$tmp/api.log" >&2; exit 1; }
 echo "API ready on $url (database $db)" >&2
 
-(cd "$tmp/worker" && Worker__Queues=high,normal,low Worker__Count=1 exec dotnet AutoMl.Workers.dll) >"$tmp/worker.log" 2>&1 &
+# Niced as ./run.sh runs it: training shares the machine with the API under test.
+(cd "$tmp/worker" && Worker__Queues=high,normal,low Worker__Count=1 exec nice -n 10 dotnet AutoMl.Workers.dll) >"$tmp/worker.log" 2>&1 &
 worker_pid=$!
 for _ in $(seq 240); do
   grep -q "Worker ready" "$tmp/worker.log" && break
