@@ -14,8 +14,13 @@ internal sealed class ColumnCounts
 
     public double Max { get; private set; } = double.NegativeInfinity;
 
-    /// <summary>Adds a present value; <paramref name="bits"/> identifies it for the distinct count (see <see cref="DistinctCounter.Add"/>).</summary>
-    public void Add(long bits, double value)
+    /// <summary>Adds a present number; -0 and 0 count as one distinct value.</summary>
+    public void AddDouble(double value) => Add(BitConverter.DoubleToInt64Bits(value == 0 ? 0.0 : value), value);
+
+    /// <summary>Adds a present integer (or a timestamp's microseconds).</summary>
+    public void AddInteger(long value) => Add(value, value);
+
+    private void Add(long bits, double value)
     {
         NonNull++;
         Distinct.Add(bits);

@@ -18,18 +18,8 @@ internal sealed unsafe class FrameColumnSink(string name, bool integer, bool tim
 
     public bool Timestamp { get; } = timestamp;
 
-    public long Rows => _filled;
-
     /// <summary>The counts of the whole column once it is read.</summary>
     public ColumnCounts Counts { get; } = new();
-
-    public long NonNull => Counts.NonNull;
-
-    public DistinctCounter Distinct => Counts.Distinct;
-
-    public double Min => Counts.Min;
-
-    public double Max => Counts.Max;
 
     /// <summary>The column's arrays, for <see cref="NumericCsvParser"/>, which fills rows from several threads.</summary>
     public float[] Numbers => _numbers;
@@ -85,7 +75,7 @@ internal sealed unsafe class FrameColumnSink(string name, bool integer, bool tim
             {
                 var value = values[i];
                 target[i] = (float)value;
-                Count(BitConverter.DoubleToInt64Bits(value == 0 ? 0.0 : value), value);
+                Counts.AddDouble(value);
             }
             else
             {
@@ -104,7 +94,7 @@ internal sealed unsafe class FrameColumnSink(string name, bool integer, bool tim
             {
                 var value = values[i];
                 target[i] = (float)(double)value;
-                Count(value, value);
+                Counts.AddInteger(value);
             }
             else
             {
@@ -122,7 +112,7 @@ internal sealed unsafe class FrameColumnSink(string name, bool integer, bool tim
             {
                 var micros = values[i];
                 target[i] = TimeSpan.FromTicks(micros * TimeSpan.TicksPerMicrosecond).TotalSeconds;
-                Count(micros, micros);
+                Counts.AddInteger(micros);
             }
             else
             {
@@ -134,7 +124,7 @@ internal sealed unsafe class FrameColumnSink(string name, bool integer, bool tim
     /// <summary>Exact distinct count of an integer column (identifier candidates only: it sorts a copy).</summary>
     public long ExactIntegerDistinct()
     {
-        var values = new List<long>((int)NonNull);
+        var values = new List<long>((int)Counts.NonNull);
         for (var i = 0; i < _filled; i++)
         {
             if (!float.IsNaN(_numbers[i]))
@@ -169,6 +159,4 @@ internal sealed unsafe class FrameColumnSink(string name, bool integer, bool tim
 
     /// <summary>Marks the column as filled by <see cref="NumericCsvParser"/>, which wrote every row of the arrays itself.</summary>
     public void Filled(long rows) => _filled = checked((int)rows);
-
-    private void Count(long bits, double value) => Counts.Add(bits, value);
 }

@@ -191,12 +191,12 @@ internal static unsafe class NumericCsvParser
                 {
                     integer[row] = whole;
                     numbers[c][row] = (float)value;
-                    counts[c].Add(whole, value);
+                    counts[c].AddInteger(whole);
                 }
                 else
                 {
                     numbers[c][row] = (float)value;
-                    counts[c].Add(BitConverter.DoubleToInt64Bits(value == 0 ? 0.0 : value), value);
+                    counts[c].AddDouble(value);
                 }
             }
         }

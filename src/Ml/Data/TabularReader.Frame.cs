@@ -32,8 +32,8 @@ public static partial class TabularReader
         var handedOver = false;
         try
         {
-            var relation = OpenSource(session, inputPath, options, out var columns, out var format);
-            if (format != SourceFormat.Csv || !columns.All(c => DirectTypes.Contains(c.Type)))
+            var relation = OpenSource(session, inputPath, options, out var columns, out var csvDelimiter);
+            if (csvDelimiter is not { } delimiter || !columns.All(c => DirectTypes.Contains(c.Type)))
             {
                 session.Dispose();
                 handedOver = true;
@@ -43,7 +43,7 @@ public static partial class TabularReader
             }
 
             var sinks = NewSinks(columns);
-            var rows = options.NumericParser ? TryParse(inputPath, sinks, options, ct) ?? -1 : -1;
+            var rows = options.NumericParser ? TryParse(inputPath, delimiter, sinks, options, ct) ?? -1 : -1;
             var parsed = rows >= 0;
             Trace(rows >= 0 ? "parsed" : "not parsed", watch);
             if (rows < 0)
@@ -98,31 +98,22 @@ public static partial class TabularReader
         [.. columns.Select(c => new FrameColumnSink(c.Name, IsBigint(c.Type), !IsDouble(c.Type) && !IsBigint(c.Type)))];
 
     /// <summary>Numbers-only CSVs with '.' decimals go through <see cref="NumericCsvParser"/>; null when it cannot read the file.</summary>
-    private static long? TryParse(string inputPath, List<FrameColumnSink> sinks, IngestOptions options, CancellationToken ct)
-    {
-        if (sinks.Any(s => s.Timestamp))
-        {
-            return null;
-        }
-
-        var head = FormatDetector.ReadHead(inputPath);
-        var delimiter = FormatDetector.GuessDelimiter(FormatDetector.FirstLine(head, System.Text.Encoding.Latin1));
+    private static long? TryParse(string inputPath, char delimiter, List<FrameColumnSink> sinks, IngestOptions options, CancellationToken ct) =>
         // Semicolon files are read with decimal commas (CsvRelation); a field the parser cannot place gives the file back to DuckDB.
-        return delimiter == ';' ? null : NumericCsvParser.TryRead(inputPath, (byte)delimiter, sinks, options.Threads, options.ParserSegmentBytes, ct);
-    }
+        delimiter == ';' ? null : NumericCsvParser.TryRead(inputPath, (byte)delimiter, sinks, options.Threads, options.ParserSegmentBytes, ct);
 
     private static SchemaInference.Inferred Decide(string name, string type, FrameColumnSink sink, long rows)
     {
-        var distinct = sink.Distinct.Count;
+        var counts = sink.Counts;
+        var distinct = counts.Distinct.Count;
         var consecutive = false;
-        if (IsBigint(type) && distinct >= sink.NonNull * 9 / 10)
+        if (sink.Integer && SchemaInference.MayBeIdentifier(type, counts.NonNull, distinct))
         {
-            // A near-unique integer may be an identifier: that needs the exact count, as SchemaInference takes it.
             distinct = sink.ExactIntegerDistinct();
-            consecutive = Math.Abs(sink.Max - sink.Min + 1 - sink.NonNull) < 0.5;
+            consecutive = SchemaInference.IsConsecutive(counts.Max - counts.Min, counts.NonNull);
         }
 
-        return SchemaInference.Decide(name, type, rows, sink.NonNull, distinct, consecutive);
+        return SchemaInference.Decide(name, type, rows, counts.NonNull, distinct, consecutive);
     }
 
     private static bool IsBigint(string type) => string.Equals(type, "BIGINT", StringComparison.OrdinalIgnoreCase);

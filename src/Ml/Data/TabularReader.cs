@@ -34,7 +34,8 @@ public static partial class TabularReader
     internal static string OpenSource(DuckDbSession session, string inputPath, IngestOptions options, out List<(string Name, string Type)> columns) =>
         OpenSource(session, inputPath, options, out columns, out _);
 
-    internal static string OpenSource(DuckDbSession session, string inputPath, IngestOptions options, out List<(string Name, string Type)> columns, out SourceFormat format)
+    /// <summary>As above, with the delimiter of a CSV (the one that decides its decimal separator); null for other formats.</summary>
+    internal static string OpenSource(DuckDbSession session, string inputPath, IngestOptions options, out List<(string Name, string Type)> columns, out char? csvDelimiter)
     {
         var fileName = Path.GetFileName(inputPath);
         if (!File.Exists(inputPath))
@@ -48,7 +49,8 @@ public static partial class TabularReader
         }
 
         var head = FormatDetector.ReadHead(inputPath);
-        format = options.Format ?? FormatDetector.Detect(inputPath, head);
+        var format = options.Format ?? FormatDetector.Detect(inputPath, head);
+        csvDelimiter = null;
         var path = DuckDbSession.Quote(inputPath);
         string relation;
         switch (format)
@@ -62,7 +64,8 @@ public static partial class TabularReader
                 columns = Describe(session, relation, fileName);
                 break;
             case SourceFormat.Csv:
-                relation = OpenCsv(session, inputPath, head, fileName, out columns);
+                relation = OpenCsv(session, inputPath, head, fileName, out columns, out var delimiter);
+                csvDelimiter = delimiter;
                 break;
             default:
                 throw new DataFormatException($"{fileName}: unsupported format {format}.");
@@ -133,7 +136,7 @@ public static partial class TabularReader
         }
     }
 
-    private static string OpenCsv(DuckDbSession session, string inputPath, byte[] head, string fileName, out List<(string Name, string Type)> columns)
+    private static string OpenCsv(DuckDbSession session, string inputPath, byte[] head, string fileName, out List<(string Name, string Type)> columns, out char sniffedDelimiter)
     {
         var hasUtf8Bom = head.Length >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF;
         if (FormatDetector.LooksBinary(head))
@@ -145,6 +148,7 @@ public static partial class TabularReader
         var encoding = latin1 ? Encoding.Latin1 : Encoding.UTF8;
         var header = FormatDetector.FirstLine(head, encoding);
         var delimiter = FormatDetector.GuessDelimiter(header);
+        sniffedDelimiter = delimiter;
         var relation = CsvRelation(inputPath, latin1, delimiter);
         try
         {

@@ -32,7 +32,7 @@ internal static class SchemaInference
             c => $"count(DISTINCT {c.Id})", (c, v) => c.Distinct = ToLong(v), batch: DuckDbSession.HashAggregatesPerQuery);
         Measure(session, relation, columns.Where(c => IsInteger(c.Type) && c.Unique && !LooksLikeIdName(c.Name)).ToList(),
             c => $"CAST(max({c.Id}) AS DOUBLE) - CAST(min({c.Id}) AS DOUBLE)",
-            (c, v) => c.Consecutive = v is not null && Math.Abs(Convert.ToDouble(v, CultureInfo.InvariantCulture) + 1 - c.NonNull) < 0.5);
+            (c, v) => c.Consecutive = v is not null && IsConsecutive(Convert.ToDouble(v, CultureInfo.InvariantCulture), c.NonNull));
 
         var texts = columns.Where(c => c.Type == "VARCHAR" && c.NonNull > 0).ToList();
         // CASE expressions, not FILTER clauses: DuckDB evaluated many FILTERed aggregates far more slowly.
@@ -78,6 +78,12 @@ internal static class SchemaInference
     public static Inferred Decide(string name, string type, long rowCount, long nonNull, long distinct, bool consecutive) =>
         Decide(new Facts(name, type.ToUpperInvariant()) { NonNull = nonNull, Distinct = distinct, Consecutive = consecutive }, rowCount);
 
+    /// <summary>Near-unique integers and text may be identifiers, which needs their exact distinct count.</summary>
+    public static bool MayBeIdentifier(string type, long nonNull, long approxDistinct) =>
+        approxDistinct >= nonNull * 9 / 10 && (IsInteger(type.ToUpperInvariant()) || string.Equals(type, "VARCHAR", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Unique integers spanning max − min + 1 = count are a row number.</summary>
+    public static bool IsConsecutive(double range, long nonNull) => Math.Abs(range + 1 - nonNull) < 0.5;
 
     /// <summary>Runs <paramref name="expression"/> (<paramref name="width"/> aggregates) for every column in batched scans.</summary>
     private static void Measure(DuckDbSession session, string relation, List<Facts> columns, Func<Facts, string> expression, Action<Facts, object?[]> store, int width, int? batch = null)
@@ -212,7 +218,7 @@ internal static class SchemaInference
         /// <summary>For VARCHAR: filled count, parsed as number, parsed as timestamp, average length, average spaces, all boolean words.</summary>
         public object?[]? Text { get; set; }
 
-        public bool CandidateIdentifier => Distinct >= NonNull * 9 / 10 && (IsInteger(Type) || Type == "VARCHAR");
+        public bool CandidateIdentifier => MayBeIdentifier(Type, NonNull, Distinct);
 
         public bool Unique => NonNull >= MinRowsForIdentifier && Distinct == NonNull;
 
