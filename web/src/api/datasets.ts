@@ -21,10 +21,12 @@ export function useDatasets(pageSize = 50) {
   });
 }
 
-export function useDataset(id: string) {
+/** One data set, polled while it settles; nothing is fetched until there is an id (a form with none chosen yet). */
+export function useDataset(id: string | undefined) {
   return useQuery({
     queryKey: [...datasetsKey, id],
     queryFn: () => apiFetch<Dataset>(`/datasets/${id}`),
+    enabled: !!id,
     refetchInterval: (query) => (query.state.data && settling(query.state.data.status) ? POLL_MS : false),
   });
 }

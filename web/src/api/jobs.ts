@@ -95,14 +95,6 @@ export function useReadyDatasets() {
   });
 }
 
-export function useDatasetDetail(id: string | undefined) {
-  return useQuery({
-    queryKey: ['datasets', 'detail', id],
-    queryFn: () => apiFetch<Dataset>(`/datasets/${id}`),
-    enabled: !!id,
-  });
-}
-
 export function useQuote(request: JobRequest | null) {
   const client = useQueryClient();
   return useQuery({

@@ -2,7 +2,8 @@ import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ReactNode } 
 import { Link, useParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { prefetchModel } from '../../api/models';
-import { isEnded, isHigherBetter, useCancelJob, useDatasetDetail, useJob, useTrials, type TrialEventData } from '../../api/jobs';
+import { useDataset } from '../../api/datasets';
+import { isEnded, isHigherBetter, useCancelJob, useJob, useTrials, type TrialEventData } from '../../api/jobs';
 import type { Job, Trial } from '../../api/types';
 import ConfirmButton from '../../components/ConfirmButton';
 import ProblemAlert from '../../components/ProblemAlert';
@@ -285,6 +286,6 @@ function Leaderboard({
 
 /** The data set's name once it has loaded (its short id until then, or when it was deleted). */
 function DatasetLink({ id }: { id: string }) {
-  const dataset = useDatasetDetail(id);
+  const dataset = useDataset(id);
   return <Link to={`/datasets/${id}`}>{dataset.data?.name ?? shortId(id)}</Link>;
 }

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { Link, useParams } from 'react-router';
-import { useDatasetDetail } from '../../api/jobs';
+import { useDataset } from '../../api/datasets';
 import { useFirstRow, useModel, type CellValue } from '../../api/models';
 import ProblemAlert from '../../components/ProblemAlert';
 import Spinner from '../../components/Spinner';
@@ -21,7 +21,7 @@ export default function ModelPage() {
   const model = useModel(id);
   const m = model.data;
   const firstRow = useFirstRow(m?.datasetId);
-  const dataset = useDatasetDetail(m?.datasetId);
+  const dataset = useDataset(m?.datasetId);
 
   const exampleRow = useMemo(() => {
     if (!m) return {};

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMe } from '../../api/auth';
+import { useDataset } from '../../api/datasets';
 import {
-  inferTask, metricsByTask, newIdempotencyKey, usePricing, useQuote, useReadyDatasets, useDatasetDetail, useSubmitJob,
+  inferTask, metricsByTask, newIdempotencyKey, usePricing, useQuote, useReadyDatasets, useSubmitJob,
   type JobRequest, type TaskKind,
 } from '../../api/jobs';
 import { ProblemError } from '../../api/client';
@@ -23,7 +24,7 @@ export default function TrainPage() {
   const pricing = usePricing();
 
   const [datasetId, setDatasetId] = useState(params.get('datasetId') ?? '');
-  const dataset = useDatasetDetail(datasetId || undefined);
+  const dataset = useDataset(datasetId || undefined);
   const [target, setTarget] = useState(params.get('target') ?? '');
   const [taskOverride, setTaskOverride] = useState<TaskKind | ''>('');
   const [metric, setMetric] = useState('');
