@@ -56,6 +56,20 @@ for path in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
 print(p, f, s)
 PY
 )
+# The failures again at the very end, so the tail of a long CI log names them.
+python3 - "$results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+for path in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
+    for r in ET.parse(path).getroot().findall(".//{*}UnitTestResult"):
+        if r.get("outcome") in ("Passed", "NotExecuted"):
+            continue
+        message = r.find("{*}Output/{*}ErrorInfo/{*}Message")
+        stack = r.find("{*}Output/{*}ErrorInfo/{*}StackTrace")
+        print(f"[test] FAILED {r.get('testName')} ({r.get('duration')})")
+        for text in (message, stack):
+            if text is not None and text.text:
+                print("  " + "\n  ".join(text.text.strip().splitlines()[:25]))
+PY
 echo "[test] took $(( $(date +%s) - started )) s"
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ]; then exit 1; fi
