@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
@@ -57,33 +56,6 @@ public class BundleTests(Trained trained)
 
         Assert.Contains($"engine {EngineVersion.Major + 1}.0.0", error.Message, StringComparison.Ordinal);
         Assert.Contains("Retrain", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task a_loaded_bundle_predicts_a_single_row_in_microseconds()
-    {
-        var result = await trained.Pima;
-        using var file = new MemoryStream();
-        result.Bundle.Save(file);
-        file.Position = 0;
-        var bundle = ModelBundle.Load(file);
-        var row = (await Trained.RowsAsync("pima_diabetes.csv", 1))[0];
-        for (var i = 0; i < 200; i++)
-        {
-            bundle.Predict(row);
-        }
-
-        var times = new List<double>();
-        for (var i = 0; i < 500; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            bundle.Predict(row);
-            times.Add(watch.Elapsed.TotalMicroseconds);
-        }
-
-        times.Sort();
-        var median = times[times.Count / 2];
-        Assert.True(median < 1000, $"median {median:0} µs over {bundle.Manifest.Members.Sum(m => m.FoldCount)} fold models");
     }
 
     [Fact]

@@ -7,14 +7,17 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace AutoMl.Sdk.Jobs;
 
 /// <summary>
-/// One WatchAsync: a hub connection per attempt, resumed from the last event yielded. The hub's sequence is per
-/// account, so the replay after a reconnect holds other jobs' events too; they are filtered here. Before the last
-/// event the stored events are compared with what was yielded, so an event the hub never delivered still arrives.
+/// One WatchAsync: a hub connection per attempt. Each attempt first joins the account's live stream, then reads the
+/// job's stored events (GET /jobs/{id}/events) after the last one yielded: an event committed before that read is in
+/// it, one committed after it comes live, so nothing falls between the two. The hub's Resume does not replay here: the
+/// .NET client runs event handlers on a task of their own, so a Resume's answer can overtake the events it replayed
+/// (seen: a watch that began with job.progress), and its replay holds the whole account's events, not this job's. Before the last event the stored events
+/// are compared with what was yielded, so an event the hub never delivered live still arrives.
 /// </summary>
 internal sealed class JobWatcher(ApiConnection api, JobsClient jobs, Guid jobId, long afterSeq)
 {
     private const string ResumeMethod = "Resume";
-    private const int ResumeLimit = 1000; // the hub replays at most this many per call
+    private const int PageSize = 1000; // GET /jobs/{id}/events returns at most this many
     private const int MaxConsecutiveFailures = 8;
 
     private readonly HashSet<long> yielded = [];
@@ -24,23 +27,21 @@ internal sealed class JobWatcher(ApiConnection api, JobsClient jobs, Guid jobId,
     public async IAsyncEnumerable<JobEvent> RunAsync([EnumeratorCancellation] CancellationToken ct)
     {
         last = afterSeq;
-        if (afterSeq == 0 && await jobs.GetEventsAsync(jobId, 0, ct).ConfigureAwait(false) is [var first, ..])
-        {
-            // Resume from just before the job's first event rather than replaying the account's whole history.
-            last = first.Seq - 1;
-        }
         while (true)
         {
             var inbox = Channel.CreateUnbounded<JobEvent?>(); // null: the connection closed
             var connection = Build(inbox.Writer);
             await using (connection.ConfigureAwait(false))
             {
-                var replay = await ConnectAndResumeAsync(connection, inbox.Reader, ct).ConfigureAwait(false);
-                if (replay is not null)
+                if (await ConnectAsync(connection, ct).ConfigureAwait(false))
                 {
                     failures = 0;
-                    foreach (var e in replay.OrderBy(e => e.Seq).Where(Accept))
+                    foreach (var e in await StoredAfterAsync(last, ct).ConfigureAwait(false))
                     {
+                        if (!Accept(e))
+                        {
+                            continue;
+                        }
                         await foreach (var item in YieldAsync(e, ct).ConfigureAwait(false))
                         {
                             yield return item;
@@ -81,25 +82,33 @@ internal sealed class JobWatcher(ApiConnection api, JobsClient jobs, Guid jobId,
 
     private bool Accept(JobEvent e) => e.JobId == jobId && e.Seq > afterSeq && !yielded.Contains(e.Seq);
 
+    /// <summary>The job's stored events after <paramref name="after"/>, oldest first, every page of them.</summary>
+    private async Task<List<JobEvent>> StoredAfterAsync(long after, CancellationToken ct)
+    {
+        var all = new List<JobEvent>();
+        while (true)
+        {
+            var page = await jobs.GetEventsAsync(jobId, after, ct).ConfigureAwait(false);
+            all.AddRange(page);
+            if (page.Count < PageSize)
+            {
+                return all;
+            }
+            after = page[^1].Seq;
+        }
+    }
+
     /// <summary>Yields the event; before a terminal one, first any stored event of the job that never came over the hub.</summary>
     private async IAsyncEnumerable<JobEvent> YieldAsync(JobEvent e, [EnumeratorCancellation] CancellationToken ct)
     {
         if (JobEventTypes.IsTerminal(e.Type))
         {
-            var after = afterSeq;
-            while (true)
+            foreach (var missed in await StoredAfterAsync(afterSeq, ct).ConfigureAwait(false))
             {
-                var stored = await jobs.GetEventsAsync(jobId, after, ct).ConfigureAwait(false);
-                foreach (var missed in stored.Where(s => s.Seq < e.Seq && !yielded.Contains(s.Seq)))
+                if (missed.Seq < e.Seq && yielded.Add(missed.Seq))
                 {
-                    yielded.Add(missed.Seq);
                     yield return missed;
                 }
-                if (stored.Count < ResumeLimit || stored[^1].Seq >= e.Seq)
-                {
-                    break;
-                }
-                after = stored[^1].Seq;
             }
         }
         yielded.Add(e.Seq);
@@ -125,28 +134,17 @@ internal sealed class JobWatcher(ApiConnection api, JobsClient jobs, Guid jobId,
         return connection;
     }
 
-    /// <returns>The replayed events (all of the account's after <see cref="last"/>), or null when the connection failed.</returns>
-    private async Task<List<JobEvent>?> ConnectAndResumeAsync(HubConnection connection, ChannelReader<JobEvent?> inbox, CancellationToken ct)
+    /// <returns>Whether the connection opened (and so joined the account's live stream).</returns>
+    private static async Task<bool> ConnectAsync(HubConnection connection, CancellationToken ct)
     {
-        var replay = new List<JobEvent>();
         try
         {
             await connection.StartAsync(ct).ConfigureAwait(false);
-            var cursor = last;
-            while (true)
-            {
-                // The hub sends the replayed events before it answers, so they are all in the inbox once this returns.
-                var count = await connection.InvokeAsync<int>(ResumeMethod, cursor, ct).ConfigureAwait(false);
-                while (inbox.TryPeek(out var e) && e is not null && inbox.TryRead(out _))
-                {
-                    replay.Add(e);
-                    cursor = Math.Max(cursor, e.Seq);
-                }
-                if (count < ResumeLimit)
-                {
-                    return replay;
-                }
-            }
+            // The handshake can complete before the hub has added the connection to the account's group; the hub
+            // dispatches invocations only after that, so an answered Resume proves live events now reach us. Asking
+            // for the events after the largest sequence replays nothing.
+            await connection.InvokeAsync<int>(ResumeMethod, long.MaxValue, ct).ConfigureAwait(false);
+            return true;
         }
         catch (HttpRequestException e) when (e.StatusCode is { } status && (int)status is >= 400 and < 500)
         {
@@ -155,7 +153,7 @@ internal sealed class JobWatcher(ApiConnection api, JobsClient jobs, Guid jobId,
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            return null;
+            return false;
         }
     }
 
