@@ -35,6 +35,8 @@ public static class InfrastructureServices
         services.AddScoped<EmailOutbox>();
         services.AddScoped<Datasets.DatasetRemoval>();
         services.AddScoped<Credits.CreditLedger>();
+        services.AddScoped<Jobs.JobSettlement>();
+        services.AddSingleton<Models.ModelAnnouncements>();
         services.AddPayments(configuration);
         services.AddRewards(configuration);
         services.AddEmailDelivery(configuration);

@@ -15,4 +15,16 @@ public sealed class PlatformOptions
 
     /// <summary>Writes each queued email's text to the log; meant for the local stack, where no provider is configured.</summary>
     public bool LogEmailBodies { get; set; }
+
+    public NotificationOptions Notifications { get; set; } = new();
+}
+
+/// <summary>When the platform emails a user on its own (AutoMl__Notifications__*).</summary>
+public sealed class NotificationOptions
+{
+    /// <summary>Training jobs with at least this budget mail their outcome; shorter ones are usually watched live.</summary>
+    public int JobFinishedMinBudgetSeconds { get; set; } = 300;
+
+    /// <summary>A charge that takes the balance below this sends the low-balance email (once per crossing).</summary>
+    public long LowBalanceCredits { get; set; } = CreditRules.DefaultLowBalance;
 }

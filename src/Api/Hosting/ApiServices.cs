@@ -41,6 +41,7 @@ internal static class ApiServices
         services.AddScoped<Jobs.JobAdmission>();
         services.AddScoped<Jobs.JobSubmission>();
         services.AddSingleton<Models.ModelCache>();
+        services.AddHostedService<Models.ModelWarmer>();
         services.AddAutoMlAntiforgery();
         services.AddOpenApi();
         services.AddHealthChecks()

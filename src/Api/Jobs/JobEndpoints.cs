@@ -4,7 +4,6 @@ using AutoMl.Api.Errors;
 using AutoMl.Api.RateLimiting;
 using AutoMl.Api.Security;
 using AutoMl.Domain.Jobs;
-using AutoMl.Infrastructure.Credits;
 using AutoMl.Infrastructure.Events;
 using AutoMl.Infrastructure.Jobs;
 using AutoMl.Infrastructure.Persistence;
@@ -107,7 +106,7 @@ internal static class JobEndpoints
 
     /// <summary>A queued job is cancelled at once and its hold released; a running one is stopped by its worker within 2 s.</summary>
     private static async Task<Results<Accepted<JobView>, ProblemHttpResult>> CancelAsync(
-        Guid id, CurrentUser current, AutoMlDbContext db, CreditLedger ledger, EventPublisher events, TimeProvider clock, CancellationToken ct)
+        Guid id, CurrentUser current, AutoMlDbContext db, JobSettlement settlement, CancellationToken ct)
     {
         var job = await db.Jobs.SingleOrDefaultAsync(j => j.Id == id && j.UserId == current.Id, ct);
         if (job is null)
@@ -118,24 +117,15 @@ internal static class JobEndpoints
         {
             return ProblemResults.Conflict($"This job has already ended ({job.Status.ToString().ToLowerInvariant()}); there is nothing to cancel.");
         }
-        var now = clock.GetUtcNow();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var cancelledQueued = await db.Jobs.Where(j => j.Id == id && j.Status == JobStatus.Queued)
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Cancelled).SetProperty(j => j.FinishedAt, now)
-                .SetProperty(j => j.CancelRequested, true), ct);
-        if (cancelledQueued == 1)
+        var queuedEnding = new JobEnding(JobStatus.Cancelled, 0, $"Training job {job.Id:N} cancelled before it started", new { chargedCredits = 0 })
         {
-            await ledger.SettleHoldAsync(current.Id, job.HeldCredits, 0, $"Training job {job.Id:N} cancelled before it started", JobKeys.Settle(job.Id), ct);
-        }
-        else
+            From = [JobStatus.Queued],
+            Set = s => s.SetProperty(j => j.CancelRequested, true),
+        };
+        if (!await settlement.EndAsync(job, queuedEnding, ct))
         {
-            await db.Jobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s.SetProperty(j => j.CancelRequested, true), ct);
-        }
-        await tx.CommitAsync(ct);
-        if (cancelledQueued == 1)
-        {
-            await events.PublishAsync(current.Id, id, JobEventTypes.Cancelled, new { chargedCredits = 0 }, ct);
-            await events.PublishAsync(current.Id, null, JobEventTypes.CreditsChanged, new { reason = "release", jobId = id, amount = job.HeldCredits }, ct);
+            // Running: its worker sees the request within a second and settles what the job used.
+            await db.Jobs.Where(j => j.Id == id && j.Status == JobStatus.Running).ExecuteUpdateAsync(s => s.SetProperty(j => j.CancelRequested, true), ct);
         }
         await db.Entry(job).ReloadAsync(ct);
         return TypedResults.Accepted($"/api/v1/jobs/{id}", job.ToView());

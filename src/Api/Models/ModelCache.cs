@@ -30,6 +30,10 @@ internal sealed class ModelCache(IBlobStore blobs) : IDisposable
 
     public void Forget(Guid modelId) => cache.Remove(modelId);
 
+    /// <summary>Whether the bundle is loaded here, so a prediction with it pays no load.</summary>
+    public bool IsLoaded(Guid modelId) =>
+        cache.TryGetValue(modelId, out Lazy<Task<ModelBundle>>? lazy) && lazy is { IsValueCreated: true, Value.IsCompletedSuccessfully: true };
+
     public void Dispose() => cache.Dispose();
 
     private async Task<ModelBundle> LoadAsync(string key)

@@ -13,6 +13,11 @@ public sealed class EmailTemplates(EmailOutbox outbox, IOptions<PlatformOptions>
             $"Training finished.\n\nBest {metric}: {(score is { } s ? s.ToString("0.####", CultureInfo.InvariantCulture) : "n/a")}\n\n"
             + $"See the leaderboard, metrics and explanations:\n{Link($"/jobs/{jobId}")}\n");
 
+    public OutboxEmail JobFailed(Guid userId, string to, Guid jobId, string target, string error) =>
+        outbox.Queue(userId, to, "job-failed", $"Your training job for '{target}' failed",
+            $"Training stopped with an error: {error}\n\nNo credits were charged; the job's hold is back in your balance.\n\n"
+            + $"Details:\n{Link($"/jobs/{jobId}")}\n");
+
     public OutboxEmail LowBalance(Guid userId, string to, long available) =>
         outbox.Queue(userId, to, "low-balance", "Your AutoMl credits are running low",
             $"You have {available.ToString("N0", CultureInfo.InvariantCulture)} credits left, which may not cover your next training job.\n\n"

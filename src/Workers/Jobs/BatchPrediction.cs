@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Text;
 using AutoMl.Domain.Jobs;
 using AutoMl.Infrastructure.Blobs;
-using AutoMl.Infrastructure.Credits;
-using AutoMl.Infrastructure.Events;
 using AutoMl.Infrastructure.Jobs;
 using AutoMl.Infrastructure.Persistence;
 using AutoMl.Ml.Bundle;
@@ -13,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AutoMl.Workers.Jobs;
 
 /// <summary>Predicts every row of a data set with a model and stores the result as a CSV: one row per input row, in order.</summary>
-internal sealed class BatchPrediction(AutoMlDbContext db, IBlobStore blobs, CreditLedger ledger, EventPublisher events, TimeProvider clock)
+internal sealed class BatchPrediction(AutoMlDbContext db, IBlobStore blobs, JobSettlement settlement)
 {
     public async Task RunAsync(Job job, string work, CancellationToken ct)
     {
@@ -34,27 +32,12 @@ internal sealed class BatchPrediction(AutoMlDbContext db, IBlobStore blobs, Cred
         var key = BlobKeys.Prediction(job.UserId, job.Id);
         await blobs.PutFileAsync(key, csvPath, ct);
 
-        var now = clock.GetUtcNow();
-        await using (var tx = await db.Database.BeginTransactionAsync(CancellationToken.None))
+        var ending = new JobEnding(JobStatus.Succeeded, job.HeldCredits, $"Batch prediction {job.Id:N}",
+            new { kind = "predict", rows = frame.RowCount, chargedCredits = job.HeldCredits, result = $"/api/v1/models/predictions/{job.Id}/result" })
         {
-            var done = await db.Jobs.Where(j => j.Id == job.Id && j.Status == JobStatus.Running)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(j => j.Status, JobStatus.Succeeded)
-                    .SetProperty(j => j.ResultKey, key)
-                    .SetProperty(j => j.Progress, 1)
-                    .SetProperty(j => j.ChargedCredits, job.HeldCredits)
-                    .SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null)
-                    .SetProperty(j => j.FinishedAt, now), CancellationToken.None);
-            if (done == 0)
-            {
-                return;
-            }
-            await ledger.SettleHoldAsync(job.UserId, job.HeldCredits, job.HeldCredits, $"Batch prediction {job.Id:N}", JobKeys.Settle(job.Id), CancellationToken.None);
-            await tx.CommitAsync(CancellationToken.None);
-        }
-        await events.PublishAsync(job.UserId, job.Id, JobEventTypes.Succeeded,
-            new { kind = "predict", rows = frame.RowCount, chargedCredits = job.HeldCredits, result = $"/api/v1/models/predictions/{job.Id}/result" }, CancellationToken.None);
-        await events.PublishAsync(job.UserId, null, JobEventTypes.CreditsChanged, new { reason = "capture", jobId = job.Id, amount = -job.HeldCredits }, CancellationToken.None);
+            Set = s => s.SetProperty(j => j.ResultKey, key).SetProperty(j => j.Progress, 1),
+        };
+        await settlement.EndAsync(job, ending, CancellationToken.None);
     }
 
     private static async Task WriteCsvAsync(string path, ModelBundle bundle, IReadOnlyList<RowPrediction> predictions, CancellationToken ct)

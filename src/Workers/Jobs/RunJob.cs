@@ -3,7 +3,6 @@ using System.Text.Json;
 using AutoMl.Domain.Jobs;
 using AutoMl.Domain.Pricing;
 using AutoMl.Infrastructure.Blobs;
-using AutoMl.Infrastructure.Credits;
 using AutoMl.Infrastructure.Events;
 using AutoMl.Infrastructure.Jobs;
 using AutoMl.Infrastructure.Models;
@@ -24,8 +23,8 @@ namespace AutoMl.Workers.Jobs;
 /// </summary>
 [AutomaticRetry(Attempts = MaxAttempts - 1, DelaysInSeconds = [2, 4, 8])]
 internal sealed class RunJob(
-    AutoMlDbContext db, JobClaim claim, CreditLedger ledger, EventPublisher events, IBlobStore blobs,
-    IBackgroundJobClient hangfire, JobFailure failure, BatchPrediction batch, IServiceScopeFactory scopes, TimeProvider clock, ILogger<RunJob> logger) : IRunJob
+    AutoMlDbContext db, JobClaim claim, JobSettlement settlement, EventPublisher events, IBlobStore blobs,
+    IBackgroundJobClient hangfire, JobFailure failure, BatchPrediction batch, ModelAnnouncements announcements, IServiceScopeFactory scopes, TimeProvider clock, ILogger<RunJob> logger) : IRunJob
 {
     public const int MaxAttempts = 4;
     private static readonly TimeSpan ConcurrencyRetry = TimeSpan.FromSeconds(5);
@@ -128,71 +127,65 @@ internal sealed class RunJob(
         var task = result.Task.ToString().ToLowerInvariant();
         var metric = result.Metric.ToString().ToLowerInvariant();
 
-        await using (var tx = await db.Database.BeginTransactionAsync(CancellationToken.None))
+        var ending = new JobEnding(JobStatus.Succeeded, used, $"Training job {job.Id:N}",
+            new { modelId, score = result.Score, metric, trials = result.TrialCount, chargedCredits = used, released = job.HeldCredits - used })
         {
-            db.Models.Add(new Model
+            First = async ct =>
             {
-                Id = modelId,
-                UserId = job.UserId,
-                JobId = job.Id,
-                DatasetId = job.DatasetId,
-                Task = task,
-                Target = job.Target!,
-                Metric = metric,
-                Score = result.Score,
-                MetricsJson = Json(result.Metrics),
-                ClassesJson = Json(result.Classes),
-                ImportanceJson = Json(result.Importance.Select(i => new { feature = i.Column, gain = i.MeanAbsShap, share = i.Share })),
-                CurvesJson = Json(new
+                db.Models.Add(new Model
                 {
-                    roc = result.Curves.Roc,
-                    pr = result.Curves.PrecisionRecall,
-                    confusion = result.Curves.Confusion,
-                    predictedVsActual = result.Curves.PredictedVsActual,
-                    residuals = result.Curves.Residuals,
-                }),
-                LeaderboardJson = Json(result.Leaderboard.Select(l => new
-                {
-                    l.Rank,
-                    l.Trial,
-                    learner = TrialRecorder.LearnerName(l.Learner),
-                    @params = l.Parameters,
-                    l.Score,
-                    l.Seconds,
-                    l.EnsembleWeight,
-                })),
-                InputColumnsJson = Json(result.Bundle.Manifest.InputColumns.Select(c => new { c.Name, kind = c.Kind.ToString().ToLowerInvariant() })),
-                BundleKey = key,
-                BundleBytes = new FileInfo(path).Length,
-                CreatedAt = now,
-            });
-            await db.SaveChangesAsync(CancellationToken.None);
-            var finished = await db.Jobs.Where(j => j.Id == job.Id && j.Status == JobStatus.Running)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(j => j.Status, JobStatus.Succeeded)
-                    .SetProperty(j => j.ModelId, modelId)
-                    .SetProperty(j => j.BestScore, result.Score)
-                    .SetProperty(j => j.Task, task)
-                    .SetProperty(j => j.Metric, metric)
-                    .SetProperty(j => j.Trials, result.TrialCount)
-                    .SetProperty(j => j.Progress, 1)
-                    .SetProperty(j => j.EtaSeconds, 0)
-                    .SetProperty(j => j.ChargedCredits, used)
-                    .SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null)
-                    .SetProperty(j => j.FinishedAt, now));
-            if (finished == 0)
-            {
-                // Lost the lease to another delivery meanwhile: that run owns the outcome.
-                await tx.RollbackAsync(CancellationToken.None);
-                await blobs.DeleteAsync(key, CancellationToken.None);
-                return;
-            }
-            await ledger.SettleHoldAsync(job.UserId, job.HeldCredits, used, $"Training job {job.Id:N}", JobKeys.Settle(job.Id), CancellationToken.None);
-            await tx.CommitAsync(CancellationToken.None);
+                    Id = modelId,
+                    UserId = job.UserId,
+                    JobId = job.Id,
+                    DatasetId = job.DatasetId,
+                    Task = task,
+                    Target = job.Target!,
+                    Metric = metric,
+                    Score = result.Score,
+                    MetricsJson = Json(result.Metrics),
+                    ClassesJson = Json(result.Classes),
+                    ImportanceJson = Json(result.Importance.Select(i => new { feature = i.Column, gain = i.MeanAbsShap, share = i.Share })),
+                    CurvesJson = Json(new
+                    {
+                        roc = result.Curves.Roc,
+                        pr = result.Curves.PrecisionRecall,
+                        confusion = result.Curves.Confusion,
+                        predictedVsActual = result.Curves.PredictedVsActual,
+                        residuals = result.Curves.Residuals,
+                    }),
+                    LeaderboardJson = Json(result.Leaderboard.Select(l => new
+                    {
+                        l.Rank,
+                        l.Trial,
+                        learner = TrialRecorder.LearnerName(l.Learner),
+                        @params = l.Parameters,
+                        l.Score,
+                        l.Seconds,
+                        l.EnsembleWeight,
+                    })),
+                    InputColumnsJson = Json(result.Bundle.Manifest.InputColumns.Select(c => new { c.Name, kind = c.Kind.ToString().ToLowerInvariant() })),
+                    BundleKey = key,
+                    BundleBytes = new FileInfo(path).Length,
+                    CreatedAt = now,
+                });
+                await db.SaveChangesAsync(ct);
+            },
+            Set = s => s
+                .SetProperty(j => j.ModelId, modelId)
+                .SetProperty(j => j.BestScore, result.Score)
+                .SetProperty(j => j.Task, task)
+                .SetProperty(j => j.Metric, metric)
+                .SetProperty(j => j.Trials, result.TrialCount)
+                .SetProperty(j => j.Progress, 1)
+                .SetProperty(j => j.EtaSeconds, 0),
+        };
+        if (!await settlement.EndAsync(job, ending, CancellationToken.None))
+        {
+            // Lost the lease to another delivery meanwhile: that run owns the outcome.
+            await blobs.DeleteAsync(key, CancellationToken.None);
+            return;
         }
-        await events.PublishAsync(job.UserId, job.Id, JobEventTypes.Succeeded,
-            new { modelId, score = result.Score, metric, trials = result.TrialCount, chargedCredits = used, released = job.HeldCredits - used }, CancellationToken.None);
-        await events.PublishAsync(job.UserId, null, JobEventTypes.CreditsChanged, new { reason = "capture", jobId = job.Id, amount = -used }, CancellationToken.None);
+        await announcements.AnnounceAsync(modelId, key);
         logger.LogInformation("Job {JobId} succeeded: {Metric} {Score:F4} after {Trials} trials; charged {Used} of {Held} credits",
             job.Id, metric, result.Score, result.TrialCount, used, job.HeldCredits);
     }
@@ -200,23 +193,8 @@ internal sealed class RunJob(
     private async Task CancelledAsync(Job job, TimeSpan elapsed)
     {
         var used = Pricing.Used(job.HeldCredits, elapsed, job.BudgetSeconds);
-        var now = clock.GetUtcNow();
-        await using (var tx = await db.Database.BeginTransactionAsync(CancellationToken.None))
-        {
-            var cancelled = await db.Jobs.Where(j => j.Id == job.Id && j.Status == JobStatus.Running)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(j => j.Status, JobStatus.Cancelled)
-                    .SetProperty(j => j.ChargedCredits, used)
-                    .SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null)
-                    .SetProperty(j => j.FinishedAt, now));
-            if (cancelled == 1)
-            {
-                await ledger.SettleHoldAsync(job.UserId, job.HeldCredits, used, $"Training job {job.Id:N} cancelled", JobKeys.Settle(job.Id), CancellationToken.None);
-            }
-            await tx.CommitAsync(CancellationToken.None);
-        }
-        await events.PublishAsync(job.UserId, job.Id, JobEventTypes.Cancelled, new { chargedCredits = used }, CancellationToken.None);
-        await events.PublishAsync(job.UserId, null, JobEventTypes.CreditsChanged, new { reason = "capture", jobId = job.Id, amount = -used }, CancellationToken.None);
+        await settlement.EndAsync(job, new JobEnding(JobStatus.Cancelled, used, $"Training job {job.Id:N} cancelled", new { chargedCredits = used }),
+            CancellationToken.None);
     }
 
     private async Task RequeueAsync(Guid jobId, string? error) =>

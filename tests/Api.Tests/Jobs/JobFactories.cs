@@ -3,12 +3,20 @@ using AutoMl.Infrastructure.Queues;
 
 namespace AutoMl.Api.Tests.Jobs;
 
-/// <summary>API and a worker for every queue; rate limits off, so tests measure jobs, not the limiter.</summary>
+/// <summary>
+/// API and a worker for every queue; rate limits off, so tests measure jobs, not the limiter. Short jobs mail their
+/// outcome, and the first charge of a new account crosses the low-balance line, so the emails are seen.
+/// </summary>
 public sealed class TrainingPlatformFactory : PlatformFactory
 {
     public override string BlobProvider => "local";
 
-    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["AutoMl:RateLimits:Enabled"] = "false" };
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["AutoMl:RateLimits:Enabled"] = "false",
+        ["AutoMl:Notifications:JobFinishedMinBudgetSeconds"] = "10",
+        ["AutoMl:Notifications:LowBalanceCredits"] = "100",
+    };
 }
 
 /// <summary>A worker for ingest only (the low queue): training jobs stay queued, as behind a busy or lost worker.</summary>
@@ -18,5 +26,9 @@ public sealed class QueuedOnlyPlatformFactory : PlatformFactory
 
     protected override string[] WorkerQueues => [QueueNames.Low];
 
-    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["AutoMl:RateLimits:Enabled"] = "false" };
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["AutoMl:RateLimits:Enabled"] = "false",
+        ["AutoMl:Notifications:JobFinishedMinBudgetSeconds"] = "10",
+    };
 }

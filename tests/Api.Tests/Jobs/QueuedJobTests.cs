@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using AutoMl.Api.Tests.Support;
 using Hangfire;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 
@@ -79,6 +80,36 @@ public sealed class QueuedJobTests(QueuedOnlyPlatformFactory platform) : IClassF
         {
             Assert.Equal("queued", (await user.Http.JobAsync(id)).Status());
         }
+    }
+
+    [Fact]
+    public async Task a_job_whose_data_set_is_gone_when_a_worker_takes_it_fails_refunds_its_hold_and_mails_why()
+    {
+        var email = ApiFactory.NewEmail();
+        var user = await platform.SignUpAsync(email);
+        var dataset = await user.Http.ReadyDatasetAsync();
+        var job = await (await user.Http.SubmitAsync(dataset, "species", 60)).JsonAsync(HttpStatusCode.Accepted);
+        var id = Guid.Parse(job.GetProperty("id").GetString()!);
+        await (await user.Http.DeleteAsync($"/api/v1/datasets/{dataset}")).EnsureStatusAsync(HttpStatusCode.NoContent);
+
+        // No worker here serves the training queue: run the delivery the way a worker would.
+        await using (var scope = platform.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Infrastructure.Jobs.IRunJob>().RunAsync(id, CancellationToken.None);
+        }
+
+        var failed = await user.Http.JobAsync(id.ToString());
+        Assert.Equal("failed", failed.Status());
+        Assert.Contains("data set was deleted", failed.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, failed.GetProperty("chargedCredits").GetInt64());
+        var credits = await user.Http.CreditsAsync();
+        Assert.Equal((100L, 0L), (credits.GetProperty("balance").GetInt64(), credits.GetProperty("held").GetInt64()));
+        var events = (await (await user.Http.GetAsync($"/api/v1/jobs/{id}/events")).JsonAsync()).GetProperty("items").EnumerateArray()
+            .Select(e => e.GetProperty("type").GetString()).ToList();
+        Assert.Equal(["job.queued", "job.started", "job.failed"], events);
+        var mail = await platform.InDbAsync(db => db.OutboxEmails.SingleAsync(e => e.To == email && e.Template == "job-failed"));
+        Assert.Contains("data set was deleted", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("No credits were charged", mail.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,7 +2,11 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AutoMl.Api.Models;
 using AutoMl.Api.Tests.Support;
+using AutoMl.Infrastructure.Blobs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AutoMl.Api.Tests.Jobs;
 
@@ -11,7 +15,8 @@ public sealed class TrainingJobTests(TrainingPlatformFactory platform) : IClassF
     [Fact]
     public async Task a_training_job_runs_to_a_model_that_predicts_and_the_ledger_adds_up()
     {
-        var user = await platform.SignUpAsync();
+        var email = ApiFactory.NewEmail();
+        var user = await platform.SignUpAsync(email);
         var dataset = await user.Http.ReadyDatasetAsync("ml/pima_diabetes.csv");
 
         var submitted = await (await user.Http.SubmitAsync(dataset, "diabetes", 12)).JsonAsync(HttpStatusCode.Accepted);
@@ -28,6 +33,17 @@ public sealed class TrainingJobTests(TrainingPlatformFactory platform) : IClassF
         Assert.InRange(charged, 1, held);
 
         var modelId = job.GetProperty("modelId").GetString();
+        // The worker announced the model: this instance loads it before the first prediction asks, and so does one
+        // that starts afterwards (it warms the newest models).
+        var cache = platform.Services.GetRequiredService<ModelCache>();
+        Assert.True(await Eventually(() => cache.IsLoaded(Guid.Parse(modelId!))), "the new model was not loaded ahead of its first prediction");
+        using (var restarted = new ModelCache(platform.Services.GetRequiredService<IBlobStore>()))
+        {
+            using var warmer = ActivatorUtilities.CreateInstance<ModelWarmer>(platform.Services, restarted);
+            await warmer.StartAsync(CancellationToken.None);
+            Assert.True(await Eventually(() => restarted.IsLoaded(Guid.Parse(modelId!))), "a starting instance did not warm the newest model");
+            await warmer.StopAsync(CancellationToken.None);
+        }
         var model = await (await user.Http.GetAsync($"/api/v1/models/{modelId}")).JsonAsync();
         Assert.Equal("binary", model.GetProperty("task").GetString());
         Assert.Equal("auc", model.GetProperty("metric").GetString());
@@ -80,6 +96,16 @@ public sealed class TrainingJobTests(TrainingPlatformFactory platform) : IClassF
         Assert.Contains("job.succeeded", types);
         var seqs = events.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("seq").GetInt64()).ToList();
         Assert.Equal(seqs.Order(), seqs);
+
+        // The outcome is mailed once; the first charge crossed the low-balance line (100 here), the batch's did not again.
+        var mails = await platform.InDbAsync(db => db.OutboxEmails.Where(e => e.To == email && e.Template != "verify-email").ToListAsync());
+        var finished = Assert.Single(mails, m => m.Template == "job-finished");
+        Assert.Contains("'diabetes'", finished.Subject, StringComparison.Ordinal);
+        Assert.Contains($"Best auc: {model.GetProperty("score").GetDouble().ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)}", finished.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"/jobs/{id}", finished.TextBody, StringComparison.Ordinal);
+        var low = Assert.Single(mails, m => m.Template == "low-balance");
+        Assert.Contains($"{100 - charged} credits left", low.TextBody, StringComparison.Ordinal);
+        Assert.Equal(2, mails.Count);
     }
 
     [Fact]
@@ -108,6 +134,9 @@ public sealed class TrainingJobTests(TrainingPlatformFactory platform) : IClassF
         Assert.Equal(held - charged, -entries.Single(e => e.GetProperty("kind").GetString() == "release").GetProperty("heldChange").GetInt64());
         Assert.Equal(-charged, entries.Single(e => e.GetProperty("kind").GetString() == "capture").GetProperty("amount").GetInt64());
         Assert.Equal(credits.GetProperty("balance").GetInt64(), entries.Sum(e => e.GetProperty("amount").GetInt64()));
+        var userId = Guid.Parse((await (await user.Http.GetAsync("/api/v1/me")).JsonAsync()).GetProperty("id").GetString()!);
+        Assert.False(await platform.InDbAsync(db => db.OutboxEmails.AnyAsync(e => e.UserId == userId && e.Template == "job-finished")),
+            "a job the user cancelled is not mailed as finished");
     }
 
     [Fact]
@@ -125,5 +154,15 @@ public sealed class TrainingJobTests(TrainingPlatformFactory platform) : IClassF
 
         Assert.Equal(0, (await alice.Http.CreditsAsync()).GetProperty("held").GetInt64());
         Assert.Single(await alice.Http.EntriesAsync());
+    }
+
+    private static async Task<bool> Eventually(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!condition() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+        return condition();
     }
 }

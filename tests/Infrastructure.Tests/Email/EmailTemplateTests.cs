@@ -27,16 +27,19 @@ public sealed class EmailTemplateTests
             templates.LowBalance(user, "a@example.com", 12),
             templates.PaymentReceipt(user, "a@example.com", "500 credits", 500, 500, "usd", "cs_test_1"),
             templates.DatasetDeletionWarning(user, "a@example.com", dataset, "sales.csv", new DateTimeOffset(2027, 1, 31, 0, 0, 0, TimeSpan.Zero)),
+            templates.JobFailed(user, "a@example.com", job, "price", "The data set was deleted before the job started."),
         };
 
-        Assert.Equal(["verify-email", "job-finished", "low-balance", "payment-receipt", "dataset-deletion-warning"], emails.Select(e => e.Template));
+        Assert.Equal(["verify-email", "job-finished", "low-balance", "payment-receipt", "dataset-deletion-warning", "job-failed"], emails.Select(e => e.Template));
         Assert.All(emails, e => Assert.Contains("https://automl.example.com/", e.TextBody, StringComparison.Ordinal));
         Assert.DoesNotContain("//jobs", emails[1].TextBody, StringComparison.Ordinal);
         Assert.Contains($"https://automl.example.com/jobs/{job}", emails[1].TextBody, StringComparison.Ordinal);
         Assert.Contains("0.1235", emails[1].TextBody, StringComparison.Ordinal);
         Assert.Contains("5.00 USD", emails[3].TextBody, StringComparison.Ordinal);
         Assert.Contains($"https://automl.example.com/datasets/{dataset}", emails[4].TextBody, StringComparison.Ordinal);
-        Assert.Equal(5, db.ChangeTracker.Entries<OutboxEmail>().Count());
+        Assert.Contains($"https://automl.example.com/jobs/{job}", emails[5].TextBody, StringComparison.Ordinal);
+        Assert.Contains("No credits were charged", emails[5].TextBody, StringComparison.Ordinal);
+        Assert.Equal(6, db.ChangeTracker.Entries<OutboxEmail>().Count());
     }
 
     [Theory]

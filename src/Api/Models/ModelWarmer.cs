@@ -1,0 +1,75 @@
+using System.Threading.Channels;
+using AutoMl.Infrastructure.Models;
+using AutoMl.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using StackExchange.Redis;
+
+namespace AutoMl.Api.Models;
+
+/// <summary>
+/// Loads bundles into this instance's <see cref="ModelCache"/> before anyone predicts with them: every model a worker
+/// announces as ready, and at start the newest few (a deployed or restarted instance otherwise serves each model's
+/// first prediction cold). One load at a time, so warming never takes both cores from the requests.
+/// </summary>
+internal sealed class ModelWarmer(
+    ModelCache cache, ModelAnnouncements announcements, IConnectionMultiplexer redis, IServiceScopeFactory scopes,
+    IConfiguration configuration, ILogger<ModelWarmer> logger) : BackgroundService
+{
+    private readonly Channel<(Guid Id, string Key)> pending = Channel.CreateBounded<(Guid, string)>(
+        new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await redis.GetSubscriber().SubscribeAsync(announcements.Channel, (_, message) =>
+            {
+                if (ModelAnnouncements.TryParse(message, out var id, out var key))
+                {
+                    pending.Writer.TryWrite((id, key));
+                }
+            });
+        }
+        catch (RedisException e)
+        {
+            logger.LogWarning(e, "Not subscribed to model announcements: new models load on their first prediction");
+        }
+        await QueueNewestAsync(stoppingToken);
+        await foreach (var (id, key) in pending.Reader.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await cache.GetAsync(id, key, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A model deleted meanwhile, or a blob store hiccup: the first prediction tries again.
+                logger.LogInformation(e, "Model {ModelId} not warmed", id);
+            }
+        }
+    }
+
+    private async Task QueueNewestAsync(CancellationToken ct)
+    {
+        var count = configuration.GetValue("AutoMl:ModelWarmup:NewestOnStart", 8);
+        if (count <= 0)
+        {
+            return;
+        }
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AutoMlDbContext>();
+            var newest = await db.Models.AsNoTracking().OrderByDescending(m => m.CreatedAt).Take(count)
+                .Select(m => new { m.Id, m.BundleKey }).ToListAsync(ct);
+            foreach (var m in newest)
+            {
+                pending.Writer.TryWrite((m.Id, m.BundleKey));
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Could not list the newest models to warm");
+        }
+    }
+}

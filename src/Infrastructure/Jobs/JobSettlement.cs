@@ -1,0 +1,92 @@
+using AutoMl.Domain.Jobs;
+using AutoMl.Infrastructure.Credits;
+using AutoMl.Infrastructure.Email;
+using AutoMl.Infrastructure.Events;
+using AutoMl.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AutoMl.Infrastructure.Jobs;
+
+/// <summary>
+/// The one way a job ends. Its row leaves a live status by a conditional update, so of two deliveries (or a worker
+/// and a cancel) only one ends it; the hold settles in the same transaction, with the emails the ending sends; the
+/// events go out after the commit, so no client hears of an ending that rolled back.
+/// </summary>
+public sealed class JobSettlement(
+    AutoMlDbContext db, CreditLedger ledger, EventPublisher events, EmailTemplates emails, IOptions<PlatformOptions> options, TimeProvider clock)
+{
+    /// <returns>False when the job was no longer in a status of <see cref="JobEnding.From"/>: nothing changed.</returns>
+    public async Task<bool> EndAsync(Job job, JobEnding ending, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var from = ending.From.ToArray();
+        LedgerResult settled;
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            if (ending.First is { } first)
+            {
+                await first(ct);
+            }
+            var ended = await db.Jobs.Where(j => j.Id == job.Id && from.Contains(j.Status))
+                .ExecuteUpdateAsync(s =>
+                {
+                    s.SetProperty(j => j.Status, ending.Status);
+                    s.SetProperty(j => j.ChargedCredits, ending.Charged);
+                    s.SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null);
+                    s.SetProperty(j => j.FinishedAt, now);
+                    ending.Set?.Invoke(s);
+                }, ct);
+            if (ended == 0)
+            {
+                await tx.RollbackAsync(ct);
+                return false;
+            }
+            settled = await ledger.SettleHoldAsync(job.UserId, job.HeldCredits, ending.Charged, ending.LedgerReference, JobKeys.Settle(job.Id), ct);
+            await QueueEmailsAsync(job, ending, settled, ct);
+            await tx.CommitAsync(ct);
+        }
+        await events.PublishAsync(job.UserId, job.Id, ending.EventType, ending.EventData, ct);
+        var (reason, amount) = ending.Charged > 0 ? ("capture", -ending.Charged)
+            : ending.Status == JobStatus.Failed ? ("refund", job.HeldCredits) : ("release", job.HeldCredits);
+        await events.PublishAsync(job.UserId, null, JobEventTypes.CreditsChanged,
+            new { reason, jobId = job.Id, amount, balance = settled.Balance, available = settled.Balance - settled.Held }, ct);
+        return true;
+    }
+
+    /// <summary>
+    /// A long training job's outcome is mailed (whoever waits minutes has walked away); a charge that takes the balance
+    /// below the low-balance line warns once, when it crosses it, not on every job after.
+    /// </summary>
+    private async Task QueueEmailsAsync(Job job, JobEnding ending, LedgerResult settled, CancellationToken ct)
+    {
+        var settings = options.Value.Notifications;
+        var finishedMail = job.Kind == JobKind.Train && job.BudgetSeconds >= settings.JobFinishedMinBudgetSeconds
+            && ending.Status is JobStatus.Succeeded or JobStatus.Failed;
+        var crossedLow = ending.Charged > 0 && settled.Applied
+            && settled.Balance < settings.LowBalanceCredits && settled.Balance + ending.Charged >= settings.LowBalanceCredits;
+        if (!finishedMail && !crossedLow)
+        {
+            return;
+        }
+        if (await db.Users.AsNoTracking().Where(u => u.Id == job.UserId).Select(u => u.Email).SingleOrDefaultAsync(ct) is not { } to)
+        {
+            return; // the account was deleted meanwhile
+        }
+        if (finishedMail && ending.Status == JobStatus.Succeeded)
+        {
+            var result = await db.Jobs.AsNoTracking().Where(j => j.Id == job.Id).Select(j => new { j.Metric, j.BestScore }).SingleAsync(ct);
+            emails.JobFinished(job.UserId, to, job.Id, job.Target ?? "", result.Metric ?? "score", result.BestScore);
+        }
+        else if (finishedMail)
+        {
+            var error = await db.Jobs.AsNoTracking().Where(j => j.Id == job.Id).Select(j => j.Error).SingleAsync(ct);
+            emails.JobFailed(job.UserId, to, job.Id, job.Target ?? "", error ?? "an error on our side");
+        }
+        if (crossedLow)
+        {
+            emails.LowBalance(job.UserId, to, settled.Balance - settled.Held);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+}
