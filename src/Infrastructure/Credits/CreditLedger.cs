@@ -93,11 +93,14 @@ public sealed class CreditLedger(AutoMlDbContext db, TimeProvider clock)
             var conn = (NpgsqlConnection)db.Database.GetDbConnection();
             if (db.Database.CurrentTransaction is { } outer)
             {
-                return await ApplyInAsync(conn, (NpgsqlTransaction)outer.GetDbTransaction(), userId, key, plan, ct);
+                var (inOuter, linesInOuter) = await ApplyInAsync(conn, (NpgsqlTransaction)outer.GetDbTransaction(), userId, key, plan, ct);
+                db.AfterCommit(() => Count(linesInOuter));
+                return inOuter;
             }
             await using var tx = await conn.BeginTransactionAsync(ct);
-            var result = await ApplyInAsync(conn, tx, userId, key, plan, ct);
+            var (result, lines) = await ApplyInAsync(conn, tx, userId, key, plan, ct);
             await tx.CommitAsync(ct);
+            Count(lines);
             return result;
         }
         finally
@@ -106,21 +109,30 @@ public sealed class CreditLedger(AutoMlDbContext db, TimeProvider clock)
         }
     }
 
-    private async Task<LedgerResult> ApplyInAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid userId, string key,
+    /// <summary>The metrics count money that moved, so only lines whose transaction committed.</summary>
+    private static void Count(IReadOnlyList<LedgerLine> lines)
+    {
+        foreach (var line in lines)
+        {
+            Observability.AutoMlMetrics.LedgerLine(line.Amount, line.Kind.ToString());
+        }
+    }
+
+    private async Task<(LedgerResult Result, IReadOnlyList<LedgerLine> Lines)> ApplyInAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid userId, string key,
         Func<AccountState, LedgerPlan?> plan, CancellationToken ct)
     {
         var account = await LockAsync(conn, tx, userId, ct);
         if (account is null)
         {
-            return new LedgerResult(LedgerOutcome.NoAccount, 0, 0, 0);
+            return (new LedgerResult(LedgerOutcome.NoAccount, 0, 0, 0), []);
         }
         if (await KeyUsedAsync(conn, tx, key, ct))
         {
-            return account.Result(LedgerOutcome.Duplicate);
+            return (account.Result(LedgerOutcome.Duplicate), []);
         }
         if (plan(account) is not { } apply)
         {
-            return account.Result(LedgerOutcome.Insufficient);
+            return (account.Result(LedgerOutcome.Insufficient), []);
         }
         var now = clock.GetUtcNow();
         var balance = account.Balance;
@@ -133,11 +145,6 @@ public sealed class CreditLedger(AutoMlDbContext db, TimeProvider clock)
             // A microsecond apart, so the lines of one operation sort in the order their balances chain.
             await InsertAsync(conn, tx, userId, line, balance, now.AddTicks(i * 10), ct);
         }
-        foreach (var line in apply.Lines)
-        {
-            // Counted before the commit: a caller's transaction that rolls back afterwards (rare) over-counts the metric, never the ledger.
-            Observability.AutoMlMetrics.LedgerLine(line.Amount, line.Kind.ToString());
-        }
         await using (var update = new NpgsqlCommand(
             "UPDATE credit_accounts SET balance = @balance, held = @held, owed = @owed, updated_at = @now WHERE user_id = @user", conn, tx))
         {
@@ -148,7 +155,7 @@ public sealed class CreditLedger(AutoMlDbContext db, TimeProvider clock)
             update.Parameters.AddWithValue("user", userId);
             await update.ExecuteNonQueryAsync(ct);
         }
-        return new LedgerResult(LedgerOutcome.Applied, balance, held, apply.Owed);
+        return (new LedgerResult(LedgerOutcome.Applied, balance, held, apply.Owed), apply.Lines);
     }
 
     private static async Task<AccountState?> LockAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid userId, CancellationToken ct)

@@ -28,6 +28,32 @@ public sealed class AutoMlDbContext(DbContextOptions<AutoMlDbContext> options)
     public DbSet<Events.EventSequence> EventSequences => Set<Events.EventSequence>();
     public DbSet<Models.Model> Models => Set<Models.Model>();
 
+    private List<Action>? afterCommit;
+
+    /// <summary>Runs <paramref name="action"/> once the current transaction commits (now, when none is open); a rollback drops it.</summary>
+    public void AfterCommit(Action action)
+    {
+        if (Database.CurrentTransaction is null)
+        {
+            action();
+            return;
+        }
+        (afterCommit ??= []).Add(action);
+    }
+
+    internal void EndTransaction(bool committed)
+    {
+        var actions = afterCommit;
+        afterCommit = null;
+        if (committed && actions is not null)
+        {
+            foreach (var action in actions)
+            {
+                action();
+            }
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
