@@ -59,6 +59,14 @@ public sealed class AdminTests(PaymentsFactory api) : IClassFixture<PaymentsFact
         Assert.Equal(3, references.Count);
         Assert.Contains(references, r => r.StartsWith("Conference voucher", StringComparison.Ordinal));
         Assert.Contains(references, r => r.StartsWith("Duplicate voucher", StringComparison.Ordinal));
+
+        // An API key acts as its user but never as an admin, even an admin's own key: keys end up in CI logs.
+        using var withKey = api.CreateClient();
+        withKey.DefaultRequestHeaders.Authorization = new("Bearer", await api.CreateApiKeyAsync(admin));
+        await (await withKey.GetAsync($"/api/v1/admin/users/{user}/ledger")).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await withKey.PostAsJsonAsync($"/api/v1/admin/users/{user}/credits", new { amount = 1000, reason = "From CI" })).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await withKey.GetAsync("/hangfire")).ProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(300, (await PaymentsFactory.CreditsAsync(browser)).GetProperty("balance").GetInt64());
     }
 
     [Fact]
