@@ -32,3 +32,23 @@ public sealed class QueuedOnlyPlatformFactory : PlatformFactory
         ["AutoMl:Notifications:JobFinishedMinBudgetSeconds"] = "10",
     };
 }
+
+/// <summary>API and a worker on a Redis of their own, which a test kills and starts again.</summary>
+public sealed class PrivateRedisPlatformFactory : PlatformFactory
+{
+    public PrivateRedis Redis { get; } = new();
+
+    public override string BlobProvider => "local";
+
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["ConnectionStrings:Redis"] = Redis.ConnectionString,
+        ["AutoMl:RateLimits:Enabled"] = "false",
+    };
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Redis.Dispose();
+    }
+}
