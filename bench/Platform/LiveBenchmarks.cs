@@ -6,7 +6,6 @@ namespace AutoMl.Bench.Platform;
 /// <summary>The measurements that need the worker: live events of a training job, pickup by an idle worker, then online prediction with the model it made.</summary>
 internal static class LiveBenchmarks
 {
-    private const int TrainingBudgetSeconds = 20;
     private const int PickupRuns = 20;
     private const int Requests = 1000;
 
@@ -15,7 +14,7 @@ internal static class LiveBenchmarks
         var redis = await Baselines.RedisPublishAsync(settings.Redis, settings.RedisPrefix, Requests);
         await using var stream = await EventStream.ConnectAsync(settings.Url, state.ApiKey);
 
-        var (modelId, trialEvents, workerEvents) = await TrainAsync(client, state, stream, settings.Target);
+        var (modelId, trialEvents, workerEvents) = await TrainAsync(client, state, stream, settings.Target, settings.TrainingSeconds);
         state.Rows.Add(new("worker event → SignalR client, trial.completed p50 / p99", Report.Latency(trialEvents),
             $"Redis PUBLISH→SUBSCRIBE {Report.Latency(redis)}", "p99 < 20 ms", Report.Verdict(trialEvents, 20)));
         state.Rows.Add(new("worker event → SignalR client, every event of the job", Report.Latency(workerEvents), "", "", ""));
@@ -29,13 +28,13 @@ internal static class LiveBenchmarks
     }
 
     private static async Task<(Guid ModelId, List<double> Trials, List<double> All)> TrainAsync(
-        PlatformClient client, BenchState state, EventStream stream, string target)
+        PlatformClient client, BenchState state, EventStream stream, string target, int budgetSeconds)
     {
-        var job = await client.SubmitAsync(state.DatasetId, target, TrainingBudgetSeconds);
+        var job = await client.SubmitAsync(state.DatasetId, target, budgetSeconds);
         var id = job.GetProperty("id").GetGuid();
         var seen = new List<ReceivedEvent>();
         var done = await stream.WaitForAsync(e => e.JobId == id && e.Type is "job.succeeded" or "job.failed" or "job.cancelled",
-            TimeSpan.FromSeconds(TrainingBudgetSeconds + 180), seen);
+            TimeSpan.FromSeconds(budgetSeconds + 180), seen);
         if (done.Type != "job.succeeded")
         {
             throw new InvalidOperationException($"The training job ended {done.Type}: {done.Data}");
