@@ -106,7 +106,11 @@ public static class AutoMlEngine
             }
 
             var perTrialThreads = Math.Max(1, threads / size);
-            var tasks = batch.Select(b => Task.Run(() => TrialRunner.Run(b.Number, data, b.Config, plan, metric, NewContext, perTrialThreads, request.Seed), CancellationToken.None)).ToList();
+            // Threads of their own: a trial holds its thread for seconds, and on the thread pool it would leave the host's
+            // async work (a worker's trial events) waiting for the pool to grow (bench/platform.sh, BENCH_TRAINING_SECONDS).
+            var tasks = batch.Select(b => Task.Factory.StartNew(
+                () => TrialRunner.Run(b.Number, data, b.Config, plan, metric, NewContext, perTrialThreads, request.Seed),
+                CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToList();
             var remaining = searchEnd - watch.Elapsed - RefitTime();
             var timedOut = false;
             try
