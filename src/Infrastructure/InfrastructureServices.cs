@@ -25,8 +25,10 @@ public static class InfrastructureServices
         services.AddSingleton<IConnectionMultiplexer>(_ =>
         {
             var options = ConfigurationOptions.Parse(redis);
-            // The API keeps serving (and falls back where it can) while Redis restarts.
+            // The API keeps serving (and falls back where it can) while Redis restarts; with Redis gone a command fails
+            // at once instead of waiting out its timeout inside a request (a job's enqueue is left to the dispatcher).
             options.AbortOnConnectFail = false;
+            options.BacklogPolicy = BacklogPolicy.FailFast;
             return ConnectionMultiplexer.Connect(options);
         });
         services.AddSingleton(TimeProvider.System);

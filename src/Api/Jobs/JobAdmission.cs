@@ -4,7 +4,6 @@ using AutoMl.Infrastructure.Persistence;
 using Hangfire;
 using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
-using StackExchange.Redis;
 
 namespace AutoMl.Api.Jobs;
 
@@ -13,8 +12,7 @@ namespace AutoMl.Api.Jobs;
 /// credit hold commit in one transaction, then the Hangfire enqueue on the job's queue. If the enqueue
 /// fails, the job stays committed and the dispatcher enqueues it within seconds (ADR 1).
 /// </summary>
-internal sealed class JobAdmission(
-    AutoMlDbContext db, CreditLedger ledger, IBackgroundJobClient hangfire, IConnectionMultiplexer redis, ILogger<JobAdmission> logger)
+internal sealed class JobAdmission(AutoMlDbContext db, CreditLedger ledger, IBackgroundJobClient hangfire, ILogger<JobAdmission> logger)
 {
     /// <returns>The hold: when not applied, nothing was written. A duplicate Idempotency-Key surfaces as the insert's DbUpdateException.</returns>
     public async Task<LedgerResult> AdmitAsync(Job job, string holdReference, CancellationToken ct)
@@ -38,12 +36,6 @@ internal sealed class JobAdmission(
 
     private async Task EnqueueAsync(Job job, CancellationToken ct)
     {
-        if (!redis.IsConnected)
-        {
-            // Hangfire's storage is this Redis: an enqueue now would wait out its timeout (seconds) inside the request.
-            logger.LogWarning("Job {JobId} committed while Redis is unreachable; the dispatcher will enqueue it", job.Id);
-            return;
-        }
         try
         {
             job.HangfireJobId = hangfire.Create<IRunJob>(j => j.RunAsync(job.Id, CancellationToken.None), new EnqueuedState(job.Queue));

@@ -3,7 +3,6 @@ using AutoMl.Infrastructure.Persistence;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using StackExchange.Redis;
 
 namespace AutoMl.Infrastructure.Events;
 
@@ -12,8 +11,7 @@ namespace AutoMl.Infrastructure.Events;
 /// publishers never share a number), then sends it to the user's group on every API instance through
 /// the Redis backplane. A send that fails loses nothing: clients resume from Postgres.
 /// </summary>
-public sealed class EventPublisher(
-    AutoMlDbContext db, IHubContext<EventsHub> hub, IConnectionMultiplexer redis, TimeProvider clock, ILogger<EventPublisher> logger)
+public sealed class EventPublisher(AutoMlDbContext db, IHubContext<EventsHub> hub, TimeProvider clock, ILogger<EventPublisher> logger)
 {
     public async Task<EventMessage> PublishAsync(Guid userId, Guid? jobId, string type, object data, CancellationToken ct)
     {
@@ -29,13 +27,6 @@ public sealed class EventPublisher(
             RETURNING seq AS "Value"
             """).ToListAsync(ct);
         var message = new EventMessage(seq[0], type, jobId, JsonDocument.Parse(json).RootElement.Clone(), at);
-        if (!redis.IsConnected)
-        {
-            // The backplane is the same Redis: a send now would wait out its timeout, holding up a request or a
-            // training job's progress for seconds. Clients that missed it resume from Postgres.
-            logger.LogWarning("Event {Seq} for user {UserId} stored but not sent live: Redis is unreachable", message.Seq, userId);
-            return message;
-        }
         try
         {
             await hub.Clients.Group(EventsHub.GroupOf(userId)).SendAsync(EventsHub.Method, message, ct);

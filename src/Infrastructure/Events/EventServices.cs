@@ -13,6 +13,8 @@ public static class EventServices
             {
                 o.Configuration.ChannelPrefix = RedisChannel.Literal(redisPrefix + "signalr");
                 o.Configuration.AbortOnConnectFail = false;
+                // A send while Redis is gone fails at once (clients resume from Postgres) rather than holding a request.
+                o.Configuration.BacklogPolicy = BacklogPolicy.FailFast;
             });
         services.AddScoped<EventPublisher>();
         return services;
