@@ -73,15 +73,18 @@ public sealed class JobSettlement(
         {
             return; // the account was deleted meanwhile
         }
-        if (finishedMail && ending.Status == JobStatus.Succeeded)
+        if (finishedMail)
         {
-            var result = await db.Jobs.AsNoTracking().Where(j => j.Id == job.Id).Select(j => new { j.Metric, j.BestScore }).SingleAsync(ct);
-            emails.JobFinished(job.UserId, to, job.Id, job.Target ?? "", result.Metric ?? "score", result.BestScore);
-        }
-        else if (finishedMail)
-        {
-            var error = await db.Jobs.AsNoTracking().Where(j => j.Id == job.Id).Select(j => j.Error).SingleAsync(ct);
-            emails.JobFailed(job.UserId, to, job.Id, job.Target ?? "", error ?? "an error on our side");
+            // The row as the ending just set it: the caller's setters hold the score or the error.
+            var ended = await db.Jobs.AsNoTracking().Where(j => j.Id == job.Id).Select(j => new { j.Metric, j.BestScore, j.Error }).SingleAsync(ct);
+            if (ending.Status == JobStatus.Succeeded)
+            {
+                emails.JobFinished(job.UserId, to, job.Id, job.Target ?? "", ended.Metric ?? "score", ended.BestScore);
+            }
+            else
+            {
+                emails.JobFailed(job.UserId, to, job.Id, job.Target ?? "", ended.Error ?? "an error on our side");
+            }
         }
         if (crossedLow)
         {
