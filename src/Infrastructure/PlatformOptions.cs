@@ -17,6 +17,15 @@ public sealed class PlatformOptions
     public bool LogEmailBodies { get; set; }
 
     public NotificationOptions Notifications { get; set; } = new();
+
+    public ModelWarmupOptions ModelWarmup { get; set; } = new();
+}
+
+/// <summary>What an API instance loads before anyone predicts (AutoMl__ModelWarmup__*).</summary>
+public sealed class ModelWarmupOptions
+{
+    /// <summary>How many of the newest models an instance loads as it starts; 0 turns that off.</summary>
+    public int NewestOnStart { get; set; } = 8;
 }
 
 /// <summary>When the platform emails a user on its own (AutoMl__Notifications__*).</summary>

@@ -1,7 +1,9 @@
 using System.Threading.Channels;
+using AutoMl.Infrastructure;
 using AutoMl.Infrastructure.Models;
 using AutoMl.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace AutoMl.Api.Models;
@@ -13,7 +15,7 @@ namespace AutoMl.Api.Models;
 /// </summary>
 internal sealed class ModelWarmer(
     ModelCache cache, ModelAnnouncements announcements, IConnectionMultiplexer redis, IServiceScopeFactory scopes,
-    IConfiguration configuration, ILogger<ModelWarmer> logger) : BackgroundService
+    IOptions<PlatformOptions> options, ILogger<ModelWarmer> logger) : BackgroundService
 {
     private readonly Channel<(Guid Id, string Key)> pending = Channel.CreateBounded<(Guid, string)>(
         new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
@@ -51,7 +53,7 @@ internal sealed class ModelWarmer(
 
     private async Task QueueNewestAsync(CancellationToken ct)
     {
-        var count = configuration.GetValue("AutoMl:ModelWarmup:NewestOnStart", 8);
+        var count = options.Value.ModelWarmup.NewestOnStart;
         if (count <= 0)
         {
             return;
