@@ -11,8 +11,9 @@ namespace AutoMl.Sdk.Jobs;
 /// job's stored events (GET /jobs/{id}/events) after the last one yielded: an event committed before that read is in
 /// it, one committed after it comes live, so nothing falls between the two. The hub's Resume does not replay here: the
 /// .NET client runs event handlers on a task of their own, so a Resume's answer can overtake the events it replayed
-/// (seen: a watch that began with job.progress), and its replay holds the whole account's events, not this job's. Before the last event the stored events
-/// are compared with what was yielded, so an event the hub never delivered live still arrives.
+/// (seen: a watch that began with job.progress), and its replay holds the whole account's events, not this job's.
+/// Before the last event the stored events are compared with what was yielded, so an event the hub never delivered
+/// live still arrives.
 /// </summary>
 internal sealed class JobWatcher(ApiConnection api, JobsClient jobs, Guid jobId, long afterSeq)
 {
