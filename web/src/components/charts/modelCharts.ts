@@ -7,6 +7,7 @@ import type { CustomSeriesRenderItem } from 'echarts';
 import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { animation, colors, short } from './palette';
+import { html } from './html';
 
 echarts.use([
   BarChart, CustomChart, HeatmapChart, LineChart, ScatterChart,
@@ -65,7 +66,7 @@ export function confusionOption(labels: string[], counts: number[][]): EChartsCo
     grid: { left: 8, right: 16, top: 16, bottom: 44, outerBoundsMode: 'same', outerBoundsContain: 'all' },
     tooltip: {
       formatter: (p: { value: [number, number, number] }) =>
-        `actual ${labels[p.value[1]]}, predicted ${labels[p.value[0]]}: ${p.value[2]}`,
+        html`actual ${labels[p.value[1]]}, predicted ${labels[p.value[0]]}: ${p.value[2]}`,
     },
     xAxis: { type: 'category', data: labels, name: 'Predicted', nameLocation: 'middle', nameGap: 28, splitArea: { show: true } },
     yAxis: { type: 'category', data: labels, name: 'Actual', nameLocation: 'middle', nameGap: 48, inverse: true, splitArea: { show: true } },
@@ -90,7 +91,7 @@ export function predictedVsActualOption(points: CurvePoint[], target: string): E
   return {
     ...animation,
     grid: { left: 8, right: 16, top: 16, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'all' },
-    tooltip: { trigger: 'item', formatter: (p: { value: number[] }) => `actual ${short(p.value[0])}, predicted ${short(p.value[1])}` },
+    tooltip: { trigger: 'item', formatter: (p: { value: number[] }) => html`actual ${short(p.value[0])}, predicted ${short(p.value[1])}` },
     xAxis: { type: 'value', name: `Actual ${target}`, nameLocation: 'middle', nameGap: 24, scale: true, axisLabel },
     yAxis: { type: 'value', name: 'Predicted', nameLocation: 'middle', nameGap: 40, scale: true, axisLabel, splitLine: { lineStyle: { color: colors.grid } } },
     series: [
@@ -106,7 +107,7 @@ export function residualsOption(points: CurvePoint[]): EChartsCoreOption {
   return {
     ...animation,
     grid: { left: 8, right: 16, top: 16, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'all' },
-    tooltip: { trigger: 'item', formatter: (p: { value: number[] }) => `predicted ${short(p.value[0])}, residual ${short(p.value[1])}` },
+    tooltip: { trigger: 'item', formatter: (p: { value: number[] }) => html`predicted ${short(p.value[0])}, residual ${short(p.value[1])}` },
     xAxis: { type: 'value', name: 'Predicted', nameLocation: 'middle', nameGap: 24, scale: true, axisLabel },
     yAxis: { type: 'value', name: 'Actual − predicted', nameLocation: 'middle', nameGap: 40, scale: true, axisLabel, splitLine: { lineStyle: { color: colors.grid } } },
     series: [
@@ -188,8 +189,8 @@ export function shapWaterfallOption(steps: WaterfallStep[], unit: string): EChar
       formatter: (p: { dataIndex: number }) => {
         const s = ordered[p.dataIndex];
         return s.kind === 'base' || s.kind === 'total'
-          ? `${s.name}: ${short(s.end)}`
-          : `${s.name}: ${s.end - s.start >= 0 ? '+' : ''}${short(s.end - s.start)}`;
+          ? html`${s.name}: ${short(s.end)}`
+          : html`${s.name}: ${s.end - s.start >= 0 ? '+' : ''}${short(s.end - s.start)}`;
       },
     },
     xAxis: { type: 'value', name: unit, nameLocation: 'middle', nameGap: 24, axisLabel },
