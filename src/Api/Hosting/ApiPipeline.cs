@@ -22,6 +22,7 @@ internal static class ApiPipeline
         // Outermost, so the request log shows the status the client got, not the exception on its way to the handler.
         // Behind nginx (loopback is a known proxy by default): client address and scheme come from X-Forwarded-*.
         app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         app.UseSerilogRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
