@@ -19,6 +19,8 @@ public sealed class PlatformOptions
     public NotificationOptions Notifications { get; set; } = new();
 
     public ModelWarmupOptions ModelWarmup { get; set; } = new();
+
+    public DataProtectionKeyOptions DataProtection { get; set; } = new();
 }
 
 /// <summary>What an API instance loads before anyone predicts (AutoMl__ModelWarmup__*).</summary>

@@ -8,7 +8,6 @@ using AutoMl.Api.Security;
 using AutoMl.Infrastructure.Observability;
 using AutoMl.Infrastructure.Persistence;
 using AutoMl.Infrastructure.Queues;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.HttpOverrides;
 using StackExchange.Redis;
@@ -27,8 +26,7 @@ internal static class ApiServices
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailsDefaults.Customize);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddValidation();
-        // Every instance behind the load balancer must read every other instance's cookies and tokens.
-        services.AddDataProtection().SetApplicationName("AutoMl").PersistKeysToDbContext<AutoMlDbContext>();
+        services.AddAutoMlDataProtection(configuration);
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         services.AddAccounts(configuration);
         services.AddAutoMlRateLimits(configuration);
