@@ -38,7 +38,7 @@ internal static class ApiPipeline
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapOpenApi();
-        app.MapScalarApiReference();
+        app.MapScalarApiReference(o => o.WithNonce()); // its inline start-up script runs under SecurityHeaders' nonce policy
 
         app.MapStripeWebhook();
         app.MapAdMobWebhook();

@@ -1,3 +1,5 @@
+using Scalar.AspNetCore;
+
 namespace AutoMl.Api.Hosting;
 
 /// <summary>
@@ -18,11 +20,11 @@ internal static class SecurityHeaders
         "form-action 'self'; frame-ancestors 'none'";
 
     /// <summary>
-    /// Scalar's API reference (/scalar) starts itself with an inline script and loads its fonts from its CDN; it
-    /// shows no user data, so it gets its own policy rather than loosening the dashboard's.
+    /// Scalar's API reference (/scalar) starts itself with an inline script, allowed by the nonce Scalar puts on it
+    /// for this one answer, and loads its fonts from its CDN; it shows no user data.
     /// </summary>
-    public const string ApiReferencePolicy =
-        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline' https:; " +
+    public static string ApiReferencePolicy(string? nonce) =>
+        $"default-src 'self'; script-src 'self'{(nonce is null ? "" : $" 'nonce-{nonce}'")}; style-src 'self' 'unsafe-inline' https:; " +
         "img-src 'self' data: blob: https:; font-src 'self' data: https:; connect-src 'self'; object-src 'none'; " +
         "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
@@ -37,7 +39,9 @@ internal static class SecurityHeaders
                 var headers = context.Response.Headers;
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = ReferrerPolicy;
-                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/scalar") ? ApiReferencePolicy : Policy;
+                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/scalar")
+                    ? ApiReferencePolicy(context.Items[ScalarOptions.NonceHttpContextItemKey] as string)
+                    : Policy;
                 return Task.CompletedTask;
             });
             return next(context);
