@@ -62,6 +62,8 @@ internal static class AccountServices
         services.AddAuthorization();
         services.AddScoped<SignUp>();
         services.AddScoped<SignUpEmails>();
+        services.AddScoped<WelcomeBonus>();
+        services.AddScoped<AccountDeletion>();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         return services;

@@ -2,10 +2,12 @@ using System.Text;
 using AutoMl.Api.Errors;
 using AutoMl.Api.Security;
 using AutoMl.Infrastructure.Accounts;
+using AutoMl.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
 
 namespace AutoMl.Api.Accounts;
 
@@ -86,8 +88,9 @@ internal static class AuthEndpoints
         return TypedResults.NoContent();
     }
 
+    /// <summary>Confirms the address and, in the same transaction, grants the welcome bonus if its mailbox never had one.</summary>
     private static async Task<Results<NoContent, ProblemHttpResult>> ConfirmEmailAsync(
-        ConfirmEmailRequest request, UserManager<AppUser> users)
+        ConfirmEmailRequest request, UserManager<AppUser> users, AutoMlDbContext db, WelcomeBonus bonus, CancellationToken ct)
     {
         const string invalid = "This confirmation link is not valid or has expired. Sign in and ask for a new one.";
         var user = await users.FindByIdAsync(request.UserId.ToString());
@@ -104,8 +107,18 @@ internal static class AuthEndpoints
         {
             return ProblemResults.BadRequest(invalid);
         }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var result = await users.ConfirmEmailAsync(user, token);
-        return result.Succeeded ? TypedResults.NoContent() : ProblemResults.BadRequest(invalid);
+        if (!result.Succeeded)
+        {
+            // A double click: the other request confirmed the address (and granted the bonus) first.
+            var confirmedMeanwhile = result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure))
+                && await db.Users.AsNoTracking().AnyAsync(u => u.Id == user.Id && u.EmailConfirmed, ct);
+            return confirmedMeanwhile ? TypedResults.NoContent() : ProblemResults.BadRequest(invalid);
+        }
+        await bonus.GrantAsync(user, ct);
+        await tx.CommitAsync(ct);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Results<Accepted, ProblemHttpResult>> ResendConfirmationAsync(

@@ -1,7 +1,6 @@
 using AutoMl.Api.Errors;
 using AutoMl.Api.Security;
 using AutoMl.Infrastructure.Accounts;
-using AutoMl.Infrastructure.Blobs;
 using AutoMl.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -18,34 +17,30 @@ internal static class MeEndpoints
         me.MapDelete("/", DeleteAsync);
     }
 
-    private static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> GetAsync(CurrentUser current, AutoMlDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> GetAsync(CurrentUser current, AutoMlDbContext db, WelcomeBonus bonus, CancellationToken ct)
     {
         var me = await db.Users.AsNoTracking().Where(u => u.Id == current.Id)
-            .Select(u => new MeResponse(u.Id, u.Email!, u.Tier, u.EmailConfirmed, u.CreatedAt))
+            .Select(u => new { u.Id, u.Email, u.Tier, u.EmailConfirmed, u.CreatedAt })
             .SingleOrDefaultAsync(ct);
-        return me is null ? ProblemResults.Unauthorized("This account no longer exists.") : TypedResults.Ok(me);
+        return me is null
+            ? ProblemResults.Unauthorized("This account no longer exists.")
+            : TypedResults.Ok(new MeResponse(me.Id, me.Email!, me.Tier, me.EmailConfirmed, me.CreatedAt, await bonus.StateAsync(me.Id, me.EmailConfirmed, ct)));
     }
 
-    /// <summary>Deletes the account, every row it owns (cascading keys) and every blob under its prefixes.</summary>
+    /// <summary>Deletes the account after cancelling what outlives it (see AccountDeletion); a 503 when Stripe cannot be reached.</summary>
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        CurrentUser current, AutoMlDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, IBlobStore blobs, CancellationToken ct)
+        CurrentUser current, AccountDeletion deletion, SignInManager<AppUser> signIn, ILogger<AccountDeletion> logger, CancellationToken ct)
     {
-        var user = await users.FindByIdAsync(current.Id.ToString());
-        if (user is null)
+        switch (await deletion.RunAsync(current.Id, ct))
         {
-            return ProblemResults.Unauthorized("This account no longer exists.");
-        }
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.OutboxEmails.Where(e => e.UserId == user.Id && e.SentAt == null).ExecuteDeleteAsync(ct);
-        var deleted = await users.DeleteAsync(user);
-        if (!deleted.Succeeded)
-        {
-            throw new InvalidOperationException("Deleting the account failed: " + string.Join("; ", deleted.Errors.Select(e => e.Code)));
-        }
-        await tx.CommitAsync(ct);
-        foreach (var prefix in BlobKeys.AllOfUser(user.Id))
-        {
-            await blobs.DeletePrefixAsync(prefix, ct);
+            case DeletionResult.NoUser:
+                return ProblemResults.Unauthorized("This account no longer exists.");
+            case DeletionResult.BillingStillRunning(var cause):
+                logger.LogWarning("Account {UserId} not deleted: its Stripe subscription could not be cancelled ({Error})", current.Id,
+                    cause is Stripe.StripeException s ? $"{s.HttpStatusCode} {s.StripeError?.Type}" : cause.GetType().Name);
+                return ProblemResults.Problem(StatusCodes.Status503ServiceUnavailable, "Subscription could not be cancelled",
+                    "Your account has not been deleted: we could not reach Stripe to cancel your Pro subscription, and deleting the account "
+                    + "would leave it billing you. Try again in a few minutes.");
         }
         if (current.ViaCookie)
         {

@@ -1,10 +1,7 @@
-using AutoMl.Domain.Credits;
-using AutoMl.Infrastructure;
 using AutoMl.Infrastructure.Accounts;
 using AutoMl.Infrastructure.Credits;
 using AutoMl.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace AutoMl.Api.Accounts;
@@ -16,12 +13,11 @@ internal abstract record SignUpResult
     public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : SignUpResult;
 }
 
-/// <summary>Creates the user, their credit account with the sign-up bonus as its first entry, and the verification email, all in one transaction.</summary>
+/// <summary>Creates the user, their (empty) credit account and the verification email, all in one transaction.</summary>
 internal sealed class SignUp(
     AutoMlDbContext db,
     UserManager<AppUser> users,
     SignUpEmails emails,
-    IOptions<PlatformOptions> options,
     TimeProvider clock)
 {
     public async Task<SignUpResult> RunAsync(SignupRequest request, CancellationToken ct)
@@ -49,19 +45,8 @@ internal sealed class SignUp(
             return new SignUpResult.Invalid(GroupErrors(created.Errors));
         }
 
-        var bonus = options.Value.SignupBonusCredits;
-        db.CreditAccounts.Add(new CreditAccount { UserId = user.Id, Balance = bonus, UpdatedAt = now });
-        db.CreditEntries.Add(new CreditEntry
-        {
-            Id = Guid.CreateVersion7(),
-            UserId = user.Id,
-            Amount = bonus,
-            Kind = CreditEntryKind.SignupBonus,
-            Reference = "Welcome bonus",
-            IdempotencyKey = CreditRules.SignupBonusKey(user.Id),
-            BalanceAfter = bonus,
-            CreatedAt = now,
-        });
+        // The account starts empty: the welcome bonus waits for the address to be confirmed (WelcomeBonus).
+        db.CreditAccounts.Add(new CreditAccount { UserId = user.Id, Balance = 0, UpdatedAt = now });
         await emails.QueueAsync(user);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

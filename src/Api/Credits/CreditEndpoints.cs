@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AutoMl.Api.Credits;
 
-public sealed record CreditsView(long Balance, long Held, long Available, long Owed);
+/// <summary>WelcomeBonus says why a new account has no credits yet (its address is not confirmed).</summary>
+public sealed record CreditsView(long Balance, long Held, long Available, long Owed, WelcomeBonusState WelcomeBonus);
 
 /// <summary>A ledger line; HeldChange (not in API.md's first draft) shows holds and releases, which move credits without changing the balance.</summary>
 public sealed record CreditEntryView(Guid Id, long Amount, long HeldChange, CreditEntryKind Kind, string Reference, long BalanceAfter, DateTimeOffset CreatedAt)
@@ -25,12 +26,15 @@ internal static class CreditEndpoints
         credits.MapGet("/ad-rewards", AdRewardSummary.GetAsync);
     }
 
-    private static async Task<Results<Ok<CreditsView>, ProblemHttpResult>> GetAsync(CurrentUser current, AutoMlDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<CreditsView>, ProblemHttpResult>> GetAsync(CurrentUser current, AutoMlDbContext db, WelcomeBonus bonus, CancellationToken ct)
     {
-        var view = await db.CreditAccounts.AsNoTracking().Where(a => a.UserId == current.Id)
-            .Select(a => new CreditsView(a.Balance, a.Held, a.Balance - a.Held, a.Owed))
+        var account = await db.CreditAccounts.AsNoTracking().Where(a => a.UserId == current.Id)
+            .Select(a => new { a.Balance, a.Held, a.Owed, Confirmed = db.Users.Where(u => u.Id == a.UserId).Select(u => u.EmailConfirmed).FirstOrDefault() })
             .SingleOrDefaultAsync(ct);
-        return view is null ? ProblemResults.NotFound("This account has no credit account.") : TypedResults.Ok(view);
+        return account is null
+            ? ProblemResults.NotFound("This account has no credit account.")
+            : TypedResults.Ok(new CreditsView(account.Balance, account.Held, account.Balance - account.Held, account.Owed,
+                await bonus.StateAsync(current.Id, account.Confirmed, ct)));
     }
 
     private static async Task<Results<Ok<Page<CreditEntryView>>, ValidationProblem>> EntriesAsync(

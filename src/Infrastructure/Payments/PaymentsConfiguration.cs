@@ -39,6 +39,8 @@ internal sealed class StripePaymentConfiguration : IEntityTypeConfiguration<Stri
         builder.HasIndex(p => p.Reference).IsUnique();
         builder.Property(p => p.PaymentIntentId).HasMaxLength(255);
         builder.HasIndex(p => p.PaymentIntentId).IsUnique();
+        builder.Property(p => p.ChargeId).HasMaxLength(255);
+        builder.HasIndex(p => p.ChargeId).IsUnique();
         builder.Property(p => p.Product).HasMaxLength(64);
         builder.Property(p => p.Currency).HasMaxLength(3);
         builder.HasIndex(p => p.UserId);

@@ -25,6 +25,25 @@ public sealed class StripeGateway(IHttpClientFactory http, IOptions<StripeOption
             new Stripe.BillingPortal.SessionCreateOptions { Customer = customerId, ReturnUrl = returnUrl },
             new RequestOptions { IdempotencyKey = $"portal:{Guid.NewGuid():N}" }, ct);
 
+    /// <summary>The customer's subscriptions that are not cancelled yet (Stripe's list leaves cancelled ones out by default).</summary>
+    public async Task<IReadOnlyList<Subscription>> LiveSubscriptionsAsync(string customerId, CancellationToken ct) =>
+        (await new SubscriptionService(Client()).ListAsync(new SubscriptionListOptions { Customer = customerId, Limit = 100 }, null, ct)).Data;
+
+    /// <summary>Cancels at once, without proration or a final invoice: the account it paid for is going away.</summary>
+    public Task<Subscription> CancelSubscriptionAsync(string subscriptionId, CancellationToken ct) =>
+        new SubscriptionService(Client()).CancelAsync(subscriptionId, new SubscriptionCancelOptions(), null, ct);
+
+    /// <summary>
+    /// The payments of an invoice, each payment intent expanded so its charge (latest_charge) is known; invoice events do
+    /// not carry payments, the field is only included on request.
+    /// </summary>
+    public async Task<IReadOnlyList<InvoicePayment>> InvoicePaymentsAsync(string invoiceId, CancellationToken ct)
+    {
+        var options = new InvoicePaymentListOptions { Invoice = invoiceId, Limit = 100 };
+        options.AddExpand("data.payment.payment_intent");
+        return (await new InvoicePaymentService(Client()).ListAsync(options, null, ct)).Data;
+    }
+
     private StripeClient Client()
     {
         var o = options.Value;

@@ -2,7 +2,7 @@ namespace AutoMl.Infrastructure.Payments;
 
 /// <summary>
 /// A payment that credited an account (a pack's checkout or a subscription invoice). Refunds and disputes find it by
-/// payment intent; CreditsReversed keeps a refund and a later dispute of the same charge from taking more than was bought.
+/// charge, or by payment intent when the charge was not known at payment time; CreditsReversed keeps a refund and a later dispute of the same charge from taking more than was bought.
 /// </summary>
 public sealed class StripePayment
 {
@@ -12,6 +12,9 @@ public sealed class StripePayment
     /// <summary>The checkout session (cs_…) or invoice (in_…) that paid.</summary>
     public required string Reference { get; set; }
     public string? PaymentIntentId { get; set; }
+
+    /// <summary>The charge (ch_…) when Stripe named it: an invoice paid by a charge without a payment intent has only this.</summary>
+    public string? ChargeId { get; set; }
     public required string Product { get; set; }
     public long Credits { get; set; }
     public long AmountCents { get; set; }

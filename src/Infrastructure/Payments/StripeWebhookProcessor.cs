@@ -29,6 +29,8 @@ public sealed class StripeWebhookProcessor(
     AutoMlDbContext db,
     CreditLedger ledger,
     EmailTemplates emails,
+    StripeGateway stripe,
+    IOptions<StripeOptions> stripeOptions,
     IOptions<BillingCatalog> catalog,
     TimeProvider clock,
     ILogger<StripeWebhookProcessor> logger)
@@ -43,15 +45,16 @@ public sealed class StripeWebhookProcessor(
             logger.LogInformation("Stripe event {EventId} ({Type}) replayed: acknowledged, not applied again", stripeEvent.Id, stripeEvent.Type);
             return WebhookOutcome.Replayed;
         }
+        var created = new DateTimeOffset(DateTime.SpecifyKind(stripeEvent.Created, DateTimeKind.Utc));
         var applied = (stripeEvent.Type, stripeEvent.Data?.Object) switch
         {
-            (EventTypes.CheckoutSessionCompleted, Session s) => await CheckoutCompletedAsync(s, ct),
+            (EventTypes.CheckoutSessionCompleted, Session s) => await CheckoutCompletedAsync(s, created, ct),
             (EventTypes.CheckoutSessionAsyncPaymentSucceeded, Session s) => await CreditPackAsync(s, ct),
-            (EventTypes.InvoicePaid, Invoice i) => await InvoicePaidAsync(i, ct),
-            (EventTypes.CustomerSubscriptionUpdated or EventTypes.CustomerSubscriptionDeleted, Subscription s) => await SubscriptionChangedAsync(s, ct),
-            (EventTypes.ChargeRefunded, Charge c) => await ReverseAsync(stripeEvent.Id, c.PaymentIntentId, payment =>
+            (EventTypes.InvoicePaid, Invoice i) => await InvoicePaidAsync(i, created, ct),
+            (EventTypes.CustomerSubscriptionUpdated or EventTypes.CustomerSubscriptionDeleted, Subscription s) => await SubscriptionChangedAsync(s, created, ct),
+            (EventTypes.ChargeRefunded, Charge c) => await ReverseAsync(stripeEvent.Id, c.Id, c.PaymentIntentId, payment =>
                 Clawback.CreditsFor(payment.Credits, payment.AmountCents, c.AmountRefunded) - payment.CreditsReversed, "Refund", ct),
-            (EventTypes.ChargeDisputeCreated, Dispute d) => await ReverseAsync(stripeEvent.Id, d.PaymentIntentId, payment =>
+            (EventTypes.ChargeDisputeCreated, Dispute d) => await ReverseAsync(stripeEvent.Id, d.ChargeId, d.PaymentIntentId, payment =>
                 Clawback.CreditsFor(payment.Credits, payment.AmountCents, d.Amount), "Dispute", ct),
             _ => false,
         };
@@ -61,7 +64,7 @@ public sealed class StripeWebhookProcessor(
         return applied ? WebhookOutcome.Applied : WebhookOutcome.Ignored;
     }
 
-    private async Task<bool> CheckoutCompletedAsync(Session session, CancellationToken ct)
+    private async Task<bool> CheckoutCompletedAsync(Session session, DateTimeOffset eventCreated, CancellationToken ct)
     {
         if (session.Mode == "subscription")
         {
@@ -69,7 +72,7 @@ public sealed class StripeWebhookProcessor(
             {
                 return false;
             }
-            await LinkCustomerAsync(user, session.CustomerId, session.SubscriptionId, "active", ct);
+            await LinkCustomerAsync(user, session.CustomerId, session.SubscriptionId, "active", eventCreated, ct);
             return true;
         }
         // Bank debits and vouchers complete unpaid; checkout.session.async_payment_succeeded credits them later.
@@ -95,11 +98,12 @@ public sealed class StripeWebhookProcessor(
         {
             return false;
         }
-        await RecordPaymentAsync(user, session.Id, session.PaymentIntentId, pack?.Name ?? productId, credits, session.AmountTotal ?? 0, session.Currency ?? catalog.Value.Currency, ct);
+        // A session names its payment intent, not the charge; refunds and disputes carry both, so the intent finds it.
+        await RecordPaymentAsync(user, session.Id, session.PaymentIntentId, null, pack?.Name ?? productId, credits, session.AmountTotal ?? 0, session.Currency ?? catalog.Value.Currency, ct);
         return true;
     }
 
-    private async Task<bool> InvoicePaidAsync(Invoice invoice, CancellationToken ct)
+    private async Task<bool> InvoicePaidAsync(Invoice invoice, DateTimeOffset eventCreated, CancellationToken ct)
     {
         var details = invoice.Parent?.SubscriptionDetails;
         var user = UserOf(null, details?.Metadata) ?? await UserOfCustomerAsync(invoice.CustomerId, ct);
@@ -109,17 +113,41 @@ public sealed class StripeWebhookProcessor(
             return false;
         }
         var plan = catalog.Value.Pro;
+        // Asked before the credit, so a Stripe hiccup fails the event (Stripe retries it) with nothing half-applied.
+        var paidBy = await PaidByAsync(invoice, ct);
         var result = await ledger.CreditAsync(id, plan.MonthlyCredits, CreditEntryKind.Grant, $"{plan.Name} monthly credits (Stripe {invoice.Id})", $"stripe:{invoice.Id}", ct);
         if (!result.Applied)
         {
             return false;
         }
-        await LinkCustomerAsync(id, invoice.CustomerId, details.SubscriptionId, "active", ct);
-        await RecordPaymentAsync(id, invoice.Id, null, plan.Name, plan.MonthlyCredits, invoice.AmountPaid, invoice.Currency ?? catalog.Value.Currency, ct);
+        await LinkCustomerAsync(id, invoice.CustomerId, details.SubscriptionId, "active", eventCreated, ct);
+        await RecordPaymentAsync(id, invoice.Id, paidBy?.PaymentIntentId, paidBy?.ChargeId ?? paidBy?.PaymentIntent?.LatestChargeId, plan.Name, plan.MonthlyCredits, invoice.AmountPaid, invoice.Currency ?? catalog.Value.Currency, ct);
         return true;
     }
 
-    private async Task<bool> SubscriptionChangedAsync(Subscription subscription, CancellationToken ct)
+    /// <summary>
+    /// The payment intent or charge that paid the invoice. Since API version 2025-03-31 an invoice names neither; its
+    /// payments are an includable list that events leave out, so they are read from Stripe unless the event carries them.
+    /// </summary>
+    private async Task<InvoicePaymentPayment?> PaidByAsync(Invoice invoice, CancellationToken ct)
+    {
+        var payments = invoice.Payments?.Data is { Count: > 0 } included ? included
+            : invoice.AmountPaid > 0 && stripeOptions.Value.IsConfigured ? await stripe.InvoicePaymentsAsync(invoice.Id, ct)
+            : [];
+        var paid = payments.Where(p => p.Status == "paid" && p.Payment is not null).ToList();
+        if (paid.Count > 1)
+        {
+            logger.LogWarning("Invoice {InvoiceId} was paid in {Count} payments; only the largest is recorded for refunds and disputes", invoice.Id, paid.Count);
+        }
+        var payment = paid.OrderByDescending(p => p.AmountPaid ?? 0).FirstOrDefault()?.Payment;
+        if (payment is null && invoice.AmountPaid > 0)
+        {
+            logger.LogWarning("Invoice {InvoiceId} has no paid payment on Stripe; a refund of it will find nothing to take back", invoice.Id);
+        }
+        return payment;
+    }
+
+    private async Task<bool> SubscriptionChangedAsync(Subscription subscription, DateTimeOffset eventCreated, CancellationToken ct)
     {
         var user = UserOf(null, subscription.Metadata) ?? await UserOfCustomerAsync(subscription.CustomerId, ct);
         if (user is not { } id)
@@ -127,22 +155,22 @@ public sealed class StripeWebhookProcessor(
             logger.LogWarning("Subscription {SubscriptionId} belongs to no user we know; tier unchanged", subscription.Id);
             return false;
         }
-        await LinkCustomerAsync(id, subscription.CustomerId, subscription.Id, subscription.Status, ct);
-        return true;
+        return await LinkCustomerAsync(id, subscription.CustomerId, subscription.Id, subscription.Status, eventCreated, ct);
     }
 
-    private async Task<bool> ReverseAsync(string eventId, string? paymentIntentId, Func<StripePayment, long> creditsToTake, string why, CancellationToken ct)
+    private async Task<bool> ReverseAsync(string eventId, string? chargeId, string? paymentIntentId, Func<StripePayment, long> creditsToTake, string why, CancellationToken ct)
     {
-        if (paymentIntentId is null)
+        if (chargeId is null && paymentIntentId is null)
         {
             return false;
         }
+        // By charge, which every refund and dispute names; by payment intent for payments recorded without their charge.
         var payment = await db.Set<StripePayment>()
-            .FromSql($"SELECT * FROM stripe_payments WHERE payment_intent_id = {paymentIntentId} FOR UPDATE")
+            .FromSql($"SELECT * FROM stripe_payments WHERE charge_id = {chargeId} OR payment_intent_id = {paymentIntentId} FOR UPDATE")
             .SingleOrDefaultAsync(ct);
         if (payment is null)
         {
-            logger.LogWarning("{Why} of payment intent {PaymentIntentId}, which credited nothing here; nothing taken back", why, paymentIntentId);
+            logger.LogWarning("{Why} of charge {ChargeId} (payment intent {PaymentIntentId}), which credited nothing here; nothing taken back", why, chargeId, paymentIntentId);
             return false;
         }
         var take = Math.Min(creditsToTake(payment), payment.Credits - payment.CreditsReversed);
@@ -160,7 +188,7 @@ public sealed class StripeWebhookProcessor(
         return result.Applied;
     }
 
-    private async Task RecordPaymentAsync(Guid user, string reference, string? paymentIntentId, string product, long credits, long amountCents, string currency, CancellationToken ct)
+    private async Task RecordPaymentAsync(Guid user, string reference, string? paymentIntentId, string? chargeId, string product, long credits, long amountCents, string currency, CancellationToken ct)
     {
         db.Set<StripePayment>().Add(new StripePayment
         {
@@ -168,6 +196,7 @@ public sealed class StripeWebhookProcessor(
             UserId = user,
             Reference = reference,
             PaymentIntentId = paymentIntentId,
+            ChargeId = chargeId,
             Product = product,
             Credits = credits,
             AmountCents = amountCents,
@@ -180,20 +209,39 @@ public sealed class StripeWebhookProcessor(
         }
     }
 
-    private async Task LinkCustomerAsync(Guid user, string? customerId, string? subscriptionId, string? status, CancellationToken ct)
+    /// <summary>
+    /// Stores the subscription state an event carries, unless a newer event already set it: Stripe delivers out of order
+    /// and retries for days, so a late invoice.paid must not revive a deleted subscription. A cancelled subscription
+    /// stays cancelled whatever arrives later for it (Stripe never reactivates one). The tier follows the stored state.
+    /// </summary>
+    private async Task<bool> LinkCustomerAsync(Guid user, string? customerId, string? subscriptionId, string? status, DateTimeOffset eventCreated, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        if (customerId is not null)
+        if (customerId is null)
         {
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO stripe_customers (user_id, customer_id, subscription_id, subscription_status, updated_at)
-                VALUES ({user}, {customerId}, {subscriptionId}, {status}, {now})
-                ON CONFLICT (user_id) DO UPDATE SET subscription_id = excluded.subscription_id, subscription_status = excluded.subscription_status, updated_at = excluded.updated_at
-                """, ct);
+            logger.LogWarning("Subscription event for {UserId} names no customer; tier unchanged", user);
+            return false;
+        }
+        var now = clock.GetUtcNow();
+        var stored = await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO stripe_customers (user_id, customer_id, subscription_id, subscription_status, subscription_event_at, updated_at)
+            VALUES ({user}, {customerId}, {subscriptionId}, {status}, {eventCreated}, {now})
+            ON CONFLICT (user_id) DO UPDATE SET subscription_id = excluded.subscription_id, subscription_status = excluded.subscription_status,
+                subscription_event_at = excluded.subscription_event_at, updated_at = excluded.updated_at
+            WHERE (stripe_customers.subscription_event_at IS NULL OR stripe_customers.subscription_event_at <= excluded.subscription_event_at)
+              AND NOT (stripe_customers.subscription_id IS NOT DISTINCT FROM excluded.subscription_id
+                       AND stripe_customers.subscription_status IN ('canceled', 'incomplete_expired')
+                       AND excluded.subscription_status IS DISTINCT FROM stripe_customers.subscription_status)
+            """, ct);
+        if (stored == 0)
+        {
+            logger.LogInformation("Subscription {SubscriptionId} of {UserId}: a newer event already set its state; {Status} from an event of {Created} not applied",
+                subscriptionId, user, status, eventCreated);
+            return false;
         }
         var tier = StripeCustomer.TierFor(status);
         // Enterprise is granted by hand, never taken away or given by a Pro subscription.
         await db.Users.Where(u => u.Id == user && u.Tier != Tier.Enterprise).ExecuteUpdateAsync(s => s.SetProperty(u => u.Tier, tier), ct);
+        return true;
     }
 
     private async Task<Guid?> UserOfCustomerAsync(string? customerId, CancellationToken ct) =>

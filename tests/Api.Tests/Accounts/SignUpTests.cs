@@ -7,7 +7,7 @@ namespace AutoMl.Api.Tests.Accounts;
 public sealed class SignUpTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     [Fact]
-    public async Task signup_starts_a_session_with_the_welcome_bonus_as_first_ledger_entry()
+    public async Task signup_starts_a_session_and_confirming_the_address_makes_the_welcome_bonus_the_first_ledger_entry()
     {
         var email = ApiFactory.NewEmail();
         var browser = api.Browser();
@@ -22,7 +22,9 @@ public sealed class SignUpTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(email, me.GetProperty("email").GetString());
         Assert.Equal("free", me.GetProperty("tier").GetString());
         Assert.False(me.GetProperty("emailVerified").GetBoolean());
+        Assert.Equal(0, (await (await browser.Http.GetAsync("/api/v1/credits")).JsonAsync()).GetProperty("balance").GetInt64());
 
+        await api.ConfirmEmailAsync(browser, email);
         var credits = await (await browser.Http.GetAsync("/api/v1/credits")).JsonAsync();
         Assert.Equal(100, credits.GetProperty("balance").GetInt64());
         Assert.Equal(100, credits.GetProperty("available").GetInt64());
@@ -75,7 +77,7 @@ public sealed class SignUpTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task the_verification_email_goes_to_the_outbox_and_its_link_confirms_the_address()
     {
         var email = ApiFactory.NewEmail();
-        var browser = await api.SignUpAsync(email);
+        var browser = await api.SignUpAsync(email, confirm: false);
 
         var outbox = await api.InDbAsync(db => Task.FromResult(db.OutboxEmails.Single(e => e.To == email)));
         Assert.Equal("verify-email", outbox.Template);

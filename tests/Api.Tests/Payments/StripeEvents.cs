@@ -8,12 +8,12 @@ namespace AutoMl.Api.Tests.Payments;
 /// <summary>Webhook payloads shaped like Stripe's snapshot events, and Stripe's signature scheme (t=…,v1=HMAC-SHA256).</summary>
 public static class StripeEvents
 {
-    public static string Event(string type, JsonObject dataObject, string? id = null) => new JsonObject
+    public static string Event(string type, JsonObject dataObject, string? id = null, DateTimeOffset? created = null) => new JsonObject
     {
         ["id"] = id ?? NewId("evt_"),
         ["object"] = "event",
         ["api_version"] = "2026-10-28.endive",
-        ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+        ["created"] = (created ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds(),
         ["data"] = new JsonObject { ["object"] = dataObject.DeepClone() },
         ["livemode"] = false,
         ["pending_webhooks"] = 1,
@@ -29,9 +29,9 @@ public static class StripeEvents
         return session;
     }
 
-    public static JsonObject Charge(string paymentIntent, long amount, long refunded) => new()
+    public static JsonObject Charge(string paymentIntent, long amount, long refunded, string? id = null) => new()
     {
-        ["id"] = NewId("ch_"),
+        ["id"] = id ?? NewId("ch_"),
         ["object"] = "charge",
         ["amount"] = amount,
         ["amount_captured"] = amount,
@@ -46,12 +46,12 @@ public static class StripeEvents
         ["metadata"] = new JsonObject(),
     };
 
-    public static JsonObject Dispute(string paymentIntent, long amount) => new()
+    public static JsonObject Dispute(string paymentIntent, long amount, string? charge = null) => new()
     {
         ["id"] = NewId("dp_"),
         ["object"] = "dispute",
         ["amount"] = amount,
-        ["charge"] = NewId("ch_"),
+        ["charge"] = charge ?? NewId("ch_"),
         ["currency"] = "usd",
         ["payment_intent"] = paymentIntent,
         ["reason"] = "fraudulent",
@@ -60,9 +60,13 @@ public static class StripeEvents
         ["metadata"] = new JsonObject(),
     };
 
-    public static JsonObject Invoice(string customer, string subscription, Guid userId, long amountPaid) => new()
+    /// <summary>
+    /// An invoice as API versions since 2025-03-31 send it: no top-level charge or payment_intent, and its payments (an
+    /// includable field) left out of events; <see cref="Support.FakeStripe.PayInvoice"/> gives Stripe the payment to list.
+    /// </summary>
+    public static JsonObject Invoice(string customer, string subscription, Guid userId, long amountPaid, string? id = null) => new()
     {
-        ["id"] = NewId("in_"),
+        ["id"] = id ?? NewId("in_"),
         ["object"] = "invoice",
         ["customer"] = customer,
         ["amount_paid"] = amountPaid,

@@ -70,12 +70,39 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return http;
     }
 
-    public async Task<BrowserClient> SignUpAsync(string? email = null, string password = GoodPassword)
+    /// <summary>Signs up and, unless told not to, confirms the address as the user clicking the emailed link would (which grants the welcome bonus).</summary>
+    public async Task<BrowserClient> SignUpAsync(string? email = null, string password = GoodPassword, bool confirm = true)
     {
         var browser = Browser();
-        var response = await browser.Http.PostAsJsonAsync("/api/v1/auth/signup", new { email = email ?? NewEmail(), password });
+        email ??= NewEmail();
+        var response = await browser.Http.PostAsJsonAsync("/api/v1/auth/signup", new { email, password });
         await response.EnsureStatusAsync(System.Net.HttpStatusCode.Created);
+        if (confirm)
+        {
+            await ConfirmEmailAsync(browser, email);
+        }
         return browser;
+    }
+
+    /// <summary>POSTs /auth/confirm-email with a token made by the platform's own UserManager, as the emailed link carries.</summary>
+    public async Task<HttpResponseMessage> ConfirmEmailAsync(BrowserClient browser, string email, bool ensureSuccess = true)
+    {
+        var (userId, token) = await ConfirmationTokenAsync(email);
+        var response = await browser.Http.PostAsJsonAsync("/api/v1/auth/confirm-email", new { userId, token });
+        if (ensureSuccess)
+        {
+            await response.EnsureStatusAsync(System.Net.HttpStatusCode.NoContent);
+        }
+        return response;
+    }
+
+    public async Task<(Guid UserId, string Token)> ConfirmationTokenAsync(string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AutoMl.Infrastructure.Accounts.AppUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account has the address {email}.");
+        var token = await users.GenerateEmailConfirmationTokenAsync(user);
+        return (user.Id, Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token)));
     }
 
     public async Task<string> CreateApiKeyAsync(BrowserClient browser, string name = "ci")

@@ -18,7 +18,53 @@ public sealed class FakeStripe : FakeServer
     /// <summary>Checkout sessions created so far, by id, as Stripe would hold them; tests complete them in webhook events.</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, JsonObject> Sessions { get; } = new();
 
+    /// <summary>Subscriptions Stripe holds, by id: listed per customer and cancelled (DELETE) as Stripe does.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, JsonObject> Subscriptions { get; } = new();
+
+    /// <summary>Invoice payments by invoice id, in the shape of API version 2025-03-31 and later (invoice_payment objects).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, JsonObject> InvoicePayments { get; } = new();
+
     public IReadOnlyList<RecordedRequest> To(string path) => Requests.Where(r => r.Path == path).ToList();
+
+    /// <summary>A live subscription of the customer, as Stripe creates one when a subscription checkout completes.</summary>
+    public string Subscribe(string customer, Guid userId, string status = "active")
+    {
+        var id = "sub_" + Id();
+        Subscriptions[id] = new JsonObject
+        {
+            ["id"] = id,
+            ["object"] = "subscription",
+            ["customer"] = customer,
+            ["status"] = status,
+            ["metadata"] = new JsonObject { ["user_id"] = userId.ToString(), ["product"] = "pro" },
+            ["livemode"] = false,
+        };
+        return id;
+    }
+
+    /// <summary>Records that a card paid the invoice: an invoice payment whose payment intent's latest charge is returned.</summary>
+    public (string PaymentIntent, string Charge) PayInvoice(string invoiceId, long amount)
+    {
+        var (paymentIntent, charge) = ("pi_" + Id(), "ch_" + Id());
+        InvoicePayments[invoiceId] = new JsonObject
+        {
+            ["id"] = "inpay_" + Id(),
+            ["object"] = "invoice_payment",
+            ["amount_paid"] = amount,
+            ["amount_requested"] = amount,
+            ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["currency"] = "usd",
+            ["invoice"] = invoiceId,
+            ["is_default"] = true,
+            ["livemode"] = false,
+            ["payment"] = new JsonObject { ["type"] = "payment_intent", ["payment_intent"] = paymentIntent },
+            ["status"] = "paid",
+            ["status_transitions"] = new JsonObject { ["canceled_at"] = null, ["paid_at"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds() },
+            // Not part of the wire object: what expanding payment.payment_intent reveals.
+            ["_latest_charge"] = charge,
+        };
+        return (paymentIntent, charge);
+    }
 
     /// <summary>Stripe's bracketed form keys (metadata[user_id], line_items[0][price_data][unit_amount]) as sent.</summary>
     public static Dictionary<string, string> Form(RecordedRequest request) =>
@@ -69,10 +115,68 @@ public sealed class FakeStripe : FakeServer
             ["url"] = "https://billing.stripe.com/p/session/test_" + Id(),
             ["livemode"] = false,
         }));
+        server.MapGet("/v1/subscriptions", (HttpRequest request) => Authorized(request, () =>
+            List("/v1/subscriptions", Subscriptions.Values
+                .Where(sub => sub["customer"]!.GetValue<string>() == request.Query["customer"].ToString() && sub["status"]!.GetValue<string>() != "canceled")
+                .Select(sub => sub.DeepClone()))));
+        server.MapDelete("/v1/subscriptions/{id}", (HttpRequest request, string id) => Authorized(request, () =>
+        {
+            if (!Subscriptions.TryGetValue(id, out var subscription))
+            {
+                return Results.Json(new JsonObject
+                {
+                    ["error"] = new JsonObject { ["type"] = "invalid_request_error", ["code"] = "resource_missing", ["message"] = $"No such subscription: '{id}'" },
+                }, statusCode: 404);
+            }
+            subscription["status"] = "canceled";
+            subscription["canceled_at"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+            return Results.Json(subscription.DeepClone());
+        }));
+        server.MapGet("/v1/invoice_payments", (HttpRequest request) => Authorized(request, () =>
+        {
+            // Stripe.net sends expand[0]=…; curl users send expand[]=…; Stripe accepts both.
+            var expand = request.Query.Any(q => q.Key.StartsWith("expand[", StringComparison.Ordinal) && q.Value.Contains("data.payment.payment_intent"));
+            var found = InvoicePayments.TryGetValue(request.Query["invoice"].ToString(), out var payment) ? [Wire(payment, expand)] : Array.Empty<JsonNode>();
+            return List("/v1/invoice_payments", found);
+        }));
         server.MapFallback(() => Results.Json(new JsonObject
         {
             ["error"] = new JsonObject { ["type"] = "invalid_request_error", ["message"] = "Unrecognized request URL." },
         }, statusCode: 404));
+    }
+
+    private static IResult Authorized(HttpRequest request, Func<IResult> answer) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer sk_", StringComparison.Ordinal)
+            ? answer()
+            : Results.Json(new JsonObject { ["error"] = new JsonObject { ["type"] = "invalid_request_error", ["message"] = "Invalid API Key provided" } }, statusCode: 401);
+
+    private static IResult List(string url, IEnumerable<JsonNode> data) => Results.Json(new JsonObject
+    {
+        ["object"] = "list",
+        ["data"] = new JsonArray(data.ToArray()),
+        ["has_more"] = false,
+        ["url"] = url,
+    });
+
+    private static JsonObject Wire(JsonObject payment, bool expandPaymentIntent)
+    {
+        var wire = (JsonObject)payment.DeepClone();
+        var charge = wire["_latest_charge"]!.GetValue<string>();
+        wire.Remove("_latest_charge");
+        if (expandPaymentIntent && wire["payment"]!["payment_intent"] is JsonValue id)
+        {
+            wire["payment"]!["payment_intent"] = new JsonObject
+            {
+                ["id"] = id.GetValue<string>(),
+                ["object"] = "payment_intent",
+                ["amount"] = wire["amount_paid"]!.DeepClone(),
+                ["currency"] = "usd",
+                ["latest_charge"] = charge,
+                ["status"] = "succeeded",
+                ["livemode"] = false,
+            };
+        }
+        return wire;
     }
 
     private static async Task<IResult> Stripe(HttpRequest request, Func<Dictionary<string, string>, JsonObject> answer)

@@ -50,8 +50,11 @@ public sealed class KestrelPlatformFactory : PlatformFactory, IAsyncLifetime
             BaseAddress = Address,
         };
         var browser = new BrowserClient(http, cookies);
-        var response = await http.PostAsync("api/v1/auth/signup", JsonContent.Create(new { email = NewEmail(), password = GoodPassword }));
+        var email = NewEmail();
+        var response = await http.PostAsync("api/v1/auth/signup", JsonContent.Create(new { email, password = GoodPassword }));
         await response.EnsureStatusAsync(HttpStatusCode.Created);
+        // Confirmed as the emailed link would, so the account has its welcome bonus to spend.
+        await ConfirmEmailAsync(browser, email);
         return await CreateApiKeyAsync(browser);
     }
 }

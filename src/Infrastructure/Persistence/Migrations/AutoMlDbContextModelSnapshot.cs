@@ -168,6 +168,27 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("AutoMl.Infrastructure.Accounts.SignupBonusGrant", b =>
+                {
+                    b.Property<string>("AddressHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("address_hash");
+
+                    b.Property<DateTimeOffset>("GrantedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("granted_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("AddressHash")
+                        .HasName("pk_signup_bonus_grants");
+
+                    b.ToTable("signup_bonus_grants", (string)null);
+                });
+
             modelBuilder.Entity("AutoMl.Infrastructure.Credits.CreditAccount", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -798,6 +819,10 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(255)")
                         .HasColumnName("customer_id");
 
+                    b.Property<DateTimeOffset?>("SubscriptionEventAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("subscription_event_at");
+
                     b.Property<string>("SubscriptionId")
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)")
@@ -856,6 +881,11 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("amount_cents");
 
+                    b.Property<string>("ChargeId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("charge_id");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -897,6 +927,10 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_stripe_payments");
+
+                    b.HasIndex("ChargeId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_stripe_payments_charge_id");
 
                     b.HasIndex("PaymentIntentId")
                         .IsUnique()
