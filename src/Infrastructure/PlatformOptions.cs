@@ -21,6 +21,27 @@ public sealed class PlatformOptions
     public ModelWarmupOptions ModelWarmup { get; set; } = new();
 
     public DataProtectionKeyOptions DataProtection { get; set; } = new();
+
+    public PredictionOptions Predictions { get; set; } = new();
+
+    public ModelCacheOptions ModelCache { get; set; } = new();
+
+    /// <summary>Serves /openapi/v1.json and /scalar outside Development (AutoMl__ApiDocs); in Development they are always on.</summary>
+    public bool ApiDocs { get; set; }
+}
+
+/// <summary>Online predictions on one API instance (AutoMl__Predictions__*).</summary>
+public sealed class PredictionOptions
+{
+    /// <summary>Predictions that run at once on an instance; more get a 503 with Retry-After, so SHAP cannot take every core.</summary>
+    public int MaxConcurrent { get; set; } = 2 * Environment.ProcessorCount;
+}
+
+/// <summary>The loaded model bundles an API instance keeps (AutoMl__ModelCache__*).</summary>
+public sealed class ModelCacheOptions
+{
+    /// <summary>Estimated memory of the loaded bundles kept; the least recently used go first past it.</summary>
+    public long MaxBytes { get; set; } = 1L << 30;
 }
 
 /// <summary>What an API instance loads before anyone predicts (AutoMl__ModelWarmup__*).</summary>

@@ -17,8 +17,11 @@ internal static class Cursor
         try
         {
             var parts = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(cursor)).Split('|');
-            if (parts.Length != 2 || !long.TryParse(parts[0], CultureInfo.InvariantCulture, out var ticks) || !Guid.TryParse(parts[1], out id))
+            if (parts.Length != 2 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) || !Guid.TryParse(parts[1], out id)
+                || ticks > DateTimeOffset.MaxValue.UtcTicks)
             {
+                // Ticks outside a date's range come only from a forged cursor: a 400 like any other, not the constructor's exception.
+                id = default;
                 return false;
             }
             at = new DateTimeOffset(ticks, TimeSpan.Zero);

@@ -13,12 +13,15 @@ internal static class ProblemDetailsDefaults
         [StatusCodes.Status415UnsupportedMediaType] = "Send the request body as JSON with 'Content-Type: application/json'.",
     };
 
+    /// <summary>The request's correlation id: its trace id, which the logs and traces carry too.</summary>
+    public static string TraceId(HttpContext http) =>
+        http.Features.Get<IHttpActivityFeature>()?.Activity.TraceId.ToString() ?? http.TraceIdentifier;
+
     public static void Customize(ProblemDetailsContext context)
     {
         var problem = context.ProblemDetails;
         problem.Instance ??= context.HttpContext.Request.Path;
-        problem.Extensions["traceId"] = context.HttpContext.Features.Get<IHttpActivityFeature>()?.Activity.TraceId.ToString()
-            ?? context.HttpContext.TraceIdentifier;
+        problem.Extensions["traceId"] = TraceId(context.HttpContext);
         if (problem.Detail is null && problem is HttpValidationProblemDetails { Errors.Count: > 0 } validation)
         {
             problem.Detail = string.Join(" ", validation.Errors.SelectMany(e => e.Value));

@@ -17,11 +17,13 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested =>
                 (499, "Client closed request", "The client closed the connection before the answer was ready."),
-            _ => (500, "Internal error", "Something went wrong on our side. It has been logged; try again, and quote the trace id if it keeps happening."),
+            // Never the exception's text: it can name hosts, paths, keys or SQL. The trace id finds it in the log.
+            _ => (500, "Internal error",
+                $"Something went wrong on our side. It has been logged under reference {TraceId(context)}; try again, and quote the reference if it keeps happening."),
         };
         if (status >= 500)
         {
-            logger.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, context.Request.Path);
+            logger.LogError(exception, "Unhandled exception on {Method} {Path}; reference {Reference}", context.Request.Method, context.Request.Path, TraceId(context));
         }
         if (context.Response.HasStarted)
         {
@@ -35,6 +37,9 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             ProblemDetails = { Status = status, Title = title, Detail = detail },
         });
     }
+
+    /// <summary>The id <see cref="ProblemDetailsDefaults"/> also puts under traceId.</summary>
+    private static string TraceId(HttpContext context) => ProblemDetailsDefaults.TraceId(context);
 
     private static string DescribeJson(JsonException json) =>
         json.LineNumber is { } line

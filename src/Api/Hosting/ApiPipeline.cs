@@ -8,8 +8,10 @@ using AutoMl.Api.Models;
 using AutoMl.Api.Payments;
 using AutoMl.Api.RateLimiting;
 using AutoMl.Api.Rewards;
+using AutoMl.Infrastructure;
 using AutoMl.Infrastructure.Events;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using Serilog;
 
@@ -37,8 +39,13 @@ internal static class ApiPipeline
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
-        app.MapOpenApi();
-        app.MapScalarApiReference(o => o.WithNonce()); // its inline start-up script runs under SecurityHeaders' nonce policy
+        // The API's full map helps whoever probes it as much as whoever builds on it: off in production unless asked for.
+        var docs = app.Environment.IsDevelopment() || app.Services.GetRequiredService<IOptions<PlatformOptions>>().Value.ApiDocs;
+        if (docs)
+        {
+            app.MapOpenApi();
+            app.MapScalarApiReference(o => o.WithNonce()); // its inline start-up script runs under SecurityHeaders' nonce policy
+        }
 
         app.MapStripeWebhook();
         app.MapAdMobWebhook();
@@ -56,7 +63,7 @@ internal static class ApiPipeline
         app.MapHub<EventsHub>("/hubs/events");
         app.MapAdminHangfireDashboard();
         api.MapFallback(() => ProblemResults.NotFound("There is no API endpoint at this address: check the path against /openapi/v1.json."));
-        foreach (var prefix in new[] { "/hubs", "/health", "/openapi" })
+        foreach (var prefix in docs ? ["/hubs", "/health", "/openapi"] : new[] { "/hubs", "/health", "/openapi", "/scalar" })
         {
             // Server paths, not dashboard routes: a mistyped one answers 404, not the dashboard's page with 200.
             app.MapFallback($"{prefix}/{{**rest}}", () => ProblemResults.NotFound($"There is nothing at this address under {prefix}/."));

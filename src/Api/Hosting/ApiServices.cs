@@ -39,6 +39,8 @@ internal static class ApiServices
         services.AddScoped<Jobs.JobAdmission>();
         services.AddScoped<Jobs.JobSubmission>();
         services.AddSingleton<Models.ModelCache>();
+        services.AddSingleton<Models.PredictionGate>();
+        services.AddScoped<Models.OnlinePrediction>();
         services.AddHostedService<Models.ModelWarmer>();
         services.AddAutoMlAntiforgery();
         services.AddOpenApi();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AutoMl.Api.Credits;
 using AutoMl.Domain.Datasets;
 using AutoMl.Domain.Jobs;
 using AutoMl.Domain.Pricing;
@@ -55,10 +56,10 @@ internal sealed class JobSubmission(AutoMlDbContext db, JobAdmission admission, 
         }
         if (!hold.Applied)
         {
-            return new Submission.Rejected(StatusCodes.Status402PaymentRequired, "Not enough credits", hold.Owed > 0
-                ? $"You owe {hold.Owed} credits from a reversed payment; buy credits to settle it before starting new jobs."
-                : $"This job holds {job.HeldCredits} credits and you have {hold.Balance - hold.Held} available. Lower the budget, or buy credits."
-                    + (await db.Users.AnyAsync(u => u.Id == user && !u.EmailConfirmed, ct) ? " Confirm your email to receive the welcome bonus." : ""));
+            var unconfirmed = await db.Users.AnyAsync(u => u.Id == user && !u.EmailConfirmed, ct);
+            return new Submission.Rejected(StatusCodes.Status402PaymentRequired, CreditShortfall.Title,
+                CreditShortfall.Detail(hold, $"This job holds {job.HeldCredits} credits", "starting new jobs",
+                    "Lower the budget, or buy credits." + (unconfirmed ? " Confirm your email to receive the welcome bonus." : "")));
         }
         await db.Datasets.Where(d => d.Id == job.DatasetId).ExecuteUpdateAsync(s => s.SetProperty(d => d.LastUsedAt, job.CreatedAt), ct);
         await events.PublishAsync(user, job.Id, JobEventTypes.Queued, new { job.Queue, job.HeldCredits, job.BudgetSeconds }, ct);

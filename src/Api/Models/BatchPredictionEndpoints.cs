@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using AutoMl.Api.Accounts;
+using AutoMl.Api.Credits;
 using AutoMl.Api.Errors;
 using AutoMl.Api.Jobs;
 using AutoMl.Domain.Datasets;
@@ -64,8 +65,8 @@ internal static class BatchPredictionEndpoints
         var hold = await admission.AdmitAsync(job, $"Batch prediction {job.Id:N}", ct);
         if (!hold.Applied)
         {
-            return ProblemResults.Problem(StatusCodes.Status402PaymentRequired, "Not enough credits",
-                $"Predicting {dataset.Rows:N0} rows costs {job.HeldCredits} credits and you have {hold.Balance - hold.Held} available.");
+            return ProblemResults.Problem(StatusCodes.Status402PaymentRequired, CreditShortfall.Title,
+                CreditShortfall.Detail(hold, $"Predicting {dataset.Rows:N0} rows costs {job.HeldCredits} credits", "predicting", "Buy credits, or predict fewer rows."));
         }
         await events.PublishAsync(current.Id, job.Id, JobEventTypes.Queued, new { job.Queue, job.HeldCredits, kind = "predict" }, ct);
         return TypedResults.Accepted($"/api/v1/jobs/{job.Id}", job.ToView());

@@ -30,4 +30,6 @@ public sealed record PredictionView(
     IReadOnlyDictionary<string, double>? Contributions,
     double? ExpectedValue);
 
-public sealed record PredictResponse(IReadOnlyList<PredictionView> Predictions);
+/// <param name="Predictions">One per row, in order.</param>
+/// <param name="CreditsCharged">What this request cost: the batch price per 1,000 rows, at least 1 credit (a replayed request shows its first charge).</param>
+public sealed record PredictResponse(IReadOnlyList<PredictionView> Predictions, long CreditsCharged);

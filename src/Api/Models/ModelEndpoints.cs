@@ -8,6 +8,7 @@ using AutoMl.Infrastructure.Models;
 using AutoMl.Infrastructure.Persistence;
 using AutoMl.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace AutoMl.Api.Models;
@@ -15,7 +16,6 @@ namespace AutoMl.Api.Models;
 internal static class ModelEndpoints
 {
     private const string Missing = "No model with this id exists in your account.";
-    private const int MaxOnlineRows = 1000;
 
     public static void MapModelEndpoints(this RouteGroupBuilder api)
     {
@@ -66,39 +66,11 @@ internal static class ModelEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Ok<PredictResponse>, ProblemHttpResult, ValidationProblem>> PredictAsync(
-        Guid id, PredictRequest request, CurrentUser current, AutoMlDbContext db, ModelCache cache, CancellationToken ct)
-    {
-        if (request.Rows is not { Count: > 0 } rows || rows.Count > MaxOnlineRows)
-        {
-            return ProblemResults.Validation("rows", $"Send 1 to {MaxOnlineRows} rows as objects of column → value; use a batch prediction job for more.");
-        }
-        var model = await db.Models.AsNoTracking().Where(m => m.Id == id && m.UserId == current.Id)
-            .Select(m => new { m.Id, m.BundleKey }).SingleOrDefaultAsync(ct);
-        if (model is null)
-        {
-            return ProblemResults.NotFound(Missing);
-        }
-        var bundle = await cache.GetAsync(model.Id, model.BundleKey, ct);
-        if (request.Explain && !bundle.CanExplain)
-        {
-            return ProblemResults.Problem(StatusCodes.Status422UnprocessableEntity, "No explanations",
-                "This model has no tree members, so it cannot explain a prediction with SHAP values; predict without explain.");
-        }
-        var inputs = rows.Select(r => (IReadOnlyDictionary<string, object?>)r.ToDictionary(kv => kv.Key, kv => Value(kv.Value))).ToList();
-        var predictions = bundle.Predict(inputs, request.Explain);
-        return TypedResults.Ok(new PredictResponse(predictions
-            .Select(p => new PredictionView(p.Label, p.Value, p.Probabilities, p.Shap, p.ShapExpectedValue)).ToList()));
-    }
-
-    private static object? Value(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.Number => value.GetDouble(),
-        JsonValueKind.String => value.GetString(),
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        _ => null,
-    };
+    /// <summary>Priced per 1,000 rows like a batch prediction and charged once it succeeded; see <see cref="OnlinePrediction"/>.</summary>
+    private static Task<Results<Ok<PredictResponse>, ProblemHttpResult, ValidationProblem>> PredictAsync(
+        Guid id, PredictRequest request, CurrentUser current, OnlinePrediction prediction, HttpContext http, CancellationToken ct,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey = null) =>
+        prediction.PredictAsync(http, current.Id, id, request, idempotencyKey, ct);
 
     private static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement.Clone();
 

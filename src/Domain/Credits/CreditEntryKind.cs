@@ -12,4 +12,5 @@ public enum CreditEntryKind
     Hold = 7,
     Release = 8,
     OwedSettlement = 9,
+    Prediction = 10,
 }

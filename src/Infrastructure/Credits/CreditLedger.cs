@@ -52,9 +52,19 @@ public sealed class CreditLedger(AutoMlDbContext db, TimeProvider clock)
         ApplyAsync(userId, idempotencyKey, account =>
         {
             Positive(amount);
-            return account.Owed > 0 || account.Available < amount
-                ? null
-                : new LedgerPlan([new(0, amount, CreditEntryKind.Hold, reference, idempotencyKey)], account.Owed);
+            return Spending.Allowed(account.Balance, account.Held, account.Owed, amount)
+                ? new LedgerPlan([new(0, amount, CreditEntryKind.Hold, reference, idempotencyKey)], account.Owed)
+                : null;
+        }, ct);
+
+    /// <summary>Takes the price of something delivered at once (an online prediction), under the same rule as a hold.</summary>
+    public Task<LedgerResult> ChargeAsync(Guid userId, long amount, CreditEntryKind kind, string reference, string idempotencyKey, CancellationToken ct) =>
+        ApplyAsync(userId, idempotencyKey, account =>
+        {
+            Positive(amount);
+            return Spending.Allowed(account.Balance, account.Held, account.Owed, amount)
+                ? new LedgerPlan([new(-amount, 0, kind, reference, idempotencyKey)], account.Owed)
+                : null;
         }, ct);
 
     /// <summary>Ends a hold: captures what the job used and releases the rest (used = 0 releases it all).</summary>

@@ -19,6 +19,12 @@ public static class AutoMlMetrics
     private static readonly Counter<long> CreditsOut = Meter.CreateCounter<long>(
         "automl.credits.out", "{credit}", "Credits taken from balances (job captures, clawbacks, corrections).");
 
+    private static readonly Counter<long> HoldsReleased = Meter.CreateCounter<long>(
+        "automl.credits.holds.released", "{credit}", "Held credits the reconciliation released because their job had ended or was gone.");
+
+    private static readonly Counter<long> HoldsUnrepaired = Meter.CreateCounter<long>(
+        "automl.credits.holds.unreconciled", "{account}", "Holds the reconciliation found wrong and could not repair: each needs a person.");
+
     private static readonly Histogram<double> JobDuration = Meter.CreateHistogram(
         "automl.job.duration", "s", "Wall time of one job attempt on a worker, by kind and outcome.",
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.5, 1, 2, 5, 10, 20, 30, 60, 120, 300, 600, 1800, 3600] });
@@ -41,6 +47,11 @@ public static class AutoMlMetrics
 
     public static void JobAttempt(string kind, string outcome, TimeSpan elapsed) =>
         JobDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("kind", kind), new KeyValuePair<string, object?>("outcome", outcome));
+
+    public static void HoldReleasedByReconciliation(long credits) => HoldsReleased.Add(credits);
+
+    /// <summary>Adds <paramref name="count"/> (zero too, so the series exists from the first run).</summary>
+    public static void HoldsUnreconciled(long count) => HoldsUnrepaired.Add(count);
 
     public static void TrialCompleted(string learner) => TrialsCompleted.Add(1, new KeyValuePair<string, object?>("learner", learner));
 }

@@ -37,12 +37,12 @@ public sealed class ModelsClient
         return (Metrics.HigherIsBetter(model.Metric) ? trials.OrderByDescending(t => t.Score) : trials.OrderBy(t => t.Score)).ToList();
     }
 
-    /// <summary>Predicts rows given as column → value dictionaries (1 to 1,000 rows per call).</summary>
+    /// <summary>Predicts rows given as column → value dictionaries (1 to 1,000 rows per call, charged per 1,000 rows).</summary>
     /// <param name="id">The model's id.</param>
     /// <param name="rows">The rows; values are numbers, strings, booleans or null.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>One prediction per row, in order.</returns>
-    public Task<IReadOnlyList<Prediction>> PredictAsync(Guid id, IEnumerable<IReadOnlyDictionary<string, object?>> rows, CancellationToken cancellationToken = default)
+    /// <returns>One prediction per row, in order, and the credits the request cost.</returns>
+    public Task<PredictionResult> PredictAsync(Guid id, IEnumerable<IReadOnlyDictionary<string, object?>> rows, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
         return SendPredictAsync(id, JsonSerializer.SerializeToElement(rows, RowJson), cancellationToken);
@@ -53,8 +53,8 @@ public sealed class ModelsClient
     /// <param name="id">The model's id.</param>
     /// <param name="rows">The rows (1 to 1,000 per call).</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>One prediction per row, in order.</returns>
-    public Task<IReadOnlyList<Prediction>> PredictRowsAsync<TRow>(Guid id, IEnumerable<TRow> rows, CancellationToken cancellationToken = default)
+    /// <returns>One prediction per row, in order, and the credits the request cost.</returns>
+    public Task<PredictionResult> PredictRowsAsync<TRow>(Guid id, IEnumerable<TRow> rows, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
         return SendPredictAsync(id, JsonSerializer.SerializeToElement(rows, RowJson), cancellationToken);
@@ -80,12 +80,15 @@ public sealed class ModelsClient
     public Task DeleteAsync(Guid id, CancellationToken cancellationToken = default) =>
         api.DeleteAsync($"api/v1/models/{id}", cancellationToken);
 
-    private async Task<IReadOnlyList<Prediction>> SendPredictAsync(Guid id, JsonElement rows, CancellationToken ct)
+    private async Task<PredictionResult> SendPredictAsync(Guid id, JsonElement rows, CancellationToken ct)
     {
         var body = JsonContent.Create(new { rows }, options: ApiConnection.Json);
-        var answer = await api.SendAsync<PredictAnswer>(api.Request(HttpMethod.Post, $"api/v1/models/{id}/predict", body), ct).ConfigureAwait(false);
-        return answer.Predictions;
+        var request = api.Request(HttpMethod.Post, $"api/v1/models/{id}/predict", body);
+        // One key per call: however the request is retried, it is charged once.
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        var answer = await api.SendAsync<PredictAnswer>(request, ct).ConfigureAwait(false);
+        return new PredictionResult(answer.Predictions, answer.CreditsCharged);
     }
 
-    private sealed record PredictAnswer(IReadOnlyList<Prediction> Predictions);
+    private sealed record PredictAnswer(IReadOnlyList<Prediction> Predictions, long CreditsCharged);
 }

@@ -20,6 +20,7 @@ internal static class WorkerJobs
         services.AddScoped<JobFailure>();
         services.AddScoped<BatchPrediction>();
         services.AddScoped<ReconciliationJob>();
+        services.AddScoped<HoldReconciliation>();
         services.AddSingleton<IHostJobFilter, DeadJobRefundFilter>();
         services.AddHostedService<JobDispatcher>();
         services.AddHostedService<RecurringJobsRegistrar>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AutoMl.Domain.Exports;
 using AutoMl.Domain.Jobs;
 using AutoMl.Infrastructure.Blobs;
 using AutoMl.Infrastructure.Jobs;
@@ -44,10 +45,10 @@ internal sealed class BatchPrediction(AutoMlDbContext db, IBlobStore blobs, JobS
     {
         await using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
         var classes = bundle.Classes;
-        await writer.WriteLineAsync(string.Join(',', classes.Select(Quote).Prepend("prediction")).AsMemory(), ct);
+        await writer.WriteLineAsync(string.Join(',', classes.Select(CsvCell.Text).Prepend("prediction")).AsMemory(), ct);
         foreach (var p in predictions)
         {
-            var line = new StringBuilder(p.Label is not null ? Quote(p.Label) : p.Value?.ToString("R", CultureInfo.InvariantCulture) ?? "");
+            var line = new StringBuilder(p.Label is not null ? CsvCell.Text(p.Label) : p.Value?.ToString("R", CultureInfo.InvariantCulture) ?? "");
             foreach (var c in classes)
             {
                 line.Append(',').Append(p.Probabilities is { } probs && probs.TryGetValue(c, out var v) ? v.ToString("R", CultureInfo.InvariantCulture) : "");
@@ -55,7 +56,4 @@ internal sealed class BatchPrediction(AutoMlDbContext db, IBlobStore blobs, JobS
             await writer.WriteLineAsync(line, ct);
         }
     }
-
-    private static string Quote(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

@@ -17,7 +17,10 @@ internal sealed class DeadJobRefundFilter(IServiceScopeFactory scopes) : IApplyS
             return;
         }
         using var scope = scopes.CreateScope();
-        var reason = $"Training failed after {RunJob.MaxAttempts} attempts: {failed.Exception?.Message ?? "unknown error"}. Your credits were refunded.";
+        var reference = JobFaults.NewReference();
+        scope.ServiceProvider.GetRequiredService<ILogger<DeadJobRefundFilter>>().LogError(failed.Exception,
+            "Job {JobId} failed after {Attempts} attempts; reference {Reference}", jobId, RunJob.MaxAttempts, reference);
+        var reason = JobFaults.GaveUp(RunJob.MaxAttempts, reference);
         scope.ServiceProvider.GetRequiredService<JobFailure>().FailAndRefundAsync(jobId, reason, CancellationToken.None).GetAwaiter().GetResult();
     }
 

@@ -53,6 +53,11 @@ internal sealed class JobDispatcher(
         var orphaned = await db.Jobs.AsNoTracking().Where(j => j.Status == JobStatus.Running && j.LeaseUntil < now).ToListAsync(ct);
         foreach (var job in orphaned)
         {
+            if (job.CancelRequested)
+            {
+                await CancelAsync(services, job, JobStatus.Running, ct);
+                continue;
+            }
             if (job.Attempts >= RunJob.MaxAttempts)
             {
                 await services.GetRequiredService<JobFailure>().FailAndRefundAsync(job.Id,
@@ -63,6 +68,14 @@ internal sealed class JobDispatcher(
                 .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Queued).SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null)
                     .SetProperty(j => j.HangfireJobId, (string?)null), ct);
             logger.LogWarning("Job {JobId} lost its worker (lease lapsed); queued again", job.Id);
+        }
+
+        // Cancelled while its worker was gone (or handed back by a worker that failed): no worker claims it any more,
+        // so it ends here, or it would hold its credits forever.
+        var cancelled = await db.Jobs.AsNoTracking().Where(j => j.Status == JobStatus.Queued && j.CancelRequested).Take(1000).ToListAsync(ct);
+        foreach (var job in cancelled)
+        {
+            await CancelAsync(services, job, JobStatus.Queued, ct);
         }
 
         var queued = await db.Jobs.AsNoTracking()
@@ -81,6 +94,22 @@ internal sealed class JobDispatcher(
             await db.Jobs.Where(j => j.Id == job.Id && j.Status == JobStatus.Queued)
                 .ExecuteUpdateAsync(s => s.SetProperty(j => j.HangfireJobId, id).SetProperty(j => j.EnqueuedAt, now), ct);
             logger.LogWarning("Job {JobId} was queued in Postgres but not in Hangfire; enqueued again", job.Id);
+        }
+    }
+
+    /// <summary>
+    /// Ends a job whose user asked to cancel it and whose worker is gone. The time it ran cannot be told from a dead
+    /// worker's lease, and the loss was ours, so the whole hold is released.
+    /// </summary>
+    private async Task CancelAsync(IServiceProvider services, Job job, JobStatus from, CancellationToken ct)
+    {
+        var ending = new JobEnding(JobStatus.Cancelled, 0, $"Job {job.Id:N} cancelled; its worker had stopped", new { chargedCredits = 0 })
+        {
+            From = [from],
+        };
+        if (await services.GetRequiredService<JobSettlement>().EndAsync(job, ending, ct))
+        {
+            logger.LogWarning("Job {JobId} was cancelled while its worker was gone; ended cancelled and its {Held} held credits released", job.Id, job.HeldCredits);
         }
     }
 }

@@ -4,8 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AutoMl.Workers.Jobs;
 
-/// <summary>Checks that every balance and hold equals the sum of its ledger entries; a mismatch is an alert in the log.</summary>
-internal sealed class ReconciliationJob(AutoMlDbContext db, ILogger<ReconciliationJob> logger)
+/// <summary>
+/// Releases holds left by ended or missing jobs (<see cref="HoldReconciliation"/>), then checks that every balance and
+/// hold equals the sum of its ledger entries; a mismatch is an alert in the log.
+/// </summary>
+internal sealed class ReconciliationJob(AutoMlDbContext db, HoldReconciliation holds, ILogger<ReconciliationJob> logger)
 {
     public sealed record Drift(Guid UserId, long Balance, long EntriesSum, long Held, long HeldSum);
 
@@ -13,6 +16,7 @@ internal sealed class ReconciliationJob(AutoMlDbContext db, ILogger<Reconciliati
     [DisableConcurrentExecution(300)]
     public async Task<IReadOnlyList<Drift>> RunAsync(CancellationToken ct)
     {
+        await holds.RunAsync(ct);
         var drift = await db.Database.SqlQuery<Drift>($"""
             SELECT a.user_id AS "UserId", a.balance AS "Balance", COALESCE(SUM(e.amount), 0)::bigint AS "EntriesSum",
                    a.held AS "Held", COALESCE(SUM(e.held_change), 0)::bigint AS "HeldSum"

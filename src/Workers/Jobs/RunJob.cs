@@ -77,8 +77,9 @@ internal sealed class RunJob(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             outcome = "retried";
-            logger.LogError(e, "Job {JobId} attempt {Attempt} failed", job.Id, job.Attempts);
-            await RequeueAsync(job.Id, e.Message);
+            var reference = JobFaults.NewReference();
+            logger.LogError(e, "Job {JobId} attempt {Attempt} failed; reference {Reference}", job.Id, job.Attempts, reference);
+            await RequeueAsync(job.Id, JobFaults.Retrying(reference));
             throw;
         }
         catch (OperationCanceledException)

@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AutoMl.Api.Models;
 using AutoMl.Api.Tests.Support;
-using AutoMl.Infrastructure.Blobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -37,8 +36,8 @@ public sealed class TrainingJobTests(TrainingPlatformFactory platform) : IClassF
         // that starts afterwards (it warms the newest models).
         var cache = platform.Services.GetRequiredService<ModelCache>();
         Assert.True(await Eventually(() => cache.IsLoaded(Guid.Parse(modelId!))), "the new model was not loaded ahead of its first prediction");
-        using (var restarted = new ModelCache(platform.Services.GetRequiredService<IBlobStore>()))
         {
+            var restarted = ActivatorUtilities.CreateInstance<ModelCache>(platform.Services);
             using var warmer = ActivatorUtilities.CreateInstance<ModelWarmer>(platform.Services, restarted);
             await warmer.StartAsync(CancellationToken.None);
             Assert.True(await Eventually(() => restarted.IsLoaded(Guid.Parse(modelId!))), "a starting instance did not warm the newest model");
@@ -65,9 +64,11 @@ public sealed class TrainingJobTests(TrainingPlatformFactory platform) : IClassF
         Assert.Equal("neg", predictions[1].GetProperty("label").GetString());
         Assert.InRange(predictions[0].GetProperty("probabilities").EnumerateObject().Sum(p => p.Value.GetDouble()), 0.999, 1.001);
         Assert.Contains(predictions[0].GetProperty("contributions").EnumerateObject(), c => c.Name == "glucose" && c.Value.GetDouble() > 0);
+        var predictionCharge = predicted.GetProperty("creditsCharged").GetInt64();
+        Assert.Equal(1, predictionCharge);
 
         var credits = await user.Http.CreditsAsync();
-        Assert.Equal(100 - charged, credits.GetProperty("balance").GetInt64());
+        Assert.Equal(100 - charged - predictionCharge, credits.GetProperty("balance").GetInt64());
         Assert.Equal(0, credits.GetProperty("held").GetInt64());
         var entries = await user.Http.EntriesAsync();
         Assert.Equal(credits.GetProperty("balance").GetInt64(), entries.Sum(e => e.GetProperty("amount").GetInt64()));
@@ -86,7 +87,7 @@ public sealed class TrainingJobTests(TrainingPlatformFactory platform) : IClassF
         Assert.Equal(768, lines.Length - 1);
         Assert.All(lines.Skip(1), l => Assert.Matches("^(neg|pos),", l));
         var afterBatch = await user.Http.CreditsAsync();
-        Assert.Equal(100 - charged - batchJob.GetProperty("chargedCredits").GetInt64(), afterBatch.GetProperty("balance").GetInt64());
+        Assert.Equal(100 - charged - predictionCharge - batchJob.GetProperty("chargedCredits").GetInt64(), afterBatch.GetProperty("balance").GetInt64());
 
         var events = await (await user.Http.GetAsync($"/api/v1/jobs/{id}/events")).JsonAsync();
         var types = events.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("type").GetString()).ToList();

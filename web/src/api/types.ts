@@ -53,7 +53,8 @@ export type CreditEntryKind =
   | 'clawback'
   | 'hold'
   | 'release'
-  | 'owedSettlement';
+  | 'owedSettlement'
+  | 'prediction';
 
 export interface CreditEntry {
   id: string;

@@ -15,6 +15,7 @@ const kindLabels: Record<CreditEntryKind, string> = {
   hold: 'Hold',
   release: 'Release',
   owedSettlement: 'Owed settled',
+  prediction: 'Online prediction',
 };
 
 function signed(n: number): string {

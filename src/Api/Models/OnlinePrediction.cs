@@ -1,0 +1,137 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using AutoMl.Api.Credits;
+using AutoMl.Api.Errors;
+using AutoMl.Domain.Credits;
+using AutoMl.Domain.Pricing;
+using AutoMl.Infrastructure.Credits;
+using AutoMl.Infrastructure.Persistence;
+using AutoMl.Ml.Bundle;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace AutoMl.Api.Models;
+
+/// <summary>
+/// POST /models/{id}/predict, priced like a batch prediction (<see cref="Pricing.Prediction"/>, per 1,000 rows, at
+/// least 1 credit) and charged from the ledger only once the predictions are made: a refused or failed request costs
+/// nothing. Each request has a ledger key: the client's Idempotency-Key (scoped to the user) or a fresh one. A request
+/// retried with the same key and the same body is predicted again but charged once, and answers what the first did,
+/// with Idempotent-Replayed: true; the same key with another body is a 422, never a free prediction.
+/// </summary>
+internal sealed class OnlinePrediction(AutoMlDbContext db, CreditLedger ledger, ModelCache cache, PredictionGate gate)
+{
+    public const int MaxRows = 1000;
+    public const int MaxExplainedRows = 100;
+    public const string ReplayedHeader = "Idempotent-Replayed";
+    private const string Missing = "No model with this id exists in your account.";
+
+    public async Task<Results<Ok<PredictResponse>, ProblemHttpResult, ValidationProblem>> PredictAsync(HttpContext http, Guid userId, Guid modelId, PredictRequest request, string? idempotencyKey, CancellationToken ct)
+    {
+        if (idempotencyKey is { Length: > 200 } or { Length: 0 })
+        {
+            return ProblemResults.BadRequest("The Idempotency-Key header has 1 to 200 characters.");
+        }
+        if (request.Rows is not { Count: > 0 } rows || rows.Count > MaxRows)
+        {
+            return ProblemResults.Validation("rows", $"Send 1 to {MaxRows} rows as objects of column → value; use a batch prediction job for more.");
+        }
+        if (request.Explain && rows.Count > MaxExplainedRows)
+        {
+            return ProblemResults.Validation("explain",
+                $"explain=true explains at most {MaxExplainedRows} rows per request and this one has {rows.Count}: send the rows to explain in requests of {MaxExplainedRows}, or predict without explain.");
+        }
+        var model = await db.Models.AsNoTracking().Where(m => m.Id == modelId && m.UserId == userId)
+            .Select(m => new { m.Id, m.BundleKey }).SingleOrDefaultAsync(ct);
+        if (model is null)
+        {
+            return ProblemResults.NotFound(Missing);
+        }
+
+        var price = Pricing.Prediction(rows.Count);
+        var reference = $"Online prediction: {rows.Count} rows with model {modelId:N} (request {Fingerprint(modelId, request)})";
+        var key = idempotencyKey is null ? $"predict:{Guid.CreateVersion7():N}" : $"predict:{userId:N}:{Hash(idempotencyKey)[..32]}";
+        var earlier = idempotencyKey is null ? null : await EarlierAsync(key, ct);
+        if (earlier is not null && earlier.Reference != reference)
+        {
+            return Reused();
+        }
+        if (earlier is null && await db.CreditAccounts.AsNoTracking().Where(a => a.UserId == userId)
+                .Select(a => new LedgerResult(LedgerOutcome.Insufficient, a.Balance, a.Held, a.Owed)).SingleOrDefaultAsync(ct) is { } account
+            && !Spending.Allowed(account.Balance, account.Held, account.Owed, price))
+        {
+            // Checked before the work, so an account that cannot pay gets no compute either; the charge checks again.
+            return Shortfall(account, rows.Count, price);
+        }
+
+        using var slot = gate.TryEnter();
+        if (slot is null)
+        {
+            http.Response.Headers.RetryAfter = "1";
+            return ProblemResults.Problem(StatusCodes.Status503ServiceUnavailable, "Too many predictions",
+                "This instance is running as many predictions as it can at once; retry after a second.");
+        }
+        var bundle = await cache.GetAsync(model.Id, model.BundleKey, ct);
+        if (request.Explain && !bundle.CanExplain)
+        {
+            return ProblemResults.Problem(StatusCodes.Status422UnprocessableEntity, "No explanations",
+                "This model has no tree members, so it cannot explain a prediction with SHAP values; predict without explain.");
+        }
+        var inputs = rows.Select(r => (IReadOnlyDictionary<string, object?>)r.ToDictionary(kv => kv.Key, kv => Value(kv.Value))).ToList();
+        var predictions = bundle.Predict(inputs, request.Explain);
+
+        if (earlier is not null)
+        {
+            return Replayed(http, predictions, earlier.Charged);
+        }
+        var charge = await ledger.ChargeAsync(userId, price, CreditEntryKind.Prediction, reference, key, CancellationToken.None);
+        return charge.Outcome switch
+        {
+            LedgerOutcome.Applied => TypedResults.Ok(Answer(predictions, price)),
+            // The same key raced this request and was charged first.
+            LedgerOutcome.Duplicate => await EarlierAsync(key, CancellationToken.None) is { } first && first.Reference == reference
+                ? Replayed(http, predictions, first.Charged)
+                : Reused(),
+            _ => Shortfall(charge, rows.Count, price),
+        };
+    }
+
+    private sealed record Earlier(string Reference, long Charged);
+
+    private async Task<Earlier?> EarlierAsync(string key, CancellationToken ct) =>
+        await db.CreditEntries.AsNoTracking().Where(e => e.IdempotencyKey == key)
+            .Select(e => new Earlier(e.Reference, -e.Amount)).SingleOrDefaultAsync(ct);
+
+    private static Ok<PredictResponse> Replayed(HttpContext http, IReadOnlyList<RowPrediction> predictions, long charged)
+    {
+        http.Response.Headers[ReplayedHeader] = "true";
+        return TypedResults.Ok(Answer(predictions, charged));
+    }
+
+    private static ProblemHttpResult Reused() =>
+        ProblemResults.Problem(StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused",
+            "This Idempotency-Key was already used for a different prediction request (another model, other rows or another explain). Send a new key for a new request.");
+
+    private static ProblemHttpResult Shortfall(LedgerResult account, int rows, long price) =>
+        ProblemResults.Problem(StatusCodes.Status402PaymentRequired, CreditShortfall.Title,
+            CreditShortfall.Detail(account, $"Predicting {rows:N0} rows costs {price} credit{(price == 1 ? "" : "s")}", "predicting", "Buy credits to predict."));
+
+    private static PredictResponse Answer(IReadOnlyList<RowPrediction> predictions, long charged) =>
+        new(predictions.Select(p => new PredictionView(p.Label, p.Value, p.Probabilities, p.Shap, p.ShapExpectedValue)).ToList(), charged);
+
+    /// <summary>What the request asks, so a reused key can tell a retry from another request.</summary>
+    private static string Fingerprint(Guid modelId, PredictRequest request) =>
+        Hash($"{modelId:N}|{request.Explain}|{JsonSerializer.Serialize(request.Rows)}")[..16];
+
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private static object? Value(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number => value.GetDouble(),
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => null,
+    };
+}

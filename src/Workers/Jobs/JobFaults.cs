@@ -1,0 +1,19 @@
+using System.Diagnostics;
+
+namespace AutoMl.Workers.Jobs;
+
+/// <summary>
+/// What a user reads when a job fails on our side: a plain sentence and a reference, never the exception's text
+/// (it can name hosts, paths, keys or SQL). The exception is logged with the same reference, so support finds it.
+/// </summary>
+internal static class JobFaults
+{
+    /// <summary>The trace id of the work in progress when there is one, so the reference also finds its traces.</summary>
+    public static string NewReference() => (Activity.Current?.TraceId ?? ActivityTraceId.CreateRandom()).ToString();
+
+    public static string Retrying(string reference) =>
+        $"An error on our side interrupted this job; it will be tried again (reference {reference}).";
+
+    public static string GaveUp(int attempts, string reference) =>
+        $"The job failed on our side after {attempts} attempts (reference {reference}). Your credits were refunded; quote the reference if you contact us.";
+}

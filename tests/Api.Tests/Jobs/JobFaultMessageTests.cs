@@ -1,0 +1,48 @@
+using System.Net;
+using AutoMl.Api.Tests.Support;
+using AutoMl.Infrastructure.Blobs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AutoMl.Api.Tests.Jobs;
+
+public sealed class JobFaultMessageTests(TrainingPlatformFactory platform) : IClassFixture<TrainingPlatformFactory>
+{
+    [Fact]
+    public async Task a_job_that_fails_on_our_side_shows_a_reference_not_the_exception_text()
+    {
+        var user = await platform.SignUpAsync();
+        var dataset = await user.Http.ReadyDatasetAsync("ml/pima_diabetes.csv");
+        // Our storage loses the processed data: every attempt fails with an exception that names the blob's key.
+        var key = await platform.InDbAsync(db => db.Datasets.Where(d => d.Id == Guid.Parse(dataset)).Select(d => d.ProcessedKey!).SingleAsync());
+        await platform.Services.GetRequiredService<IBlobStore>().DeleteAsync(key, default);
+
+        var submitted = await (await user.Http.SubmitAsync(dataset, "diabetes", 10)).JsonAsync(HttpStatusCode.Accepted);
+        var id = submitted.GetProperty("id").GetString()!;
+        var seen = new List<string>();
+        var job = await user.Http.JobUntilAsync(id, j =>
+        {
+            if (j.GetProperty("error").GetString() is { } error)
+            {
+                seen.Add(error);
+            }
+            return j.Ended();
+        }, 120, 250);
+
+        Assert.Equal("failed", job.Status());
+        var final = job.GetProperty("error").GetString()!;
+        Assert.Matches("reference [0-9a-f]{32}", final);
+        Assert.Contains("refunded", final, StringComparison.Ordinal);
+        var events = await (await user.Http.GetAsync($"/api/v1/jobs/{id}/events")).JsonAsync();
+        var shown = seen.Append(final).Append(events.GetRawText()).ToList();
+        Assert.All(shown, text =>
+        {
+            Assert.DoesNotContain(key, text, StringComparison.Ordinal);
+            Assert.DoesNotContain("No blob", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
+        });
+        var credits = await user.Http.CreditsAsync();
+        Assert.Equal(100, credits.GetProperty("balance").GetInt64());
+        Assert.Equal(0, credits.GetProperty("held").GetInt64());
+    }
+}
