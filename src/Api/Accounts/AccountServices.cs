@@ -20,9 +20,9 @@ internal static class AccountServices
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = configuration.GetValue("AutoMl:Lockout:MaxFailedAttempts", 5);
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("AutoMl:Lockout:Minutes", 15));
-                o.Lockout.AllowedForNewUsers = true;
+                // No account lockout: it let anyone lock the owner out and told them the account existed.
+                // Guessing is slowed per (address, client) by LoginThrottle and the sign-in buckets instead.
+                o.Lockout.AllowedForNewUsers = false;
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedEmail = false;
             })
@@ -31,8 +31,13 @@ internal static class AccountServices
             .AddSignInManager()
             .AddDefaultTokenProviders();
         services.AddScoped<ISecurityStampValidator, SecurityStampValidator<AppUser>>();
+        services.Configure<SignInSessionOptions>(configuration.GetSection(SignInSessionOptions.Section));
+        var sessions = configuration.GetSection(SignInSessionOptions.Section).Get<SignInSessionOptions>() ?? new SignInSessionOptions();
         services.Configure<SecurityStampValidatorOptions>(o =>
-            o.ValidationInterval = TimeSpan.FromSeconds(configuration.GetValue("AutoMl:Sessions:RecheckSeconds", 60)));
+        {
+            o.ValidationInterval = TimeSpan.FromSeconds(sessions.RecheckSeconds);
+            o.OnRefreshingPrincipal = RecentSignIn.KeepSignInTime;
+        });
 
         services.AddAuthentication(o =>
             {
@@ -64,6 +69,7 @@ internal static class AccountServices
         services.AddScoped<SignUpEmails>();
         services.AddScoped<WelcomeBonus>();
         services.AddScoped<AccountDeletion>();
+        services.AddSingleton<LoginDevices>();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         return services;

@@ -15,7 +15,7 @@ internal static class ApiKeyEndpoints
     public static void MapApiKeyEndpoints(this RouteGroupBuilder api)
     {
         var keys = api.MapGroup("/api-keys").WithTags("Accounts").RequireAuthorization().RequireAntiforgeryForCookies();
-        keys.MapPost("/", CreateAsync);
+        keys.MapPost("/", CreateAsync).RequireRecentSignIn();
         keys.MapGet("/", ListAsync);
         keys.MapDelete("/{id:guid}", RevokeAsync);
     }

@@ -1,8 +1,12 @@
+using System.Globalization;
+using System.Security.Claims;
 using System.Text;
 using AutoMl.Api.Errors;
+using AutoMl.Api.RateLimiting;
 using AutoMl.Api.Security;
 using AutoMl.Infrastructure.Accounts;
 using AutoMl.Infrastructure.Persistence;
+using AutoMl.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -18,11 +22,13 @@ internal static class AuthEndpoints
     public static void MapAuthEndpoints(this RouteGroupBuilder api)
     {
         var auth = api.MapGroup("/auth").WithTags("Accounts");
-        auth.MapPost("/signup", SignUpAsync);
-        auth.MapPost("/login", LogInAsync);
+        auth.MapPost("/signup", SignUpAsync).AuthRateLimited<SignupRequest>(AuthRouteClass.SignUp, r => r.Email);
+        auth.MapPost("/login", LogInAsync).AuthRateLimited<LoginRequest>(AuthRouteClass.Login, r => r.Email,
+            knownDevice: (http, address) => http.RequestServices.GetRequiredService<LoginDevices>().DeviceOf(http, address));
         auth.MapPost("/logout", LogOutAsync).RequireAuthorization().RequireAntiforgeryForCookies();
-        auth.MapPost("/confirm-email", ConfirmEmailAsync);
-        auth.MapPost("/resend-confirmation", ResendConfirmationAsync).RequireAuthorization().RequireAntiforgeryForCookies();
+        auth.MapPost("/confirm-email", ConfirmEmailAsync).AuthRateLimited<ConfirmEmailRequest>(AuthRouteClass.ConfirmEmail, r => r.UserId.ToString());
+        auth.MapPost("/resend-confirmation", ResendConfirmationAsync).RequireAuthorization().RequireAntiforgeryForCookies()
+            .AuthRateLimited(AuthRouteClass.ResendConfirmation);
         auth.MapGet("/antiforgery", (HttpContext http, AntiforgeryTokens tokens) =>
         {
             tokens.Issue(http, http.User);
@@ -31,12 +37,23 @@ internal static class AuthEndpoints
     }
 
     private static async Task<Results<Created<AccountCreated>, ProblemHttpResult, ValidationProblem>> SignUpAsync(
-        SignupRequest request, SignUp signUp, SignInManager<AppUser> signIn, AntiforgeryTokens tokens, HttpContext http, CancellationToken ct)
+        SignupRequest request, SignUp signUp, SignInManager<AppUser> signIn, AntiforgeryTokens tokens, PasswordHashGate hashing,
+        LoginDevices devices, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
-        switch (await signUp.RunAsync(request, ct))
+        SignUpResult result;
+        using (var slot = await hashing.EnterAsync(ct))
+        {
+            if (slot is null)
+            {
+                return PasswordHashGate.Busy(http);
+            }
+            result = await signUp.RunAsync(request, ct);
+        }
+        switch (result)
         {
             case SignUpResult.Created(var user):
-                await SignInAsync(signIn, tokens, http, user);
+                await SignInAsync(signIn, tokens, clock, http, user);
+                devices.Remember(http, EmailAddressKey.Normalise(user.Email));
                 return TypedResults.Created("/api/v1/me", new AccountCreated(user.Id, user.Email!));
             case SignUpResult.DuplicateEmail:
                 return ProblemResults.Conflict("An account with this email address already exists. Sign in instead, or use another address.");
@@ -48,32 +65,50 @@ internal static class AuthEndpoints
         }
     }
 
+    /// <summary>
+    /// Every step is the same whether or not the address has an account (throttle, hash, answer), so
+    /// neither the status, the body nor the throttling tells a guesser which addresses exist.
+    /// </summary>
     private static async Task<Results<Ok<AccountCreated>, ProblemHttpResult>> LogInAsync(
         LoginRequest request, UserManager<AppUser> users, SignInManager<AppUser> signIn, AntiforgeryTokens tokens,
-        HttpContext http, TimeProvider clock)
+        LoginThrottle throttle, LoginDevices devices, PasswordHashGate hashing, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
-        var user = await users.FindByEmailAsync(request.Email.Trim());
-        if (user is null)
+        var address = EmailAddressKey.Normalise(request.Email);
+        var client = devices.ClientOf(http, address);
+        var wait = await throttle.AttemptAsync(address, client);
+        if (wait > TimeSpan.Zero)
         {
-            // Hash anyway, so the answer takes as long whether or not the address has an account.
-            users.PasswordHasher.HashPassword(new AppUser(), request.Password);
-            return ProblemResults.Unauthorized(WrongCredentials);
+            var seconds = RateLimitHeaders.RetryAfterSeconds(wait);
+            http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            return ProblemResults.Problem(StatusCodes.Status429TooManyRequests, "Too many sign-in attempts",
+                string.Create(CultureInfo.InvariantCulture,
+                    $"Too many sign-in attempts for this email address from this device or network. Wait {seconds} second{(seconds == 1 ? "" : "s")} before trying again."),
+                new Dictionary<string, object?> { ["retryAfterSeconds"] = seconds });
         }
-        var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
-        if (result.IsLockedOut)
+        using (var slot = await hashing.EnterAsync(ct))
         {
-            var end = await users.GetLockoutEndDateAsync(user) ?? clock.GetUtcNow();
-            var seconds = Math.Max(1, (int)Math.Ceiling((end - clock.GetUtcNow()).TotalSeconds));
-            http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return ProblemResults.Problem(StatusCodes.Status429TooManyRequests, "Account locked",
-                $"Too many failed sign-in attempts: this account is locked for {Math.Ceiling(seconds / 60.0)} more minute(s). Try again later or reset your password.");
+            if (slot is null)
+            {
+                return PasswordHashGate.Busy(http);
+            }
+            var user = await users.FindByEmailAsync(request.Email.Trim());
+            if (user is null)
+            {
+                // Hash anyway, so the answer takes as long whether or not the address has an account.
+                users.PasswordHasher.HashPassword(new AppUser(), request.Password);
+                return ProblemResults.Unauthorized(WrongCredentials);
+            }
+            var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: false);
+            if (!result.Succeeded)
+            {
+                // A lockout set before lockout was turned off reads as a wrong password too: it must not confirm the account.
+                return ProblemResults.Unauthorized(WrongCredentials);
+            }
+            await throttle.SucceededAsync(address, client);
+            await SignInAsync(signIn, tokens, clock, http, user);
+            devices.Remember(http, address);
+            return TypedResults.Ok(new AccountCreated(user.Id, user.Email!));
         }
-        if (!result.Succeeded)
-        {
-            return ProblemResults.Unauthorized(WrongCredentials);
-        }
-        await SignInAsync(signIn, tokens, http, user);
-        return TypedResults.Ok(new AccountCreated(user.Id, user.Email!));
     }
 
     private static async Task<NoContent> LogOutAsync(
@@ -122,7 +157,8 @@ internal static class AuthEndpoints
     }
 
     private static async Task<Results<Accepted, ProblemHttpResult>> ResendConfirmationAsync(
-        CurrentUser current, UserManager<AppUser> users, SignUpEmails emails, CancellationToken ct)
+        CurrentUser current, UserManager<AppUser> users, SignUpEmails emails, AuthRateLimits limits, HttpContext http,
+        TimeProvider clock, CancellationToken ct)
     {
         var user = await users.FindByIdAsync(current.Id.ToString());
         if (user is null)
@@ -133,13 +169,31 @@ internal static class AuthEndpoints
         {
             return ProblemResults.Conflict("This email address is already confirmed.");
         }
+        if (await limits.TakeResendAsync(EmailAddressKey.Normalise(user.Email)) is { Allowed: false } refused)
+        {
+            var seconds = RateLimitHeaders.RetryAfterSeconds(refused);
+            http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            var next = clock.GetUtcNow().AddSeconds(seconds);
+            return ProblemResults.Problem(StatusCodes.Status429TooManyRequests, "Too many confirmation emails",
+                string.Create(CultureInfo.InvariantCulture,
+                    $"A confirmation email was sent recently: check your inbox and spam folder. You can ask for another one {When(seconds)} (at {next:yyyy-MM-dd HH:mm} UTC)."),
+                new Dictionary<string, object?> { ["retryAfterSeconds"] = seconds, ["nextPossibleAt"] = next });
+        }
         await emails.QueueVerificationAsync(user, ct);
         return TypedResults.Accepted((string?)null);
     }
 
-    private static async Task SignInAsync(SignInManager<AppUser> signIn, AntiforgeryTokens tokens, HttpContext http, AppUser user)
+    private static string When(int seconds) => seconds switch
+    {
+        < 90 => string.Create(CultureInfo.InvariantCulture, $"in {seconds} seconds"),
+        < 5400 => string.Create(CultureInfo.InvariantCulture, $"in {Math.Ceiling(seconds / 60.0)} minutes"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"in {Math.Ceiling(seconds / 3600.0)} hours"),
+    };
+
+    private static async Task SignInAsync(SignInManager<AppUser> signIn, AntiforgeryTokens tokens, TimeProvider clock, HttpContext http, AppUser user)
     {
         var principal = await signIn.CreateUserPrincipalAsync(user);
+        ((ClaimsIdentity)principal.Identity!).AddClaim(RecentSignIn.Claim(clock.GetUtcNow()));
         await signIn.Context.SignInAsync(IdentityConstants.ApplicationScheme, principal);
         tokens.Issue(http, principal);
     }

@@ -14,7 +14,7 @@ internal static class MeEndpoints
     {
         var me = api.MapGroup("/me").WithTags("Accounts").RequireAuthorization().RequireAntiforgeryForCookies();
         me.MapGet("/", GetAsync);
-        me.MapDelete("/", DeleteAsync);
+        me.MapDelete("/", DeleteAsync).RequireRecentSignIn();
     }
 
     private static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> GetAsync(CurrentUser current, AutoMlDbContext db, WelcomeBonus bonus, CancellationToken ct)

@@ -16,8 +16,8 @@ internal static class BillingEndpoints
     {
         var billing = api.MapGroup("/billing").WithTags("Billing").RequireAuthorization().RequireAntiforgeryForCookies();
         billing.MapGet("/catalog", Catalog).AllowAnonymous();
-        billing.MapPost("/checkout", CheckoutAsync);
-        billing.MapGet("/portal", PortalAsync);
+        billing.MapPost("/checkout", CheckoutAsync).RequireRecentSignIn();
+        billing.MapGet("/portal", PortalAsync).RequireRecentSignIn();
     }
 
     private static Ok<CatalogView> Catalog(IOptions<BillingCatalog> catalog, IOptions<StripeOptions> stripe)

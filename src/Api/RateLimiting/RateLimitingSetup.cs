@@ -9,6 +9,8 @@ internal static class RateLimitingSetup
         services.AddUserRateLimits(configuration);
         services.AddMemoryCache();
         services.AddSingleton<UserTiers>();
+        services.AddSingleton<AuthRateLimits>();
+        services.AddSingleton<PasswordHashGate>();
         return services;
     }
 

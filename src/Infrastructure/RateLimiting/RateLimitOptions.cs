@@ -31,6 +31,15 @@ public sealed class RateLimitOptions
         Prediction = new() { PerSecond = 500, Burst = 2000 },
     };
 
+    /// <summary>The anonymous sign-in endpoints, limited per client address and per email address.</summary>
+    public AuthRateLimitOptions Auth { get; set; } = new();
+
+    public LoginThrottleOptions LoginThrottle { get; set; } = new();
+
+    public ConfirmationResendOptions ConfirmationResends { get; set; } = new();
+
+    public PasswordHashingOptions PasswordHashing { get; set; } = new();
+
     /// <summary>Off only for load benchmarks that measure everything but the limit; answers then carry no RateLimit headers.</summary>
     public bool Enabled { get; set; } = true;
 

@@ -13,7 +13,10 @@ public static class RateLimitingServices
         services.AddSingleton<RedisTokenBuckets>();
         services.AddSingleton<InProcessTokenBuckets>();
         services.AddSingleton<RateLimitMetrics>();
+        services.AddSingleton<RedisFallback>();
         services.AddSingleton<UserRateLimits>();
+        services.AddSingleton<InProcessLoginThrottle>();
+        services.AddSingleton<LoginThrottle>();
         return services;
     }
 }

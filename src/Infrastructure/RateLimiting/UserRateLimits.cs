@@ -1,75 +1,72 @@
 using AutoMl.Domain.Accounts;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace AutoMl.Infrastructure.RateLimiting;
 
 /// <summary>
-/// Takes a token from the user's bucket for a route class: in Redis when it answers, otherwise in
-/// this process. The switch is logged once each way, never per request.
+/// Takes a token from the user's bucket for a route class, or from the buckets of an anonymous
+/// request (per client address, per email address): in Redis when it answers, otherwise in this process.
 /// </summary>
 public sealed class UserRateLimits(
     RedisTokenBuckets redis,
     InProcessTokenBuckets inProcess,
+    RedisFallback fallback,
     RateLimitMetrics metrics,
     IOptions<RateLimitOptions> options,
-    IOptions<PlatformOptions> platform,
-    TimeProvider clock,
-    ILogger<UserRateLimits> logger)
+    IOptions<PlatformOptions> platform)
 {
     private readonly RateLimitOptions limits = options.Value;
-    private readonly string prefix = platform.Value.RedisPrefix + "ratelimit:";
-    private long redisRetryAt;
-    private int inFallback;
-    private Exception? lastFailure;
 
-    public bool UsingFallback => Volatile.Read(ref inFallback) == 1;
+    /// <summary>Every bucket key starts with this.</summary>
+    public string Prefix { get; } = platform.Value.RedisPrefix + "ratelimit:";
+
+    public bool UsingFallback => fallback.UsingFallback;
 
     public async Task<RateLimitDecision> TakeAsync(Guid user, Tier tier, RouteClass routeClass)
     {
         var limit = limits.For(tier, routeClass);
-        var key = $"{prefix}{routeClass.Name()}:{user:N}";
-        var decision = await TakeFromRedisAsync(key, limit) ?? TakeInProcess(key, limit);
+        var key = $"{Prefix}{routeClass.Name()}:{user:N}";
+        var decision = (await TakeAllAsync([new NamedBucket(key, limit)]))[0];
         if (!decision.Allowed)
         {
-            metrics.Rejected(routeClass, tier.ToString().ToLowerInvariant());
+            metrics.Rejected(routeClass.Name(), tier.ToString().ToLowerInvariant());
         }
         return decision;
     }
 
-    private async Task<RateLimitDecision?> TakeFromRedisAsync(string key, BucketLimit limit)
+    /// <summary>
+    /// A token from every bucket or (in Redis) from none; the answer is the refusing bucket that frees
+    /// up last, or, when allowed, the one with the fewest tokens left.
+    /// </summary>
+    public async Task<RateLimitDecision> TakeAsync(IReadOnlyList<NamedBucket> buckets)
     {
-        var now = clock.GetTimestamp();
-        if (now < Volatile.Read(ref redisRetryAt) || !redis.IsConnected)
-        {
-            return null;
-        }
-        try
-        {
-            var decision = await redis.TakeAsync(key, limit).WaitAsync(TimeSpan.FromMilliseconds(limits.RedisTimeoutMilliseconds), clock);
-            if (Interlocked.Exchange(ref inFallback, 0) == 1)
-            {
-                logger.LogInformation("Redis answers again: rate limits are shared across API instances again");
-            }
-            return decision;
-        }
-        catch (Exception e) when (e is RedisException or TimeoutException)
-        {
-            lastFailure = e;
-            Volatile.Write(ref redisRetryAt, now + (long)(limits.RedisRetrySeconds * (double)clock.TimestampFrequency));
-            return null;
-        }
+        ArgumentNullException.ThrowIfNull(buckets);
+        var decisions = await TakeAllAsync(buckets);
+        return decisions.All(d => d.Allowed)
+            ? decisions.MinBy(d => d.Remaining)!
+            : decisions.Where(d => !d.Allowed).MaxBy(d => d.RetryAfter)!;
     }
 
-    private RateLimitDecision TakeInProcess(string key, BucketLimit limit)
+    private async Task<IReadOnlyList<RateLimitDecision>> TakeAllAsync(IReadOnlyList<NamedBucket> buckets) =>
+        await fallback.TryAsync(() => redis.TakeAllAsync(buckets)) ?? TakeInProcess(buckets);
+
+    /// <summary>
+    /// In-process buckets cannot take from several atomically: each is asked in turn and the first
+    /// refusal stops there, so an earlier bucket may have paid for a refused request (looser, never tighter).
+    /// </summary>
+    private List<RateLimitDecision> TakeInProcess(IReadOnlyList<NamedBucket> buckets)
     {
-        if (Interlocked.Exchange(ref inFallback, 1) == 0)
+        fallback.DecidingInProcess();
+        var decisions = new List<RateLimitDecision>();
+        foreach (var bucket in buckets)
         {
-            logger.LogWarning(lastFailure, "Redis cannot answer rate-limit requests: limits are kept in this process, per API instance, until it is back (retried every {Seconds} s)",
-                limits.RedisRetrySeconds);
+            var decision = inProcess.Take(bucket.Key, bucket.Limit);
+            decisions.Add(decision);
+            if (!decision.Allowed)
+            {
+                break;
+            }
         }
-        metrics.DecidedInProcess();
-        return inProcess.Take(key, limit);
+        return decisions;
     }
 }

@@ -11,7 +11,6 @@ namespace AutoMl.Api.Tests.Support;
 /// <summary>The API in-process against the real stack, on a database of its own that is dropped afterwards.</summary>
 public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public const int LockoutAttempts = 3;
     public const string GoodPassword = "correct horse battery";
 
     private readonly string database = "automl_test_" + Guid.NewGuid().ToString("N")[..16];
@@ -33,9 +32,35 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Redis", TestStack.Redis);
         builder.UseSetting("AutoMl:RedisPrefix", $"test:{database}:");
         builder.UseSetting("AutoMl:Sessions:RecheckSeconds", "0");
-        builder.UseSetting("AutoMl:Lockout:MaxFailedAttempts", LockoutAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (GenerousAuthLimits)
+        {
+            UseGenerousAuthLimits(builder);
+        }
         builder.UseSetting("Blobs:LocalRoot", Path.Combine(Path.GetTempPath(), database, "blobs"));
         ConfigurePlatform(builder);
+    }
+
+    /// <summary>
+    /// Hundreds of tests sign up and sign in from one address: they get limits they never reach. Factories
+    /// that test the sign-in limits themselves turn this off and get the production defaults.
+    /// </summary>
+    protected virtual bool GenerousAuthLimits => true;
+
+    private static void UseGenerousAuthLimits(IWebHostBuilder builder)
+    {
+        foreach (var routeClass in new[] { "SignUp", "Login", "ConfirmEmail", "ResendConfirmation", "PasswordReset" })
+        {
+            foreach (var per in new[] { "PerClient", "PerAddress" })
+            {
+                builder.UseSetting($"AutoMl:RateLimits:Auth:{routeClass}:{per}:Requests", "1000000");
+                builder.UseSetting($"AutoMl:RateLimits:Auth:{routeClass}:{per}:WindowSeconds", "1");
+            }
+        }
+        builder.UseSetting("AutoMl:RateLimits:LoginThrottle:FreeAttempts", "1000000");
+        builder.UseSetting("AutoMl:RateLimits:ConfirmationResends:MinIntervalSeconds", "0");
+        builder.UseSetting("AutoMl:RateLimits:ConfirmationResends:PerDay", "1000000");
+        // A loaded test machine signs many users up at once; waiting for a hashing slot must not fail a test.
+        builder.UseSetting("AutoMl:RateLimits:PasswordHashing:MaxWaitMilliseconds", "60000");
     }
 
     /// <summary>Where a derived factory adds a store, an in-process worker, or settings of its own.</summary>
