@@ -1,6 +1,7 @@
 using AutoMl.Infrastructure.Accounts;
 using AutoMl.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
 namespace AutoMl.Api.Accounts;
@@ -64,7 +65,13 @@ internal static class AccountServices
                 o.Events.OnRedirectToAccessDenied = ctx => AuthProblems.WriteAsync(ctx.HttpContext, StatusCodes.Status403Forbidden,
                     "Your account is not allowed to do this.");
             });
-        services.AddAuthorization();
+        // Every RequireAuthorization() and [Authorize] also checks an API key's scope against the endpoint's KeyScopeMetadata.
+        services.AddAuthorizationBuilder().SetDefaultPolicy(new AuthorizationPolicyBuilder()
+            .RequireAuthenticatedUser()
+            .AddRequirements(KeyScopeRequirement.Instance)
+            .Build());
+        services.AddSingleton<IAuthorizationHandler, KeyScopeHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, KeyScopeProblemWriter>();
         services.AddScoped<SignUp>();
         services.AddScoped<SignUpEmails>();
         services.AddScoped<WelcomeBonus>();

@@ -18,6 +18,7 @@ internal sealed class ApiKeyAuthenticationHandler(
 {
     public const string SchemeName = "ApiKey";
     public const string KeyIdClaim = "automl:api_key_id";
+    public const string ScopeClaim = "automl:api_key_scope";
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
     public static bool CarriesKey(HttpRequest request) => ReadKey(request) is not null;
@@ -31,7 +32,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         var hash = ApiKeyFormat.Hash(key);
         var found = await db.ApiKeys.AsNoTracking()
             .Where(k => k.KeyHash == hash && k.RevokedAt == null)
-            .Select(k => new { k.Id, k.UserId, k.LastUsedAt })
+            .Select(k => new { k.Id, k.UserId, k.LastUsedAt, k.Scope })
             .SingleOrDefaultAsync(Context.RequestAborted);
         if (found is null)
         {
@@ -44,7 +45,11 @@ internal sealed class ApiKeyAuthenticationHandler(
                 .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted);
         }
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, found.UserId.ToString()), new Claim(KeyIdClaim, found.Id.ToString())],
+            [
+                new Claim(ClaimTypes.NameIdentifier, found.UserId.ToString()),
+                new Claim(KeyIdClaim, found.Id.ToString()),
+                new Claim(ScopeClaim, found.Scope.Name()),
+            ],
             SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using AutoMl.Api.Errors;
+using AutoMl.Api.Events;
 using AutoMl.Api.Security;
 using AutoMl.Domain.Accounts;
 using AutoMl.Infrastructure.Accounts;
@@ -14,15 +16,24 @@ internal static class ApiKeyEndpoints
 
     public static void MapApiKeyEndpoints(this RouteGroupBuilder api)
     {
-        var keys = api.MapGroup("/api-keys").WithTags("Accounts").RequireAuthorization().RequireAntiforgeryForCookies();
+        // Keys never manage keys: a leaked one could otherwise mint a wider one, or revoke the owner's.
+        var keys = api.MapGroup("/api-keys").WithTags("Accounts").RequireAuthorization().RequireAntiforgeryForCookies().NotForKeys();
         keys.MapPost("/", CreateAsync).RequireRecentSignIn();
         keys.MapGet("/", ListAsync);
+        keys.MapGet("/current", CurrentAsync).KeysNeed(ApiKeyScope.Read)
+            .WithDescription("The API key this request is made with: its name, prefix and scope. Only for requests made with a key.");
         keys.MapDelete("/{id:guid}", RevokeAsync);
     }
 
-    private static async Task<Results<Created<CreatedApiKey>, ProblemHttpResult>> CreateAsync(
+    private static async Task<Results<Created<CreatedApiKey>, ProblemHttpResult, ValidationProblem>> CreateAsync(
         CreateApiKeyRequest request, CurrentUser current, AutoMlDbContext db, TimeProvider clock, CancellationToken ct)
     {
+        var scope = ApiKeyScopes.Default;
+        if (request.Scope is not null && !ApiKeyScopes.TryParse(request.Scope, out scope))
+        {
+            return ProblemResults.Validation("scope",
+                $"'{request.Scope}' is not a key scope: use read, train or full (lower case). Leave it out for train, what a CI pipeline needs.");
+        }
         var active = await db.ApiKeys.CountAsync(k => k.UserId == current.Id && k.RevokedAt == null, ct);
         if (active >= MaxActiveKeys)
         {
@@ -36,11 +47,12 @@ internal static class ApiKeyEndpoints
             Name = request.Name.Trim(),
             Prefix = ApiKeyFormat.VisiblePrefix(secret),
             KeyHash = ApiKeyFormat.Hash(secret),
+            Scope = scope,
             CreatedAt = clock.GetUtcNow(),
         };
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/api-keys/{key.Id}", new CreatedApiKey(key.Id, key.Name, secret, key.Prefix, key.CreatedAt));
+        return TypedResults.Created($"/api/v1/api-keys/{key.Id}", new CreatedApiKey(key.Id, key.Name, secret, key.Prefix, scope.Name(), key.CreatedAt));
     }
 
     private static async Task<Ok<Page<ApiKeyView>>> ListAsync(CurrentUser current, AutoMlDbContext db, CancellationToken ct)
@@ -48,18 +60,40 @@ internal static class ApiKeyEndpoints
         var items = await db.ApiKeys.AsNoTracking()
             .Where(k => k.UserId == current.Id && k.RevokedAt == null)
             .OrderByDescending(k => k.CreatedAt)
-            .Select(k => new ApiKeyView(k.Id, k.Name, k.Prefix, k.CreatedAt, k.LastUsedAt))
+            .Select(k => new { k.Id, k.Name, k.Prefix, k.Scope, k.CreatedAt, k.LastUsedAt })
             .ToListAsync(ct);
-        return TypedResults.Ok(new Page<ApiKeyView>(items, null));
+        return TypedResults.Ok(new Page<ApiKeyView>(
+            items.Select(k => new ApiKeyView(k.Id, k.Name, k.Prefix, k.Scope.Name(), k.CreatedAt, k.LastUsedAt)).ToList(), null));
+    }
+
+    private static async Task<Results<Ok<ApiKeyView>, ProblemHttpResult>> CurrentAsync(
+        HttpContext http, CurrentUser current, AutoMlDbContext db, CancellationToken ct)
+    {
+        if (!Guid.TryParse(http.User.FindFirstValue(ApiKeyAuthenticationHandler.KeyIdClaim), out var id))
+        {
+            return ProblemResults.NotFound("This request was not made with an API key: send one as 'Authorization: Bearer aml_…'.");
+        }
+        var key = await db.ApiKeys.AsNoTracking()
+            .Where(k => k.Id == id && k.UserId == current.Id && k.RevokedAt == null)
+            .Select(k => new { k.Id, k.Name, k.Prefix, k.Scope, k.CreatedAt, k.LastUsedAt })
+            .SingleOrDefaultAsync(ct);
+        return key is null
+            ? ProblemResults.NotFound("This API key no longer exists.")
+            : TypedResults.Ok(new ApiKeyView(key.Id, key.Name, key.Prefix, key.Scope.Name(), key.CreatedAt, key.LastUsedAt));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
-        Guid id, CurrentUser current, AutoMlDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id, CurrentUser current, AutoMlDbContext db, LiveConnections live, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var revoked = await db.ApiKeys
             .Where(k => k.Id == id && k.UserId == current.Id && k.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, now), ct);
-        return revoked == 1 ? TypedResults.NoContent() : ProblemResults.NotFound("No active API key with this id exists in your account.");
+        if (revoked != 1)
+        {
+            return ProblemResults.NotFound("No active API key with this id exists in your account.");
+        }
+        await live.CloseKeyAsync(id);
+        return TypedResults.NoContent();
     }
 }

@@ -112,7 +112,7 @@ internal static class AuthEndpoints
     }
 
     private static async Task<NoContent> LogOutAsync(
-        SignInManager<AppUser> signIn, UserManager<AppUser> users, CurrentUser current)
+        SignInManager<AppUser> signIn, UserManager<AppUser> users, CurrentUser current, Events.LiveConnections live)
     {
         // A new security stamp kills every copy of the session cookie, not just this browser's.
         if (await users.FindByIdAsync(current.Id.ToString()) is { } user)
@@ -120,6 +120,7 @@ internal static class AuthEndpoints
             await users.UpdateSecurityStampAsync(user);
         }
         await signIn.SignOutAsync();
+        await live.CloseSessionsAsync(current.Id);
         return TypedResults.NoContent();
     }
 

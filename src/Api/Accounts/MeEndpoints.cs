@@ -12,7 +12,7 @@ internal static class MeEndpoints
 {
     public static void MapMeEndpoints(this RouteGroupBuilder api)
     {
-        var me = api.MapGroup("/me").WithTags("Accounts").RequireAuthorization().RequireAntiforgeryForCookies();
+        var me = api.MapGroup("/me").WithTags("Accounts").RequireAuthorization().RequireAntiforgeryForCookies().KeysOnlyRead();
         me.MapGet("/", GetAsync);
         me.MapDelete("/", DeleteAsync).RequireRecentSignIn();
     }

@@ -20,7 +20,7 @@ internal static class CreditEndpoints
 {
     public static void MapCreditEndpoints(this RouteGroupBuilder api)
     {
-        var credits = api.MapGroup("/credits").WithTags("Credits").RequireAuthorization();
+        var credits = api.MapGroup("/credits").WithTags("Credits").RequireAuthorization().KeysOnlyRead();
         credits.MapGet("/", GetAsync);
         credits.MapGet("/entries", EntriesAsync);
         credits.MapGet("/ad-rewards", AdRewardSummary.GetAsync);

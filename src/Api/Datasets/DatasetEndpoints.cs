@@ -2,6 +2,7 @@ using System.Text.Json;
 using AutoMl.Api.Accounts;
 using AutoMl.Api.Errors;
 using AutoMl.Api.Security;
+using AutoMl.Domain.Accounts;
 using AutoMl.Domain.Datasets;
 using AutoMl.Infrastructure.Blobs;
 using AutoMl.Infrastructure.Datasets;
@@ -17,7 +18,8 @@ internal static class DatasetEndpoints
 
     public static void MapDatasetEndpoints(this RouteGroupBuilder api)
     {
-        var datasets = api.MapGroup("/datasets").WithTags("Datasets").RequireAuthorization().RequireAntiforgeryForCookies();
+        var datasets = api.MapGroup("/datasets").WithTags("Datasets").RequireAuthorization().RequireAntiforgeryForCookies()
+            .KeysNeed(ApiKeyScope.Read, ApiKeyScope.Train);
         // No Accepts metadata: a content-type constraint would turn a wrong type into the fallback's 404.
         datasets.MapPost("/", UploadAsync).WithMetadata(new NoBodyLimit())
             .WithDescription("Upload a CSV, TSV, Parquet or JSON-lines file as the multipart field 'file', or as the raw body with ?name=. Answers 202; the data set becomes 'ready' when ingested.");
@@ -25,8 +27,8 @@ internal static class DatasetEndpoints
         datasets.MapGet("/{id:guid}", GetAsync);
         datasets.MapGet("/{id:guid}/preview", PreviewAsync);
         datasets.MapGet("/{id:guid}/download", DownloadAsync);
-        datasets.MapPatch("/{id:guid}", RenameAsync);
-        datasets.MapDelete("/{id:guid}", DeleteAsync);
+        datasets.MapPatch("/{id:guid}", RenameAsync).KeysNeed(ApiKeyScope.Full);
+        datasets.MapDelete("/{id:guid}", DeleteAsync).KeysNeed(ApiKeyScope.Full);
         datasets.MapDatasetUploadEndpoints();
     }
 

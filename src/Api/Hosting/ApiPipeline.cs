@@ -60,7 +60,8 @@ internal static class ApiPipeline
         api.MapJobEndpoints();
         api.MapPricingEndpoints();
         api.MapModelEndpoints();
-        app.MapHub<EventsHub>("/hubs/events");
+        // Negotiating is a POST, but the hub only ever reads: any key may listen.
+        app.MapHub<EventsHub>("/hubs/events").KeysNeed(Domain.Accounts.ApiKeyScope.Read);
         app.MapAdminHangfireDashboard();
         api.MapFallback(() => ProblemResults.NotFound("There is no API endpoint at this address: check the path against /openapi/v1.json."));
         foreach (var prefix in docs ? ["/hubs", "/health", "/openapi"] : new[] { "/hubs", "/health", "/openapi", "/scalar" })

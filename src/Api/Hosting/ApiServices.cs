@@ -3,6 +3,7 @@ using AutoMl.Api.Accounts;
 using AutoMl.Api.Admin;
 using AutoMl.Api.Datasets;
 using AutoMl.Api.Errors;
+using AutoMl.Api.Events;
 using AutoMl.Api.RateLimiting;
 using AutoMl.Api.Security;
 using AutoMl.Infrastructure.Observability;
@@ -29,6 +30,7 @@ internal static class ApiServices
         services.AddAutoMlDataProtection(configuration);
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         services.AddAccounts(configuration);
+        services.AddLiveEventGuards();
         services.AddAutoMlRateLimits(configuration);
         services.AddAdmin();
         services.AddAutoMlHangfire();

@@ -3,6 +3,7 @@ using AutoMl.Api.Accounts;
 using AutoMl.Api.Errors;
 using AutoMl.Api.RateLimiting;
 using AutoMl.Api.Security;
+using AutoMl.Domain.Accounts;
 using AutoMl.Domain.Jobs;
 using AutoMl.Infrastructure.Events;
 using AutoMl.Infrastructure.Jobs;
@@ -20,9 +21,10 @@ internal static class JobEndpoints
 
     public static void MapJobEndpoints(this RouteGroupBuilder api)
     {
-        var jobs = api.MapGroup("/jobs").WithTags("Jobs").RequireAuthorization().RequireAntiforgeryForCookies();
+        var jobs = api.MapGroup("/jobs").WithTags("Jobs").RequireAuthorization().RequireAntiforgeryForCookies()
+            .KeysNeed(ApiKeyScope.Read, ApiKeyScope.Train);
         jobs.MapPost("/", SubmitAsync).RateLimited(RouteClass.JobSubmission);
-        jobs.MapPost("/quote", QuoteAsync);
+        jobs.MapPost("/quote", QuoteAsync).KeysNeed(ApiKeyScope.Read);
         jobs.MapGet("/", ListAsync);
         jobs.MapGet("/{id:guid}", GetAsync);
         jobs.MapGet("/{id:guid}/trials", TrialsAsync);

@@ -3,6 +3,7 @@ using AutoMl.Api.Accounts;
 using AutoMl.Api.Errors;
 using AutoMl.Api.RateLimiting;
 using AutoMl.Api.Security;
+using AutoMl.Domain.Accounts;
 using AutoMl.Infrastructure.Blobs;
 using AutoMl.Infrastructure.Models;
 using AutoMl.Infrastructure.Persistence;
@@ -19,11 +20,12 @@ internal static class ModelEndpoints
 
     public static void MapModelEndpoints(this RouteGroupBuilder api)
     {
-        var models = api.MapGroup("/models").WithTags("Models").RequireAuthorization().RequireAntiforgeryForCookies();
+        var models = api.MapGroup("/models").WithTags("Models").RequireAuthorization().RequireAntiforgeryForCookies()
+            .KeysNeed(ApiKeyScope.Read, ApiKeyScope.Train);
         models.MapGet("/", ListAsync);
         models.MapGet("/{id:guid}", GetAsync);
         models.MapGet("/{id:guid}/download", DownloadAsync);
-        models.MapDelete("/{id:guid}", DeleteAsync);
+        models.MapDelete("/{id:guid}", DeleteAsync).KeysNeed(ApiKeyScope.Full);
         models.MapPost("/{id:guid}/predict", PredictAsync).RateLimited(RouteClass.Prediction);
         models.MapBatchPredictionEndpoints();
     }

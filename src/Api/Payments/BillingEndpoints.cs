@@ -14,7 +14,7 @@ internal static class BillingEndpoints
 {
     public static void MapBillingEndpoints(this RouteGroupBuilder api)
     {
-        var billing = api.MapGroup("/billing").WithTags("Billing").RequireAuthorization().RequireAntiforgeryForCookies();
+        var billing = api.MapGroup("/billing").WithTags("Billing").RequireAuthorization().RequireAntiforgeryForCookies().NotForKeys();
         billing.MapGet("/catalog", Catalog).AllowAnonymous();
         billing.MapPost("/checkout", CheckoutAsync).RequireRecentSignIn();
         billing.MapGet("/portal", PortalAsync).RequireRecentSignIn();

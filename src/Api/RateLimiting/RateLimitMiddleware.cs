@@ -68,5 +68,6 @@ internal sealed class RateLimitMiddleware(RequestDelegate next, UserRateLimits l
         RouteClass.General => "requests",
         RouteClass.JobSubmission => "job submissions",
         RouteClass.Prediction => "prediction requests",
+        RouteClass.HubInvocation => "live-event calls",
     };
 }

@@ -15,6 +15,7 @@ public sealed class RateLimitOptions
         General = new() { PerSecond = 5, Burst = 20 },
         JobSubmission = new() { PerSecond = 0.2, Burst = 5 },
         Prediction = new() { PerSecond = 10, Burst = 40 },
+        HubInvocation = new() { PerSecond = 0.5, Burst = 10 },
     };
 
     public TierLimits Pro { get; set; } = new()
@@ -22,6 +23,7 @@ public sealed class RateLimitOptions
         General = new() { PerSecond = 50, Burst = 200 },
         JobSubmission = new() { PerSecond = 2, Burst = 20 },
         Prediction = new() { PerSecond = 100, Burst = 400 },
+        HubInvocation = new() { PerSecond = 2, Burst = 30 },
     };
 
     public TierLimits Enterprise { get; set; } = new()
@@ -29,6 +31,7 @@ public sealed class RateLimitOptions
         General = new() { PerSecond = 200, Burst = 1000 },
         JobSubmission = new() { PerSecond = 10, Burst = 100 },
         Prediction = new() { PerSecond = 500, Burst = 2000 },
+        HubInvocation = new() { PerSecond = 10, Burst = 100 },
     };
 
     /// <summary>The anonymous sign-in endpoints, limited per client address and per email address.</summary>
@@ -65,6 +68,7 @@ public sealed class RateLimitOptions
             RouteClass.General => limits.General,
             RouteClass.JobSubmission => limits.JobSubmission,
             RouteClass.Prediction => limits.Prediction,
+            RouteClass.HubInvocation => limits.HubInvocation,
         };
         return new BucketLimit(Math.Max(0.001, size.PerSecond), Math.Max(1, size.Burst));
     }
@@ -74,6 +78,7 @@ public sealed class RateLimitOptions
         public BucketSize General { get; set; } = new();
         public BucketSize JobSubmission { get; set; } = new();
         public BucketSize Prediction { get; set; } = new();
+        public BucketSize HubInvocation { get; set; } = new();
     }
 
     public sealed class BucketSize

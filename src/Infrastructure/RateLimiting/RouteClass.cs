@@ -6,6 +6,9 @@ public enum RouteClass
     General = 0,
     JobSubmission = 1,
     Prediction = 2,
+
+    /// <summary>Connections to and calls on the live-events hub: each Resume is a query of up to 1,000 rows.</summary>
+    HubInvocation = 3,
 }
 
 public static class RouteClassNames
@@ -16,5 +19,6 @@ public static class RouteClassNames
         RouteClass.General => "general",
         RouteClass.JobSubmission => "job-submission",
         RouteClass.Prediction => "prediction",
+        RouteClass.HubInvocation => "hub-invocation",
     };
 }

@@ -90,7 +90,8 @@ public abstract partial class DatasetSuite<TFactory>(TFactory platform) where TF
         var id = await alice.Http.UploadAsync(Encoding.UTF8.GetBytes("x,y\n1,a\n2,b\n3,a\n"), "alice.csv");
         await alice.Http.SettledAsync(id);
         var bob = await Platform.SignUpAsync();
-        var bobKey = Platform.WithKey(await Platform.CreateApiKeyAsync(bob));
+        // Full scope: the key may rename and delete, so what answers is ownership, not scope.
+        var bobKey = Platform.WithKey(await Platform.CreateApiKeyAsync(bob, scope: "full"));
 
         foreach (var client in new[] { bob.Http, bobKey })
         {

@@ -130,9 +130,10 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return (user.Id, Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token)));
     }
 
-    public async Task<string> CreateApiKeyAsync(BrowserClient browser, string name = "ci")
+    /// <summary>Creates a key from the signed-in session; no scope sends none, so the API's default (train) applies.</summary>
+    public async Task<string> CreateApiKeyAsync(BrowserClient browser, string name = "ci", string? scope = null)
     {
-        var response = await browser.Http.PostAsJsonAsync("/api/v1/api-keys", new { name });
+        var response = await browser.Http.PostAsJsonAsync("/api/v1/api-keys", scope is null ? (object)new { name } : new { name, scope });
         await response.EnsureStatusAsync(System.Net.HttpStatusCode.Created);
         var created = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
         return created.GetProperty("key").GetString()!;
