@@ -24,7 +24,7 @@ public sealed class SignUpTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.False(me.GetProperty("emailVerified").GetBoolean());
         Assert.Equal(0, (await (await browser.Http.GetAsync("/api/v1/credits")).JsonAsync()).GetProperty("balance").GetInt64());
 
-        await api.ConfirmEmailAsync(browser, email);
+        await api.ConfirmEmailAsync(email);
         var credits = await (await browser.Http.GetAsync("/api/v1/credits")).JsonAsync();
         Assert.Equal(100, credits.GetProperty("balance").GetInt64());
         Assert.Equal(100, credits.GetProperty("available").GetInt64());

@@ -54,7 +54,8 @@ public sealed class KestrelPlatformFactory : PlatformFactory, IAsyncLifetime
         var response = await http.PostAsync("api/v1/auth/signup", JsonContent.Create(new { email, password = GoodPassword }));
         await response.EnsureStatusAsync(HttpStatusCode.Created);
         // Confirmed as the emailed link would, so the account has its welcome bonus to spend.
-        await ConfirmEmailAsync(browser, email);
+        using var mailApp = new HttpClient { BaseAddress = Address };
+        await ConfirmEmailAsync(email, mailApp);
         return await CreateApiKeyAsync(browser);
     }
 }

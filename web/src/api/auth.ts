@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch, json, ProblemError } from './client';
+import { creditsKey } from './credits';
 import type { AccountCreated, Me } from './types';
 
 export const meKey = ['me'] as const;
@@ -53,7 +54,8 @@ export function useConfirmEmail() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (v: { userId: string; token: string }) => apiFetch<void>('/auth/confirm-email', json('POST', v)),
-    onSuccess: () => client.invalidateQueries({ queryKey: meKey }),
+    // Confirming grants the welcome bonus: the balance changes too.
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: meKey }), client.invalidateQueries({ queryKey: creditsKey })]),
   });
 }
 

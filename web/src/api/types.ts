@@ -7,12 +7,16 @@ export interface Page<T> {
 
 export type Tier = 'free' | 'pro' | 'enterprise';
 
+/** The welcome bonus is granted when the address is confirmed, once per mailbox ever. */
+export type WelcomeBonus = 'awaitingConfirmation' | 'granted' | 'alreadyReceived';
+
 export interface Me {
   id: string;
   email: string;
   tier: Tier;
   emailVerified: boolean;
   createdAt: string;
+  welcomeBonus: WelcomeBonus;
 }
 
 export interface AccountCreated {
@@ -41,6 +45,7 @@ export interface Credits {
   held: number;
   available: number;
   owed: number;
+  welcomeBonus: WelcomeBonus;
 }
 
 export type CreditEntryKind =

@@ -54,7 +54,8 @@ export default function Layout({ children }: { children: ReactNode }) {
       </header>
       {me.data && !me.data.emailVerified && (
         <div className="banner">
-          Confirm your email address: we sent a link to {me.data.email}. <NavLink to="/verify-email">Resend it</NavLink>
+          Confirm your email address to receive your welcome credits: we sent a link to {me.data.email}.{' '}
+          <NavLink to="/verify-email">Resend it</NavLink>
         </div>
       )}
       <main className="content">

@@ -30,7 +30,9 @@ export default function VerifyEmailPage() {
         {userId && token && confirm.isPending && <Spinner label="Confirming your email address" />}
         {confirm.isSuccess && (
           <div className="notice" role="status">
-            Your email address is confirmed. <Link to="/datasets">Continue to your data sets</Link>.
+            Your email address is confirmed.
+            {me.data?.welcomeBonus === 'granted' && ' Your welcome credits are in your balance.'}{' '}
+            <Link to="/datasets">Continue to your data sets</Link>.
           </div>
         )}
         <ProblemAlert error={confirm.error} />

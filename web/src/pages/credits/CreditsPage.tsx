@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useAdRewards, useCatalog, useCheckout, useCreditEntries, useCredits } from '../../api/credits';
 import type { CreditEntryKind } from '../../api/types';
 import ProblemAlert from '../../components/ProblemAlert';
@@ -34,14 +35,21 @@ function Balance() {
     { label: 'Owed', value: c.owed },
   ];
   return (
-    <div className="stats">
-      {stats.map((s) => (
-        <div className="stat" key={s.label}>
-          <div className="label">{s.label}</div>
-          <div className="value">{s.value.toLocaleString()}</div>
+    <>
+      {c.welcomeBonus === 'awaitingConfirmation' && (
+        <div className="notice" role="status">
+          Your welcome credits arrive when you confirm your email address. <Link to="/verify-email">Confirm it</Link>.
         </div>
-      ))}
-    </div>
+      )}
+      <div className="stats">
+        {stats.map((s) => (
+          <div className="stat" key={s.label}>
+            <div className="label">{s.label}</div>
+            <div className="value">{s.value.toLocaleString()}</div>
+          </div>
+        ))}
+      </div>
+    </>
   );
 }
 
