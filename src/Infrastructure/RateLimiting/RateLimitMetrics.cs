@@ -19,6 +19,8 @@ public sealed class RateLimitMetrics
             "Requests limited in-process because Redis could not answer.");
     }
 
+    public void Rejected(RouteClass routeClass, string tier) => Rejected(routeClass.Name(), tier);
+
     /// <summary>Tier is "anonymous" for the sign-in classes, which are limited per client and address, not per user.</summary>
     public void Rejected(string routeClass, string tier) =>
         rejections.Add(1, new KeyValuePair<string, object?>("route_class", routeClass), new KeyValuePair<string, object?>("tier", tier));

@@ -8,14 +8,16 @@ export class ProblemError extends Error {
   readonly title: string;
   readonly detail?: string;
   readonly errors?: Record<string, string[]>;
+  readonly type?: string;
 
-  constructor(status: number, title: string, detail?: string, errors?: Record<string, string[]>) {
+  constructor(status: number, title: string, detail?: string, errors?: Record<string, string[]>, type?: string) {
     super(detail ?? title);
     this.name = 'ProblemError';
     this.status = status;
     this.title = title;
     this.detail = detail;
     this.errors = errors;
+    this.type = type;
   }
 }
 
@@ -46,6 +48,9 @@ export async function xsrfToken(): Promise<string | undefined> {
   return token;
 }
 
+/** The API's answer when an action (new API key, account deletion, billing) needs a sign-in in the last minutes. */
+export const SIGN_IN_AGAIN = 'urn:automl:problem:sign-in-again';
+
 /** Paths that answer 401 as part of their normal use (wrong password), so they must not redirect. */
 const NO_REDIRECT = ['/auth/login', '/auth/signup', '/me'];
 
@@ -60,8 +65,8 @@ export async function toProblem(response: Response): Promise<ProblemError> {
   const type = response.headers.get('content-type') ?? '';
   if (type.includes('json')) {
     try {
-      const body = (await response.json()) as { title?: string; detail?: string; errors?: Record<string, string[]> };
-      return new ProblemError(response.status, body.title ?? response.statusText, body.detail, body.errors);
+      const body = (await response.json()) as { title?: string; detail?: string; errors?: Record<string, string[]>; type?: string };
+      return new ProblemError(response.status, body.title ?? response.statusText, body.detail, body.errors, body.type);
     } catch {
       // fall through to the generic message
     }
@@ -95,6 +100,8 @@ export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise
   if (!response.ok) {
     const problem = await toProblem(response);
     if (response.status === 401 && !NO_REDIRECT.some((p) => path.startsWith(p))) redirectToLogin();
+    // The session is fine but old: sign in again and come back to the same page to retry.
+    if (response.status === 403 && problem.type === SIGN_IN_AGAIN) redirectToLogin();
     throw problem;
   }
   if (response.status === 204) return undefined as T;
