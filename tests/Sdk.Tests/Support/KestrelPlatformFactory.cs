@@ -42,7 +42,7 @@ public sealed class KestrelPlatformFactory : PlatformFactory, IAsyncLifetime
     }
 
     /// <summary>Signs a new user up over HTTP, as the dashboard does, and returns a fresh API key of theirs.</summary>
-    public async Task<string> NewApiKeyAsync()
+    public async Task<string> NewApiKeyAsync(string? scope = null)
     {
         var cookies = new CookieContainer();
         var http = new HttpClient(new AntiforgeryHeaderHandler(cookies) { InnerHandler = new HttpClientHandler { CookieContainer = cookies } })
@@ -52,6 +52,6 @@ public sealed class KestrelPlatformFactory : PlatformFactory, IAsyncLifetime
         var browser = new BrowserClient(http, cookies);
         var response = await http.PostAsync("api/v1/auth/signup", JsonContent.Create(new { email = NewEmail(), password = GoodPassword }));
         await response.EnsureStatusAsync(HttpStatusCode.Created);
-        return await CreateApiKeyAsync(browser);
+        return await CreateApiKeyAsync(browser, scope: scope);
     }
 }
