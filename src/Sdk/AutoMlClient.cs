@@ -3,7 +3,7 @@ using AutoMl.Sdk.Http;
 namespace AutoMl.Sdk;
 
 /// <summary>
-/// The AutoMl API: data sets, training jobs, models and credits. Thread-safe; create one per API key and reuse it.
+/// The AutoMl API: data sets, training jobs, models, credits and the key in use. Thread-safe; create one per API key and reuse it.
 /// </summary>
 public sealed class AutoMlClient : IDisposable
 {
@@ -28,7 +28,7 @@ public sealed class AutoMlClient : IDisposable
         ArgumentNullException.ThrowIfNull(handler);
         options.Validate();
         owned = new HttpClient(RetryPipeline.Wrap(options.Retry, handler), disposeHandler: true) { BaseAddress = options.BaseAddress };
-        (Datasets, Jobs, Models, Credits) = Areas(new ApiConnection(owned, options));
+        (Datasets, Jobs, Models, Credits, ApiKeys) = Areas(new ApiConnection(owned, options));
     }
 
     /// <summary>
@@ -43,7 +43,7 @@ public sealed class AutoMlClient : IDisposable
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        (Datasets, Jobs, Models, Credits) = Areas(new ApiConnection(httpClient, options));
+        (Datasets, Jobs, Models, Credits, ApiKeys) = Areas(new ApiConnection(httpClient, options));
     }
 
     /// <summary>Data sets: upload, get, list, delete.</summary>
@@ -58,12 +58,15 @@ public sealed class AutoMlClient : IDisposable
     /// <summary>Credits: balance and ledger.</summary>
     public CreditsClient Credits { get; }
 
+    /// <summary>The API key this client uses: its name and scope.</summary>
+    public ApiKeysClient ApiKeys { get; }
+
     /// <summary>Disposes the HTTP client this instance created, if it created one.</summary>
     public void Dispose() => owned?.Dispose();
 
-    private static (DatasetsClient, JobsClient, ModelsClient, CreditsClient) Areas(ApiConnection api)
+    private static (DatasetsClient, JobsClient, ModelsClient, CreditsClient, ApiKeysClient) Areas(ApiConnection api)
     {
         var jobs = new JobsClient(api);
-        return (new DatasetsClient(api), jobs, new ModelsClient(api, jobs), new CreditsClient(api));
+        return (new DatasetsClient(api), jobs, new ModelsClient(api, jobs), new CreditsClient(api), new ApiKeysClient(api));
     }
 }

@@ -81,6 +81,20 @@ public sealed class CliTests(KestrelPlatformFactory platform) : IDisposable
         Assert.Empty(work.GetFiles("missing.zip*"));
     }
 
+    [Fact]
+    public async Task cli_login_shows_the_keys_scope_and_a_read_key_cannot_train()
+    {
+        var env = await NewUserEnvironmentAsync(ApiKeyScopes.Read);
+
+        var login = await AutomlAsync("login --json", env, Quick);
+        Assert.True(login.ExitCode == 0, Describe(login));
+        Assert.Equal("read", JsonDocument.Parse(login.Stdout).RootElement.GetProperty("key").GetProperty("scope").GetString());
+
+        var train = await AutomlAsync($"train --dataset {Guid.NewGuid()} --target y --budget 10 --json", env, Quick);
+        Assert.True(train.ExitCode == 3, Describe(train));
+        Assert.Contains("'train' scope", JsonDocument.Parse(train.Stdout).RootElement.GetProperty("error").GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     private async Task<Guid> UploadAsync(IDictionary<string, string> env)
     {
         var upload = await AutomlAsync($"datasets upload \"{Data.File("pima_diabetes.csv")}\" --wait --json", env, Quick);
@@ -90,10 +104,10 @@ public sealed class CliTests(KestrelPlatformFactory platform) : IDisposable
         return dataset.GetProperty("id").GetGuid();
     }
 
-    private async Task<Dictionary<string, string>> NewUserEnvironmentAsync() => new()
+    private async Task<Dictionary<string, string>> NewUserEnvironmentAsync(string? scope = null) => new()
     {
         ["AUTOML_URL"] = platform.Address.ToString(),
-        ["AUTOML_API_KEY"] = await platform.NewApiKeyAsync(),
+        ["AUTOML_API_KEY"] = await platform.NewApiKeyAsync(scope),
         // No saved login of the machine's user can leak in.
         ["AUTOML_CONFIG_DIR"] = Path.Combine(work.FullName, "config"),
     };

@@ -29,18 +29,29 @@ internal static class LoginCommand
             {
                 using var client = new AutoMlClient(new AutoMlClientOptions { BaseAddress = new Uri(config.Url!), ApiKey = apiKey });
                 var credits = await client.Credits.GetBalanceAsync(ct);
+                var key = await client.ApiKeys.GetCurrentAsync(ct);
                 config.Save();
                 if (output.IsJson)
                 {
-                    Output.Document(new { url = config.Url, configFile = CliConfig.FilePath, credits.Available });
+                    Output.Document(new { url = config.Url, configFile = CliConfig.FilePath, credits.Available, key = new { key.Name, key.Prefix, key.Scope } });
                 }
                 else
                 {
-                    output.Line($"Logged in to [bold]{Markup.Escape(config.Url!)}[/]; {credits.Available} credits available. Saved to {Markup.Escape(CliConfig.FilePath)}.");
+                    output.Line($"Logged in to [bold]{Markup.Escape(config.Url!)}[/] with the key '{Markup.Escape(key.Name)}' ({ScopeMeaning(key.Scope)}); " +
+                        $"{credits.Available} credits available. Saved to {Markup.Escape(CliConfig.FilePath)}.");
                 }
                 return ExitCodes.Ok;
             });
         });
         return command;
     }
+
+    /// <summary>Keys are made on the dashboard; saying what this one may do saves a surprise 403 mid-pipeline.</summary>
+    private static string ScopeMeaning(string scope) => scope switch
+    {
+        ApiKeyScopes.Read => "read scope: it can read, not upload, train or predict",
+        ApiKeyScopes.Train => "train scope: it can upload, train and predict, not delete",
+        ApiKeyScopes.Full => "full scope: it can also delete and rename",
+        _ => $"{Markup.Escape(scope)} scope",
+    };
 }

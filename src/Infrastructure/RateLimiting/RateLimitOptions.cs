@@ -15,7 +15,7 @@ public sealed class RateLimitOptions
         General = new() { PerSecond = 5, Burst = 20 },
         JobSubmission = new() { PerSecond = 0.2, Burst = 5 },
         Prediction = new() { PerSecond = 10, Burst = 40 },
-        HubInvocation = new() { PerSecond = 0.5, Burst = 10 },
+        HubInvocation = new() { PerSecond = 1, Burst = 20 },
     };
 
     public TierLimits Pro { get; set; } = new()
@@ -23,7 +23,7 @@ public sealed class RateLimitOptions
         General = new() { PerSecond = 50, Burst = 200 },
         JobSubmission = new() { PerSecond = 2, Burst = 20 },
         Prediction = new() { PerSecond = 100, Burst = 400 },
-        HubInvocation = new() { PerSecond = 2, Burst = 30 },
+        HubInvocation = new() { PerSecond = 5, Burst = 60 },
     };
 
     public TierLimits Enterprise { get; set; } = new()
@@ -31,7 +31,7 @@ public sealed class RateLimitOptions
         General = new() { PerSecond = 200, Burst = 1000 },
         JobSubmission = new() { PerSecond = 10, Burst = 100 },
         Prediction = new() { PerSecond = 500, Burst = 2000 },
-        HubInvocation = new() { PerSecond = 10, Burst = 100 },
+        HubInvocation = new() { PerSecond = 20, Burst = 200 },
     };
 
     /// <summary>The anonymous sign-in endpoints, limited per client address and per email address.</summary>

@@ -51,6 +51,12 @@ public class AutoMlApiException : Exception
     /// <summary>The problem type URI, when the answer had one.</summary>
     public string? ProblemType { get; init; }
 
+    /// <summary>
+    /// On a 403 for the key's scope: the scope that would have done (<see cref="ApiKeyScopes"/>), or
+    /// <see cref="ApiKeyScopes.Session"/> when no key may do it. Null otherwise.
+    /// </summary>
+    public string? RequiredScope { get; init; }
+
     /// <summary>Per-field validation messages of a 400 answer; empty otherwise.</summary>
     public IReadOnlyDictionary<string, string[]> Errors { get; init; } = new Dictionary<string, string[]>();
 }

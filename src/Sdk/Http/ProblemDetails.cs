@@ -12,12 +12,14 @@ internal static class ProblemDetails
         string title = response.ReasonPhrase ?? response.StatusCode.ToString();
         string? detail = null;
         string? type = null;
+        string? requiredScope = null;
         var errors = new Dictionary<string, string[]>();
         if (TryParse(body, out var problem))
         {
             title = Text(problem, "title") ?? title;
             detail = Text(problem, "detail");
             type = Text(problem, "type");
+            requiredScope = Text(problem, "requiredScope");
             if (problem.TryGetProperty("errors", out var fields) && fields.ValueKind == JsonValueKind.Object)
             {
                 foreach (var field in fields.EnumerateObject())
@@ -36,7 +38,7 @@ internal static class ProblemDetails
         {
             HttpStatusCode.PaymentRequired => new InsufficientCreditsException(title, detail) { ProblemType = type, Errors = errors },
             HttpStatusCode.TooManyRequests => new RateLimitedException(title, detail, RetryAfter(response)) { ProblemType = type, Errors = errors },
-            _ => new AutoMlApiException(response.StatusCode, title, detail) { ProblemType = type, Errors = errors },
+            _ => new AutoMlApiException(response.StatusCode, title, detail) { ProblemType = type, Errors = errors, RequiredScope = requiredScope },
         };
     }
 

@@ -22,6 +22,7 @@ internal sealed class JobWatcher(ApiConnection api, JobsClient jobs, Guid jobId,
     private const int MaxConsecutiveFailures = 8;
 
     private readonly HashSet<long> yielded = [];
+    private string? closedBecause; // set when the server says the key was revoked: reconnecting cannot help
     private long last;
     private int failures;
 
@@ -72,6 +73,10 @@ internal sealed class JobWatcher(ApiConnection api, JobsClient jobs, Guid jobId,
                         }
                     }
                 }
+            }
+            if (Volatile.Read(ref closedBecause) is { } reason)
+            {
+                throw new AutoMlApiException(System.Net.HttpStatusCode.Unauthorized, "The event stream was closed", reason);
             }
             if (++failures > MaxConsecutiveFailures)
             {
@@ -127,6 +132,11 @@ internal sealed class JobWatcher(ApiConnection api, JobsClient jobs, Guid jobId,
             })
             .Build();
         connection.On<JsonElement>("event", json => inbox.TryWrite(json.Deserialize<JobEvent>(ApiConnection.Json)));
+        connection.On<JsonElement>("close", json =>
+        {
+            Volatile.Write(ref closedBecause, json.TryGetProperty("reason", out var reason) ? reason.GetString() : "The server closed the stream.");
+            inbox.TryWrite(null);
+        });
         connection.Closed += _ =>
         {
             inbox.TryWrite(null);

@@ -42,7 +42,7 @@ public sealed class KestrelPlatformFactory : PlatformFactory, IAsyncLifetime
     }
 
     /// <summary>Signs a new user up over HTTP, as the dashboard does, and returns a fresh API key of theirs.</summary>
-    public async Task<string> NewApiKeyAsync()
+    public async Task<string> NewApiKeyAsync(string? scope = null)
     {
         var cookies = new CookieContainer();
         var http = new HttpClient(new AntiforgeryHeaderHandler(cookies) { InnerHandler = new HttpClientHandler { CookieContainer = cookies } })
@@ -56,6 +56,6 @@ public sealed class KestrelPlatformFactory : PlatformFactory, IAsyncLifetime
         // Confirmed as the emailed link would, so the account has its welcome bonus to spend.
         using var mailApp = new HttpClient { BaseAddress = Address };
         await ConfirmEmailAsync(email, mailApp);
-        return await CreateApiKeyAsync(browser);
+        return await CreateApiKeyAsync(browser, scope: scope);
     }
 }
