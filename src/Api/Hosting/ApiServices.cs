@@ -10,7 +10,6 @@ using AutoMl.Infrastructure.Persistence;
 using AutoMl.Infrastructure.Queues;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.AspNetCore.HttpOverrides;
 using StackExchange.Redis;
 
 namespace AutoMl.Api.Hosting;
@@ -29,7 +28,7 @@ internal static class ApiServices
         services.AddValidation();
         // Every instance behind the load balancer must read every other instance's cookies and tokens.
         services.AddDataProtection().SetApplicationName("AutoMl").PersistKeysToDbContext<AutoMlDbContext>();
-        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        services.AddTrustedProxies();
         services.AddAccounts(configuration);
         services.AddAutoMlRateLimits(configuration);
         services.AddAdmin();
@@ -43,6 +42,7 @@ internal static class ApiServices
         services.AddSingleton<Models.ModelCache>();
         services.AddHostedService<Models.ModelWarmer>();
         services.AddAutoMlAntiforgery();
+        services.AddCookieSecurity();
         services.AddOpenApi();
         services.AddHealthChecks()
             .AddDbContextCheck<AutoMlDbContext>("postgres", tags: ["ready"])
