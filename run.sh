@@ -20,6 +20,8 @@ dotnet publish src/Workers/AutoMl.Workers.csproj -c Release -o "$out/worker" --n
 
 export AutoMl__PublicUrl="http://127.0.0.1:$port"
 export AutoMl__LogEmailBodies=true
+# Plain HTTP on 127.0.0.1: the session and anti-forgery cookies cannot be Secure here (never set in production).
+export AutoMl__InsecureCookies=true
 export AutoMl__WebRoot="$repo/web/dist"
 [ -f "$repo/web/dist/index.html" ] || export AutoMl__WebRoot="$repo/web/placeholder"
 

@@ -46,7 +46,7 @@ trap cleanup EXIT
 start_api() {
   local db="automl_bench_$1"
   ConnectionStrings__Postgres="${ConnectionStrings__Postgres/Database=automl/Database=$db}" \
-  AutoMl__RedisPrefix="bench:$1:" AutoMl__RateLimits__Enabled=false ASPNETCORE_URLS="$API" \
+  AutoMl__RedisPrefix="bench:$1:" AutoMl__RateLimits__Enabled=false AutoMl__InsecureCookies=true ASPNETCORE_URLS="$API" \
   Blobs__Provider="$1" Blobs__LocalRoot="$WORK/blobs" \
   Blobs__S3__ServiceUrl="$AUTOML_TEST_S3_URL" Blobs__S3__Bucket=automl Blobs__S3__AccessKey=S3RVER Blobs__S3__SecretKey=S3RVER \
     dotnet "$DLL" >"$WORK/api-$1.log" 2>&1 &

@@ -31,14 +31,17 @@ die() { echo "[multi] ERROR: $*" >&2; exit 1; }
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
 render_tls() {
-  local out_conf="$repo/infra/nginx/tls.d/automl-tls.conf"
+  local out_conf="$repo/infra/nginx/tls.d/automl-tls.conf" out_redirect="$repo/infra/nginx/tls.d/automl-tls.redirect"
   if [ -n "${AUTOML_TLS_CERT:-}" ] && [ -n "${AUTOML_TLS_KEY:-}" ]; then
     [ -r "$AUTOML_TLS_CERT" ] && [ -r "$AUTOML_TLS_KEY" ] || die "AUTOML_TLS_CERT or AUTOML_TLS_KEY is not a readable file"
-    AUTOML_TLS_LISTEN="${AUTOML_TLS_LISTEN:-127.0.0.1:8443}" envsubst '${AUTOML_TLS_CERT} ${AUTOML_TLS_KEY} ${AUTOML_TLS_LISTEN}' \
+    local listen="${AUTOML_TLS_LISTEN:-127.0.0.1:8443}" suffix=""
+    [ "${listen##*:}" = 443 ] || suffix=":${listen##*:}"
+    AUTOML_TLS_LISTEN="$listen" envsubst '${AUTOML_TLS_CERT} ${AUTOML_TLS_KEY} ${AUTOML_TLS_LISTEN}' \
       <"$repo/infra/nginx/tls.conf.template" >"$out_conf"
-    log "TLS server on ${AUTOML_TLS_LISTEN:-127.0.0.1:8443} with $AUTOML_TLS_CERT"
+    AUTOML_TLS_PORT_SUFFIX="$suffix" envsubst '${AUTOML_TLS_PORT_SUFFIX}' <"$repo/infra/nginx/tls-redirect.template" >"$out_redirect"
+    log "TLS server on $listen with $AUTOML_TLS_CERT; plain HTTP redirects to it (but /health/)"
   else
-    rm -f "$out_conf"
+    rm -f "$out_conf" "$out_redirect"
   fi
 }
 
@@ -93,6 +96,8 @@ start() {
 
   export AutoMl__PublicUrl="$edge"
   export AutoMl__LogEmailBodies=true
+  # Plain HTTP on 127.0.0.1:8080: the cookies cannot be Secure there (over the optional TLS server they still are).
+  export AutoMl__InsecureCookies="${AutoMl__InsecureCookies:-true}"
   export AutoMl__WebRoot="$repo/web/dist"
   [ -f "$repo/web/dist/index.html" ] || export AutoMl__WebRoot="$repo/web/placeholder"
   export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"

@@ -28,6 +28,14 @@ public sealed class PlatformOptions
 
     /// <summary>Serves /openapi/v1.json and /scalar outside Development (AutoMl__ApiDocs); in Development they are always on.</summary>
     public bool ApiDocs { get; set; }
+
+    public TrustedProxyOptions ForwardedHeaders { get; set; } = new();
+
+    /// <summary>
+    /// Outside Development the session and anti-forgery cookies are always Secure; this lets them go without it over
+    /// plain HTTP. Only for the local plain-HTTP scripts (run.sh, infra/multi.sh, bench) on 127.0.0.1; never in production.
+    /// </summary>
+    public bool InsecureCookies { get; set; }
 }
 
 /// <summary>Online predictions on one API instance (AutoMl__Predictions__*).</summary>
@@ -42,6 +50,19 @@ public sealed class ModelCacheOptions
 {
     /// <summary>Estimated memory of the loaded bundles kept; the least recently used go first past it.</summary>
     public long MaxBytes { get; set; } = 1L << 30;
+}
+
+/// <summary>
+/// Which peers' X-Forwarded-For and X-Forwarded-Proto the API believes (AutoMl__ForwardedHeaders__*), besides loopback,
+/// which is always trusted (nginx on the same host). From any other peer those headers are ignored.
+/// </summary>
+public sealed class TrustedProxyOptions
+{
+    /// <summary>Comma-separated CIDR networks of our proxies, e.g. the compose network nginx reaches the API from.</summary>
+    public string KnownNetworks { get; set; } = "";
+
+    /// <summary>Comma-separated addresses of single proxies.</summary>
+    public string KnownProxies { get; set; } = "";
 }
 
 /// <summary>What an API instance loads before anyone predicts (AutoMl__ModelWarmup__*).</summary>

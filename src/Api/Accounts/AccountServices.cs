@@ -56,7 +56,7 @@ internal static class AccountServices
                 o.Cookie.Name = "automl.session";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
-                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                // Secure: always outside Development (Security/CookieSecurity.cs).
                 o.ExpireTimeSpan = TimeSpan.FromDays(14);
                 o.SlidingExpiration = true;
                 o.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;

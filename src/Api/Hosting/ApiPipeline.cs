@@ -9,6 +9,7 @@ using AutoMl.Api.Payments;
 using AutoMl.Api.RateLimiting;
 using AutoMl.Api.Rewards;
 using AutoMl.Infrastructure;
+using AutoMl.Api.Security;
 using AutoMl.Infrastructure.Events;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -22,12 +23,13 @@ internal static class ApiPipeline
     public static void UseAutoMlPipeline(this WebApplication app)
     {
         // Outermost, so the request log shows the status the client got, not the exception on its way to the handler.
-        // Behind nginx (loopback is a known proxy by default): client address and scheme come from X-Forwarded-*.
+        // Behind nginx: client address and scheme come from X-Forwarded-*, believed only from trusted proxies (TrustedProxies).
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseSerilogRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCookieSecurity();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseDashboardFiles();
         app.UseAuthentication();

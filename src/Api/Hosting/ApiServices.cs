@@ -10,7 +10,6 @@ using AutoMl.Infrastructure.Observability;
 using AutoMl.Infrastructure.Persistence;
 using AutoMl.Infrastructure.Queues;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.AspNetCore.HttpOverrides;
 using StackExchange.Redis;
 
 namespace AutoMl.Api.Hosting;
@@ -28,7 +27,7 @@ internal static class ApiServices
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddValidation();
         services.AddAutoMlDataProtection(configuration);
-        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        services.AddTrustedProxies();
         services.AddAccounts(configuration);
         services.AddLiveEventGuards();
         services.AddAutoMlRateLimits(configuration);
@@ -45,6 +44,7 @@ internal static class ApiServices
         services.AddScoped<Models.OnlinePrediction>();
         services.AddHostedService<Models.ModelWarmer>();
         services.AddAutoMlAntiforgery();
+        services.AddCookieSecurity();
         services.AddOpenApi();
         services.AddHealthChecks()
             .AddDbContextCheck<AutoMlDbContext>("postgres", tags: ["ready"])

@@ -8,7 +8,7 @@ namespace AutoMl.Api.Security;
 /// it in the X-XSRF-TOKEN header on unsafe requests. API keys are not sent by browsers on their own,
 /// so bearer requests need no token.
 /// </summary>
-internal sealed class AntiforgeryTokens(IAntiforgery antiforgery)
+internal sealed class AntiforgeryTokens(IAntiforgery antiforgery, Microsoft.Extensions.Options.IOptions<AntiforgeryOptions> options)
 {
     public const string HeaderName = "X-XSRF-TOKEN";
     public const string ReadableCookieName = "XSRF-TOKEN";
@@ -25,7 +25,7 @@ internal sealed class AntiforgeryTokens(IAntiforgery antiforgery)
             {
                 HttpOnly = false,
                 SameSite = SameSiteMode.Strict,
-                Secure = http.Request.IsHttps,
+                Secure = options.Value.IsSecure(http.Request),
                 Path = "/",
             });
         }

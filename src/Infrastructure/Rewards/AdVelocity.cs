@@ -7,8 +7,10 @@ namespace AutoMl.Infrastructure.Rewards;
 public sealed record RiskScore(int Score, IReadOnlyList<string> Reasons);
 
 /// <summary>
-/// Counts claims per user, device and IP in the current hour (one Lua script, one round trip) and turns the counts
-/// into a risk score. When Redis is down the claim scores a little higher instead of failing: rewards never depend on Redis.
+/// Counts claims per user, device, claimed IP and sending address in the current hour (one Lua script, one round trip)
+/// and turns the counts into a risk score. When Redis is down the claim scores a little higher instead of failing:
+/// rewards never depend on Redis. Device and IP come from custom_data, which the viewer's app sets and can rotate; the
+/// sending address is real but Google's, so it weighs less than the review threshold on its own.
 /// </summary>
 public sealed class AdVelocity(IConnectionMultiplexer redis, IOptions<AdMobOptions> options, IOptions<PlatformOptions> platform,
     TimeProvider clock, ILogger<AdVelocity> logger)
@@ -22,7 +24,7 @@ public sealed class AdVelocity(IConnectionMultiplexer redis, IOptions<AdMobOptio
         return counts
         """;
 
-    public async Task<RiskScore> ScoreAsync(Guid userId, string? deviceId, string? ip)
+    public async Task<RiskScore> ScoreAsync(Guid userId, string? deviceId, string? ip, string? source)
     {
         var o = options.Value;
         var hour = clock.GetUtcNow().ToUnixTimeSeconds() / 3600;
@@ -41,11 +43,13 @@ public sealed class AdVelocity(IConnectionMultiplexer redis, IOptions<AdMobOptio
                 $"{prefix}user:{userId}:{hour}",
                 $"{prefix}device:{deviceId ?? "none"}:{hour}",
                 $"{prefix}ip:{ip ?? "none"}:{hour}",
+                $"{prefix}source:{source ?? "none"}:{hour}",
             ];
             var counts = (long[])(await redis.GetDatabase().ScriptEvaluateAsync(CountScript, keys))!;
             score += Over(counts[0], o.UserPerHour, 50, "user", reasons);
             score += deviceId is null ? 0 : Over(counts[1], o.DevicePerHour, 30, "device", reasons);
             score += ip is null ? 0 : Over(counts[2], o.IpPerHour, 30, "ip", reasons);
+            score += source is null ? 0 : Over(counts[3], o.SourcePerHour, 20, "source", reasons);
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {

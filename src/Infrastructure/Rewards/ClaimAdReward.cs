@@ -15,8 +15,8 @@ public abstract record AdClaimResult
 }
 
 /// <summary>
-/// Turns an AdMob SSV callback into credits: the signature first, then the user, a risk score from velocity, and in
-/// one transaction the claim row (unique transaction id), the daily cap (a conditional upsert) and the ledger credit.
+/// Turns an AdMob SSV callback into credits: the signature first, every field read from the content it covers, then our
+/// ad unit, the callback's age, the user, a risk score from velocity, and in one transaction the claim row (unique transaction id), the daily cap (a conditional upsert) and the ledger credit.
 /// </summary>
 public sealed class ClaimAdReward(
     AutoMlDbContext db,
@@ -29,12 +29,30 @@ public sealed class ClaimAdReward(
 {
     public static string LedgerKey(string transactionId) => $"admob:{transactionId}";
 
-    public async Task<AdClaimResult> RunAsync(string rawQuery, string? ip, CancellationToken ct)
+    /// <summary>How far ahead of our clock a callback's timestamp may be: Google's clocks and ours drift a little.</summary>
+    public static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(5);
+
+    /// <summary>Source: the address the callback came from (after trusted proxies), one of Google's servers.</summary>
+    public async Task<AdClaimResult> RunAsync(string rawQuery, string? source, CancellationToken ct)
     {
-        var parsed = AdMobCallback.From(rawQuery);
-        if (!AdMobSignature.TryParse(rawQuery, out var content, out var signature, out var keyId) || parsed is not { } callback)
+        var o = options.Value;
+        var claimed = AdMobCallback.ClaimedTransactionId(rawQuery);
+        var ours = o.OurAdUnits();
+        if (ours.Count == 0)
         {
-            return Reject("the query is not an AdMob callback (signature, key_id or transaction_id missing)", parsed?.TransactionId);
+            return Reject("no ad unit of ours is configured (AdMob__AdUnits is empty), so every callback is refused", claimed);
+        }
+        if (AdMobCallback.RepeatedParameter(rawQuery) is { } repeated)
+        {
+            return Reject($"{repeated} appears more than once in the query", claimed);
+        }
+        if (!AdMobSignature.TryParse(rawQuery, out var content, out var signature, out var keyId))
+        {
+            return Reject("the query is not an AdMob callback (signature or key_id missing)", claimed);
+        }
+        if (AdMobCallback.Read(content, out var problem) is not { } callback)
+        {
+            return Reject($"the query is not an AdMob callback ({problem})", claimed);
         }
         if (await keys.FindAsync(keyId, ct) is not { } key)
         {
@@ -43,6 +61,19 @@ public sealed class ClaimAdReward(
         if (!AdMobSignature.Verify(content, signature, key))
         {
             return Reject("the signature does not match the callback", callback.TransactionId);
+        }
+        if (!ours.Contains(callback.AdUnit))
+        {
+            return Reject($"ad unit {callback.AdUnit} is not one of ours", callback.TransactionId);
+        }
+        var age = clock.GetUtcNow().ToUnixTimeMilliseconds() - callback.TimestampMs;
+        if (age > o.MaxAgeMinutes * 60_000L)
+        {
+            return Reject($"its timestamp is older than {o.MaxAgeMinutes} minutes", callback.TransactionId);
+        }
+        if (age < -(long)AllowedClockSkew.TotalMilliseconds)
+        {
+            return Reject($"its timestamp is in the future (more than {AllowedClockSkew.TotalMinutes:0} minutes ahead of our clock)", callback.TransactionId);
         }
         if (!Guid.TryParse(callback.UserId, out var userId) || !await db.Users.AnyAsync(u => u.Id == userId, ct))
         {
@@ -54,9 +85,8 @@ public sealed class ClaimAdReward(
         {
             return Replayed(callback.TransactionId);
         }
-        var o = options.Value;
-        ip = callback.Ip ?? ip;
-        var risk = await velocity.ScoreAsync(userId, callback.DeviceId, ip);
+        var risk = await velocity.ScoreAsync(userId, callback.DeviceId, callback.Ip, source);
+        var ip = callback.Ip ?? source;
         var now = clock.GetUtcNow();
         var day = DateOnly.FromDateTime(now.UtcDateTime);
         var claimId = Guid.CreateVersion7();

@@ -13,6 +13,9 @@ namespace AutoMl.Api.Tests.Payments;
 public class PaymentsFactory : ApiFactory
 {
     public const long AdMobKeyId = 1001;
+
+    /// <summary>The ad unit of the real Google-signed callback in tests/data/vectors/admob-ssv.json.</summary>
+    public const string RealVectorAdUnit = "3826813800";
     private bool disposed;
 
     public PaymentsFactory()
@@ -38,6 +41,7 @@ public class PaymentsFactory : ApiFactory
 
     protected virtual IEnumerable<(string Key, string Value)> Settings() =>
     [
+        ("AdMob:AdUnits", $"{FakeAdMob.OurAdUnit}, {RealVectorAdUnit}"),
         ("AdMob:DailyCap", "5"),
         ("AdMob:UserPerHour", "1000"),
         ("AdMob:IpPerHour", "1000"),

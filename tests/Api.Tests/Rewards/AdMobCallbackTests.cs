@@ -103,5 +103,114 @@ public sealed class AdMobCallbackTests(PaymentsFactory api) : IClassFixture<Paym
         Assert.Equal(fetches + 1, api.AdMob.Requests.Count);
     }
 
+    [Fact]
+    public async Task a_callback_from_another_publishers_ad_unit_credits_nothing()
+    {
+        var browser = await api.SignUpAsync();
+        var user = (await PaymentsFactory.UserIdAsync(browser)).ToString();
+        var transaction = Guid.NewGuid().ToString("N");
+        // Google signs every publisher's callbacks with the same keys: this one is genuine, for someone else's ad unit.
+        var callback = api.AdMob.Callback(PaymentsFactory.AdMobKeyId, transaction, user, $"device={Guid.NewGuid():N}", adUnit: "9876543210");
+
+        var problem = await (await CallAsync(callback)).ProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Contains("ad unit 9876543210 is not one of ours", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.True(api.Logs.Any("AdMob callback rejected", transaction, "9876543210"));
+        await AssertNothingCreditedAsync(browser, transaction);
+    }
+
+    [Fact]
+    public async Task a_callback_with_a_repeated_key_credits_nothing()
+    {
+        var browser = await api.SignUpAsync();
+        var user = (await PaymentsFactory.UserIdAsync(browser)).ToString();
+        var transaction = Guid.NewGuid().ToString("N");
+        var second = Guid.NewGuid().ToString("N");
+        // The viewer's app sets custom_data; Google signs the decoded text, where it reads as a second transaction_id.
+        var signed = $"ad_network=5450213213286189855&ad_unit={FakeAdMob.OurAdUnit}&custom_data=x&transaction_id={second}"
+            + $"&reward_amount=10&reward_item=credits&timestamp={DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}&transaction_id={transaction}&user_id={user}";
+        var asGoogleSendsIt = api.AdMob.Sign(PaymentsFactory.AdMobKeyId, signed, signed.Replace("custom_data=x&", "custom_data=x%26", StringComparison.Ordinal)
+            .Replace($"%26transaction_id={second}", $"%26transaction_id%3D{second}", StringComparison.Ordinal));
+        // The same signed text sent again with the '&' unencoded: one ad view, a second query parse, a second "transaction".
+        var reencoded = api.AdMob.Sign(PaymentsFactory.AdMobKeyId, signed, signed);
+
+        var answers = new[] { await CallAsync(asGoogleSendsIt), await CallAsync(reencoded) };
+
+        foreach (var answer in answers)
+        {
+            var problem = await answer.ProblemAsync(HttpStatusCode.BadRequest);
+            Assert.Contains("transaction_id appears more than once", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+        await AssertNothingCreditedAsync(browser, transaction);
+        Assert.False(await api.InDbAsync(db => db.AdClaims.AnyAsync(c => c.UserId == Guid.Parse(user))));
+    }
+
+    [Fact]
+    public async Task fields_outside_the_signed_content_are_not_read()
+    {
+        var browser = await api.SignUpAsync();
+        var user = (await PaymentsFactory.UserIdAsync(browser)).ToString();
+        var transaction = Guid.NewGuid().ToString("N");
+        // Signed by Google for another publisher's ad unit, whose app put "&ad_unit=<ours>" in custom_data...
+        var signed = $"ad_network=5450213213286189855&ad_unit=9876543210&custom_data=x&ad_unit={FakeAdMob.OurAdUnit}&reward_amount=10"
+            + $"&reward_item=credits&timestamp={DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}&transaction_id={transaction}&user_id={user}";
+        // ...and re-encoded so a query parser finds their unit inside ad_network and ours as the ad_unit parameter. The
+        // signature still verifies: it covers the decoded text, which is unchanged.
+        var query = signed.Replace("5450213213286189855&ad_unit=9876543210", "5450213213286189855%26ad_unit%3D9876543210", StringComparison.Ordinal);
+        Assert.Equal(signed, Uri.UnescapeDataString(query));
+
+        var answer = await CallAsync(api.AdMob.Sign(PaymentsFactory.AdMobKeyId, signed, query));
+
+        await answer.ProblemAsync(HttpStatusCode.BadRequest);
+        await AssertNothingCreditedAsync(browser, transaction);
+    }
+
+    [Fact]
+    public async Task a_callback_older_than_the_max_age_credits_nothing()
+    {
+        var browser = await api.SignUpAsync();
+        var user = (await PaymentsFactory.UserIdAsync(browser)).ToString();
+        var transaction = Guid.NewGuid().ToString("N");
+        var callback = api.AdMob.Callback(PaymentsFactory.AdMobKeyId, transaction, user, $"device={Guid.NewGuid():N}",
+            timestamp: DateTimeOffset.UtcNow.AddMinutes(-61));
+
+        var problem = await (await CallAsync(callback)).ProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Contains("older than 60 minutes", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await AssertNothingCreditedAsync(browser, transaction);
+    }
+
+    [Fact]
+    public async Task a_callback_from_the_future_credits_nothing()
+    {
+        var browser = await api.SignUpAsync();
+        var user = (await PaymentsFactory.UserIdAsync(browser)).ToString();
+        var transaction = Guid.NewGuid().ToString("N");
+        var callback = api.AdMob.Callback(PaymentsFactory.AdMobKeyId, transaction, user, $"device={Guid.NewGuid():N}",
+            timestamp: DateTimeOffset.UtcNow.AddMinutes(10));
+
+        var problem = await (await CallAsync(callback)).ProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Contains("in the future", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await AssertNothingCreditedAsync(browser, transaction);
+    }
+
+    [Fact]
+    public async Task a_callback_within_the_clock_skew_is_credited()
+    {
+        var browser = await api.SignUpAsync();
+        var user = (await PaymentsFactory.UserIdAsync(browser)).ToString();
+        var callback = api.AdMob.Callback(PaymentsFactory.AdMobKeyId, Guid.NewGuid().ToString("N"), user, $"device={Guid.NewGuid():N}",
+            timestamp: DateTimeOffset.UtcNow.AddMinutes(3));
+
+        Assert.Equal("credited", (await (await CallAsync(callback)).JsonAsync()).GetProperty("status").GetString());
+    }
+
+    private async Task AssertNothingCreditedAsync(BrowserClient browser, string transaction)
+    {
+        Assert.Equal(100, (await PaymentsFactory.CreditsAsync(browser)).GetProperty("balance").GetInt64());
+        Assert.False(await api.InDbAsync(db => db.AdClaims.AnyAsync(c => c.TransactionId == transaction)));
+    }
+
     private Task<HttpResponseMessage> CallAsync(string query) => api.CreateClient().GetAsync("/webhooks/admob?" + query);
 }

@@ -58,4 +58,30 @@ public sealed class AdMobVectorTests
 
         Assert.False(AdMobSignature.Verify(raw[..raw.IndexOf("&signature=", StringComparison.Ordinal)], signature, keys[keyId]));
     }
+
+    [Fact]
+    public void the_real_callbacks_fields_are_read_from_the_content_its_signature_covers()
+    {
+        Assert.True(AdMobSignature.TryParse(Vectors[0].GetProperty("query").GetString()!, out var content, out _, out _));
+
+        var callback = AdMobCallback.Read(content, out var problem);
+
+        Assert.Equal("", problem);
+        Assert.Equal(new AdMobCallback("147f17287596c1e105dc48686abaaf5e", "hIUa1gWJKIhyoD2QMYxzog521O62", "3826813800", 1603301304534, null, null), callback);
+    }
+
+    [Fact]
+    public void an_ampersand_inside_custom_data_stays_in_it_and_a_parameter_smuggled_through_it_is_a_repeated_key()
+    {
+        Assert.True(AdMobSignature.TryParse(Vectors[1].GetProperty("query").GetString()!, out var content, out _, out _));
+        var withAmpersand = content.Replace("custom_data=job=42 pack=small", "custom_data=device=d1&ip=192.0.2.1", StringComparison.Ordinal);
+        var smuggled = content.Replace("custom_data=job=42 pack=small", "custom_data=x&user_id=someone-else", StringComparison.Ordinal);
+
+        var read = AdMobCallback.Read(withAmpersand, out _);
+        var refused = AdMobCallback.Read(smuggled, out var problem);
+
+        Assert.Equal(("d1", "192.0.2.1", "user-7"), (read!.DeviceId, read.Ip, read.UserId));
+        Assert.Null(refused);
+        Assert.Equal("user_id appears more than once", problem);
+    }
 }
