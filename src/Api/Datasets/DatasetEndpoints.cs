@@ -16,6 +16,9 @@ internal static class DatasetEndpoints
 {
     private const string Missing = "No data set with this id exists in your account.";
 
+    /// <summary>How long a streamed upload's reservation holds room; one still streaming after it is checked again when stored.</summary>
+    private static readonly TimeSpan StreamedHold = TimeSpan.FromHours(1);
+
     public static void MapDatasetEndpoints(this RouteGroupBuilder api)
     {
         var datasets = api.MapGroup("/datasets").WithTags("Datasets").RequireAuthorization().RequireAntiforgeryForCookies()
@@ -33,18 +36,36 @@ internal static class DatasetEndpoints
     }
 
     private static async Task<Results<Accepted<DatasetView>, ProblemHttpResult, ValidationProblem>> UploadAsync(
-        HttpRequest request, CurrentUser current, DatasetQuota quota, DatasetUploads uploads, CancellationToken ct, string? name = null)
+        HttpRequest request, CurrentUser current, DatasetQuota quota, DatasetUploads uploads, TimeProvider clock, CancellationToken ct, string? name = null)
     {
-        var (problem, status) = await quota.CheckAsync(current.Id, request.ContentLength, ct);
-        if (problem is not null)
+        if (await quota.TooLargeAsync(current.Id, request.ContentLength, ct) is { } tooLarge)
         {
-            return ProblemResults.Problem(status, status == 413 ? "File too large" : "Storage quota exceeded", problem);
+            return ProblemResults.Problem(StatusCodes.Status413PayloadTooLarge, "File too large", tooLarge);
         }
-        var (limits, used, _) = await quota.ReadAsync(current.Id, ct);
+        // The body's declared length is held before a byte is read; a body of unknown length holds all the room left.
+        var reservation = await quota.ReserveAsync(current.Id, Guid.CreateVersion7(), request.ContentLength, clock.GetUtcNow() + StreamedHold, null, ct);
+        if (reservation.Problem is not null)
+        {
+            return ProblemResults.Problem(StatusCodes.Status409Conflict, "Storage quota exceeded", reservation.Problem);
+        }
+        try
+        {
+            return await StoreAsync(request, current, uploads, reservation, name, ct);
+        }
+        finally
+        {
+            // Stored, the reservation is gone already; failed or cancelled, its room is given back.
+            await quota.ReleaseAsync(reservation.Id);
+        }
+    }
+
+    private static async Task<Results<Accepted<DatasetView>, ProblemHttpResult, ValidationProblem>> StoreAsync(
+        HttpRequest request, CurrentUser current, DatasetUploads uploads, Reservation reservation, string? name, CancellationToken ct)
+    {
         UploadedFile file;
         try
         {
-            file = await UploadedFile.ReadAsync(request, Math.Min(limits.MaxUploadBytes, limits.QuotaBytes - used), ct);
+            file = await UploadedFile.ReadAsync(request, reservation.Bytes, ct);
         }
         catch (UploadTooLargeException tooLarge)
         {
@@ -66,8 +87,10 @@ internal static class DatasetEndpoints
             {
                 return ProblemResults.Validation("file", "The file is empty: there is no table to read.");
             }
-            var dataset = await uploads.AcceptAsync(current.Id, datasetName, file, ct);
-            return TypedResults.Accepted($"/api/v1/datasets/{dataset.Id}", dataset.ToView());
+            var (dataset, full) = await uploads.AcceptAsync(current.Id, datasetName, file, reservation.Id, ct);
+            return dataset is null
+                ? ProblemResults.Problem(StatusCodes.Status409Conflict, "Storage quota exceeded", full!)
+                : TypedResults.Accepted($"/api/v1/datasets/{dataset.Id}", dataset.ToView());
         }
     }
 

@@ -10,11 +10,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AutoMl.Api.Datasets;
 
-/// <summary>Presigned direct uploads: the bytes go from the client to the store; the API only signs and completes.</summary>
+/// <summary>
+/// Presigned direct uploads: the bytes go from the client to the store; the API only signs and completes. Each URL
+/// is signed with its part's exact Content-Length and lives an hour, and writes a staging key: the data set's own key
+/// is written by the API's copy, once /complete has checked the real size against the declared one and the quota.
+/// </summary>
 internal static class DatasetUploadEndpoints
 {
-    private static readonly TimeSpan ValidFor = TimeSpan.FromHours(6);
-
     public static void MapDatasetUploadEndpoints(this RouteGroupBuilder datasets)
     {
         datasets.MapPost("/uploads", StartAsync);
@@ -22,23 +24,22 @@ internal static class DatasetUploadEndpoints
     }
 
     private static async Task<Results<Ok<StartedUpload>, ProblemHttpResult>> StartAsync(
-        StartUploadRequest request, CurrentUser current, DatasetQuota quota, AutoMlDbContext db, IBlobStore blobs, TimeProvider clock, CancellationToken ct)
+        StartUploadRequest request, CurrentUser current, DatasetQuota quota, IBlobStore blobs, TimeProvider clock, CancellationToken ct)
     {
         if (!blobs.SupportsPresignedUploads)
         {
             return ProblemResults.Conflict("This installation stores files in a local folder, which takes uploads through POST /api/v1/datasets only.");
         }
-        var (problem, status) = await quota.CheckAsync(current.Id, request.SizeBytes, ct);
-        if (problem is not null)
+        if (await quota.TooLargeAsync(current.Id, request.SizeBytes, ct) is { } tooLarge)
         {
-            return ProblemResults.Problem(status, status == 413 ? "File too large" : "Storage quota exceeded", problem);
+            return ProblemResults.Problem(StatusCodes.Status413PayloadTooLarge, "File too large", tooLarge);
         }
         var now = clock.GetUtcNow();
         var id = Guid.CreateVersion7();
         var format = DatasetFormats.FromFileName(request.Name) ?? "auto";
-        var key = BlobKeys.DatasetOriginal(current.Id, id, format == "auto" ? "bin" : format);
-        var upload = await blobs.StartPresignedUploadAsync(key, request.SizeBytes, ValidFor, ct);
-        db.Datasets.Add(new Dataset
+        var staging = BlobKeys.UploadStaging(current.Id, id);
+        var upload = await blobs.StartPresignedUploadAsync(staging, request.SizeBytes, PresignedUploadWindow.ValidFor, ct);
+        var dataset = new Dataset
         {
             Id = id,
             UserId = current.Id,
@@ -46,37 +47,48 @@ internal static class DatasetUploadEndpoints
             Status = DatasetStatus.Uploading,
             Format = format,
             SizeBytes = request.SizeBytes,
-            OriginalKey = key,
+            OriginalKey = BlobKeys.DatasetOriginal(current.Id, id, format == "auto" ? "bin" : format),
             UploadId = upload.UploadId,
             CreatedAt = now,
             LastUsedAt = now,
-        });
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new StartedUpload(id, id, upload.PartSizeBytes, now + ValidFor,
+        };
+        // The upload's reservation has the data set's id, and both are written in one transaction.
+        var reservation = await quota.ReserveAsync(current.Id, id, request.SizeBytes, now + PresignedUploadWindow.AbandonedAfter, dataset, ct);
+        if (reservation.Problem is not null)
+        {
+            await blobs.AbortPresignedUploadAsync(staging, upload.UploadId, CancellationToken.None);
+            return ProblemResults.Problem(StatusCodes.Status409Conflict, "Storage quota exceeded", reservation.Problem);
+        }
+        return TypedResults.Ok(new StartedUpload(id, id, upload.PartSizeBytes, now + PresignedUploadWindow.ValidFor,
             upload.Parts.Select(p => new UploadPartUrl(p.PartNumber, p.Url)).ToList()));
     }
 
     private static async Task<Results<Accepted<DatasetView>, ProblemHttpResult, ValidationProblem>> CompleteAsync(
         Guid uploadId, CompleteUploadRequest request, CurrentUser current, AutoMlDbContext db, IBlobStore blobs,
-        IBackgroundJobClient jobs, DatasetQuota quota, CancellationToken ct)
+        IBackgroundJobClient jobs, DatasetQuota quota, TimeProvider clock, CancellationToken ct)
     {
         var dataset = await db.Datasets.SingleOrDefaultAsync(d => d.Id == uploadId && d.UserId == current.Id, ct);
         if (dataset is null)
         {
             return ProblemResults.NotFound("No upload with this id exists in your account.");
         }
-        if (dataset.Status != DatasetStatus.Uploading)
+        if (dataset.Status is DatasetStatus.Ingesting or DatasetStatus.Ready)
         {
             return TypedResults.Accepted($"/api/v1/datasets/{dataset.Id}", dataset.ToView());
+        }
+        if (dataset.Status != DatasetStatus.Uploading)
+        {
+            return ProblemResults.Conflict("This upload is closed: it was not completed within its hour, or its file was refused. Start a new upload.");
         }
         var parts = request.Parts ?? [];
         if (dataset.UploadId != "single" && parts.Count == 0)
         {
             return ProblemResults.Validation("parts", "List every part you uploaded with the ETag the store answered each PUT with.");
         }
+        var staging = BlobKeys.UploadStaging(current.Id, dataset.Id);
         try
         {
-            await blobs.CompletePresignedUploadAsync(dataset.OriginalKey, dataset.UploadId!,
+            await blobs.CompletePresignedUploadAsync(staging, dataset.UploadId!,
                 parts.Select(p => new UploadedPart(p.PartNumber, p.Etag)).ToList(), ct);
         }
         catch (Amazon.S3.AmazonS3Exception e)
@@ -84,26 +96,44 @@ internal static class DatasetUploadEndpoints
             return ProblemResults.Problem(StatusCodes.Status422UnprocessableEntity, "Upload incomplete",
                 $"The store could not assemble the upload ({e.ErrorCode}): check that every part was uploaded and its ETag is listed.");
         }
-        var size = await blobs.SizeAsync(dataset.OriginalKey, ct);
+        var size = await blobs.SizeAsync(staging, ct);
         if (size is null or 0)
         {
             return ProblemResults.Problem(StatusCodes.Status422UnprocessableEntity, "Upload incomplete",
                 "The store holds no bytes for this upload: PUT the file to the presigned URL before completing.");
         }
-        dataset.SizeBytes = size.Value;
-        var (problem, status) = await quota.CheckAsync(current.Id, 0, ct);
-        if (problem is not null || size > StorageLimits.For(await db.Users.Where(u => u.Id == current.Id).Select(u => u.Tier).SingleAsync(ct)).MaxUploadBytes)
+        if (size != dataset.SizeBytes)
         {
-            await blobs.DeleteAsync(dataset.OriginalKey, ct);
-            db.Datasets.Remove(dataset);
-            await db.SaveChangesAsync(ct);
-            return ProblemResults.Problem(status == 0 ? StatusCodes.Status413PayloadTooLarge : status, "Upload refused",
-                problem ?? "The uploaded file is larger than your tier allows; it was deleted.");
+            await DropAsync(db, blobs, quota, dataset, staging);
+            return ProblemResults.Problem(size > dataset.SizeBytes ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status422UnprocessableEntity, "Upload refused",
+                $"The store holds {size:N0} bytes for this upload, not the {dataset.SizeBytes:N0} bytes declared when it started; it was deleted. Start a new upload with the file's exact size.");
         }
-        dataset.Status = DatasetStatus.Ingesting;
-        dataset.UploadId = null;
-        await db.SaveChangesAsync(ct);
+        // Copied before the quota is settled, so the user's lock is never held through a long copy.
+        await blobs.CopyAsync(staging, dataset.OriginalKey, ct);
+        await blobs.DeleteAsync(staging, ct);
+        var full = await quota.ConvertAsync(current.Id, dataset.Id, size.Value, async () =>
+        {
+            dataset.Status = DatasetStatus.Ingesting;
+            dataset.UploadId = null;
+            dataset.LastUsedAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(ct);
+        }, ct);
+        if (full is not null)
+        {
+            await DropAsync(db, blobs, quota, dataset, staging);
+            return ProblemResults.Problem(StatusCodes.Status409Conflict, "Storage quota exceeded", $"{full} The upload was deleted.");
+        }
         DatasetUploads.Enqueue(jobs, dataset.Id);
         return TypedResults.Accepted($"/api/v1/datasets/{dataset.Id}", dataset.ToView());
+    }
+
+    /// <summary>Deletes a refused upload's bytes, row and reservation.</summary>
+    private static async Task DropAsync(AutoMlDbContext db, IBlobStore blobs, DatasetQuota quota, Dataset dataset, string staging)
+    {
+        await blobs.DeleteAsync(staging, CancellationToken.None);
+        await blobs.DeleteAsync(dataset.OriginalKey, CancellationToken.None);
+        db.Datasets.Remove(dataset);
+        await db.SaveChangesAsync(CancellationToken.None);
+        await quota.ReleaseAsync(dataset.Id);
     }
 }

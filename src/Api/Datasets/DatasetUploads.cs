@@ -10,9 +10,11 @@ using Microsoft.EntityFrameworkCore;
 namespace AutoMl.Api.Datasets;
 
 /// <summary>Turns a stored upload into a data set row and its ingest job; a file the user already has reuses its twin.</summary>
-internal sealed class DatasetUploads(AutoMlDbContext db, IBlobStore blobs, IBackgroundJobClient jobs, TimeProvider clock)
+internal sealed class DatasetUploads(AutoMlDbContext db, IBlobStore blobs, IBackgroundJobClient jobs, DatasetQuota quota, TimeProvider clock)
 {
-    public async Task<Dataset> AcceptAsync(Guid user, string name, UploadedFile file, CancellationToken ct)
+    /// <summary>Stores the file and its row, turning <paramref name="reservation"/> into the row's bytes.</summary>
+    /// <returns>The data set, or why the quota no longer has room for it (then nothing is stored).</returns>
+    public async Task<(Dataset? Dataset, string? Problem)> AcceptAsync(Guid user, string name, UploadedFile file, Guid reservation, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var id = Guid.CreateVersion7();
@@ -23,9 +25,13 @@ internal sealed class DatasetUploads(AutoMlDbContext db, IBlobStore blobs, IBack
         if (twin is not null)
         {
             var copy = TwinOf(twin, id, name, now);
-            db.Datasets.Add(copy);
-            await db.SaveChangesAsync(ct);
-            return copy;
+            // The twin's blob is counted already: the copy adds no bytes.
+            var full = await quota.ConvertAsync(user, reservation, 0, async () =>
+            {
+                db.Datasets.Add(copy);
+                await db.SaveChangesAsync(ct);
+            }, ct);
+            return full is null ? (copy, null) : (null, full);
         }
 
         var format = DatasetFormats.FromFileName(file.FileName ?? name) ?? "auto";
@@ -45,10 +51,18 @@ internal sealed class DatasetUploads(AutoMlDbContext db, IBlobStore blobs, IBack
             CreatedAt = now,
             LastUsedAt = now,
         };
-        db.Datasets.Add(dataset);
-        await db.SaveChangesAsync(ct);
+        var problem = await quota.ConvertAsync(user, reservation, file.Length, async () =>
+        {
+            db.Datasets.Add(dataset);
+            await db.SaveChangesAsync(ct);
+        }, ct);
+        if (problem is not null)
+        {
+            await blobs.DeleteAsync(key, CancellationToken.None);
+            return (null, problem);
+        }
         Enqueue(jobs, dataset.Id);
-        return dataset;
+        return (dataset, null);
     }
 
     /// <summary>Hands the data set to a worker; if Redis loses the job, the ingest sweeper enqueues it again.</summary>

@@ -7,9 +7,18 @@ public static class BlobKeys
     public static string DatasetPrefix(Guid user, Guid dataset) => $"datasets/{user:N}/{dataset:N}/";
     public static string DatasetOriginal(Guid user, Guid dataset, string extension) => $"{DatasetPrefix(user, dataset)}original.{extension}";
     public static string DatasetProcessed(Guid user, Guid dataset) => $"{DatasetPrefix(user, dataset)}processed.parquet";
+
+    /// <summary>Where a presigned upload's bytes land; copied to the data set's original key only once /complete has checked them.</summary>
+    public static string UploadStaging(Guid user, Guid dataset) => $"{UploadPrefix(user)}{dataset:N}/staging";
+
+    public static string UploadPrefix(Guid user) => $"{UploadsRoot}{user:N}/";
+
+    /// <summary>Every staging object and unfinished multipart upload lives under this prefix, for the sweeper.</summary>
+    public const string UploadsRoot = "uploads/";
+
     public static string ModelBundle(Guid user, Guid model) => $"models/{user:N}/{model:N}/bundle";
     public static string Prediction(Guid user, Guid job) => $"predictions/{user:N}/{job:N}.csv";
 
     /// <summary>Every prefix a user's blobs live under, for account deletion.</summary>
-    public static IReadOnlyList<string> AllOfUser(Guid user) => [$"datasets/{user:N}/", $"models/{user:N}/", $"predictions/{user:N}/"];
+    public static IReadOnlyList<string> AllOfUser(Guid user) => [$"datasets/{user:N}/", $"models/{user:N}/", $"predictions/{user:N}/", UploadPrefix(user)];
 }

@@ -72,6 +72,34 @@ public sealed class LocalBlobStore(string root) : IBlobStore
         return Task.CompletedTask;
     }
 
+    public async Task CopyAsync(string sourceKey, string targetKey, CancellationToken ct)
+    {
+        await using var source = await OpenReadAsync(sourceKey, ct);
+        await PutAsync(targetKey, source, ct);
+    }
+
+    public Task<int> DeleteOlderThanAsync(string prefix, DateTimeOffset before, CancellationToken ct)
+    {
+        var folder = PathOf(prefix.TrimEnd('/'));
+        if (!Directory.Exists(folder))
+        {
+            return Task.FromResult(0);
+        }
+        var deleted = 0;
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            if (File.GetLastWriteTimeUtc(file) < before.UtcDateTime)
+            {
+                File.Delete(file);
+                deleted++;
+            }
+        }
+        return Task.FromResult(deleted);
+    }
+
+    /// <summary>The folder store takes no multipart uploads, so there is never one to abort.</summary>
+    public Task<int> AbortMultipartUploadsUnderPrefixAsync(string prefix, DateTimeOffset startedBefore, CancellationToken ct) => Task.FromResult(0);
+
     public Task<PresignedUpload> StartPresignedUploadAsync(string key, long sizeBytes, TimeSpan validFor, CancellationToken ct) =>
         throw new NotSupportedException("The local folder store takes uploads through the API only.");
 

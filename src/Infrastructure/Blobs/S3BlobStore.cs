@@ -16,6 +16,8 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
     private readonly Protocol protocol;
     private const long SinglePutLimit = 64L * 1024 * 1024;
     private const long UploadPartSize = 16L * 1024 * 1024;
+    private const long SingleCopyLimit = 5L * 1024 * 1024 * 1024;
+    private const long CopyPartSize = 512L * 1024 * 1024;
 
     public S3BlobStore(S3BlobOptions options)
     {
@@ -39,6 +41,20 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
         client = string.IsNullOrEmpty(options.AccessKey)
             ? new AmazonS3Client(config)
             : new AmazonS3Client(new BasicAWSCredentials(options.AccessKey, options.SecretKey), config);
+        client.BeforeRequestEvent += KeepCopySourceSlashes;
+    }
+
+    /// <summary>
+    /// The SDK sends x-amz-copy-source as "bucket%2Fkey"; S3, R2 and MinIO also take "bucket/key" (what boto3 sends),
+    /// and s3rver takes only that, since it decodes the header with decodeURI. Our keys hold no other reserved character.
+    /// Raised after marshalling and before signing, so the signature covers the rewritten header.
+    /// </summary>
+    private static void KeepCopySourceSlashes(object sender, RequestEventArgs e)
+    {
+        if (e is WebServiceRequestEventArgs { Headers: { } headers } && headers.TryGetValue("x-amz-copy-source", out var source))
+        {
+            headers["x-amz-copy-source"] = source.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+        }
     }
 
     public bool SupportsPresignedUploads => true;
@@ -149,17 +165,11 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
 
     public async Task<PresignedUpload> StartPresignedUploadAsync(string key, long sizeBytes, TimeSpan validFor, CancellationToken ct)
     {
-        var expires = DateTime.UtcNow.Add(validFor);
+        // The SDK rounds the lifetime it signs up to the next second and past: a few seconds off keep it within validFor.
+        var expires = DateTime.UtcNow.Add(validFor).AddSeconds(-5);
         if (sizeBytes <= options.MultipartThresholdBytes)
         {
-            var url = await client.GetPreSignedURLAsync(new GetPreSignedUrlRequest
-            {
-                BucketName = options.Bucket,
-                Key = key,
-                Verb = HttpVerb.PUT,
-                Expires = expires,
-                Protocol = protocol,
-            });
+            var url = await client.GetPreSignedURLAsync(Signed(key, sizeBytes, expires, null, null));
             return new PresignedUpload("single", [new PresignedPart(1, new Uri(url))], sizeBytes);
         }
         var started = await client.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest { BucketName = options.Bucket, Key = key }, ct);
@@ -167,19 +177,132 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
         var parts = new List<PresignedPart>(count);
         for (var n = 1; n <= count; n++)
         {
-            var url = await client.GetPreSignedURLAsync(new GetPreSignedUrlRequest
-            {
-                BucketName = options.Bucket,
-                Key = key,
-                Verb = HttpVerb.PUT,
-                Expires = expires,
-                Protocol = protocol,
-                UploadId = started.UploadId,
-                PartNumber = n,
-            });
+            var length = Math.Min(options.PartSizeBytes, sizeBytes - ((n - 1) * options.PartSizeBytes));
+            var url = await client.GetPreSignedURLAsync(Signed(key, length, expires, started.UploadId, n));
             parts.Add(new PresignedPart(n, new Uri(url)));
         }
         return new PresignedUpload(started.UploadId, parts, options.PartSizeBytes);
+    }
+
+    /// <summary>A PUT URL whose signature covers Content-Length: the store refuses a body of any other size.</summary>
+    private GetPreSignedUrlRequest Signed(string key, long contentLength, DateTime expires, string? uploadId, int? partNumber)
+    {
+        var request = new GetPreSignedUrlRequest
+        {
+            BucketName = options.Bucket,
+            Key = key,
+            Verb = HttpVerb.PUT,
+            Expires = expires,
+            Protocol = protocol,
+        };
+        if (uploadId is not null)
+        {
+            request.UploadId = uploadId;
+            request.PartNumber = partNumber;
+        }
+        request.Headers.ContentLength = contentLength;
+        return request;
+    }
+
+    public async Task CopyAsync(string sourceKey, string targetKey, CancellationToken ct)
+    {
+        var size = await SizeAsync(sourceKey, ct) ?? throw new BlobNotFoundException(sourceKey);
+        if (size <= SingleCopyLimit)
+        {
+            await client.CopyObjectAsync(new CopyObjectRequest
+            {
+                SourceBucket = options.Bucket,
+                SourceKey = sourceKey,
+                DestinationBucket = options.Bucket,
+                DestinationKey = targetKey,
+            }, ct);
+            return;
+        }
+        // CopyObject stops at 5 GiB; past it the copy is a multipart upload of ranges of the source.
+        var started = await client.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest { BucketName = options.Bucket, Key = targetKey }, ct);
+        try
+        {
+            var etags = new List<PartETag>();
+            for (long offset = 0, n = 1; offset < size; offset += CopyPartSize, n++)
+            {
+                var part = await client.CopyPartAsync(new CopyPartRequest
+                {
+                    SourceBucket = options.Bucket,
+                    SourceKey = sourceKey,
+                    DestinationBucket = options.Bucket,
+                    DestinationKey = targetKey,
+                    UploadId = started.UploadId,
+                    PartNumber = (int)n,
+                    FirstByte = offset,
+                    LastByte = Math.Min(offset + CopyPartSize, size) - 1,
+                }, ct);
+                etags.Add(new PartETag((int)n, part.ETag));
+            }
+            await client.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
+            {
+                BucketName = options.Bucket,
+                Key = targetKey,
+                UploadId = started.UploadId,
+                PartETags = etags,
+            }, ct);
+        }
+        catch
+        {
+            await client.AbortMultipartUploadAsync(options.Bucket, targetKey, started.UploadId, CancellationToken.None);
+            throw;
+        }
+    }
+
+    public async Task<int> DeleteOlderThanAsync(string prefix, DateTimeOffset before, CancellationToken ct)
+    {
+        var deleted = 0;
+        var request = new ListObjectsV2Request { BucketName = options.Bucket, Prefix = prefix };
+        do
+        {
+            var page = await client.ListObjectsV2Async(request, ct);
+            foreach (var blob in page.S3Objects ?? [])
+            {
+                if (blob.LastModified is { } modified && modified.ToUniversalTime() < before.UtcDateTime)
+                {
+                    await client.DeleteObjectAsync(options.Bucket, blob.Key, ct);
+                    deleted++;
+                }
+            }
+            request.ContinuationToken = page.IsTruncated == true ? page.NextContinuationToken : null;
+        }
+        while (request.ContinuationToken is not null);
+        return deleted;
+    }
+
+    public async Task<int> AbortMultipartUploadsUnderPrefixAsync(string prefix, DateTimeOffset startedBefore, CancellationToken ct)
+    {
+        var aborted = 0;
+        var request = new ListMultipartUploadsRequest { BucketName = options.Bucket, Prefix = prefix };
+        try
+        {
+            while (true)
+            {
+                var page = await client.ListMultipartUploadsAsync(request, ct);
+                foreach (var upload in page.MultipartUploads ?? [])
+                {
+                    if (upload.Initiated is not { } initiated || initiated.ToUniversalTime() < startedBefore.UtcDateTime)
+                    {
+                        await client.AbortMultipartUploadAsync(options.Bucket, upload.Key, upload.UploadId, ct);
+                        aborted++;
+                    }
+                }
+                if (page.IsTruncated != true)
+                {
+                    return aborted;
+                }
+                request.KeyMarker = page.NextKeyMarker;
+                request.UploadIdMarker = page.NextUploadIdMarker;
+            }
+        }
+        catch (AmazonS3Exception e) when (e.ErrorCode is "NotImplemented" or "MethodNotAllowed")
+        {
+            return aborted;
+        }
     }
 
     public async Task CompletePresignedUploadAsync(string key, string uploadId, IReadOnlyList<UploadedPart> parts, CancellationToken ct)
@@ -199,9 +322,17 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
 
     public async Task AbortPresignedUploadAsync(string key, string uploadId, CancellationToken ct)
     {
-        if (uploadId != "single")
+        if (uploadId == "single")
+        {
+            return;
+        }
+        try
         {
             await client.AbortMultipartUploadAsync(options.Bucket, key, uploadId, ct);
+        }
+        catch (AmazonS3Exception e) when (e.ErrorCode is "NoSuchUpload" or "NotImplemented" or "MethodNotAllowed")
+        {
+            // Gone already (completed or aborted), or a store without aborts (s3rver): nothing is left to stop.
         }
     }
 

@@ -11,14 +11,18 @@ public sealed class DatasetRemoval(AutoMlDbContext db, IBlobStore blobs)
     {
         db.Datasets.Remove(dataset);
         await db.SaveChangesAsync(ct);
+        // An upload in flight held its room in a reservation with the data set's id.
+        await db.StorageReservations.Where(r => r.Id == dataset.Id).ExecuteDeleteAsync(ct);
+        if (dataset.UploadId is { } uploadId)
+        {
+            var staging = BlobKeys.UploadStaging(dataset.UserId, dataset.Id);
+            await blobs.AbortPresignedUploadAsync(staging, uploadId, ct);
+            await blobs.DeleteAsync(staging, ct);
+        }
         var shared = await db.Datasets.AnyAsync(d => d.UserId == dataset.UserId && d.OriginalKey == dataset.OriginalKey, ct);
         if (shared)
         {
             return;
-        }
-        if (dataset.UploadId is { } uploadId)
-        {
-            await blobs.AbortPresignedUploadAsync(dataset.OriginalKey, uploadId, ct);
         }
         await blobs.DeleteAsync(dataset.OriginalKey, ct);
         if (dataset.ProcessedKey is { } processed)

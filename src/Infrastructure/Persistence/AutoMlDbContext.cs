@@ -22,6 +22,7 @@ public sealed class AutoMlDbContext(DbContextOptions<AutoMlDbContext> options)
     public DbSet<Payments.StripePayment> StripePayments => Set<Payments.StripePayment>();
     public DbSet<Rewards.AdClaim> AdClaims => Set<Rewards.AdClaim>();
     public DbSet<Dataset> Datasets => Set<Dataset>();
+    public DbSet<StorageReservation> StorageReservations => Set<StorageReservation>();
     public DbSet<Jobs.Job> Jobs => Set<Jobs.Job>();
     public DbSet<Jobs.Trial> Trials => Set<Jobs.Trial>();
     public DbSet<Events.JobEvent> JobEvents => Set<Events.JobEvent>();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DuckDB.NET.Data;
 
 namespace AutoMl.Ml.Data;
@@ -16,20 +15,10 @@ internal sealed class DuckDbSession : IDisposable
 
     private readonly DuckDBConnection _connection;
 
-    public DuckDbSession(IngestOptions options)
+    /// <summary>A session that may read and write only in the folders of <paramref name="files"/> (see <see cref="DuckDbSandbox"/>).</summary>
+    public DuckDbSession(IngestOptions options, IReadOnlyCollection<string> files)
     {
-        _connection = new DuckDBConnection("Data Source=:memory:");
-        _connection.Open();
-        var temp = options.TempDirectory ?? Path.Combine(Path.GetTempPath(), "automl-duckdb");
-        Directory.CreateDirectory(temp);
-        Execute($"SET memory_limit = {Quote(options.MemoryLimit)}");
-        Execute($"SET temp_directory = {Quote(temp)}");
-        Execute(string.Create(CultureInfo.InvariantCulture, $"SET threads = {Math.Max(1, options.Threads)}"));
-        Execute("SET preserve_insertion_order = true");
-
-        // Profiling and inference query the same Parquet many times; without the cache each query parses its
-        // footer again, whose size grows with the width, which made wide files quadratic.
-        Execute("SET parquet_metadata_cache = true");
+        _connection = DuckDbSandbox.Open(files, options);
     }
 
     public DuckDBConnection Connection => _connection;

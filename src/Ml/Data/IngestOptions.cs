@@ -9,6 +9,9 @@ public sealed record IngestOptions
     /// <summary>Spill folder; defaults to a folder under the system temp path.</summary>
     public string? TempDirectory { get; init; }
 
+    /// <summary>DuckDB max_temp_directory_size: past it a query fails instead of filling the disk with spill.</summary>
+    public string MaxTempDirectorySize { get; init; } = "8GB";
+
     public int Threads { get; init; } = Math.Max(1, Environment.ProcessorCount);
 
     /// <summary>Overrides the format guessed from the file name and its first bytes.</summary>

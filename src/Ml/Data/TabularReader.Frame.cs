@@ -28,7 +28,7 @@ public static partial class TabularReader
     {
         var watch = Stopwatch.StartNew();
         var fileName = Path.GetFileName(inputPath);
-        var session = new DuckDbSession(options);
+        var session = new DuckDbSession(options, [inputPath, outputParquetPath]);
         var handedOver = false;
         try
         {

@@ -85,7 +85,7 @@ public static partial class TabularReader
     {
         var watch = Stopwatch.StartNew();
         var fileName = Path.GetFileName(inputPath);
-        using var session = new DuckDbSession(options);
+        using var session = new DuckDbSession(options, [inputPath, outputParquetPath]);
         var relation = OpenSource(session, inputPath, options, out _, out _);
         ct.ThrowIfCancellationRequested();
 

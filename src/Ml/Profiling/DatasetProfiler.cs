@@ -40,7 +40,7 @@ public static class DatasetProfiler
 
     private static DatasetProfile Profile(string parquetPath, DatasetSchema schema, CancellationToken ct)
     {
-        using var session = new DuckDbSession(IngestOptions.Default);
+        using var session = new DuckDbSession(IngestOptions.Default, [parquetPath]);
         var relation = $"read_parquet({DuckDbSession.Quote(parquetPath)})";
 
         // The file's metadata carries kinds decided on a sample; the counts are measured on every row here.

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using AutoMl.Domain.Datasets;
 using AutoMl.Infrastructure.Blobs;
@@ -72,11 +73,13 @@ internal sealed class IngestDatasetJob(
             await AdoptTwinAsync(dataset, twin, sha256, ct);
             return;
         }
-        TablePreflight.Check(original, dataset.Name);
+        var tier = await db.Users.Where(u => u.Id == dataset.UserId).Select(u => u.Tier).SingleAsync(ct);
+        TablePreflight.Check(original, dataset.Name, tier);
         var processed = Path.Combine(work, "processed.parquet");
         var result = await TabularReader.IngestAsync(original, processed, new IngestOptions
         {
             TempDirectory = Path.Combine(work, "spill"),
+            MaxTempDirectorySize = string.Create(CultureInfo.InvariantCulture, $"{IngestLimits.For(tier).MaxTempBytes / 1_000_000}MB"),
             Format = ReaderFormat(dataset.Format),
         }, ct);
         var profile = await DatasetProfiler.ProfileAsync(processed, ct);

@@ -1,4 +1,5 @@
 using AutoMl.Domain.Datasets;
+using AutoMl.Infrastructure.Blobs;
 using AutoMl.Infrastructure.Datasets;
 using AutoMl.Infrastructure.Persistence;
 using AutoMl.Infrastructure.Queues;
@@ -10,12 +11,12 @@ namespace AutoMl.Workers.Datasets;
 
 /// <summary>
 /// Postgres is the truth: every minute, data sets waiting for ingest whose job Redis lost, or whose
-/// worker died (lease lapsed), are enqueued again; uploads abandoned for a day are dropped.
+/// worker died (lease lapsed), are enqueued again; presigned uploads left open past their window are
+/// aborted in the store (parts and staging object deleted) and failed, and their quota reservations freed.
 /// </summary>
-internal sealed class IngestSweeper(AutoMlDbContext db, IBackgroundJobClient jobs, TimeProvider clock, ILogger<IngestSweeper> logger)
+internal sealed class IngestSweeper(AutoMlDbContext db, IBlobStore blobs, TimeProvider clock, IBackgroundJobClient jobs, ILogger<IngestSweeper> logger)
 {
     public static readonly TimeSpan QueuedGrace = TimeSpan.FromMinutes(2);
-    public static readonly TimeSpan AbandonedUpload = TimeSpan.FromDays(1);
 
     [AutomaticRetry(Attempts = 0)]
     [DisableConcurrentExecution(60)]
@@ -38,14 +39,55 @@ internal sealed class IngestSweeper(AutoMlDbContext db, IBackgroundJobClient job
         {
             logger.LogWarning("Re-enqueued {Count} data set(s) whose ingest was lost or whose worker died", stale.Count);
         }
-        var abandoned = await db.Datasets
-            .Where(d => d.Status == DatasetStatus.Uploading && d.CreatedAt < now - AbandonedUpload)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(d => d.Status, DatasetStatus.Failed)
-                .SetProperty(d => d.Error, "The upload was never completed."), ct);
-        if (abandoned > 0)
+        await DropAbandonedUploadsAsync(now - PresignedUploadWindow.AbandonedAfter, ct);
+        await db.StorageReservations.Where(r => r.ExpiresAt < now).ExecuteDeleteAsync(ct);
+    }
+
+    private async Task DropAbandonedUploadsAsync(DateTimeOffset startedBefore, CancellationToken ct)
+    {
+        var abandoned = await db.Datasets.AsNoTracking()
+            .Where(d => d.Status == DatasetStatus.Uploading && d.CreatedAt < startedBefore)
+            .OrderBy(d => d.CreatedAt)
+            .Take(500)
+            .ToListAsync(ct);
+        foreach (var upload in abandoned)
         {
-            logger.LogInformation("Marked {Count} abandoned upload(s) failed", abandoned);
+            var staging = BlobKeys.UploadStaging(upload.UserId, upload.Id);
+            try
+            {
+                if (upload.UploadId is { } uploadId)
+                {
+                    await blobs.AbortPresignedUploadAsync(staging, uploadId, ct);
+                }
+                await blobs.DeleteAsync(staging, ct);
+                // A /complete that died between its copy and its commit leaves the copy.
+                await blobs.DeleteAsync(upload.OriginalKey, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Could not drop abandoned upload {DatasetId}; the next sweep tries again", upload.Id);
+                continue;
+            }
+            await db.Datasets.Where(d => d.Id == upload.Id && d.Status == DatasetStatus.Uploading)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(d => d.Status, DatasetStatus.Failed)
+                    .SetProperty(d => d.Error, "The upload was not completed within its hour, so nothing was kept. Upload the file again.")
+                    .SetProperty(d => d.SizeBytes, 0)
+                    .SetProperty(d => d.UploadId, (string?)null), ct);
+            await db.StorageReservations.Where(r => r.Id == upload.Id).ExecuteDeleteAsync(ct);
+        }
+        if (abandoned.Count > 0)
+        {
+            logger.LogInformation("Aborted {Count} abandoned upload(s)", abandoned.Count);
+        }
+
+        // What no row points at any more: multipart uploads and staging objects (a single-part URL still in its hour
+        // can write the staging key again after /complete, at its signed size).
+        var orphanUploads = await blobs.AbortMultipartUploadsUnderPrefixAsync(BlobKeys.UploadsRoot, startedBefore, ct);
+        var orphanObjects = await blobs.DeleteOlderThanAsync(BlobKeys.UploadsRoot, startedBefore, ct);
+        if (orphanUploads + orphanObjects > 0)
+        {
+            logger.LogInformation("Deleted {Uploads} orphan multipart upload(s) and {Objects} staging object(s)", orphanUploads, orphanObjects);
         }
     }
 }

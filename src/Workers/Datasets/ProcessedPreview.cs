@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using DuckDB.NET.Data;
+using AutoMl.Ml.Data;
 
 namespace AutoMl.Workers.Datasets;
 
@@ -11,8 +11,7 @@ internal static class ProcessedPreview
 
     public static string Read(string parquetPath)
     {
-        using var connection = new DuckDBConnection("DataSource=:memory:");
-        connection.Open();
+        using var connection = DuckDbSandbox.Open([parquetPath], IngestOptions.Default);
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT * FROM read_parquet('{parquetPath.Replace("'", "''", StringComparison.Ordinal)}') LIMIT {Rows}";
         using var reader = command.ExecuteReader();

@@ -1,4 +1,6 @@
 using System.Globalization;
+using AutoMl.Domain.Accounts;
+using AutoMl.Domain.Datasets;
 using AutoMl.Ml.Data;
 using DuckDB.NET.Data;
 
@@ -6,8 +8,9 @@ namespace AutoMl.Workers.Datasets;
 
 /// <summary>
 /// Checks the engine's reader does not make itself: a Parquet column that is nested (the reader would keep a
-/// STRUCT or LIST as its text, which no model can learn from), and a table too wide to ingest in reasonable time.
-/// Throws <see cref="DataFormatException"/>, so the data set fails with a message for its owner.
+/// STRUCT or LIST as its text, which no model can learn from), a table too wide to ingest in reasonable time, and a
+/// Parquet whose footer says it expands past the tier's <see cref="IngestLimits"/> (a compression bomb), all before
+/// any row is read. Throws <see cref="DataFormatException"/>, so the data set fails with a message for its owner.
 /// </summary>
 internal static class TablePreflight
 {
@@ -20,9 +23,14 @@ internal static class TablePreflight
 
     private static readonly string[] NestedTypes = ["STRUCT", "MAP", "UNION", "LIST"];
 
-    public static void Check(string path, string displayName)
+    public static void Check(string path, string displayName, Tier tier)
     {
-        var columns = IsParquet(path) ? ParquetColumns(path, displayName) : null;
+        var parquet = IsParquet(path);
+        if (parquet)
+        {
+            CheckFooter(path, displayName, tier);
+        }
+        var columns = parquet ? ParquetColumns(path, displayName) : null;
         if (columns is not null)
         {
             var nested = columns.Where(c => IsNested(c.Type)).Select(c => $"'{c.Name}' ({c.Type})").ToList();
@@ -43,6 +51,55 @@ internal static class TablePreflight
         }
     }
 
+    /// <summary>Rows, cells and uncompressed bytes as the footer states them, against the tier's caps.</summary>
+    private static void CheckFooter(string path, string displayName, Tier tier)
+    {
+        var limits = IngestLimits.For(tier);
+        var (rows, leaves, uncompressed) = Footer(path, displayName);
+        var tierName = tier.ToString().ToLowerInvariant();
+        string? problem = null;
+        if (rows > limits.MaxRows)
+        {
+            problem = $"{displayName} holds {rows:N0} rows; the {tierName} tier ingests files of up to {limits.MaxRows:N0} rows.";
+        }
+        else if (rows * leaves > limits.MaxCells)
+        {
+            problem = $"{displayName} holds {rows * leaves:N0} cells ({rows:N0} rows × {leaves:N0} columns); the {tierName} tier ingests files of up to {limits.MaxCells:N0} cells.";
+        }
+        else if (uncompressed > limits.MaxUncompressedBytes)
+        {
+            problem = $"{displayName} expands to {uncompressed / (1024.0 * 1024 * 1024):N1} GiB when decompressed; the {tierName} tier ingests files of up to {limits.MaxUncompressedBytes / (1024L * 1024 * 1024):N0} GiB decompressed.";
+        }
+        if (problem is not null)
+        {
+            throw new DataFormatException(
+                string.Create(CultureInfo.InvariantCulture, $"{problem} Nothing was read. Split the file, keep the rows and columns you need, or upgrade."),
+                displayName, null, null);
+        }
+    }
+
+    private static (long Rows, long Leaves, long Uncompressed) Footer(string path, string displayName)
+    {
+        using var connection = DuckDbSandbox.Open([path], IngestOptions.Default);
+        using var command = connection.CreateCommand();
+        var file = Quote(path);
+        command.CommandText = $"""
+            SELECT (SELECT CAST(coalesce(sum(num_rows), 0) AS BIGINT) FROM parquet_file_metadata({file})),
+                   (SELECT CAST(count(DISTINCT path_in_schema) AS BIGINT) FROM parquet_metadata({file})),
+                   (SELECT CAST(coalesce(sum(total_uncompressed_size), 0) AS BIGINT) FROM parquet_metadata({file}))
+            """;
+        try
+        {
+            using var reader = command.ExecuteReader();
+            reader.Read();
+            return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+        }
+        catch (DuckDBException error)
+        {
+            throw new DataFormatException($"{displayName} starts like a Parquet file but its footer cannot be read; it may be cut short. Upload it again.", displayName, null, null, error);
+        }
+    }
+
     private static bool IsParquet(string path)
     {
         Span<byte> magic = stackalloc byte[4];
@@ -53,12 +110,13 @@ internal static class TablePreflight
     private static bool IsNested(string type) =>
         type.EndsWith(']') || NestedTypes.Any(n => type.StartsWith(n, StringComparison.OrdinalIgnoreCase));
 
+    private static string Quote(string literal) => "'" + literal.Replace("'", "''", StringComparison.Ordinal) + "'";
+
     private static List<(string Name, string Type)> ParquetColumns(string path, string displayName)
     {
-        using var connection = new DuckDBConnection("DataSource=:memory:");
-        connection.Open();
+        using var connection = DuckDbSandbox.Open([path], IngestOptions.Default);
         using var command = connection.CreateCommand();
-        command.CommandText = $"DESCRIBE SELECT * FROM read_parquet('{path.Replace("'", "''", StringComparison.Ordinal)}')";
+        command.CommandText = $"DESCRIBE SELECT * FROM read_parquet({Quote(path)})";
         try
         {
             using var reader = command.ExecuteReader();

@@ -180,7 +180,7 @@ public sealed class LocalStoreDatasetTests(LocalPlatformFactory platform) : Data
     }
 }
 
-public sealed class S3StoreDatasetTests(S3PlatformFactory platform) : DatasetSuite<S3PlatformFactory>(platform), IClassFixture<S3PlatformFactory>
+public sealed partial class S3StoreDatasetTests(S3PlatformFactory platform) : DatasetSuite<S3PlatformFactory>(platform), IClassFixture<S3PlatformFactory>
 {
     [Fact]
     public async Task a_presigned_multipart_upload_goes_straight_to_the_store_and_is_ingested()

@@ -405,6 +405,41 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
                     b.ToTable("datasets", (string)null);
                 });
 
+            modelBuilder.Entity("AutoMl.Infrastructure.Datasets.StorageReservation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bytes");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_storage_reservations");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_storage_reservations_expires_at");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_storage_reservations_user_id");
+
+                    b.ToTable("storage_reservations", (string)null);
+                });
+
             modelBuilder.Entity("AutoMl.Infrastructure.Email.OutboxEmail", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1290,6 +1325,16 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_datasets_users_user_id");
+                });
+
+            modelBuilder.Entity("AutoMl.Infrastructure.Datasets.StorageReservation", b =>
+                {
+                    b.HasOne("AutoMl.Infrastructure.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_storage_reservations_users_user_id");
                 });
 
             modelBuilder.Entity("AutoMl.Infrastructure.Events.EventSequence", b =>
