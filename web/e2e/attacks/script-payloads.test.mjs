@@ -56,8 +56,8 @@ async function hoverChart(page, testId) {
   await chart.scrollIntoViewIfNeeded();
   const box = await chart.boundingBox();
   const seen = new Set();
-  for (let y = 0.1; y < 1; y += 0.1) {
-    for (let x = 0.1; x < 1; x += 0.1) {
+  for (let y = 0.08; y < 1; y += 0.12) {
+    for (let x = 0.08; x < 1; x += 0.12) {
       await page.mouse.move(box.x + box.width * x, box.y + box.height * y);
       await page.waitForTimeout(30); // ECharts shows a tooltip on the next frame after the move
       const tip = await chart.evaluate((el) => [...el.querySelectorAll('div')].filter((d) => d.style.position === 'absolute' && d.style.display !== 'none' && d.textContent).map((d) => d.textContent).join(' | '));
