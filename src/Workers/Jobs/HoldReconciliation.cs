@@ -21,9 +21,10 @@ internal sealed class HoldReconciliation(AutoMlDbContext db, CreditLedger ledger
     /// <returns>The accounts whose held credits still differ from their live jobs' holds.</returns>
     public async Task<IReadOnlyList<HeldMismatch>> RunAsync(CancellationToken ct)
     {
-        // A hold's key is job:{id:N}:hold (JobKeys); its settlement's is job:{id:N}:settle.
+        // A hold's key is job:{id:N}:hold (JobKeys); its settlement's is job:{id:N}:settle. Columns are named as the
+        // context's snake_case convention maps the records' properties.
         var left = await db.Database.SqlQuery<LeftHold>($"""
-            SELECT h.user_id AS "UserId", substring(h.idempotency_key FROM 5 FOR 32)::uuid AS "JobId", h.held_change AS "Held", j.status AS "Status"
+            SELECT h.user_id AS user_id, substring(h.idempotency_key FROM 5 FOR 32)::uuid AS job_id, h.held_change AS held, j.status AS status
             FROM credit_entries h
             LEFT JOIN jobs j ON j.id = substring(h.idempotency_key FROM 5 FOR 32)::uuid
             WHERE h.kind = 'Hold' AND h.idempotency_key LIKE 'job:%:hold'
@@ -36,7 +37,7 @@ internal sealed class HoldReconciliation(AutoMlDbContext db, CreditLedger ledger
         }
 
         var mismatched = await db.Database.SqlQuery<HeldMismatch>($"""
-            SELECT a.user_id AS "UserId", a.held AS "Held", COALESCE(SUM(j.held_credits), 0)::bigint AS "LiveHolds"
+            SELECT a.user_id AS user_id, a.held AS held, COALESCE(SUM(j.held_credits), 0)::bigint AS live_holds
             FROM credit_accounts a LEFT JOIN jobs j ON j.user_id = a.user_id AND j.status IN ('Queued', 'Running')
             GROUP BY a.user_id, a.held
             HAVING a.held <> COALESCE(SUM(j.held_credits), 0)

@@ -18,8 +18,8 @@ internal sealed class ReconciliationJob(AutoMlDbContext db, HoldReconciliation h
     {
         await holds.RunAsync(ct);
         var drift = await db.Database.SqlQuery<Drift>($"""
-            SELECT a.user_id AS "UserId", a.balance AS "Balance", COALESCE(SUM(e.amount), 0)::bigint AS "EntriesSum",
-                   a.held AS "Held", COALESCE(SUM(e.held_change), 0)::bigint AS "HeldSum"
+            SELECT a.user_id AS user_id, a.balance AS balance, COALESCE(SUM(e.amount), 0)::bigint AS entries_sum,
+                   a.held AS held, COALESCE(SUM(e.held_change), 0)::bigint AS held_sum
             FROM credit_accounts a LEFT JOIN credit_entries e ON e.user_id = a.user_id
             GROUP BY a.user_id, a.balance, a.held
             HAVING a.balance <> COALESCE(SUM(e.amount), 0) OR a.held <> COALESCE(SUM(e.held_change), 0)

@@ -38,6 +38,11 @@ public sealed class OnlinePredictionTests(PredictionPlatformFactory platform) : 
         var (stranger, _, _) = await platform.UserWithModelAsync();
         await (await stranger.Http.PostAsJsonAsync($"/api/v1/models/{model}/predict", new { rows = PredictionPlatformFactory.Rows(1) })).ProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal(100, PredictionPlatformFactory.Balance(await stranger.Http.CreditsAsync()));
+
+        // The price is part of the documented answer.
+        var openApi = await (await platform.CreateClient().GetAsync("/openapi/v1.json")).JsonAsync();
+        var response = openApi.GetProperty("components").GetProperty("schemas").GetProperty("PredictResponse");
+        Assert.True(response.GetProperty("properties").TryGetProperty("creditsCharged", out _), response.GetRawText());
     }
 
     [Fact]

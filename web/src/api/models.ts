@@ -106,17 +106,20 @@ export function useFirstRow(datasetId: string | undefined) {
 export function usePredictRow(model: ModelDetail) {
   const canExplain = model.featureImportance.length > 0;
   return useMutation({
-    mutationFn: async (row: Record<string, CellValue>): Promise<{ prediction: Prediction; explained: boolean }> => {
+    mutationFn: async (row: Record<string, CellValue>): Promise<{ prediction: Prediction; explained: boolean; creditsCharged: number }> => {
       const ask = (explain: boolean) =>
-        apiFetch<{ predictions: Prediction[] }>(`/models/${model.id}/predict`, json('POST', { rows: [row], explain }));
+        apiFetch<{ predictions: Prediction[]; creditsCharged: number }>(`/models/${model.id}/predict`, json('POST', { rows: [row], explain }));
       if (canExplain) {
         try {
-          return { prediction: (await ask(true)).predictions[0], explained: true };
+          const answer = await ask(true);
+          return { prediction: answer.predictions[0], explained: true, creditsCharged: answer.creditsCharged };
         } catch (e) {
+          // A refused explanation is not charged: the plain prediction is the only one paid for.
           if (!(e instanceof ProblemError && e.status === 422)) throw e;
         }
       }
-      return { prediction: (await ask(false)).predictions[0], explained: false };
+      const answer = await ask(false);
+      return { prediction: answer.predictions[0], explained: false, creditsCharged: answer.creditsCharged };
     },
   });
 }

@@ -104,7 +104,9 @@ export default function PredictPanel({
           <span className="muted small">Empty fields are sent as missing values.</span>
         </div>
       </form>
-      {predict.data && <PredictionResult model={model} prediction={predict.data.prediction} explained={predict.data.explained} />}
+      {predict.data && (
+        <PredictionResult model={model} prediction={predict.data.prediction} explained={predict.data.explained} creditsCharged={predict.data.creditsCharged} />
+      )}
     </div>
   );
 }
@@ -116,7 +118,17 @@ function shapUnit(model: ModelDetail, prediction: Prediction): string {
   return `raw score of class ${prediction.label ?? ''}`.trim();
 }
 
-function PredictionResult({ model, prediction, explained }: { model: ModelDetail; prediction: Prediction; explained: boolean }) {
+function PredictionResult({
+  model,
+  prediction,
+  explained,
+  creditsCharged,
+}: {
+  model: ModelDetail;
+  prediction: Prediction;
+  explained: boolean;
+  creditsCharged: number;
+}) {
   const probabilities = Object.entries(prediction.probabilities ?? {}).sort((a, b) => b[1] - a[1]);
   return (
     <div className="card prediction" aria-live="polite">
@@ -130,6 +142,9 @@ function PredictionResult({ model, prediction, explained }: { model: ModelDetail
           {model.target}: <strong data-testid="prediction-value">{formatScore(prediction.value)}</strong>
         </p>
       )}
+      <p className="muted small" data-testid="prediction-credits">
+        Charged {creditsCharged} credit{creditsCharged === 1 ? '' : 's'}.
+      </p>
       {probabilities.length > 0 && (
         <table className="probabilities">
           <caption className="visually-hidden">Class probabilities</caption>
