@@ -65,7 +65,7 @@ pageTest('a password the API refuses shows its problem message', async ({ page, 
 });
 
 pageTest('verify email: resend the link, and a bad link shows the problem', async ({ page, expectProblem }) => {
-  await signUp(page);
+  await signUp(page, undefined, { confirm: false });
   await page.getByText('Confirm your email address').waitFor();
   await page.getByRole('link', { name: 'Resend it' }).click();
   await mainHeading(page, 'Verify your email').waitFor();

@@ -197,12 +197,23 @@ export function newEmail(prefix = 'web') {
 }
 
 /** Signs a new user up through the sign-up page and waits for the data sets page. */
-export async function signUp(page, email = newEmail()) {
+/**
+ * Signs up through the form and, unless told not to, opens the confirmation link from the test mailbox as the user
+ * would from their email (the welcome bonus waits for it); ends on the data sets page either way.
+ */
+export async function signUp(page, email = newEmail(), { confirm = true } = {}) {
   await openPage(page, '/signup', 'Create your account');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign up' }).click();
   await mainHeading(page, 'Data sets').waitFor();
+  if (confirm) {
+    const mailbox = required('AUTOML_MAILBOX_URL').replace(/\/$/, '');
+    const { path } = await (await fetch(`${mailbox}/confirmation-link?email=${encodeURIComponent(email)}`)).json();
+    await openPage(page, path, 'Verify your email');
+    await page.getByRole('status').getByText('Your email address is confirmed.').waitFor();
+    await openPage(page, '/datasets', 'Data sets');
+  }
   return { email, password };
 }
 

@@ -21,6 +21,7 @@ public static class NodeSpec
         start.Environment["AUTOML_BASE_URL"] = platform.Address;
         start.Environment["AUTOML_SCREENSHOTS"] = Repo.Screenshots;
         start.Environment["AUTOML_TEST_DATA"] = Path.Combine(Repo.Root, "tests", "data");
+        start.Environment["AUTOML_MAILBOX_URL"] = platform.Mailbox.BaseUrl.ToString();
         start.Environment["NO_COLOR"] = "1";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
