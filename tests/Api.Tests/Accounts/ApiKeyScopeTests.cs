@@ -146,6 +146,19 @@ public sealed class ApiKeyScopeTests(LocalPlatformFactory platform) : IClassFixt
         Assert.Empty((await (await owner.Http.GetAsync("/api/v1/api-keys")).JsonAsync()).GetProperty("items").EnumerateArray());
     }
 
+    [Fact]
+    public async Task the_openapi_document_describes_key_scopes()
+    {
+        var doc = await (await platform.CreateClient().GetAsync("/openapi/v1.json")).JsonAsync();
+        Assert.True(doc.GetProperty("paths").TryGetProperty("/api/v1/api-keys/current", out _));
+        var schemas = doc.GetProperty("components").GetProperty("schemas");
+        foreach (var schema in new[] { "CreateApiKeyRequest", "ApiKeyView", "CreatedApiKey" })
+        {
+            var scope = schemas.GetProperty(schema).GetProperty("properties").GetProperty("scope");
+            Assert.Contains("'train' (the default", scope.GetProperty("description").GetString(), StringComparison.Ordinal);
+        }
+    }
+
     private static void AssertNamesScope(System.Text.Json.JsonElement problem, string scope)
     {
         Assert.Equal(scope, problem.GetProperty("requiredScope").GetString());

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch, json } from './client';
-import type { ApiKeyView, CreatedApiKey, Page } from './types';
+import type { ApiKeyScope, ApiKeyView, CreatedApiKey, Page } from './types';
 
 const keysKey = ['api-keys'] as const;
 
@@ -11,7 +11,8 @@ export function useApiKeys() {
 export function useCreateApiKey() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) => apiFetch<CreatedApiKey>('/api-keys', json('POST', { name })),
+    mutationFn: ({ name, scope }: { name: string; scope: ApiKeyScope }) =>
+      apiFetch<CreatedApiKey>('/api-keys', json('POST', { name, scope })),
     onSuccess: () => client.invalidateQueries({ queryKey: keysKey }),
   });
 }

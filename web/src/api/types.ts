@@ -24,10 +24,14 @@ export interface AccountCreated {
   email: string;
 }
 
+/** What a key may do; each includes the one before. No key manages keys, the account or billing. */
+export type ApiKeyScope = 'read' | 'train' | 'full';
+
 export interface ApiKeyView {
   id: string;
   name: string;
   prefix: string;
+  scope: ApiKeyScope;
   createdAt: string;
   lastUsedAt: string | null;
 }
@@ -37,6 +41,7 @@ export interface CreatedApiKey {
   name: string;
   key: string;
   prefix: string;
+  scope: ApiKeyScope;
   createdAt: string;
 }
 

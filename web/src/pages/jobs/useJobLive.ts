@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { HubConnection, ILogger } from '@microsoft/signalr';
 import { ProblemError } from '../../api/client';
+import { meKey } from '../../api/auth';
 import { fetchJobEvents, jobKey, trialsKey, type JobEvent, type TrialEventData } from '../../api/jobs';
 import type { Job, Trial } from '../../api/types';
 
@@ -37,6 +38,8 @@ export function useJobLive(jobId: string): { events: JobEvent[]; state: LiveStat
     let disposed = false;
     let lastSeq = 0;
     let ended = false;
+    // The server ends this session's streams when it signs out (here or in another tab): no reconnecting then.
+    let closedByServer = false;
     const seen = new Set<number>();
     let pollTimer: ReturnType<typeof setTimeout> | undefined;
     let connection: HubConnection | undefined;
@@ -118,6 +121,12 @@ export function useJobLive(jobId: string): { events: JobEvent[]; state: LiveStat
       if (disposed || ended) return;
       connection = hub;
       hub.on('event', (e: JobEvent) => apply([e]));
+      hub.on('close', () => {
+        closedByServer = true;
+        void hub.stop();
+        // The session is gone: asking who is signed in sends the page to the sign-in form.
+        void client.invalidateQueries({ queryKey: meKey });
+      });
       hub.onreconnecting(() => {
         if (!disposed && !ended) {
           setState('reconnecting');
@@ -130,7 +139,7 @@ export function useJobLive(jobId: string): { events: JobEvent[]; state: LiveStat
         void resume(hub);
       });
       hub.onclose(() => {
-        if (!disposed && !ended) void poll();
+        if (!disposed && !ended && !closedByServer) void poll();
       });
       try {
         await hub.start();
