@@ -28,11 +28,15 @@ internal static class CookieSecurity
     /// </summary>
     public static void UseCookieSecurity(this WebApplication app)
     {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CookieSecurity));
         if (Policy(app.Environment, app.Services.GetRequiredService<IOptions<PlatformOptions>>().Value) != CookieSecurePolicy.Always)
         {
+            if (!app.Environment.IsDevelopment())
+            {
+                logger.LogWarning("AutoMl__InsecureCookies is set: session and anti-forgery cookies go without Secure over plain HTTP. Only for a local plain-HTTP install");
+            }
             return;
         }
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CookieSecurity));
         app.Use(async (http, next) =>
         {
             if (!http.Request.IsHttps && http.Request.Path.StartsWithSegments("/api/v1/auth", StringComparison.OrdinalIgnoreCase))
