@@ -42,6 +42,12 @@ public sealed class BrokenStorageApiFactory : ApiFactory
 
         public Task AbortPresignedUploadAsync(string key, string uploadId, CancellationToken ct) => throw Failure();
 
+        public Task CopyAsync(string sourceKey, string targetKey, CancellationToken ct) => throw Failure();
+
+        public Task<int> DeleteOlderThanAsync(string prefix, DateTimeOffset before, CancellationToken ct) => throw Failure();
+
+        public Task<int> AbortMultipartUploadsUnderPrefixAsync(string prefix, DateTimeOffset startedBefore, CancellationToken ct) => throw Failure();
+
         private static InvalidOperationException Failure() => new($"Could not write to {Secret}: connection refused (10.0.3.7:9000)");
     }
 }
