@@ -19,6 +19,7 @@ public static class HangfireServices
             sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<IOptions<PlatformOptions>>().Value.RedisPrefix, weights));
         // Hangfire's default is the process-wide JobActivator.Current: the last host to start would build every host's jobs.
         services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddSingleton<IHostJobFilter, KeepQueueOnRetry>();
         services.AddSingleton<IJobFilterProvider>(sp =>
         {
             var own = new JobFilterCollection();

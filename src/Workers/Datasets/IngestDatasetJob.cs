@@ -6,7 +6,6 @@ using AutoMl.Infrastructure.Datasets;
 using AutoMl.Infrastructure.Persistence;
 using AutoMl.Ml.Data;
 using AutoMl.Ml.Profiling;
-using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
 namespace AutoMl.Workers.Datasets;
@@ -16,11 +15,10 @@ namespace AutoMl.Workers.Datasets;
 /// data set ready in one update, or failed with the reader's message. A lease taken by a conditional
 /// update makes a duplicate delivery a no-op; a lapsed lease (the worker died) lets the sweeper run it again.
 /// </summary>
-[AutomaticRetry(Attempts = 2, DelaysInSeconds = [5, 30])]
 internal sealed class IngestDatasetJob(
     AutoMlDbContext db, IBlobStore blobs, IServiceScopeFactory scopes, TimeProvider clock, ILogger<IngestDatasetJob> logger) : IIngestDatasetJob
 {
-    public const int MaxAttempts = 3;
+    public const int MaxAttempts = IIngestDatasetJob.MaxAttempts;
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
     public async Task RunAsync(Guid datasetId, CancellationToken cancellationToken)

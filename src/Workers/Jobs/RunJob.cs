@@ -7,6 +7,7 @@ using AutoMl.Infrastructure.Events;
 using AutoMl.Infrastructure.Jobs;
 using AutoMl.Infrastructure.Models;
 using AutoMl.Infrastructure.Persistence;
+using AutoMl.Infrastructure.Queues;
 using AutoMl.Ml.Metrics;
 using AutoMl.Ml.Schema;
 using AutoMl.Ml.Training;
@@ -21,12 +22,11 @@ namespace AutoMl.Workers.Jobs;
 /// settles the hold (captures what was used, releases the rest). A failure that is ours goes back to
 /// queued for Hangfire's retry; after the last one <see cref="DeadJobRefundFilter"/> refunds it.
 /// </summary>
-[AutomaticRetry(Attempts = MaxAttempts - 1, DelaysInSeconds = [2, 4, 8])]
 internal sealed class RunJob(
     AutoMlDbContext db, JobClaim claim, JobSettlement settlement, EventPublisher events, IBlobStore blobs,
     IBackgroundJobClient hangfire, JobFailure failure, BatchPrediction batch, ModelAnnouncements announcements, IServiceScopeFactory scopes, TimeProvider clock, ILogger<RunJob> logger) : IRunJob
 {
-    public const int MaxAttempts = 4;
+    public const int MaxAttempts = IRunJob.MaxAttempts;
     private static readonly TimeSpan ConcurrencyRetry = TimeSpan.FromSeconds(5);
 
     public async Task RunAsync(Guid jobId, CancellationToken cancellationToken)
@@ -37,7 +37,8 @@ internal sealed class RunJob(
                 logger.LogInformation("Job {JobId} is not queued (already running, finished or cancelled): duplicate delivery ignored", jobId);
                 return;
             case ClaimOutcome.AtConcurrencyLimit:
-                hangfire.Schedule<IRunJob>(j => j.RunAsync(jobId, CancellationToken.None), ConcurrencyRetry);
+                var queue = await db.Jobs.Where(j => j.Id == jobId).Select(j => j.Queue).SingleAsync(cancellationToken);
+                KeepQueueOnRetry.Schedule(hangfire, Hangfire.Common.Job.FromExpression<IRunJob>(j => j.RunAsync(jobId, CancellationToken.None)), queue, ConcurrencyRetry);
                 return;
             case ClaimOutcome.Claimed:
                 break;
