@@ -36,7 +36,8 @@ internal sealed class DatasetQuota(AutoMlDbContext db, TimeProvider clock)
         var reserved = await ReservedBytesAsync(user, null, ct);
         var left = limits.QuotaBytes - stored - reserved;
         var bytes = sizeBytes ?? Math.Min(limits.MaxUploadBytes, left);
-        if (bytes <= 0 || bytes > left)
+        // A declared empty body holds nothing and goes on to its own "empty file" answer.
+        if (bytes > left || (sizeBytes is null && bytes <= 0))
         {
             return Reservation.Refused(Full(limits, stored, reserved, sizeBytes));
         }
