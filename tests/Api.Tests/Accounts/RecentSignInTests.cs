@@ -24,8 +24,9 @@ public sealed class RecentSignInTests(AuthAttackApiFactory api) : IClassFixture<
 
         foreach (var refused in new[] { newKey, deletion, checkout, portal })
         {
+            // A key never does these, whatever its scope or age: the answer names the signed-in session they need.
             var problem = await refused.ProblemAsync(HttpStatusCode.Forbidden);
-            Assert.Equal(SignInAgain, problem.GetProperty("type").GetString());
+            Assert.Equal("session", problem.GetProperty("requiredScope").GetString());
         }
         var owner = await api.InDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
         Assert.Equal(1, await api.InDbAsync(db => db.ApiKeys.CountAsync(k => k.UserId == owner)));

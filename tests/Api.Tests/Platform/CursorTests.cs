@@ -3,12 +3,19 @@ using System.Net.Http.Json;
 using System.Text;
 using AutoMl.Api.Admin;
 using AutoMl.Api.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AutoMl.Api.Tests.Platform;
 
-public sealed class CursorTests(ApiFactory api) : IClassFixture<ApiFactory>
+/// <summary>The API without rate limits: the test sends more requests than a free plan's burst, and its subject is the cursor.</summary>
+public sealed class UnlimitedApiFactory : ApiFactory
+{
+    protected override void ConfigurePlatform(IWebHostBuilder builder) => builder.UseSetting("AutoMl:RateLimits:Enabled", "false");
+}
+
+public sealed class CursorTests(UnlimitedApiFactory api) : IClassFixture<UnlimitedApiFactory>
 {
     private static readonly string[] Forged =
     [
