@@ -1,3 +1,4 @@
+using AutoMl.Api.Hosting;
 using AutoMl.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -10,23 +11,10 @@ namespace AutoMl.Api.Models;
 /// </summary>
 internal sealed class PredictionGate(IOptions<PlatformOptions> options) : IDisposable
 {
-    private readonly SemaphoreSlim slots = new(Math.Max(1, options.Value.Predictions.MaxConcurrent));
+    private readonly ConcurrencySlots slots = new(options.Value.Predictions.MaxConcurrent);
 
     /// <returns>A slot to dispose when the prediction is done, or null when every slot is taken.</returns>
-    public IDisposable? TryEnter() => slots.Wait(0) ? new Slot(slots) : null;
+    public IDisposable? TryEnter() => slots.TryEnter();
 
     public void Dispose() => slots.Dispose();
-
-    private sealed class Slot(SemaphoreSlim slots) : IDisposable
-    {
-        private int released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref released, 1) == 0)
-            {
-                slots.Release();
-            }
-        }
-    }
 }

@@ -1,4 +1,5 @@
 using AutoMl.Api.Errors;
+using AutoMl.Api.Hosting;
 using AutoMl.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -12,11 +13,11 @@ namespace AutoMl.Api.RateLimiting;
 internal sealed class PasswordHashGate(IOptions<RateLimitOptions> options) : IDisposable
 {
     private readonly PasswordHashingOptions settings = options.Value.PasswordHashing;
-    private readonly SemaphoreSlim slots = new(options.Value.PasswordHashing.EffectiveMaxConcurrent);
+    private readonly ConcurrencySlots slots = new(options.Value.PasswordHashing.EffectiveMaxConcurrent);
 
     /// <summary>A slot to release when the hashing is done, or null when none freed up in time.</summary>
     public async Task<IDisposable?> EnterAsync(CancellationToken ct) =>
-        await slots.WaitAsync(TimeSpan.FromMilliseconds(Math.Max(0, settings.MaxWaitMilliseconds)), ct) ? new Slot(slots) : null;
+        await slots.EnterAsync(TimeSpan.FromMilliseconds(Math.Max(0, settings.MaxWaitMilliseconds)), ct);
 
     public static ProblemHttpResult Busy(HttpContext http)
     {
@@ -27,17 +28,4 @@ internal sealed class PasswordHashGate(IOptions<RateLimitOptions> options) : IDi
     }
 
     public void Dispose() => slots.Dispose();
-
-    private sealed class Slot(SemaphoreSlim slots) : IDisposable
-    {
-        private int released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref released, 1) == 0)
-            {
-                slots.Release();
-            }
-        }
-    }
 }
