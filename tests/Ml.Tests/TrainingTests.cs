@@ -44,8 +44,8 @@ public class TrainingTests
     [Fact]
     public async Task the_same_seed_gives_the_same_model()
     {
-        var first = await Trained.TrainAsync("sonar.csv", "Class", [Learner.LightGbm, Learner.FastForest], maxTrials: 5, seed: 3);
-        var second = await Trained.TrainAsync("sonar.csv", "Class", [Learner.LightGbm, Learner.FastForest], maxTrials: 5, seed: 3);
+        var first = await Trained.TrainAsync("sonar.csv", "Class", [Learner.LightGbm, Learner.FastForest], maxTrials: 5, seed: 3, budget: Trained.CountedTrialsBudget);
+        var second = await Trained.TrainAsync("sonar.csv", "Class", [Learner.LightGbm, Learner.FastForest], maxTrials: 5, seed: 3, budget: Trained.CountedTrialsBudget);
         var rows = await Trained.RowsAsync("sonar.csv", 10);
 
         Assert.Equal(first.Leaderboard.Select(l => (l.Trial, l.Score)), second.Leaderboard.Select(l => (l.Trial, l.Score)));
@@ -61,7 +61,7 @@ public class TrainingTests
         var events = new List<TrialEvent>();
 
         var result = await AutoMlEngine.TrainAsync(
-            new TrainingRequest { DataPath = data, Target = "diabetes", Budget = TimeSpan.FromSeconds(60), MaxTrials = 6 },
+            new TrainingRequest { DataPath = data, Target = "diabetes", Budget = Trained.CountedTrialsBudget, MaxTrials = 6 },
             new InlineProgress(events.Add));
 
         Assert.Equal(result.TrialCount, events.Count);
