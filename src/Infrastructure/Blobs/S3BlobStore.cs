@@ -68,38 +68,17 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
             return;
         }
         // Multipart by hand: TransferUtility does not let us turn chunk encoding off on its parts.
-        var started = await client.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest { BucketName = options.Bucket, Key = key }, ct);
-        try
+        await MultipartAsync(key, size, UploadPartSize, async (uploadId, n, offset, length) => (await client.UploadPartAsync(new UploadPartRequest
         {
-            var etags = new List<PartETag>();
-            for (long offset = 0, n = 1; offset < size; offset += UploadPartSize, n++)
-            {
-                var part = await client.UploadPartAsync(new UploadPartRequest
-                {
-                    BucketName = options.Bucket,
-                    Key = key,
-                    UploadId = started.UploadId,
-                    PartNumber = (int)n,
-                    FilePath = path,
-                    FilePosition = offset,
-                    PartSize = Math.Min(UploadPartSize, size - offset),
-                    UseChunkEncoding = false,
-                }, ct);
-                etags.Add(new PartETag((int)n, part.ETag));
-            }
-            await client.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
-            {
-                BucketName = options.Bucket,
-                Key = key,
-                UploadId = started.UploadId,
-                PartETags = etags,
-            }, ct);
-        }
-        catch
-        {
-            await client.AbortMultipartUploadAsync(options.Bucket, key, started.UploadId, CancellationToken.None);
-            throw;
-        }
+            BucketName = options.Bucket,
+            Key = key,
+            UploadId = uploadId,
+            PartNumber = n,
+            FilePath = path,
+            FilePosition = offset,
+            PartSize = length,
+            UseChunkEncoding = false,
+        }, ct)).ETag, ct);
     }
 
     public async Task PutAsync(string key, Stream content, CancellationToken ct) =>
@@ -150,13 +129,22 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
 
     public async Task DeletePrefixAsync(string prefix, CancellationToken ct)
     {
+        await foreach (var blob in ListAsync(prefix, ct))
+        {
+            await client.DeleteObjectAsync(options.Bucket, blob.Key, ct);
+        }
+    }
+
+    /// <summary>Every blob under the prefix, page by page.</summary>
+    private async IAsyncEnumerable<S3Object> ListAsync(string prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
         var request = new ListObjectsV2Request { BucketName = options.Bucket, Prefix = prefix };
         do
         {
             var page = await client.ListObjectsV2Async(request, ct);
             foreach (var blob in page.S3Objects ?? [])
             {
-                await client.DeleteObjectAsync(options.Bucket, blob.Key, ct);
+                yield return blob;
             }
             request.ContinuationToken = page.IsTruncated == true ? page.NextContinuationToken : null;
         }
@@ -219,36 +207,45 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
             return;
         }
         // CopyObject stops at 5 GiB; past it the copy is a multipart upload of ranges of the source.
-        var started = await client.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest { BucketName = options.Bucket, Key = targetKey }, ct);
+        await MultipartAsync(targetKey, size, CopyPartSize, async (uploadId, n, offset, length) => (await client.CopyPartAsync(new CopyPartRequest
+        {
+            SourceBucket = options.Bucket,
+            SourceKey = sourceKey,
+            DestinationBucket = options.Bucket,
+            DestinationKey = targetKey,
+            UploadId = uploadId,
+            PartNumber = n,
+            FirstByte = offset,
+            LastByte = offset + length - 1,
+        }, ct)).ETag, ct);
+    }
+
+    /// <summary>
+    /// Writes the key as a multipart upload of parts of <paramref name="partSize"/> (the last one shorter), each sent by
+    /// <paramref name="sendPart"/> (upload id, part number, offset, length → ETag); a failure aborts the upload, so no
+    /// parts are left to bill.
+    /// </summary>
+    private async Task MultipartAsync(string key, long size, long partSize, Func<string, int, long, long, Task<string>> sendPart, CancellationToken ct)
+    {
+        var started = await client.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest { BucketName = options.Bucket, Key = key }, ct);
         try
         {
             var etags = new List<PartETag>();
-            for (long offset = 0, n = 1; offset < size; offset += CopyPartSize, n++)
+            for (long offset = 0, n = 1; offset < size; offset += partSize, n++)
             {
-                var part = await client.CopyPartAsync(new CopyPartRequest
-                {
-                    SourceBucket = options.Bucket,
-                    SourceKey = sourceKey,
-                    DestinationBucket = options.Bucket,
-                    DestinationKey = targetKey,
-                    UploadId = started.UploadId,
-                    PartNumber = (int)n,
-                    FirstByte = offset,
-                    LastByte = Math.Min(offset + CopyPartSize, size) - 1,
-                }, ct);
-                etags.Add(new PartETag((int)n, part.ETag));
+                etags.Add(new PartETag((int)n, await sendPart(started.UploadId, (int)n, offset, Math.Min(partSize, size - offset))));
             }
             await client.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
             {
                 BucketName = options.Bucket,
-                Key = targetKey,
+                Key = key,
                 UploadId = started.UploadId,
                 PartETags = etags,
             }, ct);
         }
         catch
         {
-            await client.AbortMultipartUploadAsync(options.Bucket, targetKey, started.UploadId, CancellationToken.None);
+            await client.AbortMultipartUploadAsync(options.Bucket, key, started.UploadId, CancellationToken.None);
             throw;
         }
     }
@@ -256,21 +253,14 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
     public async Task<int> DeleteOlderThanAsync(string prefix, DateTimeOffset before, CancellationToken ct)
     {
         var deleted = 0;
-        var request = new ListObjectsV2Request { BucketName = options.Bucket, Prefix = prefix };
-        do
+        await foreach (var blob in ListAsync(prefix, ct))
         {
-            var page = await client.ListObjectsV2Async(request, ct);
-            foreach (var blob in page.S3Objects ?? [])
+            if (blob.LastModified is { } modified && modified.ToUniversalTime() < before.UtcDateTime)
             {
-                if (blob.LastModified is { } modified && modified.ToUniversalTime() < before.UtcDateTime)
-                {
-                    await client.DeleteObjectAsync(options.Bucket, blob.Key, ct);
-                    deleted++;
-                }
+                await client.DeleteObjectAsync(options.Bucket, blob.Key, ct);
+                deleted++;
             }
-            request.ContinuationToken = page.IsTruncated == true ? page.NextContinuationToken : null;
         }
-        while (request.ContinuationToken is not null);
         return deleted;
     }
 
