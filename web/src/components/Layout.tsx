@@ -8,8 +8,11 @@ const links = [
   { to: '/datasets', label: 'Data sets' },
   { to: '/train', label: 'Train' },
   { to: '/jobs', label: 'Jobs' },
+  { to: '/models', label: 'Models' },
   { to: '/credits', label: 'Credits' },
+  { to: '/billing', label: 'Billing' },
   { to: '/keys', label: 'API keys' },
+  { to: '/settings', label: 'Settings' },
 ];
 
 export default function Layout({ children }: { children: ReactNode }) {
