@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
+using AutoMl.Domain.Accounts;
 using AutoMl.Domain.Datasets;
 
 namespace AutoMl.Api.Datasets;
@@ -44,3 +45,12 @@ public sealed record CompletedPart(
     [property: Required(ErrorMessage = "Each part needs the ETag the store answered its PUT with.")] string Etag);
 
 public sealed record CompleteUploadRequest(IReadOnlyList<CompletedPart>? Parts);
+
+/// <param name="Tier">The account's tier, whose limits these are.</param>
+/// <param name="UsedBytes">Stored data sets (a re-upload of the same file counts once).</param>
+/// <param name="ReservedBytes">Held by uploads in progress.</param>
+/// <param name="QuotaBytes">All the tier may store.</param>
+/// <param name="AvailableBytes">What is left of the quota: the largest file that fits now is the smaller of this and MaxUploadBytes.</param>
+/// <param name="MaxUploadBytes">The largest single file the tier takes.</param>
+/// <param name="RetentionDays">Data sets unused this many days are deleted (with an email a week before).</param>
+public sealed record StorageUsageView(Tier Tier, long UsedBytes, long ReservedBytes, long QuotaBytes, long AvailableBytes, long MaxUploadBytes, int RetentionDays);

@@ -27,6 +27,8 @@ internal static class DatasetEndpoints
         datasets.MapPost("/", UploadAsync).WithMetadata(new NoBodyLimit())
             .WithDescription("Upload a CSV, TSV, Parquet or JSON-lines file as the multipart field 'file', or as the raw body with ?name=. Answers 202; the data set becomes 'ready' when ingested.");
         datasets.MapGet("/", ListAsync);
+        datasets.MapGet("/usage", (CurrentUser current, DatasetQuota quota, CancellationToken ct) => quota.UsageAsync(current.Id, ct))
+            .WithDescription("Storage used against the tier's quota, the largest upload allowed and how long unused data sets are kept.");
         datasets.MapGet("/{id:guid}", GetAsync);
         datasets.MapGet("/{id:guid}/preview", PreviewAsync);
         datasets.MapGet("/{id:guid}/download", DownloadAsync);

@@ -78,6 +78,17 @@ internal sealed class DatasetQuota(AutoMlDbContext db, TimeProvider clock)
     public Task ReleaseAsync(Guid reservationId) =>
         db.StorageReservations.Where(r => r.Id == reservationId).ExecuteDeleteAsync(CancellationToken.None);
 
+    /// <summary>What the user's data sets use of the tier's storage, for the billing page and the upload box.</summary>
+    public async Task<StorageUsageView> UsageAsync(Guid user, CancellationToken ct)
+    {
+        var tier = await db.Users.Where(u => u.Id == user).Select(u => u.Tier).SingleAsync(ct);
+        var limits = StorageLimits.For(tier);
+        var stored = await StoredBytesAsync(user, ct);
+        var reserved = await ReservedBytesAsync(user, null, ct);
+        return new StorageUsageView(tier, stored, reserved, limits.QuotaBytes, Math.Max(0, limits.QuotaBytes - stored - reserved),
+            limits.MaxUploadBytes, limits.RetentionDays);
+    }
+
     /// <summary>The row lock that serialises one user's quota decisions; other users are not held up.</summary>
     private async Task<Tier> LockAsync(Guid user, CancellationToken ct) =>
         (await db.Users.FromSql($"SELECT * FROM users WHERE id = {user} FOR UPDATE").AsNoTracking().ToListAsync(ct)).Single().Tier;

@@ -35,6 +35,26 @@ public abstract partial class DatasetSuite<TFactory> where TFactory : PlatformFa
         Assert.Equal(0, await ReservedBytesAsync(userId));
     }
 
+    [Fact]
+    public async Task storage_usage_shows_what_is_stored_against_the_tier_quota()
+    {
+        var email = ApiFactory.NewEmail();
+        var user = await Platform.SignUpAsync(email);
+        var userId = await UserIdAsync(email);
+        const long Stored = 300L * 1024 * 1024;
+        await FillStorageAsync(userId, Stored);
+
+        var usage = await (await user.Http.GetAsync("/api/v1/datasets/usage")).JsonAsync();
+
+        var free = StorageLimits.For(Tier.Free);
+        Assert.Equal("free", usage.GetProperty("tier").GetString());
+        Assert.Equal(Stored, usage.GetProperty("usedBytes").GetInt64());
+        Assert.Equal(free.QuotaBytes, usage.GetProperty("quotaBytes").GetInt64());
+        Assert.Equal(free.QuotaBytes - Stored, usage.GetProperty("availableBytes").GetInt64());
+        Assert.Equal(free.MaxUploadBytes, usage.GetProperty("maxUploadBytes").GetInt64());
+        Assert.Equal(free.RetentionDays, usage.GetProperty("retentionDays").GetInt32());
+    }
+
     protected Task<Guid> UserIdAsync(string email) =>
         Platform.InDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 
