@@ -22,7 +22,9 @@ internal static class CreditEndpoints
     {
         var credits = api.MapGroup("/credits").WithTags("Credits").RequireAuthorization().KeysOnlyRead();
         credits.MapGet("/", GetAsync);
-        credits.MapGet("/entries", EntriesAsync);
+        credits.MapGet("/entries", EntriesAsync)
+            .WithDescription("The ledger, newest first, a keyset page at a time. 'kind' keeps only entries of the kinds named (repeat it, or separate them by commas), "
+                + "e.g. kind=purchase,grant,clawback for the purchase history.");
         credits.MapGet("/ad-rewards", AdRewardSummary.GetAsync);
     }
 
@@ -38,13 +40,23 @@ internal static class CreditEndpoints
     }
 
     private static async Task<Results<Ok<Page<CreditEntryView>>, ValidationProblem>> EntriesAsync(
-        CurrentUser current, [FromKeyedServices(ReadDb.Key)] AutoMlDbContext db, CancellationToken ct, int pageSize = 50, string? cursor = null)
+        CurrentUser current, [FromKeyedServices(ReadDb.Key)] AutoMlDbContext db, CancellationToken ct, int pageSize = 50, string? cursor = null, string[]? kind = null)
     {
         if (pageSize is < 1 or > 200)
         {
             return ProblemResults.Validation("pageSize", "pageSize is a number from 1 to 200.");
         }
-        var page = await KeysetPage.ReadAsync(db.CreditEntries.AsNoTracking().Where(e => e.UserId == current.Id), pageSize, cursor, CreditEntryView.From, ct);
+        if (!CreditKindFilter.TryParse(kind, out var kinds, out var unknown))
+        {
+            return ProblemResults.Validation("kind", $"'{unknown}' is not a kind of ledger entry: use {CreditKindFilter.Names}.");
+        }
+        var entries = db.CreditEntries.AsNoTracking().Where(e => e.UserId == current.Id);
+        if (kinds.Count > 0)
+        {
+            var wanted = kinds.ToArray();
+            entries = entries.Where(e => wanted.Contains(e.Kind));
+        }
+        var page = await KeysetPage.ReadAsync(entries, pageSize, cursor, CreditEntryView.From, ct);
         return page is null ? ProblemResults.Validation("cursor", KeysetPage.BadCursor) : TypedResults.Ok(page);
     }
 }

@@ -1,9 +1,11 @@
 using System.Globalization;
 using AutoMl.Domain.Accounts;
 using AutoMl.Domain.Credits;
+using AutoMl.Domain.Jobs;
 using AutoMl.Domain.Payments;
 using AutoMl.Infrastructure.Credits;
 using AutoMl.Infrastructure.Email;
+using AutoMl.Infrastructure.Events;
 using AutoMl.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -23,20 +25,25 @@ public enum WebhookOutcome
 /// <summary>
 /// Applies a verified Stripe event exactly once: the event id is inserted first (a concurrent redelivery waits on that
 /// row and then finds it), and the event's effects commit in the same transaction, so a failure leaves nothing behind
-/// and Stripe's retry applies it cleanly.
+/// and Stripe's retry applies it cleanly. The credits.changed events go out after the commit, so a client never hears
+/// of credits that rolled back (the billing page waits for that event to show a purchase's new balance).
 /// </summary>
 public sealed class StripeWebhookProcessor(
     AutoMlDbContext db,
     CreditLedger ledger,
     EmailTemplates emails,
+    EventPublisher events,
     StripeGateway stripe,
     IOptions<StripeOptions> stripeOptions,
     IOptions<BillingCatalog> catalog,
     TimeProvider clock,
     ILogger<StripeWebhookProcessor> logger)
 {
+    private readonly List<(Guid User, string Reason, long Amount, LedgerResult Result)> creditChanges = [];
+
     public async Task<WebhookOutcome> RunAsync(Event stripeEvent, CancellationToken ct)
     {
+        creditChanges.Clear();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var inserted = await db.Database.ExecuteSqlAsync(
             $"INSERT INTO stripe_events (id, type, received_at) VALUES ({stripeEvent.Id}, {stripeEvent.Type}, {clock.GetUtcNow()}) ON CONFLICT (id) DO NOTHING", ct);
@@ -61,6 +68,12 @@ public sealed class StripeWebhookProcessor(
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("Stripe event {EventId} ({Type}) {Outcome}", stripeEvent.Id, stripeEvent.Type, applied ? "applied" : "ignored");
+        foreach (var (user, reason, amount, result) in creditChanges)
+        {
+            await events.PublishAsync(user, null, JobEventTypes.CreditsChanged,
+                new { reason, amount, balance = result.Balance, available = result.Balance - result.Held, owed = result.Owed, stripeEvent = stripeEvent.Id }, ct);
+        }
+        creditChanges.Clear();
         return applied ? WebhookOutcome.Applied : WebhookOutcome.Ignored;
     }
 
@@ -98,6 +111,7 @@ public sealed class StripeWebhookProcessor(
         {
             return false;
         }
+        creditChanges.Add((user, "purchase", credits, result));
         // A session names its payment intent, not the charge; refunds and disputes carry both, so the intent finds it.
         await RecordPaymentAsync(user, session.Id, session.PaymentIntentId, null, pack?.Name ?? productId, credits, session.AmountTotal ?? 0, session.Currency ?? catalog.Value.Currency, ct);
         return true;
@@ -120,6 +134,7 @@ public sealed class StripeWebhookProcessor(
         {
             return false;
         }
+        creditChanges.Add((id, "grant", plan.MonthlyCredits, result));
         await LinkCustomerAsync(id, invoice.CustomerId, details.SubscriptionId, "active", eventCreated, ct);
         await RecordPaymentAsync(id, invoice.Id, paidBy?.PaymentIntentId, paidBy?.ChargeId ?? paidBy?.PaymentIntent?.LatestChargeId, plan.Name, plan.MonthlyCredits, invoice.AmountPaid, invoice.Currency ?? catalog.Value.Currency, ct);
         return true;
@@ -182,6 +197,7 @@ public sealed class StripeWebhookProcessor(
             $"stripe:{eventId}", allowOwed: true, ct);
         if (result.Applied)
         {
+            creditChanges.Add((payment.UserId, "clawback", -take, result));
             payment.CreditsReversed += take;
             logger.LogInformation("{Why}: took back {Credits} credits of payment {Reference}; {Owed} owed", why, take, payment.Reference, result.Owed);
         }
