@@ -12,6 +12,7 @@ const load = {
   verifyEmail: () => import('./pages/auth/VerifyEmailPage'),
   keys: () => import('./pages/keys/KeysPage'),
   credits: () => import('./pages/credits/CreditsPage'),
+  billing: () => import('./pages/billing/BillingPage'),
   datasets: () => import('./pages/datasets/DatasetsPage'),
   dataset: () => import('./pages/datasets/DatasetPage'),
   train: () => import('./pages/training/TrainPage'),
@@ -25,6 +26,7 @@ const LoginPage = lazy(load.login);
 const VerifyEmailPage = lazy(load.verifyEmail);
 const KeysPage = lazy(load.keys);
 const CreditsPage = lazy(load.credits);
+const BillingPage = lazy(load.billing);
 const DatasetsPage = lazy(load.datasets);
 const DatasetPage = lazy(load.dataset);
 const TrainPage = lazy(load.train);
@@ -62,6 +64,7 @@ export default function App() {
         <Route path="/verify-email" element={<VerifyEmailPage />} />
         <Route path="/keys" element={<SignedIn page={load.keys}><KeysPage /></SignedIn>} />
         <Route path="/credits" element={<SignedIn page={load.credits}><CreditsPage /></SignedIn>} />
+        <Route path="/billing" element={<SignedIn page={load.billing}><BillingPage /></SignedIn>} />
         <Route path="/datasets" element={<SignedIn page={load.datasets}><DatasetsPage /></SignedIn>} />
         <Route path="/datasets/:id" element={<SignedIn page={load.dataset}><DatasetPage /></SignedIn>} />
         <Route path="/train" element={<SignedIn page={load.train}><TrainPage /></SignedIn>} />

@@ -45,7 +45,8 @@ public sealed class StartCheckout(
         options.Customer = customerId;
         options.ClientReferenceId = userId.ToString();
         var baseUrl = platform.Value.PublicUrl.TrimEnd('/');
-        options.SuccessUrl = $"{baseUrl}/billing?checkout=success&session_id={{CHECKOUT_SESSION_ID}}";
+        // The billing page waits for a pack's purchase by the session id; a plan's credits come with its first invoice.
+        options.SuccessUrl = $"{baseUrl}/billing?checkout=success&session_id={{CHECKOUT_SESSION_ID}}" + (pack is null ? $"&plan={billing.Pro.Id}" : "");
         options.CancelUrl = $"{baseUrl}/billing?checkout=cancelled";
         var key = $"checkout:{userId}:{product}:{clientKey ?? Guid.NewGuid().ToString("N")}";
         var session = await stripe.CreateCheckoutAsync(options, key, ct);

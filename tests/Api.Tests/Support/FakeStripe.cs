@@ -24,6 +24,18 @@ public sealed class FakeStripe : FakeServer
     /// <summary>Invoice payments by invoice id, in the shape of API version 2025-03-31 and later (invoice_payment objects).</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, JsonObject> InvoicePayments { get; } = new();
 
+    /// <summary>Billing portal sessions created so far, by id (their return_url is where the portal's "Return" goes).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, JsonObject> PortalSessions { get; } = new();
+
+    /// <summary>
+    /// Where a Checkout Session's url points, given its id; Stripe's own page unless a test serves a page of its own (the
+    /// browser tests, whose browser must be able to open and pay it).
+    /// </summary>
+    public Func<string, string> CheckoutPage { get; set; } = id => $"https://checkout.stripe.com/c/pay/{id}";
+
+    /// <summary>Where a billing portal session's url points, given its id.</summary>
+    public Func<string, string> PortalPage { get; set; } = id => "https://billing.stripe.com/p/session/" + id;
+
     public IReadOnlyList<RecordedRequest> To(string path) => Requests.Where(r => r.Path == path).ToList();
 
     /// <summary>A live subscription of the customer, as Stripe creates one when a subscription checkout completes.</summary>
@@ -100,20 +112,26 @@ public sealed class FakeStripe : FakeServer
                 ["metadata"] = Metadata(form),
                 ["success_url"] = form.GetValueOrDefault("success_url"),
                 ["cancel_url"] = form.GetValueOrDefault("cancel_url"),
-                ["url"] = $"https://checkout.stripe.com/c/pay/{id}",
+                ["url"] = CheckoutPage(id),
                 ["livemode"] = false,
             };
             Sessions[id] = (JsonObject)session.DeepClone();
             return session;
         }));
-        server.MapPost("/v1/billing_portal/sessions", (HttpRequest request) => Stripe(request, form => new JsonObject
+        server.MapPost("/v1/billing_portal/sessions", (HttpRequest request) => Stripe(request, form =>
         {
-            ["id"] = "bps_" + Id(),
-            ["object"] = "billing_portal.session",
-            ["customer"] = form.GetValueOrDefault("customer"),
-            ["return_url"] = form.GetValueOrDefault("return_url"),
-            ["url"] = "https://billing.stripe.com/p/session/test_" + Id(),
-            ["livemode"] = false,
+            var id = "bps_" + Id();
+            var portal = new JsonObject
+            {
+                ["id"] = id,
+                ["object"] = "billing_portal.session",
+                ["customer"] = form.GetValueOrDefault("customer"),
+                ["return_url"] = form.GetValueOrDefault("return_url"),
+                ["url"] = PortalPage(id),
+                ["livemode"] = false,
+            };
+            PortalSessions[id] = (JsonObject)portal.DeepClone();
+            return portal;
         }));
         server.MapGet("/v1/subscriptions", (HttpRequest request) => Authorized(request, () =>
             List("/v1/subscriptions", Subscriptions.Values

@@ -15,15 +15,38 @@ public sealed class WebPlatformFactory : PlatformFactory, IAsyncLifetime
     // A copy of web/dist: a rebuild of the dashboard during the run (vite empties dist first) must not pull it away.
     private readonly string webRoot = Path.Combine(Path.GetTempPath(), "automl-web-" + Guid.NewGuid().ToString("N"));
 
-    public WebPlatformFactory() => UseKestrel(0);
+    private readonly int port = FreePort();
+    private readonly string stripeKey = "sk_test_" + Guid.NewGuid().ToString("N");
+    private readonly string webhookSecret = "whsec_" + Guid.NewGuid().ToString("N");
+
+    public WebPlatformFactory()
+    {
+        // A port known before the host starts: the links the platform puts in redirects and emails (PublicUrl) must
+        // reach this very server, as Stripe's success_url reaches the real one.
+        UseKestrel(port);
+        // Started before the host: the host factory intercepts any web host built while Program runs.
+        Stripe = FakeStripe.StartAsync().GetAwaiter().GetResult();
+        StripePages = StripeHostedPages.StartAsync(Stripe, webhookSecret, new Uri($"{PublicUrl}/webhooks/stripe")).GetAwaiter().GetResult();
+    }
 
     public override string BlobProvider => "local";
+
+    /// <summary>Stripe's API; its Checkout and portal session urls open <see cref="StripePages"/>.</summary>
+    public FakeStripe Stripe { get; }
+
+    public StripeHostedPages StripePages { get; }
+
+    private string PublicUrl => $"http://127.0.0.1:{port}";
 
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
         ["AutoMl:WebRoot"] = webRoot,
+        ["AutoMl:PublicUrl"] = PublicUrl,
         // Every spec signs up new users from one address and polls while it waits; the limits have tests of their own.
         ["AutoMl:RateLimits:Enabled"] = "false",
+        ["Stripe:SecretKey"] = stripeKey,
+        ["Stripe:WebhookSecrets"] = webhookSecret,
+        ["Stripe:ApiBase"] = Stripe.BaseUrl.ToString(),
     };
 
     /// <summary>Where Kestrel listens, e.g. http://127.0.0.1:41234 (no trailing slash).</summary>
@@ -46,7 +69,11 @@ public sealed class WebPlatformFactory : PlatformFactory, IAsyncLifetime
         await CopyBuildAsync();
         StartServer(); // migrates the database
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        Address = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+        Address = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+        if (Address != PublicUrl)
+        {
+            throw new InvalidOperationException($"The platform listens on {Address}, not on {PublicUrl}, where its links point.");
+        }
         Mailbox = await TestMailbox.StartAsync(ConfirmationTokenAsync);
     }
 
@@ -54,8 +81,17 @@ public sealed class WebPlatformFactory : PlatformFactory, IAsyncLifetime
     {
         await DisposeAsync();
         await Mailbox.DisposeAsync();
+        await StripePages.DisposeAsync();
+        await Stripe.DisposeAsync();
         await TestStack.DropDatabaseAsync(Database);
         Directory.Delete(webRoot, recursive: true);
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     /// <summary>Copies web/dist, waiting out a build that is rewriting it (a file vanishing mid-copy).</summary>

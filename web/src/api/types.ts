@@ -224,3 +224,14 @@ export interface Model extends ModelSummary {
   inputColumns: unknown;
   bundleBytes: number;
 }
+
+/** GET /datasets/usage: storage against the tier's quota, and how long unused data sets are kept. */
+export interface StorageUsage {
+  tier: Tier;
+  usedBytes: number;
+  reservedBytes: number;
+  quotaBytes: number;
+  availableBytes: number;
+  maxUploadBytes: number;
+  retentionDays: number;
+}

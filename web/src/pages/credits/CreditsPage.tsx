@@ -1,97 +1,11 @@
 import { Link } from 'react-router';
-import { useAdRewards, useCatalog, useCheckout, useCreditEntries, useCredits } from '../../api/credits';
-import type { CreditEntryKind } from '../../api/types';
+import { useAdRewards, useCreditEntries } from '../../api/credits';
+import { useCreditsLive } from '../../api/creditsLive';
 import ProblemAlert from '../../components/ProblemAlert';
 import Spinner from '../../components/Spinner';
-import { formatDate, formatMoney } from '../../components/format';
-
-const kindLabels: Record<CreditEntryKind, string> = {
-  signupBonus: 'Sign-up bonus',
-  grant: 'Grant',
-  purchase: 'Purchase',
-  adReward: 'Ad reward',
-  capture: 'Job charge',
-  refund: 'Refund',
-  clawback: 'Clawback',
-  hold: 'Hold',
-  release: 'Release',
-  owedSettlement: 'Owed settled',
-  prediction: 'Online prediction',
-};
-
-function signed(n: number): string {
-  return n > 0 ? `+${n.toLocaleString()}` : n.toLocaleString();
-}
-
-function Balance() {
-  const credits = useCredits();
-  if (credits.isPending) return <Spinner label="Loading balance" />;
-  if (credits.error) return <ProblemAlert error={credits.error} />;
-  const c = credits.data;
-  const stats = [
-    { label: 'Balance', value: c.balance },
-    { label: 'Held by running jobs', value: c.held },
-    { label: 'Available', value: c.available },
-    { label: 'Owed', value: c.owed },
-  ];
-  return (
-    <>
-      {c.welcomeBonus === 'awaitingConfirmation' && (
-        <div className="notice" role="status">
-          Your welcome credits arrive when you confirm your email address. <Link to="/verify-email">Confirm it</Link>.
-        </div>
-      )}
-      <div className="stats">
-        {stats.map((s) => (
-          <div className="stat" key={s.label}>
-            <div className="label">{s.label}</div>
-            <div className="value">{s.value.toLocaleString()}</div>
-          </div>
-        ))}
-      </div>
-    </>
-  );
-}
-
-function Buy() {
-  const catalog = useCatalog();
-  const checkout = useCheckout();
-  const buy = (choice: { pack?: string; plan?: string }) =>
-    checkout.mutate(choice, { onSuccess: ({ url }) => window.location.assign(url) });
-  if (catalog.isPending) return <Spinner label="Loading prices" />;
-  if (catalog.error) return <ProblemAlert error={catalog.error} />;
-  const c = catalog.data;
-  return (
-    <section aria-labelledby="buy-title">
-      <h2 id="buy-title">Buy credits</h2>
-      {!c.paymentsEnabled && <p className="muted">Payments are not set up on this server.</p>}
-      <ProblemAlert error={checkout.error} />
-      <div className="grid-2">
-        {c.packs.map((p) => (
-          <div className="card" key={p.id}>
-            <strong>{p.name}</strong>
-            <p className="muted" style={{ margin: '0.25rem 0 0.75rem' }}>
-              {p.credits.toLocaleString()} credits for {formatMoney(p.priceCents, c.currency)}
-            </p>
-            <button type="button" disabled={checkout.isPending} onClick={() => buy({ pack: p.id })} aria-label={`Buy ${p.name}`}>
-              Buy
-            </button>
-          </div>
-        ))}
-        <div className="card">
-          <strong>{c.plan.name}</strong>
-          <p className="muted" style={{ margin: '0.25rem 0 0.75rem' }}>
-            {c.plan.monthlyCredits.toLocaleString()} credits every {c.plan.interval} for {formatMoney(c.plan.priceCents, c.currency)},
-            bigger budgets and a faster queue
-          </p>
-          <button type="button" disabled={checkout.isPending} onClick={() => buy({ plan: c.plan.id })} aria-label={`Subscribe to ${c.plan.name}`}>
-            Subscribe
-          </button>
-        </div>
-      </div>
-    </section>
-  );
-}
+import { formatDate } from '../../components/format';
+import BalanceStats from './BalanceStats';
+import { kindLabels, signed } from './entryFormat';
 
 function AdRewards() {
   const rewards = useAdRewards();
@@ -170,12 +84,15 @@ function History() {
 }
 
 export default function CreditsPage() {
+  useCreditsLive();
   return (
     <section>
       <h1>Credits</h1>
       <p className="muted">Training and predictions spend credits; a running job holds its budget until it ends and is charged once.</p>
-      <Balance />
-      <Buy />
+      <BalanceStats />
+      <p>
+        Buy credit packs or the Pro plan, and see your purchases, on the <Link to="/billing">Billing</Link> page.
+      </p>
       <AdRewards />
       <History />
     </section>

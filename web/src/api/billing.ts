@@ -1,0 +1,43 @@
+import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
+import { apiFetch } from './client';
+import { creditsKey } from './credits';
+import type { CreditEntry, CreditEntryKind, Page, StorageUsage } from './types';
+
+/** What the billing page lists as purchase history: what was bought or granted, and what was taken back. */
+export const purchaseKinds: CreditEntryKind[] = ['purchase', 'grant', 'clawback'];
+
+function entriesPath(kinds: CreditEntryKind[], pageSize: number, cursor?: string | null): string {
+  return `/credits/entries?kind=${kinds.join(',')}&pageSize=${pageSize}` + (cursor ? `&cursor=${encodeURIComponent(cursor)}` : '');
+}
+
+/** Under the credits key, so a credits.changed event refreshes it with the balance. */
+export function usePurchaseHistory(pageSize = 10) {
+  return useInfiniteQuery({
+    queryKey: [...creditsKey, 'purchases', pageSize],
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) => apiFetch<Page<CreditEntry>>(entriesPath(purchaseKinds, pageSize, pageParam)),
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+/**
+ * Follows a checkout's credits until they are in the ledger: polls as a fallback while the credits.changed event is
+ * awaited (that event refreshes it at once, being under the credits key), and stops once found.
+ */
+export function useCheckoutCredits(match: (e: CreditEntry) => boolean, enabled: boolean, pollMs: number) {
+  return useQuery({
+    queryKey: [...creditsKey, 'checkout'],
+    queryFn: async () => (await apiFetch<Page<CreditEntry>>(entriesPath(['purchase', 'grant'], 20))).items.find(match) ?? null,
+    enabled,
+    refetchInterval: (query) => (query.state.data ? false : pollMs),
+  });
+}
+
+export function useStorageUsage() {
+  return useQuery({ queryKey: ['datasets', 'usage'], queryFn: () => apiFetch<StorageUsage>('/datasets/usage') });
+}
+
+/** Opens Stripe's billing portal: the caller sends the browser to the answered URL. */
+export function usePortal() {
+  return useMutation({ mutationFn: () => apiFetch<{ url: string }>('/billing/portal') });
+}
