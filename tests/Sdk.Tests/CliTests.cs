@@ -95,6 +95,29 @@ public sealed class CliTests(KestrelPlatformFactory platform) : IDisposable
         Assert.Contains("'train' scope", JsonDocument.Parse(train.Stdout).RootElement.GetProperty("error").GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task cli_credits_shows_storage_used_against_the_quota()
+    {
+        var env = await NewUserEnvironmentAsync();
+        var before = await AutomlAsync("credits", env, Quick);
+        var upload = await AutomlAsync($"datasets upload \"{Data.File("pima_diabetes.csv")}\" --wait --json", env, Quick);
+        Assert.True(upload.ExitCode == 0, Describe(upload));
+        var size = JsonDocument.Parse(upload.Stdout).RootElement.GetProperty("sizeBytes").GetInt64();
+
+        var after = await AutomlAsync("credits --json", env, Quick);
+
+        Assert.True(before.ExitCode == 0, Describe(before));
+        Assert.Contains("storage: 0 B of 2 GB used (free tier)", before.Stdout, StringComparison.Ordinal);
+        Assert.Contains("data sets unused for 30 days are deleted", before.Stdout, StringComparison.Ordinal);
+        Assert.True(after.ExitCode == 0, Describe(after));
+        var document = JsonDocument.Parse(after.Stdout).RootElement;
+        Assert.Equal(0, document.GetProperty("held").GetInt64());
+        var storage = document.GetProperty("storage");
+        Assert.Equal(size, storage.GetProperty("usedBytes").GetInt64());
+        Assert.Equal(2L * 1024 * 1024 * 1024, storage.GetProperty("quotaBytes").GetInt64());
+        Assert.Equal(30, storage.GetProperty("retentionDays").GetInt32());
+    }
+
     private async Task<Guid> UploadAsync(IDictionary<string, string> env)
     {
         var upload = await AutomlAsync($"datasets upload \"{Data.File("pima_diabetes.csv")}\" --wait --json", env, Quick);

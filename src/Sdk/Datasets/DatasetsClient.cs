@@ -75,6 +75,12 @@ public sealed class DatasetsClient
     public Task<Page<Dataset>> ListAsync(string? cursor = null, CancellationToken cancellationToken = default) =>
         api.GetAsync<Page<Dataset>>(ApiConnection.Query("api/v1/datasets", ("cursor", cursor)), cancellationToken);
 
+    /// <summary>Gets the storage the account uses against its tier's quota, and the tier's retention rule.</summary>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The storage usage.</returns>
+    public Task<StorageUsage> GetStorageUsageAsync(CancellationToken cancellationToken = default) =>
+        api.GetAsync<StorageUsage>("api/v1/datasets/usage", cancellationToken);
+
     /// <summary>Deletes a data set and its files.</summary>
     /// <param name="id">The data set's id.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
