@@ -102,3 +102,32 @@ pageTest('Pro through Checkout, then Manage subscription opens the portal and re
   await stat(page, 'Balance').getByText('1,100', { exact: true }).waitFor();
   assert.equal(await mainHeading(page).textContent(), 'Billing');
 });
+
+pageTest('a sign-in that is not recent is asked again before paying, and comes back to /billing', async ({ page, expectProblem }) => {
+  const { email, password } = await signUp(page);
+  await navigate(page, 'Billing', 'Billing');
+  // A session signed in more than 10 minutes ago gets this answer from the API (its own tests cover when); the
+  // browser test stands in for the clock by answering the first checkout so.
+  expectProblem('/api/v1/billing/checkout', 403);
+  await page.route('**/api/v1/billing/checkout', (route) =>
+    route.fulfill({
+      status: 403,
+      contentType: 'application/problem+json',
+      body: JSON.stringify({
+        type: 'urn:automl:problem:sign-in-again',
+        title: 'Sign in again',
+        status: 403,
+        detail: 'Sign in again: this needs a sign-in in the last 10 minutes. Your session is still open; enter your password to continue.',
+      }),
+    }),
+    { times: 1 },
+  );
+  await page.getByRole('button', { name: 'Buy 500 credits' }).click();
+  await mainHeading(page, 'Sign in').waitFor();
+  assert.match(page.url(), /\/login\?next=%2Fbilling$/);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await clickToPage(page, page.getByRole('button', { name: 'Sign in' }), 'Billing');
+  assert.match(page.url(), /\/billing$/);
+  await toStripe(page, page.getByRole('button', { name: 'Buy 500 credits' }), 'Checkout (test)');
+});
