@@ -133,6 +133,8 @@ pageTest('not enough credits is shown in the form, and the jobs list loads more 
   await page.getByTestId('quote-credits').filter({ hasText: '10 credits' }).waitFor();
   await page.getByTestId('quote-available').filter({ hasText: /^4 credits$/ }).waitFor();
   await page.getByRole('link', { name: 'Buy credits' }).waitFor();
+  // Credit packs are sold on the billing page.
+  assert.equal(await page.getByRole('link', { name: 'Buy credits' }).getAttribute('href'), '/billing');
   expectProblem('/api/v1/jobs', 402);
   await page.getByRole('button', { name: 'Start training' }).click();
   const alert = page.getByRole('alert').filter({ hasText: 'Not enough credits' });

@@ -24,11 +24,10 @@ export function usePurchaseHistory(pageSize = 10) {
  * Follows a checkout's credits until they are in the ledger: polls as a fallback while the credits.changed event is
  * awaited (that event refreshes it at once, being under the credits key), and stops once found.
  */
-export function useCheckoutCredits(match: (e: CreditEntry) => boolean, enabled: boolean, pollMs: number) {
+export function useCheckoutCredits(checkout: string, match: (e: CreditEntry) => boolean, pollMs: number) {
   return useQuery({
-    queryKey: [...creditsKey, 'checkout'],
+    queryKey: [...creditsKey, 'checkout', checkout],
     queryFn: async () => (await apiFetch<Page<CreditEntry>>(entriesPath(['purchase', 'grant'], 20))).items.find(match) ?? null,
-    enabled,
     refetchInterval: (query) => (query.state.data ? false : pollMs),
   });
 }

@@ -37,7 +37,7 @@ function PaymentReceived({ sessionId, plan }: { sessionId: string; plan: string 
       ? (e: CreditEntry) => e.kind === 'grant' && e.reference.includes('(Stripe in_') && Date.now() - Date.parse(e.createdAt) < planGrantMaxAgeMs
       : (e: CreditEntry) => e.kind === 'purchase' && sessionId !== '' && e.reference.includes(`Stripe ${sessionId}`),
   );
-  const credited = useCheckoutCredits(match, true, pollMs);
+  const credited = useCheckoutCredits(`${sessionId}:${plan ?? 'pack'}`, match, pollMs);
   const entry = credited.data;
 
   useEffect(() => {

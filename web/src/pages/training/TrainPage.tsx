@@ -249,7 +249,7 @@ export default function TrainPage() {
               {submit.isPending ? 'Starting…' : 'Start training'}
             </button>
             {quote.data && quote.data.available < quote.data.credits && (
-              <Link to="/credits">Buy credits</Link>
+              <Link to="/billing">Buy credits</Link>
             )}
           </div>
         </form>
