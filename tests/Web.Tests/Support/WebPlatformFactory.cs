@@ -29,7 +29,7 @@ public sealed class WebPlatformFactory : PlatformFactory, IAsyncLifetime
     /// <summary>Where Kestrel listens, e.g. http://127.0.0.1:41234 (no trailing slash).</summary>
     public string Address { get; private set; } = null!;
 
-    /// <summary>Where the specs read the confirmation links of the addresses they sign up with.</summary>
+    /// <summary>Where the specs read the mails (and their links) of the addresses they sign up with.</summary>
     public TestMailbox Mailbox { get; private set; } = null!;
 
     // The base class starts the host through Server, which Kestrel does not support: start it this way instead.
@@ -47,7 +47,7 @@ public sealed class WebPlatformFactory : PlatformFactory, IAsyncLifetime
         StartServer(); // migrates the database
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         Address = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
-        Mailbox = await TestMailbox.StartAsync(ConfirmationTokenAsync);
+        Mailbox = await TestMailbox.StartAsync(this);
     }
 
     async Task IAsyncLifetime.DisposeAsync()
