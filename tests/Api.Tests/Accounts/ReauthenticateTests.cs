@@ -26,4 +26,31 @@ public sealed class ReauthenticateTests(AuthAttackApiFactory api) : IClassFixtur
 
         Assert.False(await api.InDbAsync(db => db.Users.AnyAsync(u => u.Email == email)));
     }
+
+    [Fact]
+    public async Task a_stolen_session_guessing_the_password_is_slowed_like_the_sign_in_form()
+    {
+        var email = ApiFactory.NewEmail();
+        var thief = await api.SignUpFromAsync(ClientAddressHeader.NewAddress(), email);
+        HttpResponseMessage? throttled = null;
+
+        // Waits double after five wrong guesses: within ten, one lands inside its wait.
+        for (var guess = 0; guess < 10 && throttled is null; guess++)
+        {
+            var answer = await thief.Http.PostAsJsonAsync("/api/v1/auth/reauthenticate", new { password = $"guess number {guess}" });
+            if (answer.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                throttled = answer;
+            }
+            else
+            {
+                await answer.ProblemAsync(HttpStatusCode.BadRequest);
+            }
+        }
+
+        Assert.NotNull(throttled);
+        var problem = await throttled.ProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.Contains("Forgot your password?", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.NotNull(throttled.Headers.RetryAfter);
+    }
 }
