@@ -28,7 +28,7 @@ public sealed class AutoMlClient : IDisposable
         ArgumentNullException.ThrowIfNull(handler);
         options.Validate();
         owned = new HttpClient(RetryPipeline.Wrap(options.Retry, handler), disposeHandler: true) { BaseAddress = options.BaseAddress };
-        (Datasets, Jobs, Models, Credits, ApiKeys) = Areas(new ApiConnection(owned, options));
+        (Datasets, Jobs, Models, Credits, ApiKeys, Account) = Areas(new ApiConnection(owned, options));
     }
 
     /// <summary>
@@ -43,7 +43,7 @@ public sealed class AutoMlClient : IDisposable
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        (Datasets, Jobs, Models, Credits, ApiKeys) = Areas(new ApiConnection(httpClient, options));
+        (Datasets, Jobs, Models, Credits, ApiKeys, Account) = Areas(new ApiConnection(httpClient, options));
     }
 
     /// <summary>Data sets: upload, get, list, delete.</summary>
@@ -61,12 +61,15 @@ public sealed class AutoMlClient : IDisposable
     /// <summary>The API key this client uses: its name and scope.</summary>
     public ApiKeysClient ApiKeys { get; }
 
+    /// <summary>The account the key belongs to: read it, or set a new password from a reset link.</summary>
+    public AccountClient Account { get; }
+
     /// <summary>Disposes the HTTP client this instance created, if it created one.</summary>
     public void Dispose() => owned?.Dispose();
 
-    private static (DatasetsClient, JobsClient, ModelsClient, CreditsClient, ApiKeysClient) Areas(ApiConnection api)
+    private static (DatasetsClient, JobsClient, ModelsClient, CreditsClient, ApiKeysClient, AccountClient) Areas(ApiConnection api)
     {
         var jobs = new JobsClient(api);
-        return (new DatasetsClient(api), jobs, new ModelsClient(api, jobs), new CreditsClient(api), new ApiKeysClient(api));
+        return (new DatasetsClient(api), jobs, new ModelsClient(api, jobs), new CreditsClient(api), new ApiKeysClient(api), new AccountClient(api));
     }
 }

@@ -208,13 +208,32 @@ export async function signUp(page, email = newEmail(), { confirm = true } = {}) 
   await page.getByRole('button', { name: 'Sign up' }).click();
   await mainHeading(page, 'Data sets').waitFor();
   if (confirm) {
-    const mailbox = required('AUTOML_MAILBOX_URL').replace(/\/$/, '');
-    const { path } = await (await fetch(`${mailbox}/confirmation-link?email=${encodeURIComponent(email)}`)).json();
+    const { path } = await (await fetch(`${mailboxUrl()}/confirmation-link?email=${encodeURIComponent(email)}`)).json();
     await openPage(page, path, 'Verify your email');
     await page.getByRole('status').getByText('Your email address is confirmed.').waitFor();
     await openPage(page, '/datasets', 'Data sets');
   }
   return { email, password };
+}
+
+const mailboxUrl = () => required('AUTOML_MAILBOX_URL').replace(/\/$/, '');
+
+/**
+ * Waits (15 s at most) until the platform's outbox holds a mail of `template` to `email`, created after `after` (a Date
+ * or ISO string) when given, and returns the newest such mail: { to, template, subject, createdAt, links }, where each
+ * link is a path and query to open on the base URL, as a user would click it in the mail.
+ */
+export async function mailTo(email, template, { after, timeoutMs = 15_000 } = {}) {
+  const since = after ? new Date(after).getTime() : -Infinity;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await fetch(`${mailboxUrl()}/emails?email=${encodeURIComponent(email)}`);
+    assert.equal(response.status, 200, `the test mailbox answered ${response.status}`);
+    const found = (await response.json()).filter((m) => m.template === template && new Date(m.createdAt).getTime() > since);
+    if (found.length > 0) return found[found.length - 1];
+    if (Date.now() > deadline) throw new Error(`no "${template}" mail to ${email} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
 
 /** Opens the main navigation (a menu button on phones) and follows one of its links. */

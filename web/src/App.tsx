@@ -10,6 +10,10 @@ const load = {
   signUp: () => import('./pages/auth/SignUpPage'),
   login: () => import('./pages/auth/LoginPage'),
   verifyEmail: () => import('./pages/auth/VerifyEmailPage'),
+  forgotPassword: () => import('./pages/auth/ForgotPasswordPage'),
+  resetPassword: () => import('./pages/auth/ResetPasswordPage'),
+  confirmEmailChange: () => import('./pages/auth/ConfirmEmailChangePage'),
+  settings: () => import('./pages/settings/SettingsPage'),
   keys: () => import('./pages/keys/KeysPage'),
   credits: () => import('./pages/credits/CreditsPage'),
   billing: () => import('./pages/billing/BillingPage'),
@@ -24,6 +28,10 @@ const load = {
 const SignUpPage = lazy(load.signUp);
 const LoginPage = lazy(load.login);
 const VerifyEmailPage = lazy(load.verifyEmail);
+const ForgotPasswordPage = lazy(load.forgotPassword);
+const ResetPasswordPage = lazy(load.resetPassword);
+const ConfirmEmailChangePage = lazy(load.confirmEmailChange);
+const SettingsPage = lazy(load.settings);
 const KeysPage = lazy(load.keys);
 const CreditsPage = lazy(load.credits);
 const BillingPage = lazy(load.billing);
@@ -62,6 +70,10 @@ export default function App() {
         <Route path="/signup" element={<SignUpPage />} />
         <Route path="/login" element={<LoginPage />} />
         <Route path="/verify-email" element={<VerifyEmailPage />} />
+        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="/reset-password" element={<ResetPasswordPage />} />
+        <Route path="/confirm-email-change" element={<ConfirmEmailChangePage />} />
+        <Route path="/settings" element={<SignedIn page={load.settings}><SettingsPage /></SignedIn>} />
         <Route path="/keys" element={<SignedIn page={load.keys}><KeysPage /></SignedIn>} />
         <Route path="/credits" element={<SignedIn page={load.credits}><CreditsPage /></SignedIn>} />
         <Route path="/billing" element={<SignedIn page={load.billing}><BillingPage /></SignedIn>} />

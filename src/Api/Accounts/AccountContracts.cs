@@ -22,4 +22,6 @@ public sealed record ConfirmEmailRequest(
 
 public sealed record AccountCreated(Guid Id, string Email);
 
-public sealed record MeResponse(Guid Id, string Email, Tier Tier, bool EmailVerified, DateTimeOffset CreatedAt, WelcomeBonusState WelcomeBonus);
+public sealed record MeResponse(
+    Guid Id, string Email, Tier Tier, bool EmailVerified, DateTimeOffset CreatedAt, WelcomeBonusState WelcomeBonus,
+    bool NotifyJobFinished, bool NotifyLowBalance);

@@ -74,6 +74,8 @@ internal static class AccountServices
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, KeyScopeProblemWriter>();
         services.AddScoped<SignUp>();
         services.AddScoped<SignUpEmails>();
+        services.AddScoped<AccountEmails>();
+        services.AddScoped<PasswordRecheck>();
         services.AddScoped<WelcomeBonus>();
         services.AddScoped<AccountDeletion>();
         services.AddSingleton<LoginDevices>();

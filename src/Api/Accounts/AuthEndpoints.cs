@@ -29,6 +29,9 @@ internal static class AuthEndpoints
         auth.MapPost("/confirm-email", ConfirmEmailAsync).AuthRateLimited<ConfirmEmailRequest>(AuthRouteClass.ConfirmEmail, r => r.UserId.ToString());
         auth.MapPost("/resend-confirmation", ResendConfirmationAsync).RequireAuthorization().RequireAntiforgeryForCookies()
             .AuthRateLimited(AuthRouteClass.ResendConfirmation);
+        auth.MapPasswordEndpoints();
+        auth.MapPost("/confirm-email-change", EmailChangeEndpoints.ConfirmAsync)
+            .AuthRateLimited<ConfirmEmailChangeRequest>(AuthRouteClass.ConfirmEmail, r => r.UserId.ToString());
         auth.MapGet("/antiforgery", (HttpContext http, AntiforgeryTokens tokens) =>
         {
             tokens.Issue(http, http.User);
@@ -78,12 +81,7 @@ internal static class AuthEndpoints
         var wait = await throttle.AttemptAsync(address, client);
         if (wait > TimeSpan.Zero)
         {
-            var seconds = RateLimitHeaders.RetryAfterSeconds(wait);
-            http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            return ProblemResults.Problem(StatusCodes.Status429TooManyRequests, "Too many sign-in attempts",
-                string.Create(CultureInfo.InvariantCulture,
-                    $"Too many sign-in attempts for this email address from this device or network. Wait {seconds} second{(seconds == 1 ? "" : "s")} before trying again."),
-                new Dictionary<string, object?> { ["retryAfterSeconds"] = seconds });
+            return PasswordRecheck.TooManyAttempts(http, wait);
         }
         using (var slot = await hashing.EnterAsync(ct))
         {
@@ -191,10 +189,14 @@ internal static class AuthEndpoints
         _ => string.Create(CultureInfo.InvariantCulture, $"in {Math.Ceiling(seconds / 3600.0)} hours"),
     };
 
-    private static async Task SignInAsync(SignInManager<AppUser> signIn, AntiforgeryTokens tokens, TimeProvider clock, HttpContext http, AppUser user)
+    /// <summary>A new session cookie, signed in now unless it keeps the sign-in time of the session it replaces, and its anti-forgery token.</summary>
+    internal static async Task SignInAsync(SignInManager<AppUser> signIn, AntiforgeryTokens tokens, TimeProvider clock, HttpContext http, AppUser user,
+        Claim? keepSignInTime = null)
     {
         var principal = await signIn.CreateUserPrincipalAsync(user);
-        ((ClaimsIdentity)principal.Identity!).AddClaim(RecentSignIn.Claim(clock.GetUtcNow()));
+        ((ClaimsIdentity)principal.Identity!).AddClaim(keepSignInTime is null
+            ? RecentSignIn.Claim(clock.GetUtcNow())
+            : new Claim(RecentSignIn.AuthTimeClaim, keepSignInTime.Value, ClaimValueTypes.Integer64));
         await signIn.Context.SignInAsync(IdentityConstants.ApplicationScheme, principal);
         tokens.Issue(http, principal);
     }

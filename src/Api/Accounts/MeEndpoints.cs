@@ -14,17 +14,38 @@ internal static class MeEndpoints
     {
         var me = api.MapGroup("/me").WithTags("Accounts").RequireAuthorization().RequireAntiforgeryForCookies().KeysOnlyRead();
         me.MapGet("/", GetAsync);
+        me.MapPatch("/", UpdateAsync);
+        me.MapPost("/email", EmailChangeEndpoints.RequestAsync);
         me.MapDelete("/", DeleteAsync).RequireRecentSignIn();
     }
 
-    private static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> GetAsync(CurrentUser current, AutoMlDbContext db, WelcomeBonus bonus, CancellationToken ct)
+    private static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> GetAsync(CurrentUser current, AutoMlDbContext db, WelcomeBonus bonus, CancellationToken ct) =>
+        await MeAsync(current.Id, db, bonus, ct) is { } me ? TypedResults.Ok(me) : ProblemResults.Unauthorized("This account no longer exists.");
+
+    /// <summary>The notification settings; a field left out keeps its value.</summary>
+    private static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> UpdateAsync(
+        UpdateMeRequest request, CurrentUser current, AutoMlDbContext db, WelcomeBonus bonus, CancellationToken ct)
     {
-        var me = await db.Users.AsNoTracking().Where(u => u.Id == current.Id)
-            .Select(u => new { u.Id, u.Email, u.Tier, u.EmailConfirmed, u.CreatedAt })
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == current.Id, ct);
+        if (user is null)
+        {
+            return ProblemResults.Unauthorized("This account no longer exists.");
+        }
+        user.NotifyJobFinished = request.NotifyJobFinished ?? user.NotifyJobFinished;
+        user.NotifyLowBalance = request.NotifyLowBalance ?? user.NotifyLowBalance;
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok((await MeAsync(current.Id, db, bonus, ct))!);
+    }
+
+    private static async Task<MeResponse?> MeAsync(Guid userId, AutoMlDbContext db, WelcomeBonus bonus, CancellationToken ct)
+    {
+        var me = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new { u.Id, u.Email, u.Tier, u.EmailConfirmed, u.CreatedAt, u.NotifyJobFinished, u.NotifyLowBalance })
             .SingleOrDefaultAsync(ct);
         return me is null
-            ? ProblemResults.Unauthorized("This account no longer exists.")
-            : TypedResults.Ok(new MeResponse(me.Id, me.Email!, me.Tier, me.EmailConfirmed, me.CreatedAt, await bonus.StateAsync(me.Id, me.EmailConfirmed, ct)));
+            ? null
+            : new MeResponse(me.Id, me.Email!, me.Tier, me.EmailConfirmed, me.CreatedAt, await bonus.StateAsync(me.Id, me.EmailConfirmed, ct),
+                me.NotifyJobFinished, me.NotifyLowBalance);
     }
 
     /// <summary>Deletes the account after cancelling what outlives it (see AccountDeletion); a 503 when Stripe cannot be reached.</summary>

@@ -30,8 +30,8 @@ internal sealed class LiveConnections(
     /// <summary>After DELETE /api-keys/{id}: the key's connections end on every instance.</summary>
     public Task CloseKeyAsync(Guid keyId) => CloseAsync(OfKey(keyId), "This API key was revoked.");
 
-    /// <summary>After sign-out: every cookie-session connection of the user ends; API keys' connections stay.</summary>
-    public Task CloseSessionsAsync(Guid userId) => CloseAsync(OfSessions(userId), "You signed out.");
+    /// <summary>After sign-out (or a password change): every cookie-session connection of the user ends; API keys' connections stay.</summary>
+    public Task CloseSessionsAsync(Guid userId, string reason = "You signed out.") => CloseAsync(OfSessions(userId), reason);
 
     private static string OfKey(Guid keyId) => $"key:{keyId:N}";
 

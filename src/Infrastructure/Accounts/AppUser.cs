@@ -7,4 +7,10 @@ public sealed class AppUser : IdentityUser<Guid>
 {
     public Tier Tier { get; set; } = Tier.Free;
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Whether a long training job's outcome (finished or failed) is mailed; on unless the user turns it off.</summary>
+    public bool NotifyJobFinished { get; set; } = true;
+
+    /// <summary>Whether a charge that takes the balance below the low-balance line is mailed.</summary>
+    public bool NotifyLowBalance { get; set; } = true;
 }

@@ -69,10 +69,15 @@ public sealed class JobSettlement(
         {
             return;
         }
-        if (await db.Users.AsNoTracking().Where(u => u.Id == job.UserId).Select(u => u.Email).SingleOrDefaultAsync(ct) is not { } to)
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == job.UserId)
+            .Select(u => new { u.Email, u.NotifyJobFinished, u.NotifyLowBalance }).SingleOrDefaultAsync(ct);
+        if (user?.Email is not { } to)
         {
             return; // the account was deleted meanwhile
         }
+        // The user's own choice on the Settings page.
+        finishedMail &= user.NotifyJobFinished;
+        crossedLow &= user.NotifyLowBalance;
         if (finishedMail)
         {
             // The row as the ending just set it: the caller's setters hold the score or the error.

@@ -52,7 +52,7 @@ public sealed class WebPlatformFactory : PlatformFactory, IAsyncLifetime
     /// <summary>Where Kestrel listens, e.g. http://127.0.0.1:41234 (no trailing slash).</summary>
     public string Address { get; private set; } = null!;
 
-    /// <summary>Where the specs read the confirmation links of the addresses they sign up with.</summary>
+    /// <summary>Where the specs read the mails (and their links) of the addresses they sign up with.</summary>
     public TestMailbox Mailbox { get; private set; } = null!;
 
     // The base class starts the host through Server, which Kestrel does not support: start it this way instead.
@@ -74,7 +74,7 @@ public sealed class WebPlatformFactory : PlatformFactory, IAsyncLifetime
         {
             throw new InvalidOperationException($"The platform listens on {Address}, not on {PublicUrl}, where its links point.");
         }
-        Mailbox = await TestMailbox.StartAsync(ConfirmationTokenAsync);
+        Mailbox = await TestMailbox.StartAsync(this);
     }
 
     async Task IAsyncLifetime.DisposeAsync()

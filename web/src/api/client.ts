@@ -56,7 +56,7 @@ const NO_REDIRECT = ['/auth/login', '/auth/signup', '/me'];
 
 function redirectToLogin() {
   const here = window.location.pathname;
-  if (['/login', '/signup', '/verify-email'].includes(here)) return;
+  if (['/login', '/signup', '/verify-email', '/forgot-password', '/reset-password', '/confirm-email-change'].includes(here)) return;
   const next = encodeURIComponent(here + window.location.search);
   window.location.assign(`/login?next=${next}`);
 }

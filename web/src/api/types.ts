@@ -17,6 +17,8 @@ export interface Me {
   emailVerified: boolean;
   createdAt: string;
   welcomeBonus: WelcomeBonus;
+  notifyJobFinished: boolean;
+  notifyLowBalance: boolean;
 }
 
 export interface AccountCreated {

@@ -130,6 +130,14 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(256)")
                         .HasColumnName("normalized_user_name");
 
+                    b.Property<bool>("NotifyJobFinished")
+                        .HasColumnType("boolean")
+                        .HasColumnName("notify_job_finished");
+
+                    b.Property<bool>("NotifyLowBalance")
+                        .HasColumnType("boolean")
+                        .HasColumnName("notify_low_balance");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text")
                         .HasColumnName("password_hash");

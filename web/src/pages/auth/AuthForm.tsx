@@ -12,6 +12,8 @@ export default function AuthForm({
   autoCompletePassword,
   onSubmit,
   footer,
+  notice,
+  afterForm,
 }: {
   title: string;
   submitLabel: string;
@@ -21,6 +23,8 @@ export default function AuthForm({
   autoCompletePassword: 'new-password' | 'current-password';
   onSubmit: (c: Credentials) => void;
   footer: ReactNode;
+  notice?: ReactNode;
+  afterForm?: ReactNode;
 }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -33,6 +37,11 @@ export default function AuthForm({
       <p className="brand">AutoMl</p>
       <div className="card">
         <h1>{title}</h1>
+        {notice && (
+          <div className="notice" role="status">
+            {notice}
+          </div>
+        )}
         <ProblemAlert error={error} />
         {/* noValidate: the API's problem message is the one users see, the same as for API clients. */}
         <form className="stack" onSubmit={submit} noValidate>
@@ -60,6 +69,7 @@ export default function AuthForm({
             {pending ? 'Please wait…' : submitLabel}
           </button>
         </form>
+        {afterForm}
       </div>
       <p>{footer}</p>
     </main>

@@ -7,6 +7,12 @@ export default function LoginPage() {
   const login = useLogin();
   const navigate = useNavigate();
   const [search] = useSearchParams();
+  // Where the user comes from: a reset password page, or the account they just deleted.
+  const notice = search.has('passwordReset')
+    ? 'Your password was changed. Sign in with the new one.'
+    : search.has('accountDeleted')
+      ? 'Your account was deleted.'
+      : undefined;
   return (
     <AuthForm
       title="Sign in"
@@ -14,6 +20,12 @@ export default function LoginPage() {
       pending={login.isPending}
       error={login.error}
       autoCompletePassword="current-password"
+      notice={notice}
+      afterForm={
+        <p style={{ marginBottom: 0 }}>
+          <Link to="/forgot-password">Forgot your password?</Link>
+        </p>
+      }
       onSubmit={(c) => login.mutate(c, { onSuccess: () => navigate(nextPath(search), { replace: true }) })}
       footer={
         <>

@@ -1,0 +1,61 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { meKey } from './auth';
+import { apiFetch, json } from './client';
+import type { Me } from './types';
+
+/** Always the same answer, whether or not the address has an account. */
+export function useForgotPassword() {
+  return useMutation({
+    mutationFn: (email: string) => apiFetch<{ message: string }>('/auth/password/forgot', json('POST', { email })),
+  });
+}
+
+export function useResetPassword() {
+  return useMutation({
+    mutationFn: (v: { email: string; token: string; newPassword: string }) => apiFetch<void>('/auth/password/reset', json('POST', v)),
+  });
+}
+
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (v: { currentPassword: string; newPassword: string }) => apiFetch<void>('/auth/password/change', json('POST', v)),
+  });
+}
+
+export function useChangeEmail() {
+  return useMutation({
+    mutationFn: (v: { newEmail: string; password: string }) =>
+      apiFetch<{ newEmail: string; message: string }>('/me/email', json('POST', v)),
+  });
+}
+
+export function useConfirmEmailChange() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { userId: string; email: string; token: string }) => apiFetch<void>('/auth/confirm-email-change', json('POST', v)),
+    onSuccess: () => client.invalidateQueries({ queryKey: meKey }),
+  });
+}
+
+export type NotificationSettings = Partial<Pick<Me, 'notifyJobFinished' | 'notifyLowBalance'>>;
+
+export function useUpdateNotifications() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (v: NotificationSettings) => apiFetch<Me>('/me', json('PATCH', v)),
+    onSuccess: (me) => client.setQueryData(meKey, me),
+  });
+}
+
+/**
+ * Deleting needs a recent sign-in: the password typed on the page renews it (POST /auth/reauthenticate) and the
+ * deletion follows at once, so the user never leaves the page to sign in again.
+ */
+export function useDeleteAccount() {
+  return useMutation({
+    mutationFn: async (password: string) => {
+      await apiFetch<void>('/auth/reauthenticate', json('POST', { password }));
+      await apiFetch<void>('/me', { method: 'DELETE' });
+    },
+  });
+}

@@ -1,0 +1,210 @@
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import { useChangeEmail, useChangePassword, useDeleteAccount, useUpdateNotifications } from '../../api/account';
+import { useMe } from '../../api/auth';
+import type { Me } from '../../api/types';
+import PageHeading from '../../components/PageHeading';
+import ProblemAlert from '../../components/ProblemAlert';
+import Spinner from '../../components/Spinner';
+import { formatDate } from '../../components/format';
+
+/** A card with an h2 that names it, so each form is a region a screen reader (and a test) can find by its title. */
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <section className="card" aria-labelledby={id}>
+      <h2 id={id} style={{ marginTop: 0 }}>
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function Profile({ me }: { me: Me }) {
+  return (
+    <Section title="Profile">
+      <dl className="facts">
+        <dt>Email</dt>
+        <dd>
+          {me.email} {!me.emailVerified && <span className="muted">(not confirmed yet)</span>}
+        </dd>
+        <dt>Plan</dt>
+        <dd>{me.tier === 'pro' ? 'Pro' : 'Free'}</dd>
+        <dt>Member since</dt>
+        <dd>{formatDate(me.createdAt)}</dd>
+      </dl>
+      <p>
+        Scripts, the SDK and the CLI use <Link to="/keys">API keys</Link>.
+      </p>
+    </Section>
+  );
+}
+
+function PasswordForm() {
+  const change = useChangePassword();
+  const [currentPassword, setCurrent] = useState('');
+  const [newPassword, setNew] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    change.mutate({ currentPassword, newPassword }, {
+      onSuccess: () => {
+        setCurrent('');
+        setNew('');
+      },
+    });
+  };
+  return (
+    <Section title="Password">
+      <p className="muted">Changing it signs out every other browser signed in to your account. API keys keep working.</p>
+      {change.isSuccess && (
+        <div className="notice" role="status">
+          Password changed.
+        </div>
+      )}
+      <ProblemAlert error={change.error} />
+      <form className="stack narrow" onSubmit={submit} noValidate>
+        <label>
+          Current password
+          <input type="password" autoComplete="current-password" value={currentPassword} onChange={(e) => setCurrent(e.target.value)} />
+        </label>
+        <label>
+          New password
+          <input type="password" autoComplete="new-password" value={newPassword} onChange={(e) => setNew(e.target.value)} />
+        </label>
+        <div>
+          <button type="submit" disabled={change.isPending}>
+            Change password
+          </button>
+        </div>
+      </form>
+    </Section>
+  );
+}
+
+function EmailForm({ me }: { me: Me }) {
+  const change = useChangeEmail();
+  const [newEmail, setNewEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    change.mutate({ newEmail: newEmail.trim(), password }, { onSuccess: () => setPassword('') });
+  };
+  return (
+    <Section title="Email address">
+      <p className="muted">
+        You sign in with <strong>{me.email}</strong>. The new address is used once you open the link we mail to it.
+      </p>
+      {change.isSuccess && (
+        <div className="notice" role="status">
+          {change.data.message}
+        </div>
+      )}
+      <ProblemAlert error={change.error} />
+      <form className="stack narrow" onSubmit={submit} noValidate>
+        <label>
+          New email address
+          <input type="email" autoComplete="email" value={newEmail} onChange={(e) => setNewEmail(e.target.value)} />
+        </label>
+        <label>
+          Password
+          <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+        </label>
+        <div>
+          <button type="submit" disabled={change.isPending}>
+            Change email
+          </button>
+        </div>
+      </form>
+    </Section>
+  );
+}
+
+function Notifications({ me }: { me: Me }) {
+  const update = useUpdateNotifications();
+  const toggles: { field: 'notifyJobFinished' | 'notifyLowBalance'; label: string }[] = [
+    { field: 'notifyJobFinished', label: 'Email me when a long training job finishes' },
+    { field: 'notifyLowBalance', label: 'Email me when my credits run low' },
+  ];
+  return (
+    <Section title="Notifications">
+      <div className="stack">
+        {toggles.map((t) => (
+          <label key={t.field} className="checkbox">
+            <input
+              type="checkbox"
+              checked={update.isPending && update.variables[t.field] !== undefined ? Boolean(update.variables[t.field]) : me[t.field]}
+              disabled={update.isPending}
+              onChange={(e) => update.mutate({ [t.field]: e.target.checked })}
+            />
+            {t.label}
+          </label>
+        ))}
+      </div>
+      <p className="muted small" role="status">
+        {update.isSuccess ? 'Saved.' : 'Changes are saved at once.'}
+      </p>
+      <ProblemAlert error={update.error} />
+    </Section>
+  );
+}
+
+function DeleteAccount({ me }: { me: Me }) {
+  const remove = useDeleteAccount();
+  const [password, setPassword] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    // A full page load: nothing of the deleted account stays in memory.
+    remove.mutate(password, { onSuccess: () => window.location.assign('/login?accountDeleted=1') });
+  };
+  return (
+    <Section title="Delete account">
+      <p>Deleting your account removes, at once and for good:</p>
+      <ul className="plain-list">
+        <li>your data sets and their files,</li>
+        <li>your models,</li>
+        <li>your training jobs (running ones are stopped),</li>
+        <li>your API keys (scripts using them stop working),</li>
+        <li>your credit balance and its history: unused credits are not refunded.</li>
+      </ul>
+      <p>
+        {me.tier === 'pro' ? 'Your Pro subscription is cancelled first' : 'A Pro subscription, if you had one, is cancelled first'}, so you
+        are not billed again.
+      </p>
+      <ProblemAlert error={remove.error} />
+      <form className="stack narrow" onSubmit={submit} noValidate>
+        <label>
+          Password to confirm
+          <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+        </label>
+        <div>
+          <button type="submit" className="danger" disabled={remove.isPending || password === ''}>
+            Delete my account permanently
+          </button>
+        </div>
+      </form>
+    </Section>
+  );
+}
+
+export default function SettingsPage() {
+  const me = useMe();
+  return (
+    <section>
+      <PageHeading title="Settings" />
+      {me.isPending ? (
+        <Spinner label="Loading your account" />
+      ) : me.error || !me.data ? (
+        <ProblemAlert error={me.error} />
+      ) : (
+        <>
+          <Profile me={me.data} />
+          <PasswordForm />
+          <EmailForm me={me.data} />
+          <Notifications me={me.data} />
+          <DeleteAccount me={me.data} />
+        </>
+      )}
+    </section>
+  );
+}
