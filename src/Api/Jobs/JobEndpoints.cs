@@ -60,11 +60,24 @@ internal static class JobEndpoints
         };
     }
 
-    /// <summary>A rejection about one field also names it under <c>errors</c>, so a form can show the sentence next to that field.</summary>
-    private static ProblemHttpResult Rejection(Submission.Rejected r) =>
-        ProblemResults.Problem(r.Status, r.Title, r.Detail, r.Field is null
-            ? null
-            : new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [r.Field] = [r.Detail] } });
+    /// <summary>
+    /// A rejection about one field also names it under <c>errors</c>, so a form can show the sentence next to that field.
+    /// A data problem adds its <c>code</c>, and <c>overridable: true</c> when the request may be sent again with force.
+    /// </summary>
+    private static ProblemHttpResult Rejection(Submission.Rejected r)
+    {
+        var extensions = new Dictionary<string, object?>();
+        if (r.Field is not null)
+        {
+            extensions["errors"] = new Dictionary<string, string[]> { [r.Field] = [r.Detail] };
+        }
+        if (r.Code is not null)
+        {
+            extensions["code"] = r.Code;
+            extensions["overridable"] = r.Overridable;
+        }
+        return ProblemResults.Problem(r.Status, r.Title, r.Detail, extensions.Count == 0 ? null : extensions);
+    }
 
     private static async Task<Results<Ok<Page<JobView>>, ValidationProblem>> ListAsync(
         CurrentUser current, [FromKeyedServices(ReadDb.Key)] AutoMlDbContext db, CancellationToken ct, int pageSize = 50, string? cursor = null)
