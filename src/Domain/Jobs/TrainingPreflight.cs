@@ -6,6 +6,7 @@ namespace AutoMl.Domain.Jobs;
 /// The data mistakes a training job is checked for before it holds any credits, from the data set's stored profile.
 /// Problems that no setting can fix come first; the warnings (a target that looks like an identifier or free text)
 /// come last and only when the user has not said to train anyway, so forcing never runs into a rule that stops it.
+/// A warning is offered (overridable) only when training could run: forced, it passes.
 /// </summary>
 public static class TrainingPreflight
 {
@@ -26,7 +27,14 @@ public static class TrainingPreflight
     public static DataProblem? Check(TargetFacts target, string task, bool force)
     {
         ArgumentNullException.ThrowIfNull(target);
-        return Blocking(target, task) ?? (force ? null : Warning(target, task));
+        var blocking = Blocking(target, task);
+        if (blocking is null)
+        {
+            return force ? null : Warning(target, task, overridable: true);
+        }
+        // An identifier or free text as classes mostly fails on the class rules; saying what the column looks like
+        // explains it better, and as nothing overrides it, it is not offered as a warning.
+        return blocking.Code is "too-many-classes" or "class-too-small" ? Warning(target, task, overridable: false) ?? blocking : blocking;
     }
 
     private static DataProblem? Blocking(TargetFacts t, string task)
@@ -92,19 +100,20 @@ public static class TrainingPreflight
         return null;
     }
 
-    private static DataProblem? Warning(TargetFacts t, string task)
+    private static DataProblem? Warning(TargetFacts t, string task, bool overridable)
     {
+        var advice = overridable ? "Choose another target, or train anyway." : "Choose another target.";
         if (LooksLikeIdentifier(t))
         {
             return new("target-looks-like-identifier", "Target looks like an identifier",
                 $"'{t.Name}' has a different value in almost every row ({t.Distinct:N0} values in {t.Labelled:N0} rows), like an id or a row number, "
-                + "which a model cannot learn to predict. Choose another target, or train anyway.", Overridable: true);
+                + $"which a model cannot learn to predict. {advice}", overridable);
         }
         if (t.Kind == "text")
         {
             return new("target-looks-like-free-text", "Target looks like free text",
                 $"'{t.Name}' holds free text (long, mostly different sentences), which makes a poor {(task == "regression" ? "target" : "set of classes")}. "
-                + "Choose another target, or train anyway.", Overridable: true);
+                + advice, overridable);
         }
         return null;
     }

@@ -19,6 +19,7 @@ public sealed class DataErrorPreflightTests(QueuedOnlyPlatformFactory platform) 
     [InlineData("ml/penguins.csv", "species", "regression", "regression-needs-numeric-target", "'species'")]
     [InlineData("ml/penguins.csv", "species", "binary", "binary-needs-two-classes", "3 different values")]
     [InlineData("ml/penguins.csv", "wingspan", null, "target-not-found", "'wingspan'")]
+    [InlineData("errors/ids_only.csv", "customer_id", null, "target-looks-like-identifier", "like an id or a row number")]
     public async Task a_data_mistake_is_refused_before_any_credit_is_held(string file, string target, string? task, string code, string sentence)
     {
         var user = await platform.SignUpAsync();

@@ -107,4 +107,13 @@ public class TrainingPreflightTests
         Assert.Equal("regression-needs-numeric-target",
             Code(new TargetFacts("review", "text", 60, 0, 30, null, null, [new ValueCount("x", 2)]), "regression", force: true));
     }
+
+    [Fact]
+    public void an_identifier_as_classes_is_named_as_such_but_cannot_be_forced()
+    {
+        var ids = new TargetFacts("customer", "id", 500, 0, 500, null, null, [.. Enumerable.Range(0, 10).Select(i => new ValueCount($"C{i}", 1))]);
+        var problem = TrainingPreflight.Check(ids, "multiclass", force: true)!;
+        Assert.Equal(("target-looks-like-identifier", false), (problem.Code, problem.Overridable));
+        Assert.DoesNotContain("train anyway", problem.Detail, StringComparison.Ordinal);
+    }
 }
