@@ -157,11 +157,16 @@ internal sealed class JobSubmission(AutoMlDbContext db, JobAdmission admission, 
         using var doc = JsonDocument.Parse(dataset.ColumnsJson!);
         var column = doc.RootElement.EnumerateArray().First(c => c.GetProperty("name").GetString() == request.Target);
         static double? Number(JsonElement c, string name) => c.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
+        if (Number(column, "missing") is not { } missing || Number(column, "distinct") is not { } distinct || dataset.Rows is not { } rows)
+        {
+            // A profile without counts leaves the checks to the engine, which fails such a job refunded.
+            return null;
+        }
         var top = column.TryGetProperty("topCategories", out var categories) && categories.ValueKind == JsonValueKind.Array
             ? categories.EnumerateArray().Select(c => new ValueCount(c.GetProperty("value").GetString() ?? "", c.GetProperty("count").GetInt64())).ToList()
             : [];
-        var facts = new TargetFacts(request.Target, column.GetProperty("type").GetString()!, dataset.Rows ?? 0,
-            column.GetProperty("missing").GetInt64(), column.GetProperty("distinct").GetInt64(), Number(column, "min"), Number(column, "max"), top);
+        var facts = new TargetFacts(request.Target, column.GetProperty("type").GetString()!, rows, (long)missing, (long)distinct,
+            Number(column, "min"), Number(column, "max"), top);
         // The engine's own rule infers the task when none is asked for, so both sides judge the same task.
         var effective = task ?? TaskInference.Infer(facts.IsNumeric, facts.Distinct).ToString().ToLowerInvariant();
         return TrainingPreflight.Check(facts, effective, request.Force);
