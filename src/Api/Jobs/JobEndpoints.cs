@@ -19,12 +19,22 @@ internal static class JobEndpoints
 {
     private const string Missing = "No job with this id exists in your account.";
 
+    private const string DataChecks =
+        "The target is checked against the data set's profile first: a data mistake answers 422, before anything is held, "
+        + "with a sentence (detail, also under errors.target), a code (target-not-found, target-excluded, target-single-value, "
+        + "too-few-labelled-rows, regression-needs-numeric-target, too-many-classes, binary-needs-two-classes, class-too-small, "
+        + "target-looks-like-identifier, target-looks-like-free-text) and overridable: true for a warning that force: true passes.";
+
     public static void MapJobEndpoints(this RouteGroupBuilder api)
     {
         var jobs = api.MapGroup("/jobs").WithTags("Jobs").RequireAuthorization().RequireAntiforgeryForCookies()
             .KeysNeed(ApiKeyScope.Read, ApiKeyScope.Train);
-        jobs.MapPost("/", SubmitAsync).RateLimited(RouteClass.JobSubmission);
-        jobs.MapPost("/quote", QuoteAsync).KeysNeed(ApiKeyScope.Read);
+        jobs.MapPost("/", SubmitAsync).RateLimited(RouteClass.JobSubmission)
+            .WithDescription("Holds the job's price and queues it (202). " + DataChecks)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        jobs.MapPost("/quote", QuoteAsync).KeysNeed(ApiKeyScope.Read)
+            .WithDescription("Prices a job without holding anything. " + DataChecks)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         jobs.MapGet("/", ListAsync);
         jobs.MapGet("/{id:guid}", GetAsync);
         jobs.MapGet("/{id:guid}/trials", TrialsAsync);
