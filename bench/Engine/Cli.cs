@@ -33,6 +33,10 @@ internal static class Cli
         {
             return Fail(error.Message);
         }
+        catch (AutoMl.Ml.Training.DataException error)
+        {
+            return Fail(error.Message);
+        }
     }
 
     private const string Usage =

@@ -48,6 +48,12 @@ internal static class CliRunner
         {
             return output.Fail(ExitCodes.NotLoggedIn, e.Title, e.Detail ?? "The API key was refused: run `automl login` again.");
         }
+        catch (AutoMlApiException e) when (e is { StatusCode: HttpStatusCode.UnprocessableEntity, Code: not null })
+        {
+            // A problem with the data names itself by a code, so scripts can tell it from other refusals.
+            var advice = e.Overridable ? " To train anyway, run the same command with --force." : string.Empty;
+            return output.Fail(ExitCodes.DataError, e.Title, e.Detail + advice, new { code = e.Code, overridable = e.Overridable });
+        }
         catch (AutoMlApiException e)
         {
             var fields = e.Errors.Count == 0 ? string.Empty : " " + string.Join(" ", e.Errors.SelectMany(f => f.Value.Select(m => $"{f.Key}: {m}")));

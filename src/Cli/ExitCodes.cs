@@ -11,6 +11,7 @@ internal static class ExitCodes
     public const int RateLimited = 5;
     public const int JobFailed = 6;
     public const int BelowThreshold = 7;
+    public const int DataError = 8;
     public const int Cancelled = 130;
 
     public const string Help = """
@@ -23,6 +24,8 @@ internal static class ExitCodes
           5  rate limited (429) after retries
           6  the job or data set failed or was cancelled
           7  the model's score did not pass --fail-under
+          8  the data cannot be trained on as asked (422 with a problem code, before anything is paid); a warning
+             such as a target that looks like an identifier passes with `automl train --force`
           130 interrupted (Ctrl+C)
         """;
 }

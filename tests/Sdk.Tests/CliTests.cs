@@ -118,9 +118,32 @@ public sealed class CliTests(KestrelPlatformFactory platform) : IDisposable
         Assert.Equal(30, storage.GetProperty("retentionDays").GetInt32());
     }
 
-    private async Task<Guid> UploadAsync(IDictionary<string, string> env)
+    [Fact]
+    public async Task cli_train_prints_a_data_error_exits_8_and_trains_anyway_with_force_after_a_warning()
     {
-        var upload = await AutomlAsync($"datasets upload \"{Data.File("pima_diabetes.csv")}\" --wait --json", env, Quick);
+        var env = await NewUserEnvironmentAsync();
+        var single = await UploadAsync(env, "../errors/single_value.csv");
+        var numbered = await UploadAsync(env, "../errors/row_number.csv");
+
+        var refused = await AutomlAsync($"train --dataset {single} --target label --budget 10", env, Quick);
+        Assert.True(refused.ExitCode == 8, Describe(refused));
+        Assert.Contains("Every row of 'label' has the same value", refused.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("--force", refused.Stderr, StringComparison.Ordinal);
+
+        var warned = await AutomlAsync($"train --dataset {numbered} --target order_no --budget 10 --json", env, Quick);
+        Assert.True(warned.ExitCode == 8, Describe(warned));
+        var document = JsonDocument.Parse(warned.Stdout).RootElement;
+        Assert.Contains("--force", document.GetProperty("error").GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("target-looks-like-identifier", document.GetProperty("result").GetProperty("code").GetString());
+
+        var forced = await AutomlAsync($"train --dataset {numbered} --target order_no --budget 10 --force --json", env, Quick);
+        Assert.True(forced.ExitCode == 0, Describe(forced));
+        Assert.Equal("queued", JsonDocument.Parse(forced.Stdout).RootElement.GetProperty("job").GetProperty("status").GetString());
+    }
+
+    private async Task<Guid> UploadAsync(IDictionary<string, string> env, string file = "pima_diabetes.csv")
+    {
+        var upload = await AutomlAsync($"datasets upload \"{Data.File(file)}\" --wait --json", env, Quick);
         Assert.True(upload.ExitCode == 0, Describe(upload));
         var dataset = JsonDocument.Parse(upload.Stdout).RootElement;
         Assert.Equal("ready", dataset.GetProperty("status").GetString());

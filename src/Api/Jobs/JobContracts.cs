@@ -12,7 +12,9 @@ public sealed record SubmitJobRequest(
     string? Task,
     string? Metric,
     [property: Range(10, 6 * 60 * 60, ErrorMessage = "budgetSeconds is from 10 to 21,600 (6 hours).")] int BudgetSeconds,
-    IReadOnlyList<string>? ExcludedColumns);
+    IReadOnlyList<string>? ExcludedColumns,
+    [property: System.ComponentModel.Description("Train anyway when the only objections to the data are warnings (answered as 422 with overridable: true), such as a target that looks like an identifier or free text.")]
+    bool Force = false);
 
 public sealed record JobView(
     Guid Id,

@@ -19,12 +19,22 @@ internal static class JobEndpoints
 {
     private const string Missing = "No job with this id exists in your account.";
 
+    private const string DataChecks =
+        "The target is checked against the data set's profile first: a data mistake answers 422, before anything is held, "
+        + "with a sentence (detail, also under errors.target), a code (target-not-found, target-excluded, target-single-value, "
+        + "too-few-labelled-rows, regression-needs-numeric-target, too-many-classes, binary-needs-two-classes, class-too-small, "
+        + "target-looks-like-identifier, target-looks-like-free-text) and overridable: true for a warning that force: true passes.";
+
     public static void MapJobEndpoints(this RouteGroupBuilder api)
     {
         var jobs = api.MapGroup("/jobs").WithTags("Jobs").RequireAuthorization().RequireAntiforgeryForCookies()
             .KeysNeed(ApiKeyScope.Read, ApiKeyScope.Train);
-        jobs.MapPost("/", SubmitAsync).RateLimited(RouteClass.JobSubmission);
-        jobs.MapPost("/quote", QuoteAsync).KeysNeed(ApiKeyScope.Read);
+        jobs.MapPost("/", SubmitAsync).RateLimited(RouteClass.JobSubmission)
+            .WithDescription("Holds the job's price and queues it (202). " + DataChecks)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        jobs.MapPost("/quote", QuoteAsync).KeysNeed(ApiKeyScope.Read)
+            .WithDescription("Prices a job without holding anything. " + DataChecks)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         jobs.MapGet("/", ListAsync);
         jobs.MapGet("/{id:guid}", GetAsync);
         jobs.MapGet("/{id:guid}/trials", TrialsAsync);
@@ -60,11 +70,24 @@ internal static class JobEndpoints
         };
     }
 
-    /// <summary>A rejection about one field also names it under <c>errors</c>, so a form can show the sentence next to that field.</summary>
-    private static ProblemHttpResult Rejection(Submission.Rejected r) =>
-        ProblemResults.Problem(r.Status, r.Title, r.Detail, r.Field is null
-            ? null
-            : new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [r.Field] = [r.Detail] } });
+    /// <summary>
+    /// A rejection about one field also names it under <c>errors</c>, so a form can show the sentence next to that field.
+    /// A data problem adds its <c>code</c>, and <c>overridable: true</c> when the request may be sent again with force.
+    /// </summary>
+    private static ProblemHttpResult Rejection(Submission.Rejected r)
+    {
+        var extensions = new Dictionary<string, object?>();
+        if (r.Field is not null)
+        {
+            extensions["errors"] = new Dictionary<string, string[]> { [r.Field] = [r.Detail] };
+        }
+        if (r.Code is not null)
+        {
+            extensions["code"] = r.Code;
+            extensions["overridable"] = r.Overridable;
+        }
+        return ProblemResults.Problem(r.Status, r.Title, r.Detail, extensions.Count == 0 ? null : extensions);
+    }
 
     private static async Task<Results<Ok<Page<JobView>>, ValidationProblem>> ListAsync(
         CurrentUser current, [FromKeyedServices(ReadDb.Key)] AutoMlDbContext db, CancellationToken ct, int pageSize = 50, string? cursor = null)

@@ -8,6 +8,7 @@ using AutoMl.Infrastructure.Datasets;
 using AutoMl.Infrastructure.Events;
 using AutoMl.Infrastructure.Jobs;
 using AutoMl.Infrastructure.Persistence;
+using AutoMl.Ml.Schema;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -17,7 +18,8 @@ internal abstract record Submission
 {
     public sealed record Accepted(Job Job, bool Replayed) : Submission;
     public sealed record Quoted(Domain.Pricing.PriceBreakdown Price) : Submission;
-    public sealed record Rejected(int Status, string Title, string Detail, string? Field = null) : Submission;
+    /// <summary>A refusal; <paramref name="Code"/> tells a data problem's kind to programs, <paramref name="Overridable"/> says force would pass it.</summary>
+    public sealed record Rejected(int Status, string Title, string Detail, string? Field = null, string? Code = null, bool Overridable = false) : Submission;
 }
 
 /// <summary>POST /jobs: checks the request against the data set and the tier, prices it, and admits it (<see cref="JobAdmission"/>).</summary>
@@ -96,7 +98,7 @@ internal sealed class JobSubmission(AutoMlDbContext db, JobAdmission admission, 
         var tier = await db.Users.Where(u => u.Id == user).Select(u => u.Tier).SingleAsync(ct);
         var plan = TierPlan.For(tier);
         var none = new PriceBreakdown(0, 0, 0, 0, "");
-        Checked Reject(int status, string title, string detail, string? field = null) => new(new(status, title, detail, field), plan, none, null, null);
+        Checked Reject(int status, string title, string detail, string? field = null, string? code = null) => new(new(status, title, detail, field, code), plan, none, null, null);
 
         if (request.BudgetSeconds > plan.MaxBudgetSeconds)
         {
@@ -116,7 +118,7 @@ internal sealed class JobSubmission(AutoMlDbContext db, JobAdmission admission, 
         var columns = Columns(dataset);
         if (!columns.TryGetValue(request.Target, out _))
         {
-            return Reject(422, "Unknown target", $"The data set has no column '{request.Target}'. Its columns are: {string.Join(", ", columns.Keys.Take(30))}.", "target");
+            return Reject(422, "Unknown target", $"The data set has no column '{request.Target}'. Its columns are: {string.Join(", ", columns.Keys.Take(30))}.", "target", "target-not-found");
         }
         var unknown = (request.ExcludedColumns ?? []).Where(c => !columns.ContainsKey(c)).ToList();
         if (unknown.Count > 0)
@@ -125,7 +127,7 @@ internal sealed class JobSubmission(AutoMlDbContext db, JobAdmission admission, 
         }
         if ((request.ExcludedColumns ?? []).Contains(request.Target))
         {
-            return Reject(422, "Target excluded", "The target cannot also be an excluded column.", "excludedColumns");
+            return Reject(422, "Target excluded", "The target cannot also be an excluded column.", "excludedColumns", "target-excluded");
         }
         var task = request.Task?.ToLowerInvariant();
         if (task is not null && !MetricNames.ByTask.ContainsKey(task))
@@ -141,8 +143,33 @@ internal sealed class JobSubmission(AutoMlDbContext db, JobAdmission admission, 
                 return Reject(400, "Unknown metric", $"metric is one of {string.Join(", ", allowed)}{(task is null ? "" : $" for a {task} task")}.", "metric");
             }
         }
+        if (DataProblem(dataset, request, task) is { } problem)
+        {
+            return new Checked(new(422, problem.Title, problem.Detail, "target", problem.Code, problem.Overridable), plan, none, null, null);
+        }
         var price = Pricing.Training(tier, request.BudgetSeconds, dataset.Rows ?? 0, columns.Count);
         return new Checked(null, plan, price, task, metric);
+    }
+
+    /// <summary>The stored profile of the target, put to the rules of <see cref="TrainingPreflight"/>.</summary>
+    private static DataProblem? DataProblem(Dataset dataset, SubmitJobRequest request, string? task)
+    {
+        using var doc = JsonDocument.Parse(dataset.ColumnsJson!);
+        var column = doc.RootElement.EnumerateArray().First(c => c.GetProperty("name").GetString() == request.Target);
+        static double? Number(JsonElement c, string name) => c.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
+        if (Number(column, "missing") is not { } missing || Number(column, "distinct") is not { } distinct || dataset.Rows is not { } rows)
+        {
+            // A profile without counts leaves the checks to the engine, which fails such a job refunded.
+            return null;
+        }
+        var top = column.TryGetProperty("topCategories", out var categories) && categories.ValueKind == JsonValueKind.Array
+            ? categories.EnumerateArray().Select(c => new ValueCount(c.GetProperty("value").GetString() ?? "", c.GetProperty("count").GetInt64())).ToList()
+            : [];
+        var facts = new TargetFacts(request.Target, column.GetProperty("type").GetString()!, rows, (long)missing, (long)distinct,
+            Number(column, "min"), Number(column, "max"), top);
+        // The engine's own rule infers the task when none is asked for, so both sides judge the same task.
+        var effective = task ?? TaskInference.Infer(facts.IsNumeric, facts.Distinct).ToString().ToLowerInvariant();
+        return TrainingPreflight.Check(facts, effective, request.Force);
     }
 
     private static Dictionary<string, string> Columns(Dataset dataset)

@@ -15,6 +15,7 @@ internal static class TrainCommand
         var metric = new Option<string?>("--metric") { Description = "The metric to optimise: auc, logloss, accuracy, f1, precision, recall, macrof1, rmse, mae, r2. Default: the task's." };
         var task = new Option<string?>("--task") { Description = "binary, multiclass or regression. Default: inferred from the target." };
         var exclude = new Option<string[]>("--exclude") { Description = "A column to leave out; repeat for more.", AllowMultipleArgumentsPerToken = true };
+        var force = new Option<bool>("--force") { Description = "Train anyway when the data only draws a warning (exit 8 with overridable: true), e.g. a target that looks like an identifier." };
         var wait = new Option<bool>("--wait") { Description = "Follow the training until it ends; exit 6 when the job failed or was cancelled." };
         var failUnder = new Option<string?>("--fail-under") { Description = FailUnder.Help, HelpName = "METRIC=THRESHOLD" };
         failUnder.Validators.Add(result =>
@@ -26,7 +27,7 @@ internal static class TrainCommand
         });
         var command = new Command("train", "Train a model on a data set within a time budget; with --fail-under, gate a CI pipeline on its score (exit 7).")
         {
-            dataset, target, budget, metric, task, exclude, wait, failUnder,
+            dataset, target, budget, metric, task, exclude, force, wait, failUnder,
         };
         command.SetAction(CliRunner.WithClient(async (client, output, parse, ct) =>
         {
@@ -39,6 +40,7 @@ internal static class TrainCommand
                 Metric = parse.GetValue(metric),
                 Task = parse.GetValue(task),
                 ExcludedColumns = parse.GetValue(exclude) is { Length: > 0 } columns ? columns : null,
+                Force = parse.GetValue(force),
             }, ct);
             if (!parse.GetValue(wait) && gate is null)
             {

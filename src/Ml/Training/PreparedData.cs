@@ -11,13 +11,13 @@ internal sealed record PreparedData(TrainingData Data, Featurizer Featurizer, IR
     {
         var schema = await ProcessedParquet.ReadSchemaAsync(request.DataPath, ct).ConfigureAwait(false);
         var target = schema.Find(request.Target)
-            ?? throw new ArgumentException($"The data has no column named '{request.Target}'. Columns: {string.Join(", ", schema.Columns.Select(c => c.Name))}.", nameof(request));
+            ?? throw new DataException($"The data has no column named '{request.Target}' to predict. Its columns are: {string.Join(", ", schema.Columns.Select(c => c.Name).Take(30))}.");
         var inputs = schema.Columns
             .Where(c => c.Name != target.Name && c.Kind != ColumnKind.Identifier && !request.ExcludedColumns.Contains(c.Name))
             .ToList();
         if (inputs.Count == 0)
         {
-            throw new ArgumentException("No feature columns are left once the target, identifiers and excluded columns are set aside.", nameof(request));
+            throw new DataException("No column is left to learn from: besides the target, every column is excluded or an identifier (a different value in each row). Keep at least one column that describes the rows.");
         }
 
         var frame = await ProcessedParquet.LoadAsync(request.DataPath, [.. inputs.Select(c => c.Name), target.Name], ct).ConfigureAwait(false);
@@ -28,7 +28,7 @@ internal sealed record PreparedData(TrainingData Data, Featurizer Featurizer, IR
             : Enumerable.Range(0, frame.RowCount).Where(i => targetColumn.ValueAt(i) is not null).ToArray();
         if (labelled.Length < 2)
         {
-            throw new ArgumentException($"The target '{target.Name}' has fewer than two values.", nameof(request));
+            throw new DataException($"Fewer than two rows have a value in the target '{target.Name}'. Choose a target that is filled in.");
         }
 
         List<string> classes = [];
@@ -37,7 +37,7 @@ internal sealed record PreparedData(TrainingData Data, Featurizer Featurizer, IR
         {
             if (targetColumn.Kind != ColumnKind.Numeric)
             {
-                throw new ArgumentException($"Regression needs a numeric target; '{target.Name}' is {target.Kind}.", nameof(request));
+                throw new DataException($"Regression needs a numeric target, and '{target.Name}' does not hold numbers. Choose classification, or a numeric target.");
             }
 
             y = labelled.Select(i => (double)targetColumn.Numbers![i]).ToArray();
@@ -48,12 +48,12 @@ internal sealed record PreparedData(TrainingData Data, Featurizer Featurizer, IR
             classes = labels.Distinct().Order(StringComparer.Ordinal).ToList();
             if (classes.Count < 2)
             {
-                throw new ArgumentException($"The target '{target.Name}' has a single class.", nameof(request));
+                throw new DataException($"Every row of the target '{target.Name}' has the same value, so there is nothing to predict. Choose a column whose values differ.");
             }
 
             if (task == TaskKind.Binary && classes.Count != 2)
             {
-                throw new ArgumentException($"Binary classification needs two classes; '{target.Name}' has {classes.Count}.", nameof(request));
+                throw new DataException($"Binary classification needs two classes, and '{target.Name}' has {classes.Count}. Choose multiclass, or leave the task to be inferred.");
             }
 
             var index = classes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => (double)x.i, StringComparer.Ordinal);

@@ -57,6 +57,18 @@ public class AutoMlApiException : Exception
     /// </summary>
     public string? RequiredScope { get; init; }
 
+    /// <summary>
+    /// What kind of problem this is, for programs to tell answers apart without reading the sentence: on a 422 about
+    /// the data of a training job, e.g. "target-single-value" or "target-looks-like-identifier". Null when the answer had none.
+    /// </summary>
+    public string? Code { get; init; }
+
+    /// <summary>
+    /// The problem is a warning about the data that the request may override: send it again with
+    /// <see cref="JobRequest.Force"/> set to train anyway.
+    /// </summary>
+    public bool Overridable { get; init; }
+
     /// <summary>Per-field validation messages of a 400 answer; empty otherwise.</summary>
     public IReadOnlyDictionary<string, string[]> Errors { get; init; } = new Dictionary<string, string[]>();
 }

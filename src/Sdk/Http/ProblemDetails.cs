@@ -13,6 +13,8 @@ internal static class ProblemDetails
         string? detail = null;
         string? type = null;
         string? requiredScope = null;
+        string? code = null;
+        var overridable = false;
         var errors = new Dictionary<string, string[]>();
         if (TryParse(body, out var problem))
         {
@@ -20,6 +22,8 @@ internal static class ProblemDetails
             detail = Text(problem, "detail");
             type = Text(problem, "type");
             requiredScope = Text(problem, "requiredScope");
+            code = Text(problem, "code");
+            overridable = problem.TryGetProperty("overridable", out var o) && o.ValueKind == JsonValueKind.True;
             if (problem.TryGetProperty("errors", out var fields) && fields.ValueKind == JsonValueKind.Object)
             {
                 foreach (var field in fields.EnumerateObject())
@@ -36,9 +40,9 @@ internal static class ProblemDetails
         }
         return response.StatusCode switch
         {
-            HttpStatusCode.PaymentRequired => new InsufficientCreditsException(title, detail) { ProblemType = type, Errors = errors },
-            HttpStatusCode.TooManyRequests => new RateLimitedException(title, detail, RetryAfter(response)) { ProblemType = type, Errors = errors },
-            _ => new AutoMlApiException(response.StatusCode, title, detail) { ProblemType = type, Errors = errors, RequiredScope = requiredScope },
+            HttpStatusCode.PaymentRequired => new InsufficientCreditsException(title, detail) { ProblemType = type, Errors = errors, Code = code, Overridable = overridable },
+            HttpStatusCode.TooManyRequests => new RateLimitedException(title, detail, RetryAfter(response)) { ProblemType = type, Errors = errors, Code = code, Overridable = overridable },
+            _ => new AutoMlApiException(response.StatusCode, title, detail) { ProblemType = type, Errors = errors, RequiredScope = requiredScope, Code = code, Overridable = overridable },
         };
     }
 

@@ -20,4 +20,11 @@ public sealed class JobRequest
 
     /// <summary>Columns to leave out of the features.</summary>
     public IReadOnlyList<string>? ExcludedColumns { get; init; }
+
+    /// <summary>
+    /// Train anyway when the only objection to the data is a warning (an <see cref="AutoMlApiException"/> with
+    /// <see cref="AutoMlApiException.Overridable"/> set, e.g. a target that looks like an identifier). Problems that stop
+    /// training, such as a target with a single value, are refused whatever this says.
+    /// </summary>
+    public bool Force { get; init; }
 }

@@ -16,4 +16,8 @@ internal static class JobFaults
 
     public static string GaveUp(int attempts, string reference) =>
         $"The job failed on our side after {attempts} attempts (reference {reference}). Your credits were refunded; quote the reference if you contact us.";
+
+    /// <summary>The engine's sentence (<see cref="Ml.Training.DataException"/>) is written for the user, so it is shown as it is.</summary>
+    public static string DataProblem(string problem) =>
+        $"Your data cannot be trained on: {problem} Your credits were refunded.";
 }

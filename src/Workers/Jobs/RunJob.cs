@@ -20,7 +20,8 @@ namespace AutoMl.Workers.Jobs;
 /// Runs a training job: claims it (queued → running), trains with the engine under the job's budget
 /// while renewing its lease and watching for cancellation, saves the bundle and the model row, and
 /// settles the hold (captures what was used, releases the rest). A failure that is ours goes back to
-/// queued for Hangfire's retry; after the last one <see cref="DeadJobRefundFilter"/> refunds it.
+/// queued for Hangfire's retry; after the last one <see cref="DeadJobRefundFilter"/> refunds it. A problem with the
+/// user's data (<see cref="DataException"/>) ends the job at once, failed and refunded.
 /// </summary>
 internal sealed class RunJob(
     AutoMlDbContext db, JobClaim claim, JobSettlement settlement, EventPublisher events, IBlobStore blobs,
@@ -74,6 +75,14 @@ internal sealed class RunJob(
         {
             outcome = "failed";
             await failure.FailAndRefundAsync(job.Id, e.Message, CancellationToken.None);
+        }
+        catch (DataException e)
+        {
+            // The user's data, not our platform: another attempt would fail the same way, so the job ends now (Hangfire
+            // sees no exception and does not retry) and costs nothing.
+            outcome = "failed";
+            logger.LogInformation("Job {JobId} stopped on a data problem: {Problem}", job.Id, e.Message);
+            await failure.FailAndRefundAsync(job.Id, JobFaults.DataProblem(e.Message), CancellationToken.None);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

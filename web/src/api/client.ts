@@ -9,8 +9,20 @@ export class ProblemError extends Error {
   readonly detail?: string;
   readonly errors?: Record<string, string[]>;
   readonly type?: string;
+  /** What kind of problem it is, for the page to tell answers apart (e.g. a data error: "target-single-value"). */
+  readonly code?: string;
+  /** A warning the request may override (a job with force: true). */
+  readonly overridable: boolean;
 
-  constructor(status: number, title: string, detail?: string, errors?: Record<string, string[]>, type?: string) {
+  constructor(
+    status: number,
+    title: string,
+    detail?: string,
+    errors?: Record<string, string[]>,
+    type?: string,
+    code?: string,
+    overridable = false,
+  ) {
     super(detail ?? title);
     this.name = 'ProblemError';
     this.status = status;
@@ -18,6 +30,8 @@ export class ProblemError extends Error {
     this.detail = detail;
     this.errors = errors;
     this.type = type;
+    this.code = code;
+    this.overridable = overridable;
   }
 }
 
@@ -65,8 +79,23 @@ export async function toProblem(response: Response): Promise<ProblemError> {
   const type = response.headers.get('content-type') ?? '';
   if (type.includes('json')) {
     try {
-      const body = (await response.json()) as { title?: string; detail?: string; errors?: Record<string, string[]>; type?: string };
-      return new ProblemError(response.status, body.title ?? response.statusText, body.detail, body.errors, body.type);
+      const body = (await response.json()) as {
+        title?: string;
+        detail?: string;
+        errors?: Record<string, string[]>;
+        type?: string;
+        code?: string;
+        overridable?: boolean;
+      };
+      return new ProblemError(
+        response.status,
+        body.title ?? response.statusText,
+        body.detail,
+        body.errors,
+        body.type,
+        body.code,
+        body.overridable === true,
+      );
     } catch {
       // fall through to the generic message
     }

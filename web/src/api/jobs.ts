@@ -12,6 +12,8 @@ export interface JobRequest {
   metric?: string;
   budgetSeconds: number;
   excludedColumns?: string[];
+  /** Train anyway despite a warning about the data (a 422 with overridable: true). */
+  force?: boolean;
 }
 
 export interface Quote {

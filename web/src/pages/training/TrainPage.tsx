@@ -30,6 +30,9 @@ export default function TrainPage() {
   const [metric, setMetric] = useState('');
   const [excluded, setExcluded] = useState<string[]>([]);
   const [budget, setBudget] = useState(60);
+  // "Train anyway" answers a warning about one column of one data set; another choice asks again.
+  const [force, setForce] = useState(false);
+  useEffect(() => setForce(false), [datasetId, target]);
   const [idempotencyKey] = useState(newIdempotencyKey);
   const submit = useSubmitJob();
 
@@ -71,9 +74,10 @@ export default function TrainPage() {
             metric: metric || undefined,
             budgetSeconds: budget,
             excludedColumns: excluded.length > 0 ? excluded.filter((c) => c !== target) : undefined,
+            force: force || undefined,
           }
         : null,
-    [datasetId, target, taskOverride, metric, budget, excluded, dataset.data],
+    [datasetId, target, taskOverride, metric, budget, excluded, force, dataset.data],
   );
   // A problem the last submission had is about the request as it was; a changed form clears it.
   const resetSubmit = submit.reset;
@@ -81,6 +85,10 @@ export default function TrainPage() {
   const quoted = useDebounced(request, 300);
   const quote = useQuote(quoted);
   const quoteError = quote.error instanceof ProblemError ? quote.error : null;
+  // A data problem is known before paying: the job cannot start until the form is changed (or, for a warning, forced).
+  const submitError = submit.error instanceof ProblemError ? submit.error : null;
+  const dataProblem = [quoteError, submitError].find((e) => e?.code !== undefined && e.status === 422) ?? null;
+  const showForce = force || dataProblem?.overridable === true;
 
   const fieldError = (field: string) =>
     (submit.error instanceof ProblemError ? submit.error.errors?.[field]?.[0] : undefined) ?? quoteError?.errors?.[field]?.[0];
@@ -244,8 +252,19 @@ export default function TrainPage() {
           )}
 
           <ProblemAlert error={submit.error} />
+          {showForce && (
+            <div className="train-anyway">
+              <label className="check">
+                <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} aria-describedby="train-anyway-note" />
+                Train anyway
+              </label>
+              <span id="train-anyway-note" className="muted small">
+                This is a warning, not an error: the job can run, but the model will likely be of little use.
+              </span>
+            </div>
+          )}
           <div className="row">
-            <button type="submit" disabled={!request || submit.isPending}>
+            <button type="submit" disabled={!request || submit.isPending || dataProblem !== null}>
               {submit.isPending ? 'Starting…' : 'Start training'}
             </button>
             {quote.data && quote.data.available < quote.data.credits && (
