@@ -1,5 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
+import PageHeading from '../../components/PageHeading';
 import ProblemAlert from '../../components/ProblemAlert';
+import PublicPage from '../../components/PublicPage';
 import type { Credentials } from '../../api/auth';
 
 /** The email + password form shared by sign-up and sign-in. */
@@ -29,10 +31,10 @@ export default function AuthForm({
     onSubmit({ email, password });
   };
   return (
-    <main className="auth-page">
+    <PublicPage className="auth-page">
       <p className="brand">AutoMl</p>
       <div className="card">
-        <h1>{title}</h1>
+        <PageHeading title={title} />
         <ProblemAlert error={error} />
         {/* noValidate: the API's problem message is the one users see, the same as for API clients. */}
         <form className="stack" onSubmit={submit} noValidate>
@@ -62,6 +64,6 @@ export default function AuthForm({
         </form>
       </div>
       <p>{footer}</p>
-    </main>
+    </PublicPage>
   );
 }

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { useAdRewards, useCatalog, useCheckout, useCreditEntries, useCredits } from '../../api/credits';
 import type { CreditEntryKind } from '../../api/types';
+import PageHeading from '../../components/PageHeading';
 import ProblemAlert from '../../components/ProblemAlert';
 import Spinner from '../../components/Spinner';
 import { formatDate, formatMoney } from '../../components/format';
@@ -172,7 +173,7 @@ function History() {
 export default function CreditsPage() {
   return (
     <section>
-      <h1>Credits</h1>
+      <PageHeading title="Credits" />
       <p className="muted">Training and predictions spend credits; a running job holds its budget until it ends and is charged once.</p>
       <Balance />
       <Buy />
