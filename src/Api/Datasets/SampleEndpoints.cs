@@ -18,6 +18,8 @@ internal static class SampleEndpoints
         datasets.MapGet("/samples", () => TypedResults.Ok(SampleDatasets.All.Select(s => s.View).ToList()))
             .WithDescription("The small data sets anyone can copy into their account to try training, each with the column to predict.");
         datasets.MapPost("/samples/{name}", CreateAsync)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithDescription("Copies a sample into your account as a new data set (it counts against your storage quota and is ingested like an upload). Answers 202 with the data set and the target to train on.");
     }
 

@@ -37,6 +37,23 @@ public abstract partial class DatasetSuite<TFactory> where TFactory : PlatformFa
     }
 
     [Fact]
+    public async Task the_openapi_document_describes_the_sample_endpoints_and_their_answers()
+    {
+        var openApi = await (await Platform.CreateClient().GetAsync("/openapi/v1.json")).JsonAsync();
+
+        var paths = openApi.GetProperty("paths");
+        var list = paths.GetProperty("/api/v1/datasets/samples").GetProperty("get");
+        Assert.True(list.GetProperty("responses").TryGetProperty("200", out _), list.GetRawText());
+        var create = paths.GetProperty("/api/v1/datasets/samples/{name}").GetProperty("post");
+        var answers = create.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToList();
+        Assert.Contains("202", answers);
+        Assert.Contains("404", answers);
+        var created = openApi.GetProperty("components").GetProperty("schemas").GetProperty("CreatedSampleView").GetProperty("properties");
+        Assert.True(created.TryGetProperty("target", out _), created.GetRawText());
+        Assert.True(created.TryGetProperty("dataset", out _), created.GetRawText());
+    }
+
+    [Fact]
     public async Task a_sample_takes_its_room_in_the_storage_quota()
     {
         var email = ApiFactory.NewEmail();
