@@ -96,6 +96,31 @@ public sealed class CliTests(KestrelPlatformFactory platform) : IDisposable
     }
 
     [Fact]
+    public async Task cli_lists_the_samples_and_copies_one_that_is_ready_to_train()
+    {
+        var env = await NewUserEnvironmentAsync();
+
+        var list = await AutomlAsync("datasets samples --json", env, Quick);
+        Assert.True(list.ExitCode == 0, Describe(list));
+        var samples = JsonDocument.Parse(list.Stdout).RootElement.EnumerateArray().ToList();
+        Assert.Contains(samples, s => s.GetProperty("name").GetString() == "pima-diabetes" && s.GetProperty("target").GetString() == "diabetes");
+        var table = await AutomlAsync("datasets samples", env, Quick);
+        Assert.True(table.ExitCode == 0, Describe(table));
+        Assert.Contains("pima-diabetes", table.Stdout, StringComparison.Ordinal);
+
+        var sample = await AutomlAsync("datasets sample pima-diabetes --wait --json", env, Quick);
+        Assert.True(sample.ExitCode == 0, Describe(sample));
+        var created = JsonDocument.Parse(sample.Stdout).RootElement;
+        Assert.Equal("diabetes", created.GetProperty("target").GetString());
+        Assert.Equal("ready", created.GetProperty("dataset").GetProperty("status").GetString());
+        Assert.Equal(768, created.GetProperty("dataset").GetProperty("rows").GetInt64());
+
+        var unknown = await AutomlAsync("datasets sample titanic --json", env, Quick);
+        Assert.True(unknown.ExitCode == 1, Describe(unknown));
+        Assert.Contains("penguins", JsonDocument.Parse(unknown.Stdout).RootElement.GetProperty("error").GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task cli_credits_shows_storage_used_against_the_quota()
     {
         var env = await NewUserEnvironmentAsync();

@@ -35,6 +35,7 @@ internal static class DatasetEndpoints
         datasets.MapPatch("/{id:guid}", RenameAsync).KeysNeed(ApiKeyScope.Full);
         datasets.MapDelete("/{id:guid}", DeleteAsync).KeysNeed(ApiKeyScope.Full);
         datasets.MapDatasetUploadEndpoints();
+        datasets.MapSampleEndpoints();
     }
 
     private static async Task<Results<Accepted<DatasetView>, ProblemHttpResult, ValidationProblem>> UploadAsync(

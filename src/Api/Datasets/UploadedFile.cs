@@ -45,6 +45,11 @@ internal sealed class UploadedFile : IAsyncDisposable
         return await SaveAsync(request.Body, null, maxBytes, ct);
     }
 
+    /// <summary>Copies a stream the API holds itself (a bundled sample) the way an upload is read.</summary>
+    /// <exception cref="UploadTooLargeException">The stream went past <paramref name="maxBytes"/>.</exception>
+    public static Task<UploadedFile> CopyAsync(Stream content, string fileName, long maxBytes, CancellationToken ct) =>
+        SaveAsync(content, fileName, maxBytes, ct);
+
     private static async Task<UploadedFile> SaveAsync(Stream body, string? fileName, long maxBytes, CancellationToken ct)
     {
         var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "automl-upload-" + Guid.NewGuid().ToString("N"));

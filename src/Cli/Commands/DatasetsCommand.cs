@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using AutoMl.Sdk;
 using Spectre.Console;
 
@@ -47,6 +48,62 @@ internal static class DatasetsCommand
             }
             return ExitCodes.Ok;
         }));
-        return new Command("datasets", "Work with data sets.") { upload };
+        return new Command("datasets", "Work with data sets.") { upload, Samples(), Sample() };
+    }
+
+    private static Command Samples()
+    {
+        var samples = new Command("samples", "List the sample data sets you can copy into your account with `automl datasets sample NAME`.");
+        samples.SetAction(CliRunner.WithClient(async (client, output, parse, ct) =>
+        {
+            var list = await client.Datasets.ListSamplesAsync(ct);
+            if (output.IsJson)
+            {
+                Output.Document(list);
+                return ExitCodes.Ok;
+            }
+            var table = new Table().AddColumns("name", "title", "rows", "columns", "target", "task");
+            foreach (var s in list)
+            {
+                table.AddRow(Markup.Escape(s.Name), Markup.Escape(s.Title), s.Rows.ToString(CultureInfo.InvariantCulture),
+                    s.Columns.ToString(CultureInfo.InvariantCulture), Markup.Escape(s.Target), Markup.Escape(s.Task));
+            }
+            AnsiConsole.Write(table);
+            return ExitCodes.Ok;
+        }));
+        return samples;
+    }
+
+    private static Command Sample()
+    {
+        var name = new Argument<string>("NAME") { Description = "The sample's name, from `automl datasets samples` (e.g. penguins)." };
+        var wait = new Option<bool>("--wait") { Description = "Wait until ingestion ends; exit 6 when it failed." };
+        var sample = new Command("sample", "Copy a sample data set into your account and print its id and the target to train on.") { name, wait };
+        sample.SetAction(CliRunner.WithClient(async (client, output, parse, ct) =>
+        {
+            var created = await client.Datasets.CreateFromSampleAsync(parse.GetValue(name)!, ct);
+            var dataset = created.Dataset;
+            if (parse.GetValue(wait))
+            {
+                dataset = output.ShowsProgress
+                    ? await AnsiConsole.Status().StartAsync("ingesting…", _ => client.Datasets.WaitUntilSettledAsync(dataset.Id, ct))
+                    : await client.Datasets.WaitUntilSettledAsync(dataset.Id, ct);
+            }
+            if (dataset.Status == DatasetStatuses.Failed)
+            {
+                return output.Fail(ExitCodes.JobFailed, "Ingestion failed", dataset.Error, dataset);
+            }
+            if (output.IsJson)
+            {
+                Output.Document(new { dataset, target = created.Target, task = created.Task });
+            }
+            else
+            {
+                output.Line($"[green]{dataset.Id}[/] {Markup.Escape(dataset.Name)} ({dataset.Status}), target {Markup.Escape(created.Target)} ({Markup.Escape(created.Task)})");
+                output.Line(Markup.Escape($"Train on it: automl train --dataset {dataset.Id} --target {created.Target}"));
+            }
+            return ExitCodes.Ok;
+        }));
+        return sample;
     }
 }

@@ -88,6 +88,22 @@ public sealed class DatasetsClient
     public Task DeleteAsync(Guid id, CancellationToken cancellationToken = default) =>
         api.DeleteAsync($"api/v1/datasets/{id}", cancellationToken);
 
+    /// <summary>Lists the small public data sets anyone can copy into their account to try training.</summary>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The samples, each with the column to predict.</returns>
+    public Task<IReadOnlyList<SampleDataset>> ListSamplesAsync(CancellationToken cancellationToken = default) =>
+        api.GetAsync<IReadOnlyList<SampleDataset>>("api/v1/datasets/samples", cancellationToken);
+
+    /// <summary>Copies a sample into the account as a new data set; it counts against the storage quota and is ingested like an upload.</summary>
+    /// <param name="name">The sample's <see cref="SampleDataset.Name"/>, e.g. penguins.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The new data set (usually still ingesting) and the target to train on.</returns>
+    public Task<CreatedSample> CreateFromSampleAsync(string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        return api.PostAsync<CreatedSample>($"api/v1/datasets/samples/{Uri.EscapeDataString(name)}", null, cancellationToken);
+    }
+
     /// <summary>Polls until ingestion has ended; check <see cref="Dataset.Status"/> for ready or failed.</summary>
     /// <param name="id">The data set's id.</param>
     /// <param name="cancellationToken">Cancels the wait; use a timeout token to bound it.</param>

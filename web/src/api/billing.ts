@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { apiFetch } from './client';
 import { creditsKey } from './credits';
-import type { CreditEntry, CreditEntryKind, Page, StorageUsage } from './types';
+import type { CreditEntry, CreditEntryKind, Page } from './types';
 
 /** What the billing page lists as purchase history: what was bought or granted, and what was taken back. */
 export const purchaseKinds: CreditEntryKind[] = ['purchase', 'grant', 'clawback'];
@@ -30,10 +30,6 @@ export function useCheckoutCredits(checkout: string, match: (e: CreditEntry) => 
     queryFn: async () => (await apiFetch<Page<CreditEntry>>(entriesPath(['purchase', 'grant'], 20))).items.find(match) ?? null,
     refetchInterval: (query) => (query.state.data ? false : pollMs),
   });
-}
-
-export function useStorageUsage() {
-  return useQuery({ queryKey: ['datasets', 'usage'], queryFn: () => apiFetch<StorageUsage>('/datasets/usage') });
 }
 
 /** Opens Stripe's billing portal: the caller sends the browser to the answered URL. */

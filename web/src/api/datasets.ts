@@ -1,12 +1,12 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch, json } from './client';
-import type { Dataset, DatasetPreview, DatasetStatus, DatasetSummary, Page } from './types';
+import type { CreatedSample, Dataset, DatasetPreview, DatasetStatus, DatasetSummary, Page, SampleDataset, StorageUsage } from './types';
 import { uploadDataset, type Progress } from './upload';
 
 const datasetsKey = ['datasets'] as const;
 const POLL_MS = 1500;
 
-const settling = (s: DatasetStatus) => s === 'uploading' || s === 'ingesting';
+export const settling = (s: DatasetStatus) => s === 'uploading' || s === 'ingesting';
 
 /** The data set list, newest first, polled while any listed data set is still being ingested. */
 export function useDatasets(pageSize = 50) {
@@ -39,10 +39,36 @@ export function useDatasetPreview(id: string, enabled: boolean) {
   });
 }
 
+const usageQuery = { queryKey: [...datasetsKey, 'usage'], queryFn: () => apiFetch<StorageUsage>('/datasets/usage') };
+
+/** Storage used and left, and the largest file the tier takes. */
+export function useStorageUsage() {
+  return useQuery(usageQuery);
+}
+
+/** The usage as it is now, for a check that must not rely on a stale copy (an upload about to start). */
+export function useFreshStorageUsage() {
+  const client = useQueryClient();
+  return () => client.fetchQuery({ ...usageQuery, staleTime: 0 });
+}
+
 export function useUploadDataset(onProgress: Progress) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (file: File) => uploadDataset(file, onProgress),
+    mutationFn: ({ file, signal }: { file: File; signal: AbortSignal }) => uploadDataset(file, onProgress, signal),
+    onSettled: () => client.invalidateQueries({ queryKey: datasetsKey }),
+  });
+}
+
+export function useSamples() {
+  return useQuery({ queryKey: ['samples'], queryFn: () => apiFetch<SampleDataset[]>('/datasets/samples'), staleTime: Infinity });
+}
+
+/** Copies a sample into the account; the answer names the target to train on. */
+export function useCreateSample() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (name: string) => apiFetch<CreatedSample>(`/datasets/samples/${encodeURIComponent(name)}`, { method: 'POST' }),
     onSettled: () => client.invalidateQueries({ queryKey: datasetsKey }),
   });
 }

@@ -154,6 +154,34 @@ export interface Dataset extends DatasetSummary {
   lastUsedAt: string;
 }
 
+/** GET /datasets/usage: the tier's storage and what is left of it. */
+export interface StorageUsage {
+  tier: Tier;
+  usedBytes: number;
+  reservedBytes: number;
+  quotaBytes: number;
+  availableBytes: number;
+  maxUploadBytes: number;
+  retentionDays: number;
+}
+
+/** A bundled data set anyone can copy into their account (GET /datasets/samples). */
+export interface SampleDataset {
+  name: string;
+  title: string;
+  description: string;
+  rows: number;
+  columns: number;
+  target: string;
+  task: string;
+}
+
+export interface CreatedSample {
+  dataset: Dataset;
+  target: string;
+  task: string;
+}
+
 export interface DatasetPreview {
   columns: string[];
   rows: (string | number | boolean | null)[][];
@@ -225,15 +253,4 @@ export interface Model extends ModelSummary {
   leaderboard: unknown;
   inputColumns: unknown;
   bundleBytes: number;
-}
-
-/** GET /datasets/usage: storage against the tier's quota, and how long unused data sets are kept. */
-export interface StorageUsage {
-  tier: Tier;
-  usedBytes: number;
-  reservedBytes: number;
-  quotaBytes: number;
-  availableBytes: number;
-  maxUploadBytes: number;
-  retentionDays: number;
 }

@@ -16,6 +16,10 @@ interface XhrResult {
 
 async function send(method: string, url: string, body: Blob, headers: Headers, onProgress: (loaded: number) => void, signal?: AbortSignal): Promise<XhrResult> {
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(cancelled());
+      return;
+    }
     const xhr = new XMLHttpRequest();
     xhr.open(method, url);
     headers.forEach((value, key) => xhr.setRequestHeader(key, value));
@@ -28,10 +32,16 @@ async function send(method: string, url: string, body: Blob, headers: Headers, o
         etag: xhr.getResponseHeader('etag'),
       });
     xhr.onerror = () => reject(new ProblemError(0, 'Upload failed', 'The connection broke during the upload. Check your connection and try again.'));
-    xhr.onabort = () => reject(new ProblemError(0, 'Upload cancelled', 'The upload was cancelled.'));
-    signal?.addEventListener('abort', () => xhr.abort());
+    xhr.onabort = () => reject(cancelled());
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
     xhr.send(body);
   });
+}
+
+export const UPLOAD_CANCELLED = 'Upload cancelled';
+
+function cancelled(): ProblemError {
+  return new ProblemError(0, UPLOAD_CANCELLED, 'The upload was cancelled; nothing was stored.');
 }
 
 function asResponse(r: XhrResult): Response {
@@ -67,7 +77,10 @@ async function uploadPresigned(file: File, started: StartedUpload, onProgress: P
     parts.push({ partNumber: part.partNumber, etag: result.etag ?? '' });
   }
   // A single-part upload is a plain PUT, which the store completes by itself.
-  return apiFetch<Dataset>(`/datasets/uploads/${started.uploadId}/complete`, json('POST', { parts: started.parts.length > 1 ? parts : [] }));
+  return apiFetch<Dataset>(`/datasets/uploads/${started.uploadId}/complete`, {
+    ...json('POST', { parts: started.parts.length > 1 ? parts : [] }),
+    signal,
+  });
 }
 
 /**
@@ -86,10 +99,13 @@ export async function uploadDataset(file: File, onProgress: Progress, signal?: A
       try {
         return await uploadPresigned(file, started, onProgress, signal);
       } catch (e) {
-        // Status 0 is the browser refusing the store's answer, usually a bucket without a CORS rule for this
-        // origin: drop the half-made upload and send the file through the API instead.
-        if (!(e instanceof ProblemError && e.status === 0 && !signal?.aborted)) throw e;
-        await apiFetch<void>(`/datasets/${started.datasetId}`, { method: 'DELETE' }).catch(() => undefined);
+        // Status 0 is a cancel, or the browser refusing the store's answer (usually a bucket without a CORS rule for
+        // this origin). Either way the half-made upload is deleted with the room it held, so no data set stays
+        // 'uploading'; a refusal then sends the file through the API instead.
+        const broken = e instanceof ProblemError && e.status === 0;
+        if (broken || signal?.aborted) await apiFetch<void>(`/datasets/${started.datasetId}`, { method: 'DELETE' }).catch(() => undefined);
+        if (signal?.aborted) throw cancelled();
+        if (!broken) throw e;
         onProgress(0, file.size);
       }
     }

@@ -3,6 +3,7 @@ import { NavLink } from 'react-router';
 import { useLogout, useMe } from '../api/auth';
 import { useCredits } from '../api/credits';
 import ProblemAlert from './ProblemAlert';
+import SkipLink from './SkipLink';
 
 const links = [
   { to: '/datasets', label: 'Data sets' },
@@ -26,6 +27,7 @@ export default function Layout({ children }: { children: ReactNode }) {
 
   return (
     <div className="app">
+      <SkipLink />
       <header className="topbar">
         <NavLink to="/datasets" className="brand">
           AutoMl
@@ -61,7 +63,7 @@ export default function Layout({ children }: { children: ReactNode }) {
           <NavLink to="/verify-email">Resend it</NavLink>
         </div>
       )}
-      <main className="content">
+      <main id="main" tabIndex={-1} className="content">
         <ProblemAlert error={logout.error} />
         {children}
       </main>

@@ -1,5 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
+import PageHeading from '../../components/PageHeading';
 import ProblemAlert from '../../components/ProblemAlert';
+import PublicPage from '../../components/PublicPage';
 import type { Credentials } from '../../api/auth';
 
 /** The email + password form shared by sign-up and sign-in. */
@@ -33,10 +35,10 @@ export default function AuthForm({
     onSubmit({ email, password });
   };
   return (
-    <main className="auth-page">
+    <PublicPage className="auth-page">
       <p className="brand">AutoMl</p>
       <div className="card">
-        <h1>{title}</h1>
+        <PageHeading title={title} />
         {notice && (
           <div className="notice" role="status">
             {notice}
@@ -72,6 +74,6 @@ export default function AuthForm({
         {afterForm}
       </div>
       <p>{footer}</p>
-    </main>
+    </PublicPage>
   );
 }

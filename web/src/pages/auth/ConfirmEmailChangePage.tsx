@@ -4,6 +4,7 @@ import { useConfirmEmailChange } from '../../api/account';
 import { useMe } from '../../api/auth';
 import PageHeading from '../../components/PageHeading';
 import ProblemAlert from '../../components/ProblemAlert';
+import PublicPage from '../../components/PublicPage';
 import Spinner from '../../components/Spinner';
 
 /** Opened from the link mailed to the new address (?userId=…&email=…&token=…), signed in or not. */
@@ -26,7 +27,7 @@ export default function ConfirmEmailChangePage() {
 
   const complete = Boolean(userId && email && token);
   return (
-    <main className="auth-page">
+    <PublicPage className="auth-page">
       <p className="brand">AutoMl</p>
       <div className="card">
         <PageHeading title="Confirm your new email address" />
@@ -44,6 +45,6 @@ export default function ConfirmEmailChangePage() {
         )}
         <ProblemAlert error={confirm.error} />
       </div>
-    </main>
+    </PublicPage>
   );
 }

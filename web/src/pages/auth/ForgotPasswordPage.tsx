@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useForgotPassword } from '../../api/account';
 import PageHeading from '../../components/PageHeading';
 import ProblemAlert from '../../components/ProblemAlert';
+import PublicPage from '../../components/PublicPage';
 
 export default function ForgotPasswordPage() {
   const forgot = useForgotPassword();
@@ -14,7 +15,7 @@ export default function ForgotPasswordPage() {
     forgot.mutate(address, { onSuccess: () => setSentTo(address) });
   };
   return (
-    <main className="auth-page">
+    <PublicPage className="auth-page">
       <p className="brand">AutoMl</p>
       <div className="card">
         <PageHeading title="Reset your password" />
@@ -38,6 +39,6 @@ export default function ForgotPasswordPage() {
       <p>
         Remembered it? <Link to="/login">Sign in</Link>
       </p>
-    </main>
+    </PublicPage>
   );
 }

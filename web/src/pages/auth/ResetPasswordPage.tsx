@@ -3,6 +3,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useResetPassword } from '../../api/account';
 import PageHeading from '../../components/PageHeading';
 import ProblemAlert from '../../components/ProblemAlert';
+import PublicPage from '../../components/PublicPage';
 
 /** Opened from the reset email's link (?email=…&token=…). */
 export default function ResetPasswordPage() {
@@ -18,7 +19,7 @@ export default function ResetPasswordPage() {
     reset.mutate({ email, token, newPassword }, { onSuccess: () => navigate('/login?passwordReset=1', { replace: true }) });
   };
   return (
-    <main className="auth-page">
+    <PublicPage className="auth-page">
       <p className="brand">AutoMl</p>
       <div className="card">
         <PageHeading title="Choose a new password" />
@@ -59,6 +60,6 @@ export default function ResetPasswordPage() {
       <p>
         Link expired? <Link to="/forgot-password">Ask for a new one</Link>
       </p>
-    </main>
+    </PublicPage>
   );
 }

@@ -1,7 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useConfirmEmail, useMe, useResendConfirmation } from '../../api/auth';
+import PageHeading from '../../components/PageHeading';
 import ProblemAlert from '../../components/ProblemAlert';
+import PublicPage from '../../components/PublicPage';
 import Spinner from '../../components/Spinner';
 
 /** Opened from the confirmation email's link (?userId=…&token=…), or from the banner to send the link again. */
@@ -23,10 +25,10 @@ export default function VerifyEmailPage() {
   }, [userId, token, confirm]);
 
   return (
-    <main className="auth-page">
+    <PublicPage className="auth-page">
       <p className="brand">AutoMl</p>
       <div className="card">
-        <h1>Verify your email</h1>
+        <PageHeading title="Verify your email" />
         {userId && token && confirm.isPending && <Spinner label="Confirming your email address" />}
         {confirm.isSuccess && (
           <div className="notice" role="status">
@@ -68,6 +70,6 @@ export default function VerifyEmailPage() {
           </>
         )}
       </div>
-    </main>
+    </PublicPage>
   );
 }

@@ -1,4 +1,4 @@
-import { useStorageUsage } from '../../api/billing';
+import { useStorageUsage } from '../../api/datasets';
 import ProblemAlert from '../../components/ProblemAlert';
 import ProgressBar from '../../components/ProgressBar';
 import Spinner from '../../components/Spinner';

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { useAdRewards, useCreditEntries } from '../../api/credits';
 import { useCreditsLive } from '../../api/creditsLive';
+import PageHeading from '../../components/PageHeading';
 import ProblemAlert from '../../components/ProblemAlert';
 import Spinner from '../../components/Spinner';
 import { formatDate } from '../../components/format';
@@ -87,7 +88,7 @@ export default function CreditsPage() {
   useCreditsLive();
   return (
     <section>
-      <h1>Credits</h1>
+      <PageHeading title="Credits" />
       <p className="muted">Training and predictions spend credits; a running job holds its budget until it ends and is charged once.</p>
       <BalanceStats />
       <p>

@@ -3,6 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useDataset, useDeleteDataset, useRenameDataset } from '../../api/datasets';
 import type { Dataset } from '../../api/types';
 import ConfirmButton from '../../components/ConfirmButton';
+import PageHeading from '../../components/PageHeading';
 import ProblemAlert from '../../components/ProblemAlert';
 import Spinner from '../../components/Spinner';
 import { formatBytes, formatDate } from '../../components/format';
@@ -85,8 +86,14 @@ export default function DatasetPage() {
   const remove = useDeleteDataset();
   const navigate = useNavigate();
 
-  if (dataset.isPending) return <Spinner label="Loading data set" />;
-  if (dataset.error) return <ProblemAlert error={dataset.error} />;
+  if (dataset.isPending || dataset.error) {
+    return (
+      <section>
+        <PageHeading title="Data set" />
+        {dataset.isPending ? <Spinner label="Loading data set" /> : <ProblemAlert error={dataset.error} />}
+      </section>
+    );
+  }
   const d = dataset.data;
   return (
     <section>
@@ -94,7 +101,7 @@ export default function DatasetPage() {
         <Link to="/datasets">← Data sets</Link>
       </p>
       <div className="page-head">
-        <h1 style={{ wordBreak: 'break-word' }}>{d.name}</h1>
+        <PageHeading title={d.name} className="break-word" />
         <div className="row">
           <StatusChip status={d.status} />
           <Rename key={d.name} dataset={d} />

@@ -1,8 +1,10 @@
 import { Link } from 'react-router';
 import { useDatasets } from '../../api/datasets';
+import PageHeading from '../../components/PageHeading';
 import ProblemAlert from '../../components/ProblemAlert';
 import Spinner from '../../components/Spinner';
 import { formatBytes, formatDate } from '../../components/format';
+import SamplePicker from './SamplePicker';
 import UploadBox from './UploadBox';
 import StatusChip from './StatusChip';
 
@@ -11,14 +13,17 @@ export default function DatasetsPage() {
   const rows = datasets.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <section>
-      <h1>Data sets</h1>
+      <PageHeading title="Data sets" />
       <UploadBox />
       {datasets.isPending ? (
         <Spinner label="Loading data sets" />
       ) : datasets.error && !datasets.data ? (
         <ProblemAlert error={datasets.error} />
       ) : rows.length === 0 ? (
-        <p className="muted">No data sets yet: upload a file above to start.</p>
+        <>
+          <p className="muted">No data sets yet: upload a file above to start, or try a sample.</p>
+          <SamplePicker prominent />
+        </>
       ) : (
         <>
           <div className="table-wrap">
@@ -56,6 +61,7 @@ export default function DatasetsPage() {
               </button>
             </p>
           )}
+          <SamplePicker prominent={false} />
         </>
       )}
     </section>

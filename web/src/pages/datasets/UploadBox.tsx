@@ -1,31 +1,72 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { Link } from 'react-router';
-import { useUploadDataset } from '../../api/datasets';
+import { ProblemError } from '../../api/client';
+import { useFreshStorageUsage, useUploadDataset } from '../../api/datasets';
 import ProblemAlert from '../../components/ProblemAlert';
 import ProgressBar from '../../components/ProgressBar';
 import { formatBytes } from '../../components/format';
+import { refusalBeforeUpload } from './uploadLimits';
 
 const ACCEPT = '.csv,.tsv,.txt,.parquet,.jsonl,.ndjson,.json,text/csv';
 
-/** Drag-and-drop (or pick) a file; shows the upload's real progress and then a link to the new data set. */
+/**
+ * Drag-and-drop (or pick) a file; shows the upload's real progress and then a link to the new data set. A file the
+ * tier cannot take is refused before it is sent, and an upload can be cancelled.
+ */
 export default function UploadBox() {
   const [over, setOver] = useState(false);
   const [progress, setProgress] = useState<{ sent: number; total: number } | null>(null);
   const [file, setFile] = useState<File | null>(null);
+  const [refused, setRefused] = useState<ProblemError | null>(null);
+  const [cancelled, setCancelled] = useState(false);
+  const [checking, setChecking] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const abort = useRef<AbortController | null>(null);
   const upload = useUploadDataset((sent, total) => setProgress({ sent, total }));
+  const freshUsage = useFreshStorageUsage();
+  const busy = upload.isPending || checking;
 
-  const start = (f: File | undefined) => {
-    if (!f || upload.isPending) return;
+  const start = async (f: File | undefined) => {
+    if (!f || busy) return;
+    upload.reset();
+    setRefused(null);
+    setCancelled(false);
+    setFile(null);
+    setChecking(true);
+    let refusal: string | null;
+    try {
+      refusal = refusalBeforeUpload(f, await freshUsage());
+    } catch (e) {
+      setRefused(e instanceof ProblemError ? e : new ProblemError(0, 'Upload failed', String(e)));
+      return;
+    } finally {
+      setChecking(false);
+    }
+    if (refusal) {
+      setRefused(new ProblemError(413, 'File too large', refusal));
+      return;
+    }
     setFile(f);
     setProgress({ sent: 0, total: f.size });
-    upload.mutate(f);
+    const controller = new AbortController();
+    abort.current = controller;
+    upload.mutate({ file: f, signal: controller.signal });
+  };
+
+  const cancel = () => {
+    abort.current?.abort();
+    abort.current = null;
+    // The request is gone; what it answers now (a cancel) is no news to the user.
+    upload.reset();
+    setFile(null);
+    setProgress(null);
+    setCancelled(true);
   };
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setOver(false);
-    start(e.dataTransfer.files[0]);
+    void start(e.dataTransfer.files[0]);
   };
 
   return (
@@ -53,7 +94,7 @@ export default function UploadBox() {
               className="visually-hidden"
               aria-label="Choose a data set file"
               onChange={(e) => {
-                start(e.target.files?.[0]);
+                void start(e.target.files?.[0]);
                 e.target.value = '';
               }}
             />
@@ -66,6 +107,11 @@ export default function UploadBox() {
             {file.name} <span className="muted">({formatBytes(file.size)})</span>
           </p>
           <ProgressBar label="Upload" value={progress.total > 0 ? progress.sent / progress.total : 1} />
+          {upload.isPending && (
+            <button type="button" className="secondary small" style={{ marginTop: '0.5rem' }} onClick={cancel}>
+              Cancel upload
+            </button>
+          )}
         </div>
       )}
       {upload.isSuccess && (
@@ -73,9 +119,14 @@ export default function UploadBox() {
           Uploaded. <Link to={`/datasets/${upload.data.id}`}>Open {upload.data.name}</Link> to see its profile once it is ingested.
         </div>
       )}
-      {upload.error && (
+      {cancelled && (
+        <div className="notice" role="status" style={{ marginTop: '0.8rem', marginBottom: 0 }}>
+          Upload cancelled: nothing was stored.
+        </div>
+      )}
+      {(refused ?? upload.error) && (
         <div style={{ marginTop: '0.8rem' }}>
-          <ProblemAlert error={upload.error} />
+          <ProblemAlert error={refused ?? upload.error} />
         </div>
       )}
     </div>

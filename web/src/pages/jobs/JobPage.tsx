@@ -6,6 +6,7 @@ import { useDataset } from '../../api/datasets';
 import { isEnded, isHigherBetter, useCancelJob, useJob, useTrials, type TrialEventData } from '../../api/jobs';
 import type { Job, Trial } from '../../api/types';
 import ConfirmButton from '../../components/ConfirmButton';
+import PageHeading from '../../components/PageHeading';
 import ProblemAlert from '../../components/ProblemAlert';
 import ProgressBar from '../../components/ProgressBar';
 import Spinner from '../../components/Spinner';
@@ -49,9 +50,9 @@ export default function JobPage() {
   // The heading needs only the id, so the page shows at once and fills in as the job arrives.
   const title = !j ? 'Job' : j.kind === 'predict' ? 'Batch prediction' : 'Training job';
   const heading = (
-    <h1>
+    <PageHeading title={`${title} ${shortId(id)}`}>
       {title} <span className="mono muted">{shortId(id)}</span>
-    </h1>
+    </PageHeading>
   );
   if (job.isPending || job.error || !j) {
     return (

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { useJobs } from '../../api/jobs';
+import PageHeading from '../../components/PageHeading';
 import ProblemAlert from '../../components/ProblemAlert';
 import Spinner from '../../components/Spinner';
 import { formatScore, formatWhen, shortId } from './jobFormat';
@@ -12,7 +13,7 @@ export default function JobsPage() {
   return (
     <section>
       <div className="page-head">
-        <h1>Jobs</h1>
+        <PageHeading title="Jobs" />
         <Link className="button" to="/train">
           New training
         </Link>

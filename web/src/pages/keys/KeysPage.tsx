@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useApiKeys, useCreateApiKey, useRevokeApiKey } from '../../api/keys';
 import type { ApiKeyScope, CreatedApiKey } from '../../api/types';
 import ConfirmButton from '../../components/ConfirmButton';
+import PageHeading from '../../components/PageHeading';
 import ProblemAlert from '../../components/ProblemAlert';
 import Spinner from '../../components/Spinner';
 import { formatDate } from '../../components/format';
@@ -68,7 +69,7 @@ export default function KeysPage() {
 
   return (
     <section>
-      <h1>API keys</h1>
+      <PageHeading title="API keys" />
       <p className="muted">
         Keys let scripts, the SDK and the CLI act for your account. Give each the narrowest scope that does its job, and revoke a key you no longer
         use. No key can create keys, delete your account or change billing: those need you signed in here.

@@ -2,6 +2,7 @@ import { lazy, Suspense, useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { useDataset } from '../../api/datasets';
 import { useFirstRow, useModel, type CellValue } from '../../api/models';
+import PageHeading from '../../components/PageHeading';
 import ProblemAlert from '../../components/ProblemAlert';
 import Spinner from '../../components/Spinner';
 import { formatScore, formatWhen, shortId } from '../jobs/jobFormat';
@@ -32,9 +33,9 @@ export default function ModelPage() {
 
   // The heading needs only the id, so the page shows at once and fills in as the model arrives.
   const heading = (
-    <h1>
+    <PageHeading title={`Model ${shortId(id)}`}>
       Model <span className="mono muted">{shortId(id)}</span>
-    </h1>
+    </PageHeading>
   );
   if (model.isPending || model.error || !m) {
     return (

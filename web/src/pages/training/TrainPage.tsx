@@ -1,12 +1,13 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMe } from '../../api/auth';
-import { useDataset } from '../../api/datasets';
+import { settling, useDataset } from '../../api/datasets';
 import {
   inferTask, metricsByTask, newIdempotencyKey, usePricing, useQuote, useReadyDatasets, useSubmitJob,
   type JobRequest, type TaskKind,
 } from '../../api/jobs';
 import { ProblemError } from '../../api/client';
+import PageHeading from '../../components/PageHeading';
 import ProblemAlert from '../../components/ProblemAlert';
 import Spinner from '../../components/Spinner';
 import { useDebounced } from './useDebounced';
@@ -23,7 +24,8 @@ export default function TrainPage() {
   const me = useMe();
   const pricing = usePricing();
 
-  const [datasetId, setDatasetId] = useState(params.get('datasetId') ?? '');
+  // ?dataset= from the sample picker, ?datasetId= from a data set's "Train on this".
+  const [datasetId, setDatasetId] = useState(params.get('dataset') ?? params.get('datasetId') ?? '');
   const dataset = useDataset(datasetId || undefined);
   const [target, setTarget] = useState(params.get('target') ?? '');
   const [taskOverride, setTaskOverride] = useState<TaskKind | ''>('');
@@ -44,10 +46,20 @@ export default function TrainPage() {
     if (!datasetId && datasets.data && datasets.data.length > 0) setDatasetId(datasets.data[0].id);
   }, [datasetId, datasets.data]);
 
-  // A data set's suggested target, unless ?target= named one it has.
+  // A data set still being ingested (a sample just copied) is not in the ready list yet: once it is ready the list is
+  // read again, and until then the page says what it is waiting for instead of offering another data set.
+  const named = dataset.data;
+  const listed = !!named && !!datasets.data?.some((d) => d.id === named.id);
+  const refetchReady = datasets.refetch;
+  useEffect(() => {
+    if (named?.status === 'ready' && datasets.data && !listed) void refetchReady();
+  }, [named?.status, datasets.data, listed, refetchReady]);
+  const waiting = !!named && (settling(named.status) || (named.status === 'ready' && !listed));
+
+  // A data set's suggested target, unless ?target= named one it has (kept while the data set has no columns yet).
   const columns = dataset.data?.columns ?? [];
   useEffect(() => {
-    if (!dataset.data) return;
+    if (!dataset.data?.columns) return;
     const names = (dataset.data.columns ?? []).map((c) => c.name);
     setTarget((current) =>
       names.includes(current) ? current : (dataset.data.targetSuggestion ?? names[names.length - 1] ?? ''),
@@ -66,7 +78,8 @@ export default function TrainPage() {
 
   const request: JobRequest | null = useMemo(
     () =>
-      datasetId && target && dataset.data
+      // Nothing is quoted before the data set is ready: the API could only answer that it is still being ingested.
+      datasetId && target && dataset.data?.status === 'ready'
         ? {
             datasetId,
             target,
@@ -102,12 +115,26 @@ export default function TrainPage() {
   return (
     <section className="train-page">
       <div className="page-head">
-        <h1>New training</h1>
+        <PageHeading title="New training" />
       </div>
       {datasets.isPending ? (
         <Spinner label="Loading your data sets" />
       ) : datasets.error ? (
         <ProblemAlert error={datasets.error} />
+      ) : waiting ? (
+        <div className="card" data-testid="dataset-waiting">
+          <p>
+            <strong>{named.name}</strong> is being {named.status === 'uploading' ? 'uploaded' : 'read and profiled'}. The
+            training form opens here as soon as it is ready, usually within seconds.
+          </p>
+          <Spinner label={named.status === 'ready' ? 'Opening the training form' : `Status: ${named.status}`} />
+        </div>
+      ) : named?.status === 'failed' ? (
+        <div className="alert" role="alert">
+          <strong>{named.name} could not be read</strong>
+          <p>{named.error}</p>
+          <Link to="/datasets">Back to the data sets</Link>
+        </div>
       ) : datasets.data.length === 0 ? (
         <div className="card">
           <p>You have no data set ready to train on yet.</p>
