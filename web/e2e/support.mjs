@@ -236,6 +236,13 @@ export async function mailTo(email, template, { after, timeoutMs = 15_000 } = {}
   }
 }
 
+/** Every mail the platform queued for this address so far, oldest first (the same shape as mailTo's). */
+export async function mailsTo(email) {
+  const response = await fetch(`${mailboxUrl()}/emails?email=${encodeURIComponent(email)}`);
+  assert.equal(response.status, 200, `the test mailbox answered ${response.status}`);
+  return response.json();
+}
+
 /** Opens the main navigation (a menu button on phones) and follows one of its links. */
 export async function navigate(page, linkName, heading) {
   const nav = page.getByRole('navigation', { name: 'Main' });
