@@ -51,7 +51,14 @@ internal static class ModelEndpoints
         {
             return ProblemResults.Validation("task", $"task is one of {string.Join(", ", MetricNames.ByTask.Keys)}.");
         }
-        if (!Enum.TryParse<ModelSort>(sort, ignoreCase: true, out var by) || !Enum.IsDefined(by) || sort.Any(char.IsDigit))
+        ModelSort? by = sort.ToLowerInvariant() switch
+        {
+            "created" => ModelSort.Created,
+            "score" => ModelSort.Score,
+            "size" => ModelSort.Size,
+            _ => null,
+        };
+        if (by is null)
         {
             return ProblemResults.Validation("sort", "sort is one of created, score, size.");
         }
@@ -63,7 +70,7 @@ internal static class ModelEndpoints
         {
             return ProblemResults.Validation("q", "The search text has at most 200 characters.");
         }
-        var query = new ModelListQuery(task, datasetId, string.IsNullOrWhiteSpace(q) ? null : q.Trim(), by, order == "desc", pageSize, cursor);
+        var query = new ModelListQuery(task, datasetId, string.IsNullOrWhiteSpace(q) ? null : q.Trim(), by.Value, order == "desc", pageSize, cursor);
         var page = await ModelList.ReadAsync(db, current.Id, query, ct);
         return page is null ? ProblemResults.Validation("cursor", KeysetPage.BadCursor) : TypedResults.Ok(page);
     }
