@@ -41,6 +41,8 @@ public sealed class ModelListTests(ModelCatalogFactory platform)
         var bad = await (await user.Http.GetAsync("/api/v1/models?task=clustering")).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("binary, multiclass, regression", bad.GetRawText());
         await (await user.Http.GetAsync("/api/v1/models?sort=accuracy")).ProblemAsync(HttpStatusCode.BadRequest);
+        await (await user.Http.GetAsync("/api/v1/models?sort=1")).ProblemAsync(HttpStatusCode.BadRequest);
+        await (await user.Http.GetAsync("/api/v1/models?sort=created,score")).ProblemAsync(HttpStatusCode.BadRequest);
         await (await user.Http.GetAsync("/api/v1/models?order=up")).ProblemAsync(HttpStatusCode.BadRequest);
     }
 
