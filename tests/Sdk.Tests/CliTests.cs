@@ -96,6 +96,49 @@ public sealed class CliTests(KestrelPlatformFactory platform) : IDisposable
     }
 
     [Fact]
+    public async Task cli_lists_models_as_a_table_filters_them_and_shows_one_with_metrics_ensemble_and_features()
+    {
+        var env = await NewUserEnvironmentAsync();
+        var datasetId = await UploadAsync(env);
+        var train = await AutomlAsync($"train --dataset {datasetId} --target diabetes --budget 10 --wait --json", env, Training);
+        Assert.True(train.ExitCode == 0, Describe(train));
+        var modelId = JsonDocument.Parse(train.Stdout).RootElement.GetProperty("model").GetProperty("id").GetGuid();
+
+        var table = await AutomlAsync("models list", env, Quick);
+        Assert.True(table.ExitCode == 0, Describe(table));
+        Assert.True(table.Stdout.Contains(modelId.ToString(), StringComparison.Ordinal), table.Stdout);
+        Assert.Contains("pima_diabetes.csv", table.Stdout, StringComparison.Ordinal);
+        Assert.Contains("diabetes", table.Stdout, StringComparison.Ordinal);
+        Assert.Contains("binary", table.Stdout, StringComparison.Ordinal);
+
+        var listed = await AutomlAsync($"models list --task binary --dataset {datasetId} --sort score --json", env, Quick);
+        Assert.True(listed.ExitCode == 0, Describe(listed));
+        var models = JsonDocument.Parse(listed.Stdout).RootElement;
+        Assert.Equal(modelId, models.EnumerateArray().Single().GetProperty("id").GetGuid());
+        Assert.Equal("auc", models[0].GetProperty("metric").GetString());
+        var none = await AutomlAsync("models list --task regression --json", env, Quick);
+        Assert.Equal(0, JsonDocument.Parse(none.Stdout).RootElement.GetArrayLength());
+        var badSort = await AutomlAsync("models list --sort accuracy", env, Quick);
+        Assert.NotEqual(0, badSort.ExitCode);
+
+        var shown = await AutomlAsync($"models show {modelId}", env, Quick);
+        Assert.True(shown.ExitCode == 0, Describe(shown));
+        Assert.Contains("predicts diabetes (binary)", shown.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Validation metrics", shown.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Ensemble", shown.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Top features", shown.Stdout, StringComparison.Ordinal);
+        Assert.Contains("glucose", shown.Stdout, StringComparison.Ordinal);
+
+        var json = await AutomlAsync($"models show {modelId} --json", env, Quick);
+        Assert.True(json.ExitCode == 0, Describe(json));
+        var model = JsonDocument.Parse(json.Stdout).RootElement;
+        Assert.Equal(1.0, model.GetProperty("ensemble").EnumerateArray().Sum(m => m.GetProperty("weight").GetDouble()), 6);
+
+        var missing = await AutomlAsync($"models show {Guid.NewGuid()} --json", env, Quick);
+        Assert.True(missing.ExitCode == 1, Describe(missing));
+    }
+
+    [Fact]
     public async Task cli_lists_the_samples_and_copies_one_that_is_ready_to_train()
     {
         var env = await NewUserEnvironmentAsync();

@@ -23,6 +23,8 @@ const load = {
   jobs: () => import('./pages/jobs/JobsPage'),
   job: () => import('./pages/jobs/JobPage'),
   model: () => import('./pages/models/ModelPage'),
+  models: () => import('./pages/models/ModelsPage'),
+  compareModels: () => import('./pages/models/ComparePage'),
   notFound: () => import('./pages/NotFoundPage'),
 };
 const SignUpPage = lazy(load.signUp);
@@ -41,6 +43,8 @@ const TrainPage = lazy(load.train);
 const JobsPage = lazy(load.jobs);
 const JobPage = lazy(load.job);
 const ModelPage = lazy(load.model);
+const ModelsPage = lazy(load.models);
+const ComparePage = lazy(load.compareModels);
 const NotFoundPage = lazy(load.notFound);
 
 /** Pages behind sign-in: without a session the user goes to /login and comes back afterwards. */
@@ -82,6 +86,8 @@ export default function App() {
         <Route path="/train" element={<SignedIn page={load.train}><TrainPage /></SignedIn>} />
         <Route path="/jobs" element={<SignedIn page={load.jobs}><JobsPage /></SignedIn>} />
         <Route path="/jobs/:id" element={<SignedIn page={load.job}><JobPage /></SignedIn>} />
+        <Route path="/models" element={<SignedIn page={load.models}><ModelsPage /></SignedIn>} />
+        <Route path="/models/compare" element={<SignedIn page={load.compareModels}><ComparePage /></SignedIn>} />
         <Route path="/models/:id" element={<SignedIn page={load.model}><ModelPage /></SignedIn>} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

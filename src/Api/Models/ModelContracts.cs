@@ -17,9 +17,37 @@ public sealed record ModelView(
     JsonElement Leaderboard,
     JsonElement InputColumns,
     long BundleBytes,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<EnsembleMember> Ensemble);
 
-public sealed record ModelSummary(Guid Id, Guid JobId, Guid DatasetId, string Task, string Target, string Metric, double Score, DateTimeOffset CreatedAt);
+/// <param name="Id">The model's id.</param>
+/// <param name="JobId">The training job that made it.</param>
+/// <param name="DatasetId">The data set it was trained on.</param>
+/// <param name="Task">binary, multiclass or regression.</param>
+/// <param name="Target">The column it predicts.</param>
+/// <param name="Metric">The metric the search optimised (lower is better for rmse, mae and logloss).</param>
+/// <param name="Score">Its validation value of that metric.</param>
+/// <param name="CreatedAt">When training finished.</param>
+/// <param name="DatasetName">Null when the data set was deleted (the model keeps working without it).</param>
+/// <param name="BundleBytes">The size of the model bundle: what a download weighs.</param>
+public sealed record ModelSummary(
+    Guid Id,
+    Guid JobId,
+    Guid DatasetId,
+    string Task,
+    string Target,
+    string Metric,
+    double Score,
+    DateTimeOffset CreatedAt,
+    string? DatasetName,
+    long BundleBytes);
+
+/// <summary>One trial of the search that the final model averages.</summary>
+/// <param name="Trial">The trial's number in the job's leaderboard.</param>
+/// <param name="Learner">The learning algorithm of the trial (lightgbm, fasttree, fastforest, linear or constant).</param>
+/// <param name="Weight">Its share of the blended prediction; the members' weights add up to 1.</param>
+/// <param name="ValidationScore">The trial's own cross-validated score on the model's metric, before blending.</param>
+public sealed record EnsembleMember(int Trial, string Learner, double Weight, double ValidationScore);
 
 public sealed record PredictRequest(IReadOnlyList<Dictionary<string, JsonElement>>? Rows, bool Explain = false);
 

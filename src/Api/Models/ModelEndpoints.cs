@@ -1,9 +1,11 @@
+using System.ComponentModel;
 using System.Text.Json;
 using AutoMl.Api.Accounts;
 using AutoMl.Api.Errors;
 using AutoMl.Api.RateLimiting;
 using AutoMl.Api.Security;
 using AutoMl.Domain.Accounts;
+using AutoMl.Domain.Jobs;
 using AutoMl.Infrastructure.Blobs;
 using AutoMl.Infrastructure.Models;
 using AutoMl.Infrastructure.Persistence;
@@ -23,6 +25,7 @@ internal static class ModelEndpoints
         var models = api.MapGroup("/models").WithTags("Models").RequireAuthorization().RequireAntiforgeryForCookies()
             .KeysNeed(ApiKeyScope.Read, ApiKeyScope.Train);
         models.MapGet("/", ListAsync);
+        models.MapGet("/compare", CompareAsync);
         models.MapGet("/{id:guid}", GetAsync);
         models.MapGet("/{id:guid}/download", DownloadAsync);
         models.MapDelete("/{id:guid}", DeleteAsync).KeysNeed(ApiKeyScope.Full);
@@ -30,18 +33,85 @@ internal static class ModelEndpoints
         models.MapBatchPredictionEndpoints();
     }
 
-    private static async Task<Ok<Page<ModelSummary>>> ListAsync(CurrentUser current, [FromKeyedServices(ReadDb.Key)] AutoMlDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<Page<ModelSummary>>, ValidationProblem>> ListAsync(
+        CurrentUser current, [FromKeyedServices(ReadDb.Key)] AutoMlDbContext db, CancellationToken ct,
+        [Description("Only models of this task: binary, multiclass or regression.")] string? task = null,
+        [Description("Only models trained on this data set.")] Guid? datasetId = null,
+        [Description("Only models whose target or data set name contains this text (any case).")] string? q = null,
+        [Description("created (default), score or size. Sorting by score sorts by how good it is: a loss (rmse, mae, logloss) is better low.")] string sort = "created",
+        [Description("desc (default): newest, best or largest first; asc: the other way.")] string order = "desc",
+        int pageSize = 50,
+        string? cursor = null)
     {
-        var items = await db.Models.AsNoTracking().Where(m => m.UserId == current.Id).OrderByDescending(m => m.CreatedAt).Take(200)
-            .Select(m => new ModelSummary(m.Id, m.JobId, m.DatasetId, m.Task, m.Target, m.Metric, m.Score, m.CreatedAt))
-            .ToListAsync(ct);
-        return TypedResults.Ok(new Page<ModelSummary>(items, null));
+        if (pageSize is < 1 or > 200)
+        {
+            return ProblemResults.Validation("pageSize", "pageSize is a number from 1 to 200.");
+        }
+        if (task is not null && !MetricNames.ByTask.ContainsKey(task))
+        {
+            return ProblemResults.Validation("task", $"task is one of {string.Join(", ", MetricNames.ByTask.Keys)}.");
+        }
+        ModelSort? by = sort.ToLowerInvariant() switch
+        {
+            "created" => ModelSort.Created,
+            "score" => ModelSort.Score,
+            "size" => ModelSort.Size,
+            _ => null,
+        };
+        if (by is null)
+        {
+            return ProblemResults.Validation("sort", "sort is one of created, score, size.");
+        }
+        if (order is not ("asc" or "desc"))
+        {
+            return ProblemResults.Validation("order", "order is asc or desc.");
+        }
+        if (q is { Length: > 200 })
+        {
+            return ProblemResults.Validation("q", "The search text has at most 200 characters.");
+        }
+        var query = new ModelListQuery(task, datasetId, string.IsNullOrWhiteSpace(q) ? null : q.Trim(), by.Value, order == "desc", pageSize, cursor);
+        var page = await ModelList.ReadAsync(db, current.Id, query, ct);
+        return page is null ? ProblemResults.Validation("cursor", KeysetPage.BadCursor) : TypedResults.Ok(page);
     }
+
+    private static async Task<Results<Ok<ModelComparison>, ProblemHttpResult>> CompareAsync(
+        CurrentUser current, [FromKeyedServices(ReadDb.Key)] AutoMlDbContext db, CancellationToken ct,
+        [Description("Two to four model ids, separated by commas.")] string? ids = null)
+    {
+        var parts = (ids ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var wanted = new List<Guid>();
+        foreach (var part in parts)
+        {
+            if (!Guid.TryParse(part, out var id))
+            {
+                return ProblemResults.BadRequest($"'{Shorten(part)}' is not a model id: ids takes two to four model ids separated by commas.");
+            }
+            if (!wanted.Contains(id))
+            {
+                wanted.Add(id);
+            }
+        }
+        if (wanted.Count is < ModelCompare.Fewest or > ModelCompare.Most)
+        {
+            return ProblemResults.BadRequest($"Pick two to four different models to compare; ids named {wanted.Count}.");
+        }
+        var models = await db.Models.AsNoTracking().Where(m => m.UserId == current.Id && wanted.Contains(m.Id)).ToListAsync(ct);
+        if (wanted.FirstOrDefault(id => models.All(m => m.Id != id)) is var absent && absent != Guid.Empty)
+        {
+            return ProblemResults.NotFound($"No model with the id {absent} exists in your account.");
+        }
+        var datasetIds = models.Select(m => m.DatasetId).Distinct().ToList();
+        var names = await db.Datasets.AsNoTracking().Where(d => d.UserId == current.Id && datasetIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        return TypedResults.Ok(ModelCompare.Build(wanted.Select(id => models.Single(m => m.Id == id)).ToList(), names));
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     private static async Task<Results<Ok<ModelView>, ProblemHttpResult>> GetAsync(Guid id, CurrentUser current, AutoMlDbContext db, CancellationToken ct) =>
         await FindAsync(db, current, id, ct) is { } m
             ? TypedResults.Ok(new ModelView(m.Id, m.JobId, m.DatasetId, m.Task, m.Target, m.Metric, m.Score, Json(m.MetricsJson), Json(m.ClassesJson),
-                Json(m.ImportanceJson), Json(m.CurvesJson), Json(m.LeaderboardJson), Json(m.InputColumnsJson), m.BundleBytes, m.CreatedAt))
+                Json(m.ImportanceJson), Json(m.CurvesJson), Json(m.LeaderboardJson), Json(m.InputColumnsJson), m.BundleBytes, m.CreatedAt, ModelEnsemble.Read(m.LeaderboardJson)))
             : ProblemResults.NotFound(Missing);
 
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadAsync(

@@ -46,4 +46,7 @@ public sealed class Model
 
     /// <summary>When it was trained.</summary>
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The trials its prediction blends, heaviest first.</summary>
+    public IReadOnlyList<EnsembleMember> Ensemble { get; init; } = [];
 }

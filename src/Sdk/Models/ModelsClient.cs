@@ -19,6 +19,40 @@ public sealed class ModelsClient
         this.jobs = jobs;
     }
 
+    /// <summary>Lists your models: one page, filtered and ordered as asked (newest first by default).</summary>
+    /// <param name="options">Filters, order and page; null for the first page of all models, newest first.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>One page; pass its <see cref="Page{T}.NextCursor"/> in <see cref="ModelListOptions.Cursor"/> for the next.</returns>
+    public Task<Page<ModelSummary>> ListAsync(ModelListOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var o = options ?? new ModelListOptions();
+        var query = ApiConnection.Query(
+            "api/v1/models",
+            ("task", o.Task),
+            ("datasetId", o.DatasetId?.ToString()),
+            ("q", o.Search),
+            ("sort", o.Sort.ToString().ToLowerInvariant()),
+            ("order", o.Ascending ? "asc" : "desc"),
+            ("pageSize", o.PageSize?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("cursor", o.Cursor));
+        return api.GetAsync<Page<ModelSummary>>(query, cancellationToken);
+    }
+
+    /// <summary>Sets two to four of your models side by side: metrics with the best marked, curves, and warnings when they differ in task, target or data set.</summary>
+    /// <param name="ids">The models' ids.</param>
+    /// <returns>The comparison, in the order of <paramref name="ids"/>.</returns>
+    public Task<ModelComparison> CompareAsync(params Guid[] ids) => CompareAsync((IEnumerable<Guid>)ids);
+
+    /// <summary>Sets two to four of your models side by side: metrics with the best marked, curves, and warnings when they differ in task, target or data set.</summary>
+    /// <param name="ids">The models' ids.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The comparison, in the order of <paramref name="ids"/>.</returns>
+    public Task<ModelComparison> CompareAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        return api.GetAsync<ModelComparison>(ApiConnection.Query("api/v1/models/compare", ("ids", string.Join(',', ids))), cancellationToken);
+    }
+
     /// <summary>Gets a model with its metrics.</summary>
     /// <param name="id">The model's id.</param>
     /// <param name="cancellationToken">Cancels the request.</param>

@@ -32,6 +32,14 @@ export interface LeaderboardEntry {
   ensembleWeight: number;
 }
 
+/** A trial the model's prediction blends; the weights add up to 1. */
+export interface EnsembleMember {
+  trial: number;
+  learner: string;
+  weight: number;
+  validationScore: number;
+}
+
 /** GET /models/{id} with its JSON parts typed (the API passes them through as the worker stored them). */
 export interface ModelDetail {
   id: string;
@@ -49,6 +57,7 @@ export interface ModelDetail {
   inputColumns: InputColumn[];
   bundleBytes: number;
   createdAt: string;
+  ensemble: EnsembleMember[];
 }
 
 export type CellValue = string | number | boolean | null;

@@ -206,3 +206,68 @@ export function shapWaterfallOption(steps: WaterfallStep[], unit: string): EChar
     ],
   };
 }
+
+/** One model's curve in an overlay: the legend names it. */
+export interface NamedCurve {
+  name: string;
+  points: CurvePoint[];
+}
+
+// Up to four models side by side: colours told apart also by readers with red-green colour blindness (blue, orange, purple, teal).
+export const seriesColors = ['#2563eb', '#ea580c', '#9333ea', '#0d9488'];
+
+const overlayGrid = { left: 8, right: 16, top: 40, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'all' } as const;
+const overlayLegend = { top: 0, type: 'scroll' } as const;
+
+/** ROC or precision-recall curves of several models on one pair of unit axes. */
+export function overlayCurvesOption(curves: NamedCurve[], kind: 'roc' | 'pr'): EChartsCoreOption {
+  const series: unknown[] = curves.map((c, i) => ({
+    name: c.name,
+    type: 'line',
+    showSymbol: false,
+    lineStyle: { width: 2, color: seriesColors[i % seriesColors.length] },
+    itemStyle: { color: seriesColors[i % seriesColors.length] },
+    data: c.points.map((p) => [p.x, p.y]),
+  }));
+  if (kind === 'roc') {
+    series.push({ name: 'Chance', type: 'line', showSymbol: false, silent: true, lineStyle: { type: 'dashed', color: colors.muted }, itemStyle: { color: colors.muted }, data: [[0, 0], [1, 1]] });
+  }
+  const [xName, yName] = kind === 'roc' ? ['False positive rate', 'True positive rate'] : ['Recall', 'Precision'];
+  return {
+    ...animation,
+    grid: overlayGrid,
+    legend: overlayLegend,
+    tooltip: { trigger: 'axis', valueFormatter },
+    xAxis: { type: 'value', min: 0, max: 1, name: xName, nameLocation: 'middle', nameGap: 24, axisLabel },
+    yAxis: { type: 'value', min: 0, max: 1, name: yName, nameLocation: 'middle', nameGap: 36, axisLabel, splitLine: { lineStyle: { color: colors.grid } } },
+    series,
+  };
+}
+
+/** Residuals (x = predicted, y = actual − predicted) or predicted-vs-actual (x = actual, y = predicted) of several models as scatters. */
+export function overlayScatterOption(curves: NamedCurve[], kind: 'residuals' | 'predictedVsActual'): EChartsCoreOption {
+  const series: unknown[] = curves.map((c, i) => ({
+    name: c.name,
+    type: 'scatter',
+    symbolSize: 5,
+    itemStyle: { color: seriesColors[i % seriesColors.length], opacity: 0.55 },
+    data: c.points.map((p) => [p.x, p.y]),
+  }));
+  const xs = curves.flatMap((c) => c.points.map((p) => p.x));
+  const [lo, hi] = bounds(kind === 'residuals' ? xs : curves.flatMap((c) => c.points.flatMap((p) => [p.x, p.y])));
+  series.push(
+    kind === 'residuals'
+      ? { name: 'No error', type: 'line', showSymbol: false, silent: true, lineStyle: { type: 'dashed', color: colors.muted }, itemStyle: { color: colors.muted }, data: [[lo, 0], [hi, 0]] }
+      : { name: 'Perfect', type: 'line', showSymbol: false, silent: true, lineStyle: { type: 'dashed', color: colors.muted }, itemStyle: { color: colors.muted }, data: [[lo, lo], [hi, hi]] },
+  );
+  const [xName, yName] = kind === 'residuals' ? ['Predicted', 'Actual − predicted'] : ['Actual', 'Predicted'];
+  return {
+    ...animation,
+    grid: overlayGrid,
+    legend: overlayLegend,
+    tooltip: { trigger: 'item', formatter: (p: { seriesName: string; value: number[] }) => html`${p.seriesName}: ${short(p.value[0])}, ${short(p.value[1])}` },
+    xAxis: { type: 'value', name: xName, nameLocation: 'middle', nameGap: 24, scale: true, axisLabel },
+    yAxis: { type: 'value', name: yName, nameLocation: 'middle', nameGap: 40, scale: true, axisLabel, splitLine: { lineStyle: { color: colors.grid } } },
+    series,
+  };
+}

@@ -7,10 +7,12 @@ import ProblemAlert from '../../components/ProblemAlert';
 import Spinner from '../../components/Spinner';
 import { formatScore, formatWhen, shortId } from '../jobs/jobFormat';
 import BatchPanel from './BatchPanel';
+import EnsembleSection from './EnsembleSection';
 import { metricName, taskNames } from './modelFormat';
 import PredictPanel from './PredictPanel';
 import Snippets from './Snippets';
 import './models.css';
+import './catalog.css';
 
 // The charts come with ECharts in their own chunk, so the page and its heading show before it arrives.
 const EvaluationCharts = lazy(() => import('./ModelCharts').then((m) => ({ default: m.EvaluationCharts })));
@@ -114,6 +116,8 @@ export default function ModelPage() {
       <Suspense fallback={chartsFallback}>
         <ImportanceChart model={m} />
       </Suspense>
+
+      <EnsembleSection model={m} />
 
       <h2>Predict one row</h2>
       {firstRow.isPending && m.datasetId ? (

@@ -24,3 +24,18 @@ export const taskNames: Record<string, string> = {
   multiclass: 'Multiclass classification',
   regression: 'Regression',
 };
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/**
+ * Names for models shown together: "target (short id)". The short id is the start of a time-ordered id, the same for
+ * models made within about a minute, so where two names would coincide the end of the id tells them apart.
+ */
+export function distinctNames(models: { id: string; target: string }[]): string[] {
+  const first = models.map((m) => `${m.target} (${m.id.slice(0, 8)})`);
+  return models.map((m, i) => (first.filter((n) => n === first[i]).length > 1 ? `${m.target} (…${m.id.slice(-8)})` : first[i]));
+}
