@@ -3,6 +3,7 @@ import ProblemAlert from '../../components/ProblemAlert';
 import Spinner from '../../components/Spinner';
 import { formatDate } from '../../components/format';
 import { kindLabels, signed } from '../credits/entryFormat';
+import LoadMore from '../../components/LoadMore';
 
 /** The ledger's reference ends with the Stripe object it came from; the product is what a person reads. */
 function product(reference: string): string {
@@ -49,13 +50,7 @@ export default function PurchaseHistory() {
         </div>
       )}
       {history.error && history.data && <ProblemAlert error={history.error} />}
-      {history.hasNextPage && (
-        <p>
-          <button type="button" className="secondary" onClick={() => history.fetchNextPage()} disabled={history.isFetchingNextPage}>
-            {history.isFetchingNextPage ? 'Loading…' : 'Load more'}
-          </button>
-        </p>
-      )}
+      <LoadMore query={history} />
     </section>
   );
 }

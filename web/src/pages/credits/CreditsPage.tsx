@@ -7,6 +7,7 @@ import Spinner from '../../components/Spinner';
 import { formatDate } from '../../components/format';
 import BalanceStats from './BalanceStats';
 import { kindLabels, signed } from './entryFormat';
+import LoadMore from '../../components/LoadMore';
 
 function AdRewards() {
   const rewards = useAdRewards();
@@ -73,13 +74,7 @@ function History() {
         </table>
       </div>
       {entries.error && <ProblemAlert error={entries.error} />}
-      {entries.hasNextPage && (
-        <p>
-          <button type="button" className="secondary" onClick={() => entries.fetchNextPage()} disabled={entries.isFetchingNextPage}>
-            {entries.isFetchingNextPage ? 'Loading…' : 'Load more'}
-          </button>
-        </p>
-      )}
+      <LoadMore query={entries} />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import ProblemAlert from '../../components/ProblemAlert';
 import Spinner from '../../components/Spinner';
 import { formatScore, formatWhen, shortId } from './jobFormat';
 import './jobs.css';
+import LoadMore from '../../components/LoadMore';
 
 export default function JobsPage() {
   const jobs = useJobs();
@@ -70,13 +71,7 @@ export default function JobsPage() {
           </table>
         </div>
       )}
-      {jobs.hasNextPage && (
-        <div className="row load-more">
-          <button type="button" className="secondary" onClick={() => void jobs.fetchNextPage()} disabled={jobs.isFetchingNextPage}>
-            {jobs.isFetchingNextPage ? 'Loading…' : 'Load more'}
-          </button>
-        </div>
-      )}
+      <LoadMore query={jobs} />
     </section>
   );
 }

@@ -8,6 +8,7 @@ import Spinner from '../../components/Spinner';
 import { formatScore, formatWhen, shortId } from '../jobs/jobFormat';
 import { formatBytes, metricName, taskNames } from './modelFormat';
 import './catalog.css';
+import LoadMore from '../../components/LoadMore';
 
 const MAX_COMPARED = 4;
 
@@ -144,13 +145,7 @@ export default function ModelsPage() {
           </table>
         </div>
       )}
-      {list.hasNextPage && (
-        <div className="row load-more">
-          <button type="button" className="secondary" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-            {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
-          </button>
-        </div>
-      )}
+      <LoadMore query={list} />
     </section>
   );
 }
