@@ -38,7 +38,7 @@ async function modelOf(page, jobId) {
   return job.modelId;
 }
 
-const short = (id) => id.slice(0, 8);
+const short = (id) => id.slice(-8); // the dashboard's short id: the random end of a UUIDv7
 const rows = (page) => page.locator('table.models-table tbody tr');
 
 pageTest('the Models page sorts, filters, compares two models, shows an ensemble and deletes', async ({ page, width }) => {

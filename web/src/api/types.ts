@@ -233,24 +233,3 @@ export interface Trial {
   score: number;
   seconds: number;
 }
-
-export interface ModelSummary {
-  id: string;
-  jobId: string;
-  datasetId: string;
-  task: string;
-  target: string;
-  metric: string;
-  score: number;
-  createdAt: string;
-}
-
-export interface Model extends ModelSummary {
-  metrics: Record<string, unknown>;
-  classes: unknown;
-  featureImportance: unknown;
-  curves: unknown;
-  leaderboard: unknown;
-  inputColumns: unknown;
-  bundleBytes: number;
-}

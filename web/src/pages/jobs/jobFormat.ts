@@ -18,8 +18,12 @@ export function formatWhen(iso: string | null | undefined): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+/**
+ * Eight hex digits to tell ids apart at a glance. Our ids are UUIDv7: they start with their timestamp, so the start is
+ * the same for everything made within about a minute, while the end is random.
+ */
 export function shortId(id: string): string {
-  return id.slice(0, 8);
+  return id.slice(-8);
 }
 
 export function describeParams(params: Record<string, unknown>): string {

@@ -1,4 +1,5 @@
 // Names and formats of the model page.
+import { shortId } from '../jobs/jobFormat';
 
 const metricNames: Record<string, string> = {
   auc: 'AUC',
@@ -31,11 +32,7 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/**
- * Names for models shown together: "target (short id)". The short id is the start of a time-ordered id, the same for
- * models made within about a minute, so where two names would coincide the end of the id tells them apart.
- */
+/** Names for models shown together: "target (short id)". */
 export function distinctNames(models: { id: string; target: string }[]): string[] {
-  const first = models.map((m) => `${m.target} (${m.id.slice(0, 8)})`);
-  return models.map((m, i) => (first.filter((n) => n === first[i]).length > 1 ? `${m.target} (…${m.id.slice(-8)})` : first[i]));
+  return models.map((m) => `${m.target} (${shortId(m.id)})`);
 }
