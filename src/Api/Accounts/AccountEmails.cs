@@ -60,7 +60,8 @@ internal sealed class AccountEmails(UserManager<AppUser> users, EmailOutbox outb
         }
     }
 
-    private static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+    /// <summary>An Identity token in the base64url form a link carries (Identity's tokens hold '+', '/' and '=').</summary>
+    public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
 
     private Uri Link(string pathAndQuery) => new($"{options.Value.PublicUrl.TrimEnd('/')}{pathAndQuery}");
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text;
 using AutoMl.Api.Errors;
 using AutoMl.Api.RateLimiting;
 using AutoMl.Api.Security;
@@ -10,7 +9,6 @@ using AutoMl.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 
 namespace AutoMl.Api.Accounts;
@@ -128,16 +126,7 @@ internal static class AuthEndpoints
     {
         const string invalid = "This confirmation link is not valid or has expired. Sign in and ask for a new one.";
         var user = await users.FindByIdAsync(request.UserId.ToString());
-        if (user is null)
-        {
-            return ProblemResults.BadRequest(invalid);
-        }
-        string token;
-        try
-        {
-            token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(request.Token));
-        }
-        catch (FormatException)
+        if (user is null || AccountEmails.Decode(request.Token) is not { } token)
         {
             return ProblemResults.BadRequest(invalid);
         }

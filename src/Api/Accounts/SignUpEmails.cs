@@ -1,10 +1,8 @@
-using System.Text;
 using AutoMl.Infrastructure;
 using AutoMl.Infrastructure.Accounts;
 using AutoMl.Infrastructure.Email;
 using AutoMl.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
 namespace AutoMl.Api.Accounts;
@@ -14,8 +12,7 @@ internal sealed class SignUpEmails(UserManager<AppUser> users, EmailOutbox outbo
     /// <summary>Adds the verification email to the caller's unit of work; the caller saves.</summary>
     public async Task QueueAsync(AppUser user)
     {
-        var token = await users.GenerateEmailConfirmationTokenAsync(user);
-        var encoded = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+        var encoded = AccountEmails.Encode(await users.GenerateEmailConfirmationTokenAsync(user));
         var link = new Uri($"{options.Value.PublicUrl.TrimEnd('/')}/verify-email?userId={user.Id}&token={encoded}");
         outbox.QueueVerifyEmail(user.Id, user.Email!, link);
     }
