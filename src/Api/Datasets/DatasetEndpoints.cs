@@ -49,7 +49,7 @@ internal static class DatasetEndpoints
         var reservation = await quota.ReserveAsync(current.Id, Guid.CreateVersion7(), request.ContentLength, clock.GetUtcNow() + StreamedHold, null, ct);
         if (reservation.Problem is not null)
         {
-            return ProblemResults.Problem(StatusCodes.Status409Conflict, "Storage quota exceeded", reservation.Problem);
+            return DatasetQuota.Exceeded(reservation.Problem);
         }
         try
         {
@@ -92,7 +92,7 @@ internal static class DatasetEndpoints
             }
             var (dataset, full) = await uploads.AcceptAsync(current.Id, datasetName, file, reservation.Id, ct);
             return dataset is null
-                ? ProblemResults.Problem(StatusCodes.Status409Conflict, "Storage quota exceeded", full!)
+                ? DatasetQuota.Exceeded(full!)
                 : TypedResults.Accepted($"/api/v1/datasets/{dataset.Id}", dataset.ToView());
         }
     }

@@ -1,7 +1,9 @@
+using AutoMl.Api.Errors;
 using AutoMl.Domain.Accounts;
 using AutoMl.Domain.Datasets;
 using AutoMl.Infrastructure.Datasets;
 using AutoMl.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace AutoMl.Api.Datasets;
@@ -111,6 +113,10 @@ internal sealed class DatasetQuota(AutoMlDbContext db, TimeProvider clock)
         + (reserved > 0 ? $" and uploads in progress hold {Bytes(reserved)} more" : string.Empty)
         + (size is { } n ? $"; this upload of {Bytes(n)} does not fit." : "; there is no room left for this upload.")
         + " Delete data sets you no longer need, or upgrade.";
+
+    /// <summary>The 409 every way into storage answers when the bytes do not fit; <paramref name="detail"/> says by how much.</summary>
+    public static ProblemHttpResult Exceeded(string detail) =>
+        ProblemResults.Problem(StatusCodes.Status409Conflict, "Storage quota exceeded", detail);
 
     public static string Bytes(long bytes) => bytes switch
     {

@@ -57,7 +57,7 @@ internal static class DatasetUploadEndpoints
         if (reservation.Problem is not null)
         {
             await blobs.AbortPresignedUploadAsync(staging, upload.UploadId, CancellationToken.None);
-            return ProblemResults.Problem(StatusCodes.Status409Conflict, "Storage quota exceeded", reservation.Problem);
+            return DatasetQuota.Exceeded(reservation.Problem);
         }
         return TypedResults.Ok(new StartedUpload(id, id, upload.PartSizeBytes, now + PresignedUploadWindow.ValidFor,
             upload.Parts.Select(p => new UploadPartUrl(p.PartNumber, p.Url)).ToList()));
@@ -121,7 +121,7 @@ internal static class DatasetUploadEndpoints
         if (full is not null)
         {
             await DropAsync(db, blobs, quota, dataset, staging);
-            return ProblemResults.Problem(StatusCodes.Status409Conflict, "Storage quota exceeded", $"{full} The upload was deleted.");
+            return DatasetQuota.Exceeded($"{full} The upload was deleted.");
         }
         DatasetUploads.Enqueue(jobs, dataset.Id);
         return TypedResults.Accepted($"/api/v1/datasets/{dataset.Id}", dataset.ToView());

@@ -35,14 +35,14 @@ internal static class SampleEndpoints
         var reservation = await quota.ReserveAsync(current.Id, Guid.CreateVersion7(), bundled.Length, clock.GetUtcNow() + Hold, null, ct);
         if (reservation.Problem is not null)
         {
-            return ProblemResults.Problem(StatusCodes.Status409Conflict, "Storage quota exceeded", reservation.Problem);
+            return DatasetQuota.Exceeded(reservation.Problem);
         }
         try
         {
             await using var file = await UploadedFile.CopyAsync(bundled, sample.FileName, reservation.Bytes, ct);
             var (dataset, full) = await uploads.AcceptAsync(current.Id, sample.FileName, file, reservation.Id, ct);
             return dataset is null
-                ? ProblemResults.Problem(StatusCodes.Status409Conflict, "Storage quota exceeded", full!)
+                ? DatasetQuota.Exceeded(full!)
                 : TypedResults.Accepted($"/api/v1/datasets/{dataset.Id}", new CreatedSampleView(dataset.ToView(), sample.View.Target, sample.View.Task));
         }
         finally
