@@ -143,7 +143,7 @@ internal sealed class JobSubmission(AutoMlDbContext db, JobAdmission admission, 
                 return Reject(400, "Unknown metric", $"metric is one of {string.Join(", ", allowed)}{(task is null ? "" : $" for a {task} task")}.", "metric");
             }
         }
-        if (DataProblem(dataset, request, task) is { } problem)
+        if (DataProblem(dataset, columns[request.Target], request, task) is { } problem)
         {
             return new Checked(new(422, problem.Title, problem.Detail, "target", problem.Code, problem.Overridable), plan, none, null, null);
         }
@@ -152,10 +152,8 @@ internal sealed class JobSubmission(AutoMlDbContext db, JobAdmission admission, 
     }
 
     /// <summary>The stored profile of the target, put to the rules of <see cref="TrainingPreflight"/>.</summary>
-    private static DataProblem? DataProblem(Dataset dataset, SubmitJobRequest request, string? task)
+    private static DataProblem? DataProblem(Dataset dataset, JsonElement column, SubmitJobRequest request, string? task)
     {
-        using var doc = JsonDocument.Parse(dataset.ColumnsJson!);
-        var column = doc.RootElement.EnumerateArray().First(c => c.GetProperty("name").GetString() == request.Target);
         static double? Number(JsonElement c, string name) => c.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
         if (Number(column, "missing") is not { } missing || Number(column, "distinct") is not { } distinct || dataset.Rows is not { } rows)
         {
@@ -172,13 +170,14 @@ internal sealed class JobSubmission(AutoMlDbContext db, JobAdmission admission, 
         return TrainingPreflight.Check(facts, effective, request.Force);
     }
 
-    private static Dictionary<string, string> Columns(Dataset dataset)
+    /// <summary>Each column's stored profile by name, read once for the name checks and the target's pre-flight.</summary>
+    private static Dictionary<string, JsonElement> Columns(Dataset dataset)
     {
         if (dataset.ColumnsJson is null)
         {
             return [];
         }
         using var doc = JsonDocument.Parse(dataset.ColumnsJson);
-        return doc.RootElement.EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("type").GetString()!);
+        return doc.RootElement.EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.Clone());
     }
 }
