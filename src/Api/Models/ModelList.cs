@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Linq.Expressions;
-using System.Text;
 using AutoMl.Api.Accounts;
+using AutoMl.Api.Errors;
 using AutoMl.Infrastructure.Persistence;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 
 namespace AutoMl.Api.Models;
@@ -60,7 +59,7 @@ internal static class ModelList
 
         var page = query.Sort switch
         {
-            ModelSort.Created => await PageAsync(projected, r => r.CreatedAt, query, ParseTicks, v => v.UtcTicks.ToString(CultureInfo.InvariantCulture), ct),
+            ModelSort.Created => await PageAsync(projected, r => r.CreatedAt, query, Cursor.ParseTicks, v => v.UtcTicks.ToString(CultureInfo.InvariantCulture), ct),
             ModelSort.Score => await PageAsync(projected, r => r.Goodness, query, ParseDouble, v => v.ToString("R", CultureInfo.InvariantCulture), ct),
             _ => await PageAsync(projected, r => r.BundleBytes, query, ParseLong, v => v.ToString(CultureInfo.InvariantCulture), ct),
         };
@@ -100,33 +99,19 @@ internal static class ModelList
     }
 
     // The sort is part of the cursor: a cursor of one sort read under another would skip or repeat models.
-    private static string Encode(ModelSort sort, string value, Guid id) =>
-        WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes($"{sort}|{value}|{id}"));
+    private static string Encode(ModelSort sort, string value, Guid id) => Cursor.EncodeParts(sort.ToString(), value, id.ToString());
 
     private static bool TryDecode(string cursor, ModelSort sort, out string value, out Guid id)
     {
         value = "";
         id = default;
-        try
-        {
-            var parts = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(cursor)).Split('|');
-            if (parts.Length != 3 || parts[0] != sort.ToString() || !Guid.TryParse(parts[2], out id))
-            {
-                return false;
-            }
-            value = parts[1];
-            return true;
-        }
-        catch (FormatException)
+        if (!Cursor.TryDecodeParts(cursor, 3, out var parts) || parts[0] != sort.ToString() || !Guid.TryParse(parts[2], out id))
         {
             return false;
         }
+        value = parts[1];
+        return true;
     }
-
-    private static DateTimeOffset? ParseTicks(string s) =>
-        long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) && ticks <= DateTimeOffset.MaxValue.UtcTicks
-            ? new DateTimeOffset(ticks, TimeSpan.Zero)
-            : null;
 
     private static double? ParseDouble(string s) =>
         double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : null;
