@@ -1,19 +1,9 @@
 import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { HubConnection, ILogger } from '@microsoft/signalr';
+import type { HubConnection } from '@microsoft/signalr';
 import { meKey } from './auth';
 import { creditsKey } from './credits';
-
-const warningLevel = 3; // LogLevel.Warning
-
-/** A dropped socket is recovered by reconnecting (and the pages' own polls), so SignalR's errors are warnings here. */
-const logger: ILogger = {
-  log(level, message) {
-    if (level >= warningLevel) console.warn(`[events] ${message}`);
-  },
-};
-
-const retryPolicy = { nextRetryDelayInMilliseconds: (ctx: { previousRetryCount: number }) => Math.min(10_000, 500 * 2 ** ctx.previousRetryCount) };
+import { buildEventsHub } from './eventsHub';
 
 /**
  * Keeps the balance (and whatever else lives under the credits key) and the tier fresh while a page is open: each
@@ -34,13 +24,8 @@ export function useCreditsLive() {
     void (async () => {
       let hub: HubConnection;
       try {
-        const signalr = await import('@microsoft/signalr');
+        hub = await buildEventsHub();
         if (disposed) return;
-        hub = new signalr.HubConnectionBuilder()
-          .withUrl('/hubs/events', { transport: signalr.HttpTransportType.WebSockets, skipNegotiation: true })
-          .withAutomaticReconnect(retryPolicy)
-          .configureLogging(logger)
-          .build();
       } catch {
         return; // the pages poll what they wait for
       }

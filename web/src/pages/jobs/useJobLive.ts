@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { HubConnection, ILogger } from '@microsoft/signalr';
+import type { HubConnection } from '@microsoft/signalr';
 import { ProblemError } from '../../api/client';
 import { meKey } from '../../api/auth';
+import { buildEventsHub } from '../../api/eventsHub';
 import { fetchJobEvents, jobKey, trialsKey, type JobEvent, type TrialEventData } from '../../api/jobs';
 import type { Job, Trial } from '../../api/types';
 
@@ -10,18 +11,6 @@ export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'polling' | 'en
 
 const terminal = new Set(['job.succeeded', 'job.failed', 'job.cancelled']);
 const pollMs = 2000;
-
-const warningLevel = 3; // LogLevel.Warning; the SignalR client itself loads lazily, after the page has shown.
-
-/** SignalR's own errors (a dropped socket) are handled here by reconnecting or polling, so they are warnings. */
-const logger: ILogger = {
-  log(level, message) {
-    if (level >= warningLevel) console.warn(`[events] ${message}`);
-  },
-};
-
-/** Keeps reconnecting: quickly at first, then every 10 s, for as long as the page is open. */
-const retryPolicy = { nextRetryDelayInMilliseconds: (ctx: { previousRetryCount: number }) => Math.min(10_000, 500 * 2 ** ctx.previousRetryCount) };
 
 /**
  * Follows one job: first its stored events, then the events hub (WebSockets, automatic reconnect, and
@@ -108,12 +97,7 @@ export function useJobLive(jobId: string): { events: JobEvent[]; state: LiveStat
       if (disposed || ended) return;
       let hub: HubConnection;
       try {
-        const signalr = await import('@microsoft/signalr');
-        hub = new signalr.HubConnectionBuilder()
-          .withUrl('/hubs/events', { transport: signalr.HttpTransportType.WebSockets, skipNegotiation: true })
-          .withAutomaticReconnect(retryPolicy)
-          .configureLogging(logger)
-          .build();
+        hub = await buildEventsHub();
       } catch {
         if (!disposed && !ended) void poll();
         return;
