@@ -47,7 +47,7 @@ internal sealed class JobDispatcher(
     public async Task DispatchAsync(IServiceProvider services, CancellationToken ct)
     {
         var db = services.GetRequiredService<AutoMlDbContext>();
-        var hangfire = services.GetRequiredService<IBackgroundJobClient>();
+        var enqueuer = services.GetRequiredService<JobEnqueuer>();
         var storage = services.GetRequiredService<JobStorage>();
         var now = clock.GetUtcNow();
 
@@ -92,9 +92,10 @@ internal sealed class JobDispatcher(
             {
                 continue;
             }
-            var id = hangfire.Create<IRunJob>(j => j.RunAsync(job.Id, CancellationToken.None), new EnqueuedState(job.Queue));
-            await db.Jobs.Where(j => j.Id == job.Id && j.Status == JobLifecycle.Waiting)
-                .ExecuteUpdateAsync(s => s.SetProperty(j => j.HangfireJobId, id).SetProperty(j => j.EnqueuedAt, now), ct);
+            if (await enqueuer.EnqueueAsync(job.Id, job.Queue, ct) is null)
+            {
+                continue;
+            }
             logger.LogWarning("Job {JobId} was queued in Postgres but not in Hangfire; enqueued again", job.Id);
         }
     }
