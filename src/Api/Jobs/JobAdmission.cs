@@ -1,6 +1,7 @@
 using AutoMl.Infrastructure.Credits;
 using AutoMl.Infrastructure.Jobs;
 using AutoMl.Infrastructure.Persistence;
+using AutoMl.Infrastructure.Redis;
 using Hangfire;
 using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
@@ -41,7 +42,7 @@ internal sealed class JobAdmission(AutoMlDbContext db, CreditLedger ledger, IBac
             job.HangfireJobId = hangfire.Create<IRunJob>(j => j.RunAsync(job.Id, CancellationToken.None), new EnqueuedState(job.Queue));
             await db.Jobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s.SetProperty(j => j.HangfireJobId, job.HangfireJobId), ct);
         }
-        catch (Exception e) when (e is BackgroundJobClientException or StackExchange.Redis.RedisException)
+        catch (PlatformUnavailableException e)
         {
             logger.LogWarning(e, "Job {JobId} committed but not enqueued; the dispatcher will enqueue it", job.Id);
         }
