@@ -12,7 +12,15 @@ public sealed class DistributedLocks(IDistributedLockFactory factory)
     /// <exception cref="PlatformUnavailableException">Redis did not answer, so nobody can tell who holds it.</exception>
     public async Task<IAsyncDisposable?> TryAcquireAsync(string name, TimeSpan expiry)
     {
-        var held = await factory.CreateLockAsync(name, expiry);
+        IRedLock held;
+        try
+        {
+            held = await factory.CreateLockAsync(name, expiry);
+        }
+        catch (Exception e) when (PlatformUnavailableException.IsRedisFailure(e))
+        {
+            throw new PlatformUnavailableException($"Redis did not answer for the lock {name}.", e);
+        }
         if (held.IsAcquired)
         {
             return held;
