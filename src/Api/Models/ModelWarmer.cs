@@ -27,7 +27,7 @@ internal sealed class ModelWarmer(
         {
             subscription = await announcements.SubscribeAsync(ready =>
             {
-                if (ready.ModelId != Guid.Empty && ready.BundleKey.Length > 0)
+                if (ready.ModelId != Guid.Empty && ready.BundleKey is { Length: > 0 })
                 {
                     pending.Writer.TryWrite((ready.ModelId, ready.BundleKey));
                 }
