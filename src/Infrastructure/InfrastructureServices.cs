@@ -3,11 +3,11 @@ using AutoMl.Infrastructure.Email;
 using AutoMl.Infrastructure.Events;
 using AutoMl.Infrastructure.Payments;
 using AutoMl.Infrastructure.Persistence;
+using AutoMl.Infrastructure.Redis;
 using AutoMl.Infrastructure.Rewards;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using StackExchange.Redis;
 
 namespace AutoMl.Infrastructure;
 
@@ -22,15 +22,7 @@ public static class InfrastructureServices
 
         services.Configure<PlatformOptions>(configuration.GetSection(PlatformOptions.Section));
         services.AddDbContext<AutoMlDbContext>(o => PostgresSetup.Configure(o, postgres));
-        services.AddSingleton<IConnectionMultiplexer>(_ =>
-        {
-            var options = ConfigurationOptions.Parse(redis);
-            // The API keeps serving (and falls back where it can) while Redis restarts; with Redis gone a command fails
-            // at once instead of waiting out its timeout inside a request (a job's enqueue is left to the dispatcher).
-            options.AbortOnConnectFail = false;
-            options.BacklogPolicy = BacklogPolicy.FailFast;
-            return ConnectionMultiplexer.Connect(options);
-        });
+        services.AddAutoMlRedis(redis);
         services.AddSingleton(TimeProvider.System);
         services.AddAutoMlBlobs(configuration);
         services.AddAutoMlEvents(redis, configuration[$"{PlatformOptions.Section}:RedisPrefix"] ?? new PlatformOptions().RedisPrefix);

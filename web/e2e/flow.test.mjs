@@ -58,10 +58,12 @@ pageTest('sign up, upload, train live, open the model and predict a row', async 
   const openModel = page.getByRole('link', { name: 'Open the model' });
   await openModel.waitFor({ timeout: 120_000 });
   const rows = page.getByTestId('trial-row');
-  const trials = await rows.count();
-  assert.ok(trials >= 1, 'the leaderboard lists the trials');
-  // The leaderboard agrees with the API's trials, sorted by score (AUC: higher first) with the best highlighted.
+  // The leaderboard agrees with the API's trials, sorted by score (AUC: higher first) with the best highlighted. The
+  // link follows the job's status, the rows the trial events and refetches: wait for the last row, then count.
   const apiTrials = (await (await page.request.get(jobUrl.replace('/jobs/', '/api/v1/jobs/') + '/trials')).json()).items;
+  assert.ok(apiTrials.length >= 1, 'the job stored its trials');
+  await rows.nth(apiTrials.length - 1).waitFor({ timeout: 15_000 });
+  const trials = await rows.count();
   assert.equal(trials, apiTrials.length, 'one row per stored trial, none missed or doubled over the live stream');
   const best = Math.max(...apiTrials.map((t) => t.score));
   const firstRow = rows.first();

@@ -105,6 +105,8 @@ pageTest('the job page reconnects after its event stream drops and misses no tri
 
   const trials = (await (await page.request.get(jobUrl.replace('/jobs/', '/api/v1/jobs/') + '/trials')).json()).items;
   assert.ok(trials.length > rowsWhileCut, `trials ended while the stream was down (${rowsWhileCut} rows then, ${trials.length} in the end)`);
+  // The link follows the job's status, the rows the replayed trial events: wait for the last row, then count.
+  await page.getByTestId('trial-row').nth(trials.length - 1).waitFor({ timeout: 15_000 });
   assert.equal(await page.getByTestId('trial-row').count(), trials.length, 'every trial is on the leaderboard, none twice');
   await screenshot(page, 'job-reconnected');
 }, { viewportsToRun: [viewports[0]] });

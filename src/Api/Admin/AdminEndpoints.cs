@@ -1,6 +1,7 @@
 using AutoMl.Api.Accounts;
 using AutoMl.Api.Credits;
 using AutoMl.Api.Errors;
+using AutoMl.Api.Paging;
 using AutoMl.Api.Security;
 using AutoMl.Domain.Credits;
 using AutoMl.Infrastructure.Credits;

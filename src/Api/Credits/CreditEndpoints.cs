@@ -1,5 +1,6 @@
 using AutoMl.Api.Accounts;
 using AutoMl.Api.Errors;
+using AutoMl.Api.Paging;
 using AutoMl.Domain.Credits;
 using AutoMl.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;

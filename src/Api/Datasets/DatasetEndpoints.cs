@@ -1,6 +1,8 @@
 using System.Text.Json;
 using AutoMl.Api.Accounts;
 using AutoMl.Api.Errors;
+using AutoMl.Api.Hosting;
+using AutoMl.Api.Paging;
 using AutoMl.Api.Security;
 using AutoMl.Domain.Accounts;
 using AutoMl.Domain.Datasets;

@@ -1,11 +1,9 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
 using AutoMl.Api.Accounts;
-using AutoMl.Infrastructure;
 using AutoMl.Infrastructure.Events;
+using AutoMl.Infrastructure.Redis;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace AutoMl.Api.Events;
 
@@ -17,15 +15,17 @@ namespace AutoMl.Api.Events;
 /// their connections, so a client that ignores the message is cut off all the same.
 /// </summary>
 internal sealed class LiveConnections(
-    IConnectionMultiplexer redis,
+    Announcements announcements,
     IHubContext<EventsHub> hub,
-    IOptions<PlatformOptions> platform,
     ILogger<LiveConnections> logger) : IHubFilter, IHostedService
 {
     public const string CloseMethod = "close";
 
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, HubCallerContext>> byCredential = new();
-    private readonly RedisChannel channel = RedisChannel.Literal(platform.Value.RedisPrefix + "hub-close");
+    /// <summary>The credential whose connections end, as <see cref="OfKey"/> or <see cref="OfSessions"/> names it.</summary>
+    private static readonly AnnouncementTopic<string> Closes = new("hub-close");
+
+    private IAsyncDisposable? subscription;
 
     /// <summary>After DELETE /api-keys/{id}: the key's connections end on every instance.</summary>
     public Task CloseKeyAsync(Guid keyId) => CloseAsync(OfKey(keyId), "This API key was revoked.");
@@ -44,9 +44,9 @@ internal sealed class LiveConnections(
         try
         {
             await hub.Clients.Group(credential).SendAsync(CloseMethod, new { reason }, ct);
-            await redis.GetSubscriber().PublishAsync(channel, credential);
+            await announcements.PublishAsync(Closes, credential);
         }
-        catch (Exception e) when (e is RedisException or TimeoutException)
+        catch (PlatformUnavailableException e)
         {
             logger.LogWarning(e, "Redis is unreachable: live connections of {Credential} are closed on this instance only", credential);
         }
@@ -81,15 +81,21 @@ internal sealed class LiveConnections(
     {
         try
         {
-            await redis.GetSubscriber().SubscribeAsync(channel, (_, message) => AbortLocal(message.ToString()));
+            subscription = await announcements.SubscribeAsync(Closes, AbortLocal);
         }
-        catch (Exception e) when (e is RedisException or TimeoutException)
+        catch (PlatformUnavailableException e)
         {
             logger.LogWarning(e, "Cannot subscribe to hub closes over Redis: revoked keys and signed-out sessions close live connections on their own instance only");
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (subscription is not null)
+        {
+            await subscription.DisposeAsync();
+        }
+    }
 
     private static string? CredentialOf(ClaimsPrincipal? user)
     {

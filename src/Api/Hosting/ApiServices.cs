@@ -9,8 +9,8 @@ using AutoMl.Api.Security;
 using AutoMl.Infrastructure.Observability;
 using AutoMl.Infrastructure.Persistence;
 using AutoMl.Infrastructure.Queues;
+using AutoMl.Infrastructure.Redis;
 using Microsoft.AspNetCore.Http.Json;
-using StackExchange.Redis;
 
 namespace AutoMl.Api.Hosting;
 
@@ -48,7 +48,7 @@ internal static class ApiServices
         services.AddOpenApi();
         services.AddHealthChecks()
             .AddDbContextCheck<AutoMlDbContext>("postgres", tags: ["ready"])
-            .AddRedis(sp => sp.GetRequiredService<IConnectionMultiplexer>(), "redis", tags: ["ready"]);
+            .AddRedisCheck("ready");
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o =>
         {
             o.Limits.MaxRequestBodySize = DefaultBodyLimitBytes;

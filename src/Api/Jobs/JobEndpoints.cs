@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AutoMl.Api.Accounts;
 using AutoMl.Api.Errors;
+using AutoMl.Api.Paging;
 using AutoMl.Api.RateLimiting;
 using AutoMl.Api.Security;
 using AutoMl.Domain.Accounts;

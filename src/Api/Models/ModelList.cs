@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using AutoMl.Api.Accounts;
-using AutoMl.Api.Errors;
+using AutoMl.Api.Paging;
 using AutoMl.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,9 +2,9 @@ using System.Threading.Channels;
 using AutoMl.Infrastructure;
 using AutoMl.Infrastructure.Models;
 using AutoMl.Infrastructure.Persistence;
+using AutoMl.Infrastructure.Redis;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace AutoMl.Api.Models;
 
@@ -14,7 +14,7 @@ namespace AutoMl.Api.Models;
 /// first prediction cold). One load at a time, so warming never takes both cores from the requests.
 /// </summary>
 internal sealed class ModelWarmer(
-    ModelCache cache, ModelAnnouncements announcements, IConnectionMultiplexer redis, IServiceScopeFactory scopes,
+    ModelCache cache, ModelAnnouncements announcements, IServiceScopeFactory scopes,
     IOptions<PlatformOptions> options, ILogger<ModelWarmer> logger) : BackgroundService
 {
     private readonly Channel<(Guid Id, string Key)> pending = Channel.CreateBounded<(Guid, string)>(
@@ -22,20 +22,22 @@ internal sealed class ModelWarmer(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        IAsyncDisposable? subscription = null;
         try
         {
-            await redis.GetSubscriber().SubscribeAsync(announcements.Channel, (_, message) =>
+            subscription = await announcements.SubscribeAsync(ready =>
             {
-                if (ModelAnnouncements.TryParse(message, out var id, out var key))
+                if (ready.ModelId != Guid.Empty && ready.BundleKey is { Length: > 0 })
                 {
-                    pending.Writer.TryWrite((id, key));
+                    pending.Writer.TryWrite((ready.ModelId, ready.BundleKey));
                 }
             });
         }
-        catch (RedisException e)
+        catch (PlatformUnavailableException e)
         {
             logger.LogWarning(e, "Not subscribed to model announcements: new models load on their first prediction");
         }
+        await using var listening = subscription;
         await QueueNewestAsync(stoppingToken);
         await foreach (var (id, key) in pending.Reader.ReadAllAsync(stoppingToken))
         {

@@ -1,4 +1,5 @@
 using AutoMl.Infrastructure.Persistence;
+using AutoMl.Infrastructure.Redis;
 using Hangfire;
 using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ public sealed class JobEnqueuer(AutoMlDbContext db, IBackgroundJobClient hangfir
         {
             id = hangfire.Create<IRunJob>(j => j.RunAsync(jobId, CancellationToken.None), new EnqueuedState(queue));
         }
-        catch (Exception e) when (e is BackgroundJobClientException or StackExchange.Redis.RedisException)
+        catch (PlatformUnavailableException e)
         {
             logger.LogWarning(e, "Job {JobId} committed but not enqueued; the dispatcher will enqueue it", jobId);
             return null;

@@ -1,4 +1,5 @@
 using AutoMl.Domain.Payments;
+using AutoMl.Infrastructure.Resilience;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

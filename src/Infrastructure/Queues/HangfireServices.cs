@@ -32,6 +32,11 @@ public static class HangfireServices
         services.AddHangfire(config => config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
+        var client = services.Last(d => d.ServiceType == typeof(IBackgroundJobClient));
+        services.Remove(client);
+        services.AddSingleton<IBackgroundJobClient>(sp => new GuardedJobClient(client.ImplementationFactory is { } build
+            ? (IBackgroundJobClient)build(sp)
+            : new BackgroundJobClient(sp.GetRequiredService<JobStorage>(), sp.GetRequiredService<IJobFilterProvider>())));
         return services;
     }
 }

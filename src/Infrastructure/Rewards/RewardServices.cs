@@ -1,4 +1,4 @@
-using AutoMl.Infrastructure.Payments;
+using AutoMl.Infrastructure.Resilience;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

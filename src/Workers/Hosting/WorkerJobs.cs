@@ -2,6 +2,7 @@ using AutoMl.Domain.Queues;
 using AutoMl.Infrastructure.Datasets;
 using AutoMl.Infrastructure.Jobs;
 using AutoMl.Infrastructure.Queues;
+using AutoMl.Workers.Credits;
 using AutoMl.Workers.Datasets;
 using AutoMl.Workers.Jobs;
 using Hangfire;

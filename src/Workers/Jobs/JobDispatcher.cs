@@ -1,13 +1,11 @@
 using AutoMl.Domain.Events;
 using AutoMl.Domain.Jobs;
-using AutoMl.Infrastructure;
 using AutoMl.Infrastructure.Jobs;
 using AutoMl.Infrastructure.Persistence;
+using AutoMl.Infrastructure.Redis;
 using Hangfire;
 using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace AutoMl.Workers.Jobs;
 
@@ -17,7 +15,7 @@ namespace AutoMl.Workers.Jobs;
 /// (the enqueue failed, or Redis lost it).
 /// </summary>
 internal sealed class JobDispatcher(
-    IServiceScopeFactory scopes, IConnectionMultiplexer redis, IOptions<PlatformOptions> options, TimeProvider clock, ILogger<JobDispatcher> logger) : BackgroundService
+    IServiceScopeFactory scopes, DistributedLocks locks, TimeProvider clock, ILogger<JobDispatcher> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan EnqueueGrace = TimeSpan.FromSeconds(5);
@@ -25,12 +23,12 @@ internal sealed class JobDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var lockKey = options.Value.RedisPrefix + "locks:job-dispatcher";
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (await redis.GetDatabase().StringSetAsync(lockKey, Environment.ProcessId, Interval - TimeSpan.FromMilliseconds(500), When.NotExists))
+                await using var turn = await locks.TryAcquireAsync("job-dispatcher", Interval);
+                if (turn is not null)
                 {
                     await using var scope = scopes.CreateAsyncScope();
                     await DispatchAsync(scope.ServiceProvider, stoppingToken);

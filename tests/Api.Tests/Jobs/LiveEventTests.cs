@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using AutoMl.Api.Tests.Support;
+using AutoMl.Testing;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -50,6 +51,13 @@ public sealed class LiveEventTests(TrainingPlatformFactory platform) : IClassFix
         Assert.Equal(Enumerable.Range(1, firstSeqs.Count).Select(i => (long)i), firstSeqs);
 
         await user.Http.JobUntilAsync(jobId, j => j.Ended());
+        // The ending's events (job.succeeded, then the capture's credits.changed) are stored after the status reads as
+        // ended: resume once both are there, or the replay is compared with a stream that is still growing.
+        var userId = await platform.InDbAsync(db => Task.FromResult(db.ApiKeys.Where(k => k.Prefix == key.Substring(0, 12)).Select(k => k.UserId).Single()));
+        await Eventually.ReadAsync(
+            () => platform.InDbAsync(db => Task.FromResult(db.JobEvents.Where(e => e.UserId == userId).OrderBy(e => e.Seq).Select(e => e.Type).ToList())),
+            types => types.Contains("job.succeeded") && types.LastIndexOf("credits.changed") > types.IndexOf("job.succeeded"),
+            "the job's job.succeeded and the capture's credits.changed");
         var missed = new ConcurrentQueue<JsonElement>();
         var again = Connect(key, missed);
         await again.StartAsync();
@@ -63,7 +71,7 @@ public sealed class LiveEventTests(TrainingPlatformFactory platform) : IClassFix
         await again.DisposeAsync();
 
         var all = await platform.InDbAsync(db => Task.FromResult(db.JobEvents
-            .Where(e => e.UserId == db.ApiKeys.Where(k => k.Prefix == key.Substring(0, 12)).Select(k => k.UserId).Single())
+            .Where(e => e.UserId == userId)
             .OrderBy(e => e.Seq).Select(e => e.Seq).ToList()));
         var expected = all.Where(s => s > lastSeen).ToList();
         var got = missed.Select(e => e.GetProperty("seq").GetInt64()).Where(s => s > lastSeen).Distinct().Order().ToList();

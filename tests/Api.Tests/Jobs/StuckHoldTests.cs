@@ -1,7 +1,7 @@
 using System.Net;
 using AutoMl.Api.Tests.Support;
 using AutoMl.Domain.Jobs;
-using AutoMl.Workers.Jobs;
+using AutoMl.Workers.Credits;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AutoMl.Api.Models;
 using AutoMl.Api.Tests.Support;
+using AutoMl.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -35,12 +36,12 @@ public sealed class TrainingJobTests(TrainingPlatformFactory platform) : IClassF
         // The worker announced the model: this instance loads it before the first prediction asks, and so does one
         // that starts afterwards (it warms the newest models).
         var cache = platform.Services.GetRequiredService<ModelCache>();
-        Assert.True(await Eventually(() => cache.IsLoaded(Guid.Parse(modelId!))), "the new model was not loaded ahead of its first prediction");
+        await Eventually.ReadAsync(() => cache.IsLoaded(Guid.Parse(modelId!)), loaded => loaded, "the new model loaded ahead of its first prediction");
         {
             var restarted = ActivatorUtilities.CreateInstance<ModelCache>(platform.Services);
             using var warmer = ActivatorUtilities.CreateInstance<ModelWarmer>(platform.Services, restarted);
             await warmer.StartAsync(CancellationToken.None);
-            Assert.True(await Eventually(() => restarted.IsLoaded(Guid.Parse(modelId!))), "a starting instance did not warm the newest model");
+            await Eventually.ReadAsync(() => restarted.IsLoaded(Guid.Parse(modelId!)), loaded => loaded, "a starting instance warming the newest model");
             await warmer.StopAsync(CancellationToken.None);
         }
         var model = await (await user.Http.GetAsync($"/api/v1/models/{modelId}")).JsonAsync();
@@ -89,7 +90,9 @@ public sealed class TrainingJobTests(TrainingPlatformFactory platform) : IClassF
         var afterBatch = await user.Http.CreditsAsync();
         Assert.Equal(100 - charged - predictionCharge - batchJob.GetProperty("chargedCredits").GetInt64(), afterBatch.GetProperty("balance").GetInt64());
 
-        var events = await (await user.Http.GetAsync($"/api/v1/jobs/{id}/events")).JsonAsync();
+        // The ending's event is stored after the status it reports is visible: wait for it, not for the status.
+        var events = await Eventually.ReadAsync(async () => await (await user.Http.GetAsync($"/api/v1/jobs/{id}/events")).JsonAsync(),
+            e => e.GetProperty("items").EnumerateArray().Any(i => i.GetProperty("type").GetString() == "job.succeeded"), "the job's job.succeeded event");
         var types = events.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("type").GetString()).ToList();
         Assert.Equal("job.queued", types[0]);
         Assert.Contains("job.started", types);
@@ -155,15 +158,5 @@ public sealed class TrainingJobTests(TrainingPlatformFactory platform) : IClassF
 
         Assert.Equal(0, (await alice.Http.CreditsAsync()).GetProperty("held").GetInt64());
         Assert.Single(await alice.Http.EntriesAsync());
-    }
-
-    private static async Task<bool> Eventually(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!condition() && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-        return condition();
     }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using AutoMl.Api.Tests.Jobs;
 using AutoMl.Api.Tests.Support;
 using AutoMl.Infrastructure.Observability;
+using AutoMl.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AutoMl.Api.Tests.Observability;
@@ -24,15 +25,19 @@ public sealed class MetricsTests(TrainingPlatformFactory platform) : IClassFixtu
         var charged = job.GetProperty("chargedCredits").GetInt64();
         var trials = job.GetProperty("trials").GetInt32();
 
-        var durations = metrics.Of("automl.job.duration").Where(m => m.Tag("kind") == "train" && m.Tag("outcome") == "completed").ToList();
-        Assert.NotEmpty(durations);
+        // Each is recorded on its own time, not with the status the job read as: the duration when the worker's attempt
+        // returns, the capture after the settlement commits, a request's latency after its answer went out.
+        var durations = await Eventually.ReadAsync(
+            () => metrics.Of("automl.job.duration").Where(m => m.Tag("kind") == "train" && m.Tag("outcome") == "completed").ToList(),
+            d => d.Count > 0, "the training attempt's automl.job.duration");
         Assert.All(durations, d => Assert.InRange(d.Value, 0.1, 120));
         Assert.True(metrics.Of("automl.trials.completed").Sum(m => m.Value) >= trials, $"fewer trial measurements than the job's {trials} trials");
-        Assert.True(metrics.Of("automl.credits.out").Where(m => m.Tag("kind") == "Capture").Sum(m => m.Value) >= charged,
-            $"the capture of {charged} credits is missing from automl.credits.out");
+        await Eventually.ReadAsync(() => metrics.Of("automl.credits.out").Where(m => m.Tag("kind") == "Capture").Sum(m => m.Value),
+            captured => captured >= charged, $"the capture of {charged} credits in automl.credits.out");
 
-        var latency = metrics.Of("http.server.request.duration");
-        Assert.Contains(latency, m => m.Tag("http.route") == "/api/v1/jobs/{id:guid}" && m.Tag("http.response.status_code") == "200");
+        await Eventually.ReadAsync(() => metrics.Of("http.server.request.duration"),
+            latency => latency.Any(m => m.Tag("http.route") == "/api/v1/jobs/{id:guid}" && m.Tag("http.response.status_code") == "200"),
+            "the latency of a GET /api/v1/jobs/{id} answered 200");
 
         var depth = metrics.Observe("automl.queue.depth").Where(m => ReferenceEquals(m.Meter.Scope, hostMeters)).ToList();
         Assert.Equal(new[] { "high", "low", "normal" }, depth.Select(d => d.Tag("queue") ?? "").Order().ToArray());

@@ -2,7 +2,7 @@ using AutoMl.Api.Accounts;
 using AutoMl.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace AutoMl.Api.Errors;
+namespace AutoMl.Api.Paging;
 
 /// <summary>Newest-first keyset pagination on (CreatedAt, Id), shared by every list endpoint.</summary>
 internal static class KeysetPage

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 
-namespace AutoMl.Infrastructure.Payments;
+namespace AutoMl.Infrastructure.Resilience;
 
 /// <summary>
 /// The pipeline every call to a provider (Stripe, SendGrid, AdMob's key server) goes through: a timeout per attempt and

@@ -1,8 +1,7 @@
-using AutoMl.Api.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 
-namespace AutoMl.Api.Errors;
+namespace AutoMl.Api.Hosting;
 
 /// <summary>
 /// Refuses a body whose declared length is over the endpoint's limit before a byte of it is read, with

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace AutoMl.Api.Errors;
+namespace AutoMl.Api.Paging;
 
 /// <summary>Keyset pagination cursors: the sort key(s) and id of the last item, opaque to clients.</summary>
 internal static class Cursor

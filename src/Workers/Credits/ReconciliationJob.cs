@@ -2,7 +2,7 @@ using AutoMl.Infrastructure.Persistence;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
-namespace AutoMl.Workers.Jobs;
+namespace AutoMl.Workers.Credits;
 
 /// <summary>
 /// Releases holds left by ended or missing jobs (<see cref="HoldReconciliation"/>), then checks that every balance and

@@ -4,7 +4,7 @@ using AutoMl.Infrastructure.Observability;
 using AutoMl.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace AutoMl.Workers.Jobs;
+namespace AutoMl.Workers.Credits;
 
 /// <summary>
 /// Held credits must belong to live jobs. A hold whose job has ended (or is gone) without settling it would keep the
