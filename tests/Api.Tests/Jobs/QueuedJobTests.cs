@@ -95,7 +95,7 @@ public sealed class QueuedJobTests(QueuedOnlyPlatformFactory platform) : IClassF
         // No worker here serves the training queue: run the delivery the way a worker would.
         await using (var scope = platform.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<Infrastructure.Jobs.IRunJob>().RunAsync(id, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<Infrastructure.Jobs.ITrainJob>().RunAsync(id, CancellationToken.None);
         }
 
         var failed = await user.Http.JobAsync(id.ToString());
