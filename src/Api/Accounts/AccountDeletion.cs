@@ -110,10 +110,7 @@ internal sealed class AccountDeletion(
         foreach (var job in live)
         {
             // Nothing is charged: the account goes, and its worker stops at the cancel request.
-            var ending = new JobEnding(JobLifecycle.Abandon, 0, $"Job {job.Id:N} cancelled: the account is being deleted", new JobCancelled(0))
-            {
-                Set = s => s.SetProperty(j => j.CancelRequested, true),
-            };
+            var ending = new JobEnding(JobLifecycle.Abandon, 0, $"Job {job.Id:N} cancelled: the account is being deleted", new JobCancelled(0), new JobOutcome.Cancelled());
             await settlement.EndAsync(job, ending, ct);
         }
     }

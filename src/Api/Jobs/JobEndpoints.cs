@@ -144,10 +144,7 @@ internal static class JobEndpoints
         {
             return ProblemResults.Conflict($"This job has already ended ({job.Status.ToString().ToLowerInvariant()}); there is nothing to cancel.");
         }
-        var queuedEnding = new JobEnding(JobLifecycle.CancelQueued, 0, $"Training job {job.Id:N} cancelled before it started", new JobCancelled(0))
-        {
-            Set = s => s.SetProperty(j => j.CancelRequested, true),
-        };
+        var queuedEnding = new JobEnding(JobLifecycle.CancelQueued, 0, $"Training job {job.Id:N} cancelled before it started", new JobCancelled(0), new JobOutcome.Cancelled());
         if (!await settlement.EndAsync(job, queuedEnding, ct))
         {
             // Running: its worker sees the request within a second and settles what the job used.

@@ -8,7 +8,7 @@ public interface IIngestDatasetJob
     /// <summary>Attempts before the data set is marked failed.</summary>
     const int MaxAttempts = 3;
 
-    // On the interface, because Hangfire reads filters from the type and method it stores (see IRunJob).
+    // On the interface, because Hangfire reads filters from the type and method it stores (see ITrainJob).
     [AutomaticRetry(Attempts = MaxAttempts - 1, DelaysInSeconds = [5, 30])]
     Task RunAsync(Guid datasetId, CancellationToken cancellationToken);
 }

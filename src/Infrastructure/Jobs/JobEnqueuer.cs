@@ -1,3 +1,4 @@
+using AutoMl.Domain.Jobs;
 using AutoMl.Infrastructure.Persistence;
 using AutoMl.Infrastructure.Redis;
 using Hangfire;
@@ -8,19 +9,27 @@ using Microsoft.Extensions.Logging;
 namespace AutoMl.Infrastructure.Jobs;
 
 /// <summary>
-/// The one way a committed job reaches Hangfire: on its own queue, remembering the Hangfire id so the dispatcher can
-/// tell a held job from a lost one. A failed enqueue loses nothing: the job row is committed and the dispatcher
-/// enqueues it again within seconds (ADR 1).
+/// The one way a committed job reaches Hangfire: as the Hangfire job of its kind, on its own queue, remembering the
+/// Hangfire id so the dispatcher can tell a held job from a lost one. A failed enqueue loses nothing: the job row is
+/// committed and the dispatcher enqueues it again within seconds (ADR 1).
 /// </summary>
 public sealed class JobEnqueuer(AutoMlDbContext db, IBackgroundJobClient hangfire, TimeProvider clock, ILogger<JobEnqueuer> logger)
 {
+    /// <summary>Enqueues a committed job, reading its kind from its row.</summary>
     /// <returns>The Hangfire job id, or null when Hangfire could not be reached.</returns>
     public async Task<string?> EnqueueAsync(Guid jobId, string queue, CancellationToken ct)
+    {
+        var kind = await db.Jobs.Where(j => j.Id == jobId).Select(j => j.Kind).SingleAsync(ct);
+        return await EnqueueAsync(jobId, kind, queue, ct);
+    }
+
+    /// <returns>The Hangfire job id, or null when Hangfire could not be reached.</returns>
+    public async Task<string?> EnqueueAsync(Guid jobId, JobKind kind, string queue, CancellationToken ct)
     {
         string id;
         try
         {
-            id = hangfire.Create<IRunJob>(j => j.RunAsync(jobId, CancellationToken.None), new EnqueuedState(queue));
+            id = hangfire.Create(JobDeliveries.For(kind, jobId), new EnqueuedState(queue));
         }
         catch (PlatformUnavailableException e)
         {

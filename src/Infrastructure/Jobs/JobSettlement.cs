@@ -5,6 +5,7 @@ using AutoMl.Infrastructure.Email;
 using AutoMl.Infrastructure.Events;
 using AutoMl.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Options;
 
 namespace AutoMl.Infrastructure.Jobs;
@@ -17,17 +18,26 @@ namespace AutoMl.Infrastructure.Jobs;
 public sealed class JobSettlement(
     AutoMlDbContext db, CreditLedger ledger, EventPublisher events, EmailTemplates emails, IOptions<PlatformOptions> options, TimeProvider clock)
 {
+    /// <summary>
+    /// Ends the job with <paramref name="ending"/>: its outcome (a trained model's row, a prediction file, an error) is
+    /// written with the status, in one transaction with the hold's settlement.
+    /// </summary>
     /// <returns>False when the job was no longer in a status the ending's transition leaves from: nothing changed.</returns>
     public async Task<bool> EndAsync(Job job, JobEnding ending, CancellationToken ct)
     {
+        if (!ending.IsConsistent)
+        {
+            throw new ArgumentException($"A {ending.Outcome.GetType().Name} outcome cannot end a job by {ending.Transition.Name}.", nameof(ending));
+        }
         var now = clock.GetUtcNow();
         var from = ending.Transition.FromArray;
         LedgerResult settled;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            if (ending.First is { } first)
+            if (ending.Outcome is JobOutcome.ModelTrained trained)
             {
-                await first(ct);
+                db.Models.Add(trained.Model);
+                await db.SaveChangesAsync(ct);
             }
             var ended = await db.Jobs.Where(j => j.Id == job.Id && from.Contains(j.Status))
                 .ExecuteUpdateAsync(s =>
@@ -36,7 +46,7 @@ public sealed class JobSettlement(
                     s.SetProperty(j => j.ChargedCredits, ending.Charged);
                     s.SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null);
                     s.SetProperty(j => j.FinishedAt, now);
-                    ending.Set?.Invoke(s);
+                    Record(s, ending.Outcome);
                 }, ct);
             if (ended == 0)
             {
@@ -52,6 +62,39 @@ public sealed class JobSettlement(
             : ending.Transition == JobLifecycle.Fail ? ("refund", job.HeldCredits) : ("release", job.HeldCredits);
         await events.PublishAsync(job.UserId, null, new CreditsChanged(reason, amount, job.Id, settled.Balance, settled.Balance - settled.Held), ct);
         return true;
+    }
+
+    /// <summary>The job's columns that record its outcome, beside status, charge, lease and finish time.</summary>
+    private static void Record(UpdateSettersBuilder<Job> s, JobOutcome outcome)
+    {
+        switch (outcome)
+        {
+            case JobOutcome.ModelTrained { Model: var model, Trials: var trials }:
+                Guid? modelId = model.Id;
+                double? score = model.Score;
+                string? task = model.Task, metric = model.Metric;
+                s.SetProperty(j => j.ModelId, modelId)
+                    .SetProperty(j => j.BestScore, score)
+                    .SetProperty(j => j.Task, task)
+                    .SetProperty(j => j.Metric, metric)
+                    .SetProperty(j => j.Trials, trials)
+                    .SetProperty(j => j.Progress, 1)
+                    .SetProperty(j => j.EtaSeconds, 0);
+                break;
+            case JobOutcome.PredictionsReady { ResultKey: var key }:
+                string? resultKey = key;
+                s.SetProperty(j => j.ResultKey, resultKey).SetProperty(j => j.Progress, 1);
+                break;
+            case JobOutcome.Failed failed:
+                string? error = failed.Stored;
+                s.SetProperty(j => j.Error, error);
+                break;
+            case JobOutcome.Cancelled:
+                // Set already when the owner asked; set here too when the ending itself is the request (a queued job,
+                // an account being deleted), so a worker that still runs it stops.
+                s.SetProperty(j => j.CancelRequested, true);
+                break;
+        }
     }
 
     /// <summary>
@@ -80,15 +123,14 @@ public sealed class JobSettlement(
         crossedLow &= user.NotifyLowBalance;
         if (finishedMail)
         {
-            // The row as the ending just set it: the caller's setters hold the score or the error.
-            var ended = await db.Jobs.AsNoTracking().Where(j => j.Id == job.Id).Select(j => new { j.Metric, j.BestScore, j.Error }).SingleAsync(ct);
-            if (ending.Transition == JobLifecycle.Succeed)
+            switch (ending.Outcome)
             {
-                emails.JobFinished(job.UserId, to, job.Id, job.Target ?? "", ended.Metric ?? "score", ended.BestScore);
-            }
-            else
-            {
-                emails.JobFailed(job.UserId, to, job.Id, job.Target ?? "", ended.Error ?? "an error on our side");
+                case JobOutcome.ModelTrained { Model: var model }:
+                    emails.JobFinished(job.UserId, to, job.Id, job.Target ?? "", model.Metric, model.Score);
+                    break;
+                case JobOutcome.Failed failed:
+                    emails.JobFailed(job.UserId, to, job.Id, job.Target ?? "", failed.Stored);
+                    break;
             }
         }
         if (crossedLow)

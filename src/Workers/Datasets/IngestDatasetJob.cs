@@ -6,6 +6,7 @@ using AutoMl.Infrastructure.Datasets;
 using AutoMl.Infrastructure.Persistence;
 using AutoMl.Ml.Data;
 using AutoMl.Ml.Profiling;
+using AutoMl.Workers.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace AutoMl.Workers.Datasets;
@@ -35,8 +36,8 @@ internal sealed class IngestDatasetJob(
             return;
         }
         var work = Directory.CreateTempSubdirectory("automl-ingest-");
-        using var renewal = new CancellationTokenSource();
-        var heartbeat = RenewLeaseAsync(datasetId, renewal.Token);
+        var watch = LeaseWatch.Start(scopes, clock, new LeaseTerms(Lease, (leaseDb, until, ct) =>
+            leaseDb.Database.ExecuteSqlAsync($"UPDATE datasets SET ingest_lease_until = {until} WHERE id = {datasetId} AND status = 'Ingesting'", ct)));
         try
         {
             await IngestAsync(dataset, work.FullName, cancellationToken);
@@ -55,8 +56,7 @@ internal sealed class IngestDatasetJob(
         }
         finally
         {
-            await renewal.CancelAsync();
-            await heartbeat;
+            await watch.DisposeAsync();
             work.Delete(recursive: true);
         }
     }
@@ -145,25 +145,6 @@ internal sealed class IngestDatasetJob(
             .ExecuteUpdateAsync(s => s
                 .SetProperty(d => d.IngestLeaseUntil, now + Lease)
                 .SetProperty(d => d.IngestAttempts, d => d.IngestAttempts + 1), ct) == 1;
-    }
-
-    private async Task RenewLeaseAsync(Guid datasetId, CancellationToken stop)
-    {
-        // A scope of its own: the job's DbContext is busy on the job's thread.
-        await using var scope = scopes.CreateAsyncScope();
-        var leaseDb = scope.ServiceProvider.GetRequiredService<AutoMlDbContext>();
-        try
-        {
-            while (true)
-            {
-                await Task.Delay(Lease / 4, stop);
-                var until = clock.GetUtcNow() + Lease;
-                await leaseDb.Database.ExecuteSqlAsync($"UPDATE datasets SET ingest_lease_until = {until} WHERE id = {datasetId} AND status = 'Ingesting'", stop);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
     }
 
     private async Task FailAsync(Guid datasetId, string message, CancellationToken ct) =>

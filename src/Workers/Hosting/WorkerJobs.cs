@@ -17,10 +17,12 @@ internal static class WorkerJobs
         services.AddScoped<IIngestDatasetJob, IngestDatasetJob>();
         services.AddScoped<IngestSweeper>();
         services.AddScoped<DatasetLifecycleJob>();
+        services.AddScoped<JobRun>();
+        services.AddScoped<ITrainJob, TrainJob>();
+        services.AddScoped<IPredictJob, PredictJob>();
         services.AddScoped<IRunJob, RunJob>();
         services.AddScoped<JobClaim>();
         services.AddScoped<JobFailure>();
-        services.AddScoped<BatchPrediction>();
         services.AddScoped<ReconciliationJob>();
         services.AddScoped<HoldReconciliation>();
         services.AddSingleton<IHostJobFilter, DeadJobRefundFilter>();

@@ -11,7 +11,7 @@ internal sealed class DeadJobRefundFilter(IServiceScopeFactory scopes) : IApplyS
     public void OnStateApplied(ApplyStateContext context, IWriteOnlyTransaction transaction)
     {
         if (context.NewState is not FailedState failed
-            || context.BackgroundJob.Job?.Type != typeof(IRunJob)
+            || context.BackgroundJob.Job?.Type is not { } type || !JobDeliveries.Carries(type)
             || context.BackgroundJob.Job.Args.Count == 0 || context.BackgroundJob.Job.Args[0] is not Guid jobId)
         {
             return;
@@ -19,8 +19,8 @@ internal sealed class DeadJobRefundFilter(IServiceScopeFactory scopes) : IApplyS
         using var scope = scopes.CreateScope();
         var reference = JobFaults.NewReference();
         scope.ServiceProvider.GetRequiredService<ILogger<DeadJobRefundFilter>>().LogError(failed.Exception,
-            "Job {JobId} failed after {Attempts} attempts; reference {Reference}", jobId, RunJob.MaxAttempts, reference);
-        var reason = JobFaults.GaveUp(RunJob.MaxAttempts, reference);
+            "Job {JobId} failed after {Attempts} attempts; reference {Reference}", jobId, JobAttempts.Max, reference);
+        var reason = JobFaults.GaveUp(JobAttempts.Max, reference);
         scope.ServiceProvider.GetRequiredService<JobFailure>().FailAndRefundAsync(jobId, reason, CancellationToken.None).GetAwaiter().GetResult();
     }
 

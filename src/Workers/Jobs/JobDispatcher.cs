@@ -58,7 +58,7 @@ internal sealed class JobDispatcher(
                 await CancelAsync(services, job, JobLifecycle.CancelRunning, ct);
                 continue;
             }
-            if (job.Attempts >= RunJob.MaxAttempts)
+            if (job.Attempts >= JobAttempts.Max)
             {
                 await services.GetRequiredService<JobFailure>().FailAndRefundAsync(job.Id,
                     $"The job's worker stopped {job.Attempts} times while training it. Your credits were refunded.", ct);
@@ -81,7 +81,7 @@ internal sealed class JobDispatcher(
         var queued = await db.Jobs.AsNoTracking()
             .Where(j => j.Status == JobLifecycle.Waiting && !j.CancelRequested && j.EnqueuedAt < now - EnqueueGrace)
             .OrderBy(j => j.EnqueuedAt).Take(1000)
-            .Select(j => new { j.Id, j.Queue, j.HangfireJobId })
+            .Select(j => new { j.Id, j.Kind, j.Queue, j.HangfireJobId })
             .ToListAsync(ct);
         using var connection = storage.GetConnection();
         foreach (var job in queued)
@@ -90,7 +90,7 @@ internal sealed class JobDispatcher(
             {
                 continue;
             }
-            if (await enqueuer.EnqueueAsync(job.Id, job.Queue, ct) is null)
+            if (await enqueuer.EnqueueAsync(job.Id, job.Kind, job.Queue, ct) is null)
             {
                 continue;
             }
@@ -104,7 +104,7 @@ internal sealed class JobDispatcher(
     /// </summary>
     private async Task CancelAsync(IServiceProvider services, Job job, JobTransition cancel, CancellationToken ct)
     {
-        var ending = new JobEnding(cancel, 0, $"Job {job.Id:N} cancelled; its worker had stopped", new JobCancelled(0));
+        var ending = new JobEnding(cancel, 0, $"Job {job.Id:N} cancelled; its worker had stopped", new JobCancelled(0), new JobOutcome.Cancelled());
         if (await services.GetRequiredService<JobSettlement>().EndAsync(job, ending, ct))
         {
             logger.LogWarning("Job {JobId} was cancelled while its worker was gone; ended cancelled and its {Held} held credits released", job.Id, job.HeldCredits);

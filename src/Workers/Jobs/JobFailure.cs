@@ -16,11 +16,7 @@ internal sealed class JobFailure(AutoMlDbContext db, JobSettlement settlement, I
         {
             return;
         }
-        var error = reason.Length > 2000 ? reason[..2000] : reason;
-        var ending = new JobEnding(JobLifecycle.Fail, 0, $"Training job {job.Id:N} failed: refunded", new JobFailed(reason, 0))
-        {
-            Set = s => s.SetProperty(j => j.Error, error),
-        };
+        var ending = new JobEnding(JobLifecycle.Fail, 0, $"Training job {job.Id:N} failed: refunded", new JobFailed(reason, 0), new JobOutcome.Failed(reason));
         if (!await settlement.EndAsync(job, ending, ct))
         {
             return;

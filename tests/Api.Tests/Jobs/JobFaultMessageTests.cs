@@ -34,8 +34,8 @@ public sealed class JobFaultMessageTests(TrainingPlatformFactory platform) : ICl
         // Each retry must come back on the job's own queue: on Hangfire's "default" queue no worker would ever run it.
         var job = await user.Http.JobUntilAsync(id, j => j.GetProperty("status").GetString() == "failed", 180, 500);
 
-        Assert.Contains($"after {IRunJob.MaxAttempts} attempts", job.GetProperty("error").GetString(), StringComparison.Ordinal);
-        Assert.Equal(IRunJob.MaxAttempts, await platform.InDbAsync(db => db.Jobs.Where(j => j.Id == Guid.Parse(id)).Select(j => j.Attempts).SingleAsync()));
+        Assert.Contains($"after {JobAttempts.Max} attempts", job.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(JobAttempts.Max, await platform.InDbAsync(db => db.Jobs.Where(j => j.Id == Guid.Parse(id)).Select(j => j.Attempts).SingleAsync()));
         var credits = await (await user.Http.GetAsync("/api/v1/credits")).JsonAsync();
         Assert.Equal((100L, 0L), (credits.GetProperty("balance").GetInt64(), credits.GetProperty("held").GetInt64()));
     }

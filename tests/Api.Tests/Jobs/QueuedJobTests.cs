@@ -95,7 +95,7 @@ public sealed class QueuedJobTests(QueuedOnlyPlatformFactory platform) : IClassF
         // No worker here serves the training queue: run the delivery the way a worker would.
         await using (var scope = platform.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<Infrastructure.Jobs.IRunJob>().RunAsync(id, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<Infrastructure.Jobs.ITrainJob>().RunAsync(id, CancellationToken.None);
         }
 
         var failed = await user.Http.JobAsync(id.ToString());
@@ -110,6 +110,28 @@ public sealed class QueuedJobTests(QueuedOnlyPlatformFactory platform) : IClassF
         var mail = await platform.InDbAsync(db => db.OutboxEmails.SingleAsync(e => e.To == email && e.Template == "job-failed"));
         Assert.Contains("data set was deleted", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("No credits were charged", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task a_delivery_stored_by_the_version_before_training_and_prediction_were_split_still_runs_its_job()
+    {
+        var user = await platform.SignUpAsync();
+        var dataset = await user.Http.ReadyDatasetAsync();
+        var job = await (await user.Http.SubmitAsync(dataset, "species", 60)).JsonAsync(HttpStatusCode.Accepted);
+        var id = Guid.Parse(job.GetProperty("id").GetString()!);
+        await (await user.Http.DeleteAsync($"/api/v1/datasets/{dataset}")).EnsureStatusAsync(HttpStatusCode.NoContent);
+
+        // Hangfire resolves the type it stored: an IRunJob enqueued (or retried) by the previous version.
+        await using (var scope = platform.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Infrastructure.Jobs.IRunJob>().RunAsync(id, CancellationToken.None);
+        }
+
+        var failed = await user.Http.JobAsync(id.ToString());
+        Assert.Equal("failed", failed.Status());
+        Assert.Contains("data set was deleted", failed.GetProperty("error").GetString(), StringComparison.Ordinal);
+        var credits = await user.Http.CreditsAsync();
+        Assert.Equal((100L, 0L), (credits.GetProperty("balance").GetInt64(), credits.GetProperty("held").GetInt64()));
     }
 
     [Fact]

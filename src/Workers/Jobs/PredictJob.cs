@@ -12,11 +12,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AutoMl.Workers.Jobs;
 
-/// <summary>Predicts every row of a data set with a model and stores the result as a CSV: one row per input row, in order.</summary>
-internal sealed class BatchPrediction(AutoMlDbContext db, IBlobStore blobs, JobSettlement settlement)
+/// <summary>
+/// A batch prediction: predicts every row of a data set with a model and stores the result as a CSV (one row per input
+/// row, in order), charged its whole hold. The claim, lease, cancel and retry are <see cref="JobRun"/>'s.
+/// </summary>
+internal sealed class PredictJob(JobRun run, AutoMlDbContext db, IBlobStore blobs, JobSettlement settlement) : IPredictJob
 {
-    public async Task RunAsync(Job job, string work, CancellationToken ct)
+    public Task RunAsync(Guid jobId, CancellationToken cancellationToken) => run.RunAsync(jobId, WorkAsync, cancellationToken);
+
+    private async Task WorkAsync(RunningJob running, CancellationToken ct)
     {
+        var (job, work) = (running.Job, running.WorkDirectory);
         var model = await db.Models.AsNoTracking().SingleOrDefaultAsync(m => m.Id == job.ModelId, ct)
             ?? throw new JobFailedException("The model was deleted before the predictions ran.");
         var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == job.DatasetId, ct)
@@ -35,10 +41,8 @@ internal sealed class BatchPrediction(AutoMlDbContext db, IBlobStore blobs, JobS
         await blobs.PutFileAsync(key, csvPath, ct);
 
         var ending = new JobEnding(JobLifecycle.Succeed, job.HeldCredits, $"Batch prediction {job.Id:N}",
-            new JobSucceeded("predict", job.HeldCredits, 0, Rows: frame.RowCount, Result: $"/api/v1/models/predictions/{job.Id}/result"))
-        {
-            Set = s => s.SetProperty(j => j.ResultKey, key).SetProperty(j => j.Progress, 1),
-        };
+            new JobSucceeded("predict", job.HeldCredits, 0, Rows: frame.RowCount, Result: $"/api/v1/models/predictions/{job.Id}/result"),
+            new JobOutcome.PredictionsReady(key));
         await settlement.EndAsync(job, ending, CancellationToken.None);
     }
 

@@ -1,0 +1,73 @@
+using AutoMl.Domain.Events;
+using AutoMl.Domain.Jobs;
+using AutoMl.Domain.Pricing;
+using AutoMl.Infrastructure.Blobs;
+using AutoMl.Infrastructure.Jobs;
+using AutoMl.Infrastructure.Models;
+using AutoMl.Infrastructure.Persistence;
+using AutoMl.Ml.Metrics;
+using AutoMl.Ml.Schema;
+using AutoMl.Ml.Training;
+using Microsoft.EntityFrameworkCore;
+
+namespace AutoMl.Workers.Jobs;
+
+/// <summary>
+/// Trains a model with the engine under the job's budget, saves its bundle, and ends the job succeeded with the model's
+/// row, charged for the time it used. The claim, lease, cancel and retry are <see cref="JobRun"/>'s.
+/// </summary>
+internal sealed class TrainJob(
+    JobRun run, AutoMlDbContext db, JobSettlement settlement, IBlobStore blobs, ModelAnnouncements announcements,
+    IServiceScopeFactory scopes, TimeProvider clock, ILogger<TrainJob> logger) : ITrainJob
+{
+    public Task RunAsync(Guid jobId, CancellationToken cancellationToken) => run.RunAsync(jobId, WorkAsync, cancellationToken);
+
+    private async Task WorkAsync(RunningJob running, CancellationToken ct)
+    {
+        var result = await TrainAsync(running.Job, running.WorkDirectory, ct);
+        await SucceedAsync(running.Job, result, running.WorkDirectory, running.Elapsed);
+    }
+
+    private async Task<TrainingResult> TrainAsync(Job job, string work, CancellationToken ct)
+    {
+        var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == job.DatasetId, ct)
+            ?? throw new JobFailedException("The data set was deleted before the job started.");
+        var data = Path.Combine(work, "train.parquet");
+        await blobs.DownloadToFileAsync(dataset.ProcessedKey!, data, ct);
+        await using var recorder = new TrialRecorder(scopes, job.UserId, job.Id, job.BudgetSeconds, clock, logger);
+        return await AutoMlEngine.TrainAsync(new TrainingRequest
+        {
+            DataPath = data,
+            Target = job.Target!,
+            Budget = TimeSpan.FromSeconds(job.BudgetSeconds),
+            Task = job.Task is null ? null : Enum.Parse<TaskKind>(job.Task, ignoreCase: true),
+            Metric = job.Metric is null ? null : Enum.Parse<MetricKind>(job.Metric, ignoreCase: true),
+            ExcludedColumns = job.ExcludedColumns,
+            Seed = 42,
+        }, recorder, ct);
+    }
+
+    private async Task SucceedAsync(Job job, TrainingResult result, string work, TimeSpan elapsed)
+    {
+        var modelId = Guid.CreateVersion7();
+        var key = BlobKeys.ModelBundle(job.UserId, modelId);
+        var path = Path.Combine(work, "model.bundle");
+        result.Bundle.Save(path);
+        await blobs.PutFileAsync(key, path, CancellationToken.None);
+        var used = Pricing.Used(job.HeldCredits, elapsed, job.BudgetSeconds);
+        var model = ModelRecord.From(job, result, modelId, key, new FileInfo(path).Length, clock.GetUtcNow());
+
+        var ending = new JobEnding(JobLifecycle.Succeed, used, $"Training job {job.Id:N}",
+            new JobSucceeded("train", used, job.HeldCredits - used, modelId, result.Score, model.Metric, result.TrialCount),
+            new JobOutcome.ModelTrained(model, result.TrialCount));
+        if (!await settlement.EndAsync(job, ending, CancellationToken.None))
+        {
+            // Lost the lease to another delivery meanwhile: that run owns the outcome.
+            await blobs.DeleteAsync(key, CancellationToken.None);
+            return;
+        }
+        await announcements.AnnounceAsync(modelId, key);
+        logger.LogInformation("Job {JobId} succeeded: {Metric} {Score:F4} after {Trials} trials; charged {Used} of {Held} credits",
+            job.Id, model.Metric, result.Score, result.TrialCount, used, job.HeldCredits);
+    }
+}
