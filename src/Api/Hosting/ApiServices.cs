@@ -38,7 +38,11 @@ internal static class ApiServices
         services.AddScoped<DatasetQuota>();
         services.AddScoped<DatasetUploads>();
         services.AddScoped<Jobs.JobAdmission>();
+        services.AddScoped<Jobs.TrainingRequestCheck>();
         services.AddScoped<Jobs.JobSubmission>();
+        services.AddScoped<Jobs.JobQuote>();
+        services.AddScoped<Jobs.JobCancel>();
+        services.AddScoped<Models.BatchPredictionSubmission>();
         services.AddSingleton<Models.ModelCache>();
         services.AddSingleton<Models.PredictionGate>();
         services.AddScoped<Models.OnlinePrediction>();

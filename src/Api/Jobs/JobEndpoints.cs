@@ -1,14 +1,12 @@
 using System.Text.Json;
 using AutoMl.Api.Accounts;
 using AutoMl.Api.Errors;
+using AutoMl.Api.Outcomes;
 using AutoMl.Api.Paging;
 using AutoMl.Api.RateLimiting;
 using AutoMl.Api.Security;
 using AutoMl.Domain.Accounts;
-using AutoMl.Domain.Events;
-using AutoMl.Domain.Jobs;
 using AutoMl.Infrastructure.Events;
-using AutoMl.Infrastructure.Jobs;
 using AutoMl.Infrastructure.Persistence;
 using AutoMl.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,8 +17,6 @@ namespace AutoMl.Api.Jobs;
 
 internal static class JobEndpoints
 {
-    private const string Missing = "No job with this id exists in your account.";
-
     private const string DataChecks =
         "The target is checked against the data set's profile first: a data mistake answers 422, before anything is held, "
         + "with a sentence (detail, also under errors.target), a code (target-not-found, target-excluded, target-single-value, "
@@ -46,50 +42,12 @@ internal static class JobEndpoints
 
     private static async Task<Results<Accepted<JobView>, ProblemHttpResult>> SubmitAsync(
         SubmitJobRequest request, CurrentUser current, JobSubmission submission, CancellationToken ct,
-        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey = null)
-    {
-        if (idempotencyKey is { Length: > 200 })
-        {
-            return ProblemResults.BadRequest("The Idempotency-Key header has at most 200 characters.");
-        }
-        return await submission.SubmitAsync(current.Id, request, idempotencyKey, ct) switch
-        {
-            Submission.Accepted(var job, _) => TypedResults.Accepted($"/api/v1/jobs/{job.Id}", job.ToView()),
-            Submission.Rejected r => Rejection(r),
-            _ => throw new InvalidOperationException(),
-        };
-    }
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey = null) =>
+        OutcomeResults.AcceptedJob(await submission.SubmitAsync(current.Id, request, idempotencyKey, ct));
 
     private static async Task<Results<Ok<QuoteView>, ProblemHttpResult>> QuoteAsync(
-        SubmitJobRequest request, CurrentUser current, JobSubmission submission, AutoMlDbContext db, CancellationToken ct)
-    {
-        var available = await db.CreditAccounts.Where(a => a.UserId == current.Id).Select(a => a.Balance - a.Held).SingleAsync(ct);
-        return await submission.QuoteAsync(current.Id, request, ct) switch
-        {
-            Submission.Quoted(var price) => TypedResults.Ok(new QuoteView(price.Credits, price, available)),
-            Submission.Rejected r => Rejection(r),
-            _ => throw new InvalidOperationException(),
-        };
-    }
-
-    /// <summary>
-    /// A rejection about one field also names it under <c>errors</c>, so a form can show the sentence next to that field.
-    /// A data problem adds its <c>code</c>, and <c>overridable: true</c> when the request may be sent again with force.
-    /// </summary>
-    private static ProblemHttpResult Rejection(Submission.Rejected r)
-    {
-        var extensions = new Dictionary<string, object?>();
-        if (r.Field is not null)
-        {
-            extensions["errors"] = new Dictionary<string, string[]> { [r.Field] = [r.Detail] };
-        }
-        if (r.Code is not null)
-        {
-            extensions["code"] = r.Code;
-            extensions["overridable"] = r.Overridable;
-        }
-        return ProblemResults.Problem(r.Status, r.Title, r.Detail, extensions.Count == 0 ? null : extensions);
-    }
+        SubmitJobRequest request, CurrentUser current, JobQuote quote, CancellationToken ct) =>
+        OutcomeResults.Ok(await quote.QuoteAsync(current.Id, request, ct));
 
     private static async Task<Results<Ok<Page<JobView>>, ValidationProblem>> ListAsync(
         CurrentUser current, [FromKeyedServices(ReadDb.Key)] AutoMlDbContext db, CancellationToken ct, int pageSize = 50, string? cursor = null)
@@ -105,13 +63,13 @@ internal static class JobEndpoints
     private static async Task<Results<Ok<JobView>, ProblemHttpResult>> GetAsync(Guid id, CurrentUser current, AutoMlDbContext db, CancellationToken ct) =>
         await db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id && j.UserId == current.Id, ct) is { } job
             ? TypedResults.Ok(job.ToView())
-            : ProblemResults.NotFound(Missing);
+            : ProblemResults.NotFound(JobViews.Missing);
 
     private static async Task<Results<Ok<Page<TrialView>>, ProblemHttpResult>> TrialsAsync(Guid id, CurrentUser current, [FromKeyedServices(ReadDb.Key)] AutoMlDbContext db, CancellationToken ct)
     {
         if (!await db.Jobs.AnyAsync(j => j.Id == id && j.UserId == current.Id, ct))
         {
-            return ProblemResults.NotFound(Missing);
+            return ProblemResults.NotFound(JobViews.Missing);
         }
         var trials = await db.Trials.AsNoTracking().Where(t => t.JobId == id).OrderBy(t => t.N).ToListAsync(ct);
         return TypedResults.Ok(new Page<TrialView>(
@@ -123,7 +81,7 @@ internal static class JobEndpoints
     {
         if (!await db.Jobs.AnyAsync(j => j.Id == id && j.UserId == current.Id, ct))
         {
-            return ProblemResults.NotFound(Missing);
+            return ProblemResults.NotFound(JobViews.Missing);
         }
         var events = await db.JobEvents.AsNoTracking()
             .Where(e => e.UserId == current.Id && e.JobId == id && e.Seq > after)
@@ -133,25 +91,6 @@ internal static class JobEndpoints
 
     /// <summary>A queued job is cancelled at once and its hold released; a running one is stopped by its worker within 2 s.</summary>
     private static async Task<Results<Accepted<JobView>, ProblemHttpResult>> CancelAsync(
-        Guid id, CurrentUser current, AutoMlDbContext db, JobSettlement settlement, CancellationToken ct)
-    {
-        var job = await db.Jobs.SingleOrDefaultAsync(j => j.Id == id && j.UserId == current.Id, ct);
-        if (job is null)
-        {
-            return ProblemResults.NotFound(Missing);
-        }
-        if (job.Status.IsTerminal())
-        {
-            return ProblemResults.Conflict($"This job has already ended ({job.Status.ToString().ToLowerInvariant()}); there is nothing to cancel.");
-        }
-        var queuedEnding = new JobEnding(JobLifecycle.CancelQueued, 0, $"Training job {job.Id:N} cancelled before it started", new JobCancelled(0), new JobOutcome.Cancelled());
-        if (!await settlement.EndAsync(job, queuedEnding, ct))
-        {
-            // Running: its worker sees the request within a second and settles what the job used.
-            var running = JobLifecycle.CancelRunning.FromArray;
-            await db.Jobs.Where(j => j.Id == id && running.Contains(j.Status)).ExecuteUpdateAsync(s => s.SetProperty(j => j.CancelRequested, true), ct);
-        }
-        await db.Entry(job).ReloadAsync(ct);
-        return TypedResults.Accepted($"/api/v1/jobs/{id}", job.ToView());
-    }
+        Guid id, CurrentUser current, JobCancel cancel, CancellationToken ct) =>
+        OutcomeResults.AcceptedJob(await cancel.CancelAsync(current.Id, id, ct));
 }

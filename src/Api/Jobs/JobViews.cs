@@ -4,6 +4,8 @@ namespace AutoMl.Api.Jobs;
 
 internal static class JobViews
 {
+    public const string Missing = "No job with this id exists in your account.";
+
     public static JobView ToView(this Job j) => new(
         j.Id, j.Kind, j.Status, j.Queue, j.Progress, j.EtaSeconds, j.DatasetId, j.Target, j.Task, j.Metric, j.BudgetSeconds,
         j.BestScore, j.Trials, j.ModelId, j.Error, j.HeldCredits, j.ChargedCredits, j.CreatedAt, j.StartedAt, j.FinishedAt);
