@@ -42,6 +42,21 @@ public sealed class EventRelay(
         }
     }
 
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            // What this process sent is marked before it goes, so no relay sends it a second time.
+            await using var scope = scopes.CreateAsyncScope();
+            await marks.FlushAsync(scope.ServiceProvider.GetRequiredService<AutoMlDbContext>(), clock.GetUtcNow(), cancellationToken);
+        }
+        catch (Exception e)
+        {
+            logger.LogInformation(e, "Could not mark this process's last sent events on shutdown; the relay may send them again");
+        }
+    }
+
     /// <returns>How many lost events it sent.</returns>
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
