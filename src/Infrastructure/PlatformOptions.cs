@@ -1,4 +1,5 @@
 using AutoMl.Domain.Credits;
+using AutoMl.Infrastructure.Events;
 
 namespace AutoMl.Infrastructure;
 
@@ -17,6 +18,8 @@ public sealed class PlatformOptions
     public bool LogEmailBodies { get; set; }
 
     public NotificationOptions Notifications { get; set; } = new();
+
+    public EventOptions Events { get; set; } = new();
 
     public ModelWarmupOptions ModelWarmup { get; set; } = new();
 

@@ -4,15 +4,19 @@ using AutoMl.Infrastructure.Persistence;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AutoMl.Infrastructure.Events;
 
 /// <summary>
-/// Writes an event to job_events with the user's next sequence number (one statement, so two
-/// publishers never share a number), then sends it to the user's group on every API instance through
-/// the Redis backplane. A send that fails loses nothing: clients resume from Postgres.
+/// Writes an event to job_events with the user's next sequence number (one statement, so two publishers never share a
+/// number), in the caller's transaction when one is open, so the event exists exactly when the change it reports does.
+/// It is sent to the user's group on every API instance through the Redis backplane once that transaction commits (at
+/// once without one); a rollback drops both the row and the send. A send that is lost (a crash after the commit, Redis
+/// gone) is sent later by <see cref="EventRelay"/>; clients that resume read Postgres in any case.
 /// </summary>
-public sealed class EventPublisher(AutoMlDbContext db, IHubContext<EventsHub> hub, TimeProvider clock, ILogger<EventPublisher> logger)
+public sealed class EventPublisher(
+    AutoMlDbContext db, IHubContext<EventsHub> hub, EventSendMarks marks, IOptions<PlatformOptions> options, TimeProvider clock, ILogger<EventPublisher> logger)
 {
     public async Task<EventMessage> PublishAsync(Guid userId, Guid? jobId, PlatformEvent data, CancellationToken ct)
     {
@@ -29,14 +33,20 @@ public sealed class EventPublisher(AutoMlDbContext db, IHubContext<EventsHub> hu
             RETURNING seq AS "Value"
             """).ToListAsync(ct);
         var message = new EventMessage(seq[0], type, jobId, JsonDocument.Parse(json).RootElement.Clone(), at);
-        try
-        {
-            await hub.Clients.Group(EventsHub.GroupOf(userId)).SendAsync(EventsHub.Method, message, ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogWarning(e, "Event {Seq} for user {UserId} stored but not sent live; clients get it when they resume", message.Seq, userId);
-        }
+        await db.AfterCommitAsync(() => SendAsync(userId, message));
         return message;
+    }
+
+    /// <summary>Never throws: it may run inside a commit that has already happened, and the relay retries what it misses.</summary>
+    private async Task SendAsync(Guid userId, EventMessage message)
+    {
+        if (options.Value.Events.CrashAfterCommitFor is { Length: > 0 } crashFor && crashFor == message.Type)
+        {
+            Environment.FailFast($"AutoMl__Events__CrashAfterCommitFor={crashFor}: ending the process after event {message.Seq} committed, before its send (a test hook).");
+        }
+        if (await EventSending.TrySendAsync(hub, userId, message, logger))
+        {
+            marks.Sent(userId, message.Seq);
+        }
     }
 }

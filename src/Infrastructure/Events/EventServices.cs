@@ -17,6 +17,9 @@ public static class EventServices
                 o.Configuration.BacklogPolicy = BacklogPolicy.FailFast;
             });
         services.AddScoped<EventPublisher>();
+        services.AddSingleton<EventSendMarks>();
+        // In every process that publishes: each marks its own sends, and either one re-sends what the other lost.
+        services.AddHostedService<EventRelay>();
         return services;
     }
 }

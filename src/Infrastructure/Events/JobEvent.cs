@@ -9,6 +9,9 @@ public sealed class JobEvent
     public required string Type { get; set; }
     public required string DataJson { get; set; }
     public DateTimeOffset At { get; set; }
+
+    /// <summary>When it was sent live; null until a send succeeded, so the relay sends what a lost send left behind.</summary>
+    public DateTimeOffset? SentAt { get; set; }
 }
 
 /// <summary>The last sequence number handed out per user.</summary>

@@ -13,6 +13,8 @@ internal sealed class JobEventConfiguration : IEntityTypeConfiguration<JobEvent>
         builder.Property(e => e.Type).HasMaxLength(32);
         builder.Property(e => e.DataJson).HasColumnType("jsonb");
         builder.HasIndex(e => new { e.JobId, e.Seq });
+        // The relay's scan: only the few events not yet sent, so the index stays small however long the history.
+        builder.HasIndex(e => e.At).HasFilter("sent_at IS NULL");
         builder.HasOne<AppUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

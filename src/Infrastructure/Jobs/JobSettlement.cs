@@ -12,8 +12,8 @@ namespace AutoMl.Infrastructure.Jobs;
 
 /// <summary>
 /// The one way a job ends. Its row leaves a live status by a conditional update, so of two deliveries (or a worker
-/// and a cancel) only one ends it; the hold settles in the same transaction, with the emails the ending sends; the
-/// events go out after the commit, so no client hears of an ending that rolled back.
+/// and a cancel) only one ends it; the hold settles in the same transaction, with the emails the ending sends and its
+/// events, which go out when it commits: no client hears of an ending that rolled back, and none misses one that did.
 /// </summary>
 public sealed class JobSettlement(
     AutoMlDbContext db, CreditLedger ledger, EventPublisher events, EmailTemplates emails, IOptions<PlatformOptions> options, TimeProvider clock)
@@ -31,7 +31,6 @@ public sealed class JobSettlement(
         }
         var now = clock.GetUtcNow();
         var from = ending.Transition.FromArray;
-        LedgerResult settled;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             if (ending.Outcome is JobOutcome.ModelTrained trained)
@@ -53,14 +52,14 @@ public sealed class JobSettlement(
                 await tx.RollbackAsync(ct);
                 return false;
             }
-            settled = await ledger.SettleHoldAsync(job.UserId, job.HeldCredits, ending.Charged, ending.LedgerReference, JobKeys.Settle(job.Id), ct);
+            var settled = await ledger.SettleHoldAsync(job.UserId, job.HeldCredits, ending.Charged, ending.LedgerReference, JobKeys.Settle(job.Id), ct);
             await QueueEmailsAsync(job, ending, settled, ct);
+            await events.PublishAsync(job.UserId, job.Id, ending.Event, ct);
+            var (reason, amount) = ending.Charged > 0 ? ("capture", -ending.Charged)
+                : ending.Transition == JobLifecycle.Fail ? ("refund", job.HeldCredits) : ("release", job.HeldCredits);
+            await events.PublishAsync(job.UserId, null, new CreditsChanged(reason, amount, job.Id, settled.Balance, settled.Balance - settled.Held), ct);
             await tx.CommitAsync(ct);
         }
-        await events.PublishAsync(job.UserId, job.Id, ending.Event, ct);
-        var (reason, amount) = ending.Charged > 0 ? ("capture", -ending.Charged)
-            : ending.Transition == JobLifecycle.Fail ? ("refund", job.HeldCredits) : ("release", job.HeldCredits);
-        await events.PublishAsync(job.UserId, null, new CreditsChanged(reason, amount, job.Id, settled.Balance, settled.Balance - settled.Held), ct);
         return true;
     }
 

@@ -25,8 +25,9 @@ public enum WebhookOutcome
 /// <summary>
 /// Applies a verified Stripe event exactly once: the event id is inserted first (a concurrent redelivery waits on that
 /// row and then finds it), and the event's effects commit in the same transaction, so a failure leaves nothing behind
-/// and Stripe's retry applies it cleanly. The credits.changed events go out after the commit, so a client never hears
-/// of credits that rolled back (the billing page waits for that event to show a purchase's new balance).
+/// and Stripe's retry applies it cleanly. The credits.changed events are stored in that transaction too and go out when
+/// it commits, so a client never hears of credits that rolled back nor misses credits that did (the billing page waits
+/// for that event to show a purchase's new balance).
 /// </summary>
 public sealed class StripeWebhookProcessor(
     AutoMlDbContext db,
@@ -39,11 +40,8 @@ public sealed class StripeWebhookProcessor(
     TimeProvider clock,
     ILogger<StripeWebhookProcessor> logger)
 {
-    private readonly List<(Guid User, string Reason, long Amount, LedgerResult Result)> creditChanges = [];
-
     public async Task<WebhookOutcome> RunAsync(Event stripeEvent, CancellationToken ct)
     {
-        creditChanges.Clear();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var inserted = await db.Database.ExecuteSqlAsync(
             $"INSERT INTO stripe_events (id, type, received_at) VALUES ({stripeEvent.Id}, {stripeEvent.Type}, {clock.GetUtcNow()}) ON CONFLICT (id) DO NOTHING", ct);
@@ -55,9 +53,9 @@ public sealed class StripeWebhookProcessor(
         var created = new DateTimeOffset(DateTime.SpecifyKind(stripeEvent.Created, DateTimeKind.Utc));
         var applied = (stripeEvent.Type, stripeEvent.Data?.Object) switch
         {
-            (EventTypes.CheckoutSessionCompleted, Session s) => await CheckoutCompletedAsync(s, created, ct),
-            (EventTypes.CheckoutSessionAsyncPaymentSucceeded, Session s) => await CreditPackAsync(s, ct),
-            (EventTypes.InvoicePaid, Invoice i) => await InvoicePaidAsync(i, created, ct),
+            (EventTypes.CheckoutSessionCompleted, Session s) => await CheckoutCompletedAsync(s, created, stripeEvent.Id, ct),
+            (EventTypes.CheckoutSessionAsyncPaymentSucceeded, Session s) => await CreditPackAsync(s, stripeEvent.Id, ct),
+            (EventTypes.InvoicePaid, Invoice i) => await InvoicePaidAsync(i, created, stripeEvent.Id, ct),
             (EventTypes.CustomerSubscriptionUpdated or EventTypes.CustomerSubscriptionDeleted, Subscription s) => await SubscriptionChangedAsync(s, created, ct),
             (EventTypes.ChargeRefunded, Charge c) => await ReverseAsync(stripeEvent.Id, c.Id, c.PaymentIntentId, payment =>
                 Clawback.CreditsFor(payment.Credits, payment.AmountCents, c.AmountRefunded) - payment.CreditsReversed, "Refund", ct),
@@ -68,16 +66,10 @@ public sealed class StripeWebhookProcessor(
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("Stripe event {EventId} ({Type}) {Outcome}", stripeEvent.Id, stripeEvent.Type, applied ? "applied" : "ignored");
-        foreach (var (user, reason, amount, result) in creditChanges)
-        {
-            await events.PublishAsync(user, null,
-                new CreditsChanged(reason, amount, null, result.Balance, result.Balance - result.Held, result.Owed, stripeEvent.Id), ct);
-        }
-        creditChanges.Clear();
         return applied ? WebhookOutcome.Applied : WebhookOutcome.Ignored;
     }
 
-    private async Task<bool> CheckoutCompletedAsync(Session session, DateTimeOffset eventCreated, CancellationToken ct)
+    private async Task<bool> CheckoutCompletedAsync(Session session, DateTimeOffset eventCreated, string eventId, CancellationToken ct)
     {
         if (session.Mode == "subscription")
         {
@@ -89,10 +81,10 @@ public sealed class StripeWebhookProcessor(
             return true;
         }
         // Bank debits and vouchers complete unpaid; checkout.session.async_payment_succeeded credits them later.
-        return session.PaymentStatus == "paid" && await CreditPackAsync(session, ct);
+        return session.PaymentStatus == "paid" && await CreditPackAsync(session, eventId, ct);
     }
 
-    private async Task<bool> CreditPackAsync(Session session, CancellationToken ct)
+    private async Task<bool> CreditPackAsync(Session session, string eventId, CancellationToken ct)
     {
         if (UserOf(session.ClientReferenceId, session.Metadata) is not { } user)
         {
@@ -111,13 +103,13 @@ public sealed class StripeWebhookProcessor(
         {
             return false;
         }
-        creditChanges.Add((user, "purchase", credits, result));
+        await CreditsChangedAsync(user, "purchase", credits, result, eventId, ct);
         // A session names its payment intent, not the charge; refunds and disputes carry both, so the intent finds it.
         await RecordPaymentAsync(user, session.Id, session.PaymentIntentId, null, pack?.Name ?? productId, credits, session.AmountTotal ?? 0, session.Currency ?? catalog.Value.Currency, ct);
         return true;
     }
 
-    private async Task<bool> InvoicePaidAsync(Invoice invoice, DateTimeOffset eventCreated, CancellationToken ct)
+    private async Task<bool> InvoicePaidAsync(Invoice invoice, DateTimeOffset eventCreated, string eventId, CancellationToken ct)
     {
         var details = invoice.Parent?.SubscriptionDetails;
         var user = UserOf(null, details?.Metadata) ?? await UserOfCustomerAsync(invoice.CustomerId, ct);
@@ -134,7 +126,7 @@ public sealed class StripeWebhookProcessor(
         {
             return false;
         }
-        creditChanges.Add((id, "grant", plan.MonthlyCredits, result));
+        await CreditsChangedAsync(id, "grant", plan.MonthlyCredits, result, eventId, ct);
         await LinkCustomerAsync(id, invoice.CustomerId, details.SubscriptionId, "active", eventCreated, ct);
         await RecordPaymentAsync(id, invoice.Id, paidBy?.PaymentIntentId, paidBy?.ChargeId ?? paidBy?.PaymentIntent?.LatestChargeId, plan.Name, plan.MonthlyCredits, invoice.AmountPaid, invoice.Currency ?? catalog.Value.Currency, ct);
         return true;
@@ -197,12 +189,16 @@ public sealed class StripeWebhookProcessor(
             $"stripe:{eventId}", allowOwed: true, ct);
         if (result.Applied)
         {
-            creditChanges.Add((payment.UserId, "clawback", -take, result));
+            await CreditsChangedAsync(payment.UserId, "clawback", -take, result, eventId, ct);
             payment.CreditsReversed += take;
             logger.LogInformation("{Why}: took back {Credits} credits of payment {Reference}; {Owed} owed", why, take, payment.Reference, result.Owed);
         }
         return result.Applied;
     }
+
+    /// <summary>Stored in the event's transaction, sent when it commits.</summary>
+    private Task<EventMessage> CreditsChangedAsync(Guid user, string reason, long amount, LedgerResult result, string eventId, CancellationToken ct) =>
+        events.PublishAsync(user, null, new CreditsChanged(reason, amount, null, result.Balance, result.Balance - result.Held, result.Owed, eventId), ct);
 
     private async Task RecordPaymentAsync(Guid user, string reference, string? paymentIntentId, string? chargeId, string product, long credits, long amountCents, string currency, CancellationToken ct)
     {

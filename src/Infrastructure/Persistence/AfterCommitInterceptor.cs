@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace AutoMl.Infrastructure.Persistence;
 
 /// <summary>
-/// Runs what a context queued with <see cref="AutoMlDbContext.AfterCommit"/> once its transaction commits, and drops it
+/// Runs what a context queued with <see cref="AutoMlDbContext.AfterCommitAsync"/> once its transaction commits, and drops it
 /// when the transaction rolls back: a metric of credits that moved must not count credits a rollback kept.
 /// </summary>
 internal sealed class AfterCommitInterceptor : DbTransactionInterceptor
@@ -12,29 +12,23 @@ internal sealed class AfterCommitInterceptor : DbTransactionInterceptor
     public static readonly AfterCommitInterceptor Instance = new();
 
     public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
-        (eventData.Context as AutoMlDbContext)?.EndTransaction(committed: true);
+        End(eventData, committed: true).GetAwaiter().GetResult();
 
-    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        (eventData.Context as AutoMlDbContext)?.EndTransaction(committed: true);
-        return Task.CompletedTask;
-    }
+    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        End(eventData, committed: true);
 
     public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) =>
-        (eventData.Context as AutoMlDbContext)?.EndTransaction(committed: false);
+        End(eventData, committed: false).GetAwaiter().GetResult();
 
-    public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        (eventData.Context as AutoMlDbContext)?.EndTransaction(committed: false);
-        return Task.CompletedTask;
-    }
+    public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        End(eventData, committed: false);
 
     public override void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) =>
-        (eventData.Context as AutoMlDbContext)?.EndTransaction(committed: false);
+        End(eventData, committed: false).GetAwaiter().GetResult();
 
-    public override Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        (eventData.Context as AutoMlDbContext)?.EndTransaction(committed: false);
-        return Task.CompletedTask;
-    }
+    public override Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default) =>
+        End(eventData, committed: false);
+
+    private static Task End(TransactionEventData eventData, bool committed) =>
+        eventData.Context is AutoMlDbContext db ? db.EndTransactionAsync(eventData.TransactionId, committed) : Task.CompletedTask;
 }

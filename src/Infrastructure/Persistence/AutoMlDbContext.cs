@@ -29,28 +29,43 @@ public sealed class AutoMlDbContext(DbContextOptions<AutoMlDbContext> options)
     public DbSet<Events.EventSequence> EventSequences => Set<Events.EventSequence>();
     public DbSet<Models.Model> Models => Set<Models.Model>();
 
-    private List<Action>? afterCommit;
+    // Each with the transaction it waits for: a transaction disposed without a commit or a rollback ends no
+    // interceptor call, so its work must not run when a later transaction commits.
+    private List<(Guid Transaction, Func<Task> Work)>? afterCommit;
 
     /// <summary>Runs <paramref name="action"/> once the current transaction commits (now, when none is open); a rollback drops it.</summary>
-    public void AfterCommit(Action action)
+    public void AfterCommit(Action action) => AfterCommitAsync(() =>
     {
-        if (Database.CurrentTransaction is null)
+        action();
+        return Task.CompletedTask;
+    }).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Runs <paramref name="work"/> once the current transaction commits, inside the commit call (now, when none is open);
+    /// a rollback drops it. The work must not throw: the transaction has committed by then.
+    /// </summary>
+    public Task AfterCommitAsync(Func<Task> work)
+    {
+        if (Database.CurrentTransaction is not { } tx)
         {
-            action();
-            return;
+            return work();
         }
-        (afterCommit ??= []).Add(action);
+        (afterCommit ??= []).Add((tx.TransactionId, work));
+        return Task.CompletedTask;
     }
 
-    internal void EndTransaction(bool committed)
+    internal async Task EndTransactionAsync(Guid transaction, bool committed)
     {
-        var actions = afterCommit;
+        var queued = afterCommit;
         afterCommit = null;
-        if (committed && actions is not null)
+        if (committed && queued is not null)
         {
-            foreach (var action in actions)
+            foreach (var (of, work) in queued)
             {
-                action();
+                if (of == transaction)
+                {
+                    await work();
+                }
             }
         }
     }

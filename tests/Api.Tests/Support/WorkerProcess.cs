@@ -32,6 +32,21 @@ public sealed class WorkerProcess : IDisposable
         return new WorkerProcess(process);
     }
 
+    /// <summary>Whether the process ended within <paramref name="seconds"/> (on its own: a crash, a fault-injection hook).</summary>
+    public async Task<bool> ExitedWithinAsync(int seconds)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>SIGKILL: no shutdown hooks, no lease released, as when a machine dies.</summary>
     public void KillHard() => process.Kill(entireProcessTree: true);
 

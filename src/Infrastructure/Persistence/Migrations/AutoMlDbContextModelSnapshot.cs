@@ -554,6 +554,10 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("job_id");
 
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -562,6 +566,10 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
 
                     b.HasKey("UserId", "Seq")
                         .HasName("pk_job_events");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_job_events_at")
+                        .HasFilter("sent_at IS NULL");
 
                     b.HasIndex("JobId", "Seq")
                         .HasDatabaseName("ix_job_events_job_id_seq");
