@@ -38,6 +38,7 @@ public static class InfrastructureServices
         services.AddScoped<Datasets.DatasetRemoval>();
         services.AddScoped<Credits.CreditLedger>();
         services.AddScoped<Jobs.JobSettlement>();
+        services.AddScoped<Jobs.JobEnqueuer>();
         services.AddSingleton<Models.ModelAnnouncements>();
         services.AddPayments(configuration);
         services.AddRewards(configuration);

@@ -1,3 +1,4 @@
+using AutoMl.Domain.Events;
 using AutoMl.Domain.Jobs;
 using AutoMl.Infrastructure.Accounts;
 using AutoMl.Infrastructure.Blobs;
@@ -105,13 +106,12 @@ internal sealed class AccountDeletion(
 
     private async Task CancelJobsAsync(Guid userId, CancellationToken ct)
     {
-        var live = await db.Jobs.AsNoTracking().Where(j => j.UserId == userId && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running)).ToListAsync(ct);
+        var live = await db.Jobs.AsNoTracking().Where(j => j.UserId == userId && JobLifecycle.Abandon.FromArray.Contains(j.Status)).ToListAsync(ct);
         foreach (var job in live)
         {
             // Nothing is charged: the account goes, and its worker stops at the cancel request.
-            var ending = new JobEnding(JobStatus.Cancelled, 0, $"Job {job.Id:N} cancelled: the account is being deleted", new { chargedCredits = 0 })
+            var ending = new JobEnding(JobLifecycle.Abandon, 0, $"Job {job.Id:N} cancelled: the account is being deleted", new JobCancelled(0))
             {
-                From = [JobStatus.Queued, JobStatus.Running],
                 Set = s => s.SetProperty(j => j.CancelRequested, true),
             };
             await settlement.EndAsync(job, ending, ct);

@@ -1,9 +1,6 @@
 using AutoMl.Infrastructure.Credits;
 using AutoMl.Infrastructure.Jobs;
 using AutoMl.Infrastructure.Persistence;
-using Hangfire;
-using Hangfire.States;
-using Microsoft.EntityFrameworkCore;
 
 namespace AutoMl.Api.Jobs;
 
@@ -12,7 +9,7 @@ namespace AutoMl.Api.Jobs;
 /// credit hold commit in one transaction, then the Hangfire enqueue on the job's queue. If the enqueue
 /// fails, the job stays committed and the dispatcher enqueues it within seconds (ADR 1).
 /// </summary>
-internal sealed class JobAdmission(AutoMlDbContext db, CreditLedger ledger, IBackgroundJobClient hangfire, ILogger<JobAdmission> logger)
+internal sealed class JobAdmission(AutoMlDbContext db, CreditLedger ledger, JobEnqueuer enqueuer)
 {
     /// <returns>The hold: when not applied, nothing was written. A duplicate Idempotency-Key surfaces as the insert's DbUpdateException.</returns>
     public async Task<LedgerResult> AdmitAsync(Job job, string holdReference, CancellationToken ct)
@@ -29,21 +26,8 @@ internal sealed class JobAdmission(AutoMlDbContext db, CreditLedger ledger, IBac
                 return hold;
             }
             await tx.CommitAsync(ct);
-            await EnqueueAsync(job, ct);
+            job.HangfireJobId = await enqueuer.EnqueueAsync(job.Id, job.Queue, ct);
             return hold;
-        }
-    }
-
-    private async Task EnqueueAsync(Job job, CancellationToken ct)
-    {
-        try
-        {
-            job.HangfireJobId = hangfire.Create<IRunJob>(j => j.RunAsync(job.Id, CancellationToken.None), new EnqueuedState(job.Queue));
-            await db.Jobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s.SetProperty(j => j.HangfireJobId, job.HangfireJobId), ct);
-        }
-        catch (Exception e) when (e is BackgroundJobClientException or StackExchange.Redis.RedisException)
-        {
-            logger.LogWarning(e, "Job {JobId} committed but not enqueued; the dispatcher will enqueue it", job.Id);
         }
     }
 }

@@ -4,6 +4,7 @@ using AutoMl.Api.Errors;
 using AutoMl.Api.RateLimiting;
 using AutoMl.Api.Security;
 using AutoMl.Domain.Accounts;
+using AutoMl.Domain.Events;
 using AutoMl.Domain.Jobs;
 using AutoMl.Infrastructure.Events;
 using AutoMl.Infrastructure.Jobs;
@@ -138,19 +139,19 @@ internal static class JobEndpoints
         {
             return ProblemResults.NotFound(Missing);
         }
-        if (job.Status is JobStatus.Succeeded or JobStatus.Failed or JobStatus.Cancelled)
+        if (job.Status.IsTerminal())
         {
             return ProblemResults.Conflict($"This job has already ended ({job.Status.ToString().ToLowerInvariant()}); there is nothing to cancel.");
         }
-        var queuedEnding = new JobEnding(JobStatus.Cancelled, 0, $"Training job {job.Id:N} cancelled before it started", new { chargedCredits = 0 })
+        var queuedEnding = new JobEnding(JobLifecycle.CancelQueued, 0, $"Training job {job.Id:N} cancelled before it started", new JobCancelled(0))
         {
-            From = [JobStatus.Queued],
             Set = s => s.SetProperty(j => j.CancelRequested, true),
         };
         if (!await settlement.EndAsync(job, queuedEnding, ct))
         {
             // Running: its worker sees the request within a second and settles what the job used.
-            await db.Jobs.Where(j => j.Id == id && j.Status == JobStatus.Running).ExecuteUpdateAsync(s => s.SetProperty(j => j.CancelRequested, true), ct);
+            var running = JobLifecycle.CancelRunning.FromArray;
+            await db.Jobs.Where(j => j.Id == id && running.Contains(j.Status)).ExecuteUpdateAsync(s => s.SetProperty(j => j.CancelRequested, true), ct);
         }
         await db.Entry(job).ReloadAsync(ct);
         return TypedResults.Accepted($"/api/v1/jobs/{id}", job.ToView());

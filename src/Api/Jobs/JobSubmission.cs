@@ -1,8 +1,10 @@
 using System.Text.Json;
 using AutoMl.Api.Credits;
 using AutoMl.Domain.Datasets;
+using AutoMl.Domain.Events;
 using AutoMl.Domain.Jobs;
 using AutoMl.Domain.Pricing;
+using AutoMl.Domain.Queues;
 using AutoMl.Infrastructure.Credits;
 using AutoMl.Infrastructure.Datasets;
 using AutoMl.Infrastructure.Events;
@@ -64,8 +66,8 @@ internal sealed class JobSubmission(AutoMlDbContext db, JobAdmission admission, 
                     "Lower the budget, or buy credits." + (unconfirmed ? " Confirm your email to receive the welcome bonus." : "")));
         }
         await db.Datasets.Where(d => d.Id == job.DatasetId).ExecuteUpdateAsync(s => s.SetProperty(d => d.LastUsedAt, job.CreatedAt), ct);
-        await events.PublishAsync(user, job.Id, JobEventTypes.Queued, new { job.Queue, job.HeldCredits, job.BudgetSeconds }, ct);
-        await events.PublishAsync(user, null, JobEventTypes.CreditsChanged, new { reason = "hold", jobId = job.Id, amount = job.HeldCredits }, ct);
+        await events.PublishAsync(user, job.Id, new JobQueued(job.Queue, job.HeldCredits, job.BudgetSeconds, "train"), ct);
+        await events.PublishAsync(user, null, new CreditsChanged("hold", job.HeldCredits, job.Id, hold.Balance, hold.Balance - hold.Held, hold.Owed), ct);
         return new Submission.Accepted(job, false);
     }
 
@@ -77,8 +79,8 @@ internal sealed class JobSubmission(AutoMlDbContext db, JobAdmission admission, 
             Id = Guid.CreateVersion7(),
             UserId = user,
             Kind = JobKind.Train,
-            Status = JobStatus.Queued,
-            Queue = check.Plan.Queue,
+            Status = JobLifecycle.Initial,
+            Queue = check.Plan.Queue.Name(),
             DatasetId = request.DatasetId,
             Target = request.Target,
             Task = check.Task,

@@ -1,5 +1,6 @@
 using AutoMl.Domain.Accounts;
 using AutoMl.Domain.Pricing;
+using AutoMl.Domain.Queues;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AutoMl.Api.Jobs;
@@ -14,7 +15,7 @@ internal static class PricingEndpoints
         {
             var plan = TierPlan.For(t);
             return new PricingView(t.ToString().ToLowerInvariant(), Pricing.PerMinute(t), Pricing.CreditsPerThousandPredictions,
-                plan.MaxBudgetSeconds, plan.ConcurrentJobs, plan.Queue,
+                plan.MaxBudgetSeconds, plan.ConcurrentJobs, plan.Queue.Name(),
                 "credits = ceil(budget minutes × credits per minute × (1 + max(0, log10(rows × columns / 100,000)))); a job is charged for the share of its budget it used, at least 1 credit");
         }).ToList());
 }

@@ -4,13 +4,14 @@ using AutoMl.Api.Credits;
 using AutoMl.Api.Errors;
 using AutoMl.Api.Jobs;
 using AutoMl.Domain.Datasets;
+using AutoMl.Domain.Events;
 using AutoMl.Domain.Jobs;
 using AutoMl.Domain.Pricing;
+using AutoMl.Domain.Queues;
 using AutoMl.Infrastructure.Blobs;
 using AutoMl.Infrastructure.Events;
 using AutoMl.Infrastructure.Jobs;
 using AutoMl.Infrastructure.Persistence;
-using AutoMl.Infrastructure.Queues;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -54,7 +55,7 @@ internal static class BatchPredictionEndpoints
             Id = Guid.CreateVersion7(),
             UserId = current.Id,
             Kind = JobKind.Predict,
-            Status = JobStatus.Queued,
+            Status = JobLifecycle.Initial,
             Queue = tier == Domain.Accounts.Tier.Free ? QueueNames.Low : QueueNames.High,
             DatasetId = dataset.Id,
             ModelId = id,
@@ -68,7 +69,7 @@ internal static class BatchPredictionEndpoints
             return ProblemResults.Problem(StatusCodes.Status402PaymentRequired, CreditShortfall.Title,
                 CreditShortfall.Detail(hold, $"Predicting {dataset.Rows:N0} rows costs {job.HeldCredits} credits", "predicting", "Buy credits, or predict fewer rows."));
         }
-        await events.PublishAsync(current.Id, job.Id, JobEventTypes.Queued, new { job.Queue, job.HeldCredits, kind = "predict" }, ct);
+        await events.PublishAsync(current.Id, job.Id, new JobQueued(job.Queue, job.HeldCredits, null, "predict"), ct);
         return TypedResults.Accepted($"/api/v1/jobs/{job.Id}", job.ToView());
     }
 
@@ -80,7 +81,7 @@ internal static class BatchPredictionEndpoints
         {
             return ProblemResults.NotFound("No batch prediction with this id exists in your account.");
         }
-        if (job.Status != JobStatus.Succeeded || job.ResultKey is null)
+        if (!job.Status.HasResult() || job.ResultKey is null)
         {
             return ProblemResults.Conflict($"The predictions are not ready: the job is {job.Status.ToString().ToLowerInvariant()}.");
         }

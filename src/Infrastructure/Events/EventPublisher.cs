@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AutoMl.Domain.Events;
 using AutoMl.Infrastructure.Persistence;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
@@ -13,9 +14,10 @@ namespace AutoMl.Infrastructure.Events;
 /// </summary>
 public sealed class EventPublisher(AutoMlDbContext db, IHubContext<EventsHub> hub, TimeProvider clock, ILogger<EventPublisher> logger)
 {
-    public async Task<EventMessage> PublishAsync(Guid userId, Guid? jobId, string type, object data, CancellationToken ct)
+    public async Task<EventMessage> PublishAsync(Guid userId, Guid? jobId, PlatformEvent data, CancellationToken ct)
     {
-        var json = JsonSerializer.Serialize(data, JsonSerializerOptions.Web);
+        var type = data.Type;
+        var json = JsonSerializer.Serialize(data, data.GetType(), JsonSerializerOptions.Web);
         var at = clock.GetUtcNow();
         var seq = await db.Database.SqlQuery<long>($"""
             WITH next AS (

@@ -1,25 +1,17 @@
+using AutoMl.Domain.Events;
 using AutoMl.Domain.Jobs;
 using Microsoft.EntityFrameworkCore.Query;
 
 namespace AutoMl.Infrastructure.Jobs;
 
-/// <summary>How one job ends: its final status, what it is charged of its hold, and the event that tells the client.</summary>
-public sealed record JobEnding(JobStatus Status, long Charged, string LedgerReference, object EventData)
+/// <summary>How one job ends: the transition it takes, what it is charged of its hold, and the event that tells the client.</summary>
+public sealed record JobEnding(JobTransition Transition, long Charged, string LedgerReference, PlatformEvent Event)
 {
-    /// <summary>The statuses the job may end from; another status means someone else ended it first.</summary>
-    public IReadOnlyList<JobStatus> From { get; init; } = [JobStatus.Running];
+    public JobStatus Status => Transition.To;
 
     /// <summary>Further columns the ending sets, beside status, charge, lease and finish time.</summary>
     public Action<UpdateSettersBuilder<Job>>? Set { get; init; }
 
     /// <summary>Work inside the same transaction before the job's row changes (a training job's model row).</summary>
     public Func<CancellationToken, Task>? First { get; init; }
-
-    public string EventType => Status switch
-    {
-        JobStatus.Succeeded => JobEventTypes.Succeeded,
-        JobStatus.Failed => JobEventTypes.Failed,
-        JobStatus.Cancelled => JobEventTypes.Cancelled,
-        _ => throw new InvalidOperationException($"A job does not end {Status}."),
-    };
 }

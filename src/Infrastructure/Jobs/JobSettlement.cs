@@ -1,3 +1,4 @@
+using AutoMl.Domain.Events;
 using AutoMl.Domain.Jobs;
 using AutoMl.Infrastructure.Credits;
 using AutoMl.Infrastructure.Email;
@@ -16,11 +17,11 @@ namespace AutoMl.Infrastructure.Jobs;
 public sealed class JobSettlement(
     AutoMlDbContext db, CreditLedger ledger, EventPublisher events, EmailTemplates emails, IOptions<PlatformOptions> options, TimeProvider clock)
 {
-    /// <returns>False when the job was no longer in a status of <see cref="JobEnding.From"/>: nothing changed.</returns>
+    /// <returns>False when the job was no longer in a status the ending's transition leaves from: nothing changed.</returns>
     public async Task<bool> EndAsync(Job job, JobEnding ending, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var from = ending.From.ToArray();
+        var from = ending.Transition.FromArray;
         LedgerResult settled;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
@@ -46,11 +47,10 @@ public sealed class JobSettlement(
             await QueueEmailsAsync(job, ending, settled, ct);
             await tx.CommitAsync(ct);
         }
-        await events.PublishAsync(job.UserId, job.Id, ending.EventType, ending.EventData, ct);
+        await events.PublishAsync(job.UserId, job.Id, ending.Event, ct);
         var (reason, amount) = ending.Charged > 0 ? ("capture", -ending.Charged)
-            : ending.Status == JobStatus.Failed ? ("refund", job.HeldCredits) : ("release", job.HeldCredits);
-        await events.PublishAsync(job.UserId, null, JobEventTypes.CreditsChanged,
-            new { reason, jobId = job.Id, amount, balance = settled.Balance, available = settled.Balance - settled.Held }, ct);
+            : ending.Transition == JobLifecycle.Fail ? ("refund", job.HeldCredits) : ("release", job.HeldCredits);
+        await events.PublishAsync(job.UserId, null, new CreditsChanged(reason, amount, job.Id, settled.Balance, settled.Balance - settled.Held), ct);
         return true;
     }
 
@@ -62,7 +62,7 @@ public sealed class JobSettlement(
     {
         var settings = options.Value.Notifications;
         var finishedMail = job.Kind == JobKind.Train && job.BudgetSeconds >= settings.JobFinishedMinBudgetSeconds
-            && ending.Status is JobStatus.Succeeded or JobStatus.Failed;
+            && (ending.Transition == JobLifecycle.Succeed || ending.Transition == JobLifecycle.Fail);
         var crossedLow = ending.Charged > 0 && settled.Applied
             && settled.Balance < settings.LowBalanceCredits && settled.Balance + ending.Charged >= settings.LowBalanceCredits;
         if (!finishedMail && !crossedLow)
@@ -82,7 +82,7 @@ public sealed class JobSettlement(
         {
             // The row as the ending just set it: the caller's setters hold the score or the error.
             var ended = await db.Jobs.AsNoTracking().Where(j => j.Id == job.Id).Select(j => new { j.Metric, j.BestScore, j.Error }).SingleAsync(ct);
-            if (ending.Status == JobStatus.Succeeded)
+            if (ending.Transition == JobLifecycle.Succeed)
             {
                 emails.JobFinished(job.UserId, to, job.Id, job.Target ?? "", ended.Metric ?? "score", ended.BestScore);
             }

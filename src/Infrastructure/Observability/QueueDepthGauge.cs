@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using AutoMl.Infrastructure.Queues;
+using AutoMl.Domain.Queues;
 using Hangfire;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

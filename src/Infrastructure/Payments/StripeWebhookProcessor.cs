@@ -1,7 +1,7 @@
 using System.Globalization;
 using AutoMl.Domain.Accounts;
 using AutoMl.Domain.Credits;
-using AutoMl.Domain.Jobs;
+using AutoMl.Domain.Events;
 using AutoMl.Domain.Payments;
 using AutoMl.Infrastructure.Credits;
 using AutoMl.Infrastructure.Email;
@@ -70,8 +70,8 @@ public sealed class StripeWebhookProcessor(
         logger.LogInformation("Stripe event {EventId} ({Type}) {Outcome}", stripeEvent.Id, stripeEvent.Type, applied ? "applied" : "ignored");
         foreach (var (user, reason, amount, result) in creditChanges)
         {
-            await events.PublishAsync(user, null, JobEventTypes.CreditsChanged,
-                new { reason, amount, balance = result.Balance, available = result.Balance - result.Held, owed = result.Owed, stripeEvent = stripeEvent.Id }, ct);
+            await events.PublishAsync(user, null,
+                new CreditsChanged(reason, amount, null, result.Balance, result.Balance - result.Held, result.Owed, stripeEvent.Id), ct);
         }
         creditChanges.Clear();
         return applied ? WebhookOutcome.Applied : WebhookOutcome.Ignored;

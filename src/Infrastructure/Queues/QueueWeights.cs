@@ -1,3 +1,4 @@
+using AutoMl.Domain.Queues;
 namespace AutoMl.Infrastructure.Queues;
 
 /// <summary>

@@ -1,8 +1,8 @@
 using AutoMl.Domain.Datasets;
+using AutoMl.Domain.Queues;
 using AutoMl.Infrastructure.Blobs;
 using AutoMl.Infrastructure.Datasets;
 using AutoMl.Infrastructure.Persistence;
-using AutoMl.Infrastructure.Queues;
 using Hangfire;
 using Hangfire.States;
 using Microsoft.EntityFrameworkCore;

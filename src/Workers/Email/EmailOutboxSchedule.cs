@@ -1,4 +1,4 @@
-using AutoMl.Infrastructure.Queues;
+using AutoMl.Domain.Queues;
 using Hangfire;
 
 namespace AutoMl.Workers.Email;

@@ -1,3 +1,4 @@
+using AutoMl.Domain.Queues;
 using AutoMl.Infrastructure.Datasets;
 using AutoMl.Infrastructure.Jobs;
 using AutoMl.Infrastructure.Queues;
@@ -33,9 +34,9 @@ internal sealed class RecurringJobsRegistrar(IRecurringJobManager recurring) : I
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        recurring.AddOrUpdate<IngestSweeper>("datasets:ingest-sweep", "low", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
-        recurring.AddOrUpdate<ReconciliationJob>("credits:reconcile", "low", j => j.RunAsync(CancellationToken.None), Cron.Hourly());
-        recurring.AddOrUpdate<DatasetLifecycleJob>("datasets:lifecycle", "low", j => j.RunAsync(CancellationToken.None), Cron.Daily(3));
+        recurring.AddOrUpdate<IngestSweeper>("datasets:ingest-sweep", QueueNames.Low, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<ReconciliationJob>("credits:reconcile", QueueNames.Low, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
+        recurring.AddOrUpdate<DatasetLifecycleJob>("datasets:lifecycle", QueueNames.Low, j => j.RunAsync(CancellationToken.None), Cron.Daily(3));
         return Task.CompletedTask;
     }
 

@@ -1,3 +1,4 @@
+using AutoMl.Domain.Queues;
 using AutoMl.Infrastructure.Observability;
 using AutoMl.Infrastructure.Queues;
 using AutoMl.Workers.Email;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AutoMl.Domain.Events;
 using AutoMl.Domain.Exports;
 using AutoMl.Domain.Jobs;
 using AutoMl.Infrastructure.Blobs;
@@ -33,8 +34,8 @@ internal sealed class BatchPrediction(AutoMlDbContext db, IBlobStore blobs, JobS
         var key = BlobKeys.Prediction(job.UserId, job.Id);
         await blobs.PutFileAsync(key, csvPath, ct);
 
-        var ending = new JobEnding(JobStatus.Succeeded, job.HeldCredits, $"Batch prediction {job.Id:N}",
-            new { kind = "predict", rows = frame.RowCount, chargedCredits = job.HeldCredits, result = $"/api/v1/models/predictions/{job.Id}/result" })
+        var ending = new JobEnding(JobLifecycle.Succeed, job.HeldCredits, $"Batch prediction {job.Id:N}",
+            new JobSucceeded("predict", job.HeldCredits, 0, Rows: frame.RowCount, Result: $"/api/v1/models/predictions/{job.Id}/result"))
         {
             Set = s => s.SetProperty(j => j.ResultKey, key).SetProperty(j => j.Progress, 1),
         };

@@ -23,22 +23,23 @@ internal sealed class JobClaim(AutoMlDbContext db, TimeProvider clock)
     public async Task<ClaimOutcome> TryStartAsync(Guid jobId, CancellationToken ct)
     {
         var job = await db.Jobs.AsNoTracking().Where(j => j.Id == jobId).Select(j => new { j.UserId, j.Status }).SingleOrDefaultAsync(ct);
-        if (job is null || job.Status != JobStatus.Queued)
+        if (job is null || !JobLifecycle.Start.Allows(job.Status))
         {
             return ClaimOutcome.NotQueued;
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({job.UserId.ToString()}, 0))", ct);
         var tier = await db.Users.Where(u => u.Id == job.UserId).Select(u => u.Tier).SingleAsync(ct);
-        var running = await db.Jobs.CountAsync(j => j.UserId == job.UserId && j.Status == JobStatus.Running, ct);
+        var running = await db.Jobs.CountAsync(j => j.UserId == job.UserId && j.Status == JobLifecycle.Occupying, ct);
         if (running >= TierPlan.For(tier).ConcurrentJobs)
         {
             return ClaimOutcome.AtConcurrencyLimit;
         }
         var now = clock.GetUtcNow();
-        var started = await db.Jobs.Where(j => j.Id == jobId && j.Status == JobStatus.Queued && !j.CancelRequested)
+        var from = JobLifecycle.Start.FromArray;
+        var started = await db.Jobs.Where(j => j.Id == jobId && from.Contains(j.Status) && !j.CancelRequested)
             .ExecuteUpdateAsync(s => s
-                .SetProperty(j => j.Status, JobStatus.Running)
+                .SetProperty(j => j.Status, JobLifecycle.Start.To)
                 .SetProperty(j => j.StartedAt, j => j.StartedAt ?? now)
                 .SetProperty(j => j.LeaseUntil, now + Lease)
                 .SetProperty(j => j.Attempts, j => j.Attempts + 1), ct);

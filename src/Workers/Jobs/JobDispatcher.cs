@@ -1,3 +1,4 @@
+using AutoMl.Domain.Events;
 using AutoMl.Domain.Jobs;
 using AutoMl.Infrastructure;
 using AutoMl.Infrastructure.Jobs;
@@ -46,16 +47,17 @@ internal sealed class JobDispatcher(
     public async Task DispatchAsync(IServiceProvider services, CancellationToken ct)
     {
         var db = services.GetRequiredService<AutoMlDbContext>();
-        var hangfire = services.GetRequiredService<IBackgroundJobClient>();
+        var enqueuer = services.GetRequiredService<JobEnqueuer>();
         var storage = services.GetRequiredService<JobStorage>();
         var now = clock.GetUtcNow();
 
-        var orphaned = await db.Jobs.AsNoTracking().Where(j => j.Status == JobStatus.Running && j.LeaseUntil < now).ToListAsync(ct);
+        var leased = JobLifecycle.Requeue.FromArray;
+        var orphaned = await db.Jobs.AsNoTracking().Where(j => leased.Contains(j.Status) && j.LeaseUntil < now).ToListAsync(ct);
         foreach (var job in orphaned)
         {
             if (job.CancelRequested)
             {
-                await CancelAsync(services, job, JobStatus.Running, ct);
+                await CancelAsync(services, job, JobLifecycle.CancelRunning, ct);
                 continue;
             }
             if (job.Attempts >= RunJob.MaxAttempts)
@@ -64,22 +66,22 @@ internal sealed class JobDispatcher(
                     $"The job's worker stopped {job.Attempts} times while training it. Your credits were refunded.", ct);
                 continue;
             }
-            await db.Jobs.Where(j => j.Id == job.Id && j.Status == JobStatus.Running && j.LeaseUntil < now)
-                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Queued).SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null)
+            await db.Jobs.Where(j => j.Id == job.Id && leased.Contains(j.Status) && j.LeaseUntil < now)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobLifecycle.Requeue.To).SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null)
                     .SetProperty(j => j.HangfireJobId, (string?)null), ct);
             logger.LogWarning("Job {JobId} lost its worker (lease lapsed); queued again", job.Id);
         }
 
         // Cancelled while its worker was gone (or handed back by a worker that failed): no worker claims it any more,
         // so it ends here, or it would hold its credits forever.
-        var cancelled = await db.Jobs.AsNoTracking().Where(j => j.Status == JobStatus.Queued && j.CancelRequested).Take(1000).ToListAsync(ct);
+        var cancelled = await db.Jobs.AsNoTracking().Where(j => j.Status == JobLifecycle.Waiting && j.CancelRequested).Take(1000).ToListAsync(ct);
         foreach (var job in cancelled)
         {
-            await CancelAsync(services, job, JobStatus.Queued, ct);
+            await CancelAsync(services, job, JobLifecycle.CancelQueued, ct);
         }
 
         var queued = await db.Jobs.AsNoTracking()
-            .Where(j => j.Status == JobStatus.Queued && !j.CancelRequested && j.EnqueuedAt < now - EnqueueGrace)
+            .Where(j => j.Status == JobLifecycle.Waiting && !j.CancelRequested && j.EnqueuedAt < now - EnqueueGrace)
             .OrderBy(j => j.EnqueuedAt).Take(1000)
             .Select(j => new { j.Id, j.Queue, j.HangfireJobId })
             .ToListAsync(ct);
@@ -90,9 +92,10 @@ internal sealed class JobDispatcher(
             {
                 continue;
             }
-            var id = hangfire.Create<IRunJob>(j => j.RunAsync(job.Id, CancellationToken.None), new EnqueuedState(job.Queue));
-            await db.Jobs.Where(j => j.Id == job.Id && j.Status == JobStatus.Queued)
-                .ExecuteUpdateAsync(s => s.SetProperty(j => j.HangfireJobId, id).SetProperty(j => j.EnqueuedAt, now), ct);
+            if (await enqueuer.EnqueueAsync(job.Id, job.Queue, ct) is null)
+            {
+                continue;
+            }
             logger.LogWarning("Job {JobId} was queued in Postgres but not in Hangfire; enqueued again", job.Id);
         }
     }
@@ -101,12 +104,9 @@ internal sealed class JobDispatcher(
     /// Ends a job whose user asked to cancel it and whose worker is gone. The time it ran cannot be told from a dead
     /// worker's lease, and the loss was ours, so the whole hold is released.
     /// </summary>
-    private async Task CancelAsync(IServiceProvider services, Job job, JobStatus from, CancellationToken ct)
+    private async Task CancelAsync(IServiceProvider services, Job job, JobTransition cancel, CancellationToken ct)
     {
-        var ending = new JobEnding(JobStatus.Cancelled, 0, $"Job {job.Id:N} cancelled; its worker had stopped", new { chargedCredits = 0 })
-        {
-            From = [from],
-        };
+        var ending = new JobEnding(cancel, 0, $"Job {job.Id:N} cancelled; its worker had stopped", new JobCancelled(0));
         if (await services.GetRequiredService<JobSettlement>().EndAsync(job, ending, ct))
         {
             logger.LogWarning("Job {JobId} was cancelled while its worker was gone; ended cancelled and its {Held} held credits released", job.Id, job.HeldCredits);

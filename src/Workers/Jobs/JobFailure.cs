@@ -1,3 +1,4 @@
+using AutoMl.Domain.Events;
 using AutoMl.Domain.Jobs;
 using AutoMl.Infrastructure.Jobs;
 using AutoMl.Infrastructure.Persistence;
@@ -16,9 +17,8 @@ internal sealed class JobFailure(AutoMlDbContext db, JobSettlement settlement, I
             return;
         }
         var error = reason.Length > 2000 ? reason[..2000] : reason;
-        var ending = new JobEnding(JobStatus.Failed, 0, $"Training job {job.Id:N} failed: refunded", new { error = reason, chargedCredits = 0 })
+        var ending = new JobEnding(JobLifecycle.Fail, 0, $"Training job {job.Id:N} failed: refunded", new JobFailed(reason, 0))
         {
-            From = [JobStatus.Queued, JobStatus.Running],
             Set = s => s.SetProperty(j => j.Error, error),
         };
         if (!await settlement.EndAsync(job, ending, ct))

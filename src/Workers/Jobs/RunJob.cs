@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using AutoMl.Domain.Events;
 using AutoMl.Domain.Jobs;
 using AutoMl.Domain.Pricing;
 using AutoMl.Infrastructure.Blobs;
@@ -45,7 +46,7 @@ internal sealed class RunJob(
                 break;
         }
         var job = await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == jobId, cancellationToken);
-        await events.PublishAsync(job.UserId, job.Id, JobEventTypes.Started, new { job.Attempts, job.BudgetSeconds }, cancellationToken);
+        await events.PublishAsync(job.UserId, job.Id, new JobStarted(job.Attempts, job.BudgetSeconds), cancellationToken);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var watchStop = new CancellationTokenSource();
         var watch = WatchAsync(job.Id, stop, watchStop.Token);
@@ -138,8 +139,8 @@ internal sealed class RunJob(
         var task = result.Task.ToString().ToLowerInvariant();
         var metric = result.Metric.ToString().ToLowerInvariant();
 
-        var ending = new JobEnding(JobStatus.Succeeded, used, $"Training job {job.Id:N}",
-            new { modelId, score = result.Score, metric, trials = result.TrialCount, chargedCredits = used, released = job.HeldCredits - used })
+        var ending = new JobEnding(JobLifecycle.Succeed, used, $"Training job {job.Id:N}",
+            new JobSucceeded("train", used, job.HeldCredits - used, modelId, result.Score, metric, result.TrialCount))
         {
             First = async ct =>
             {
@@ -204,14 +205,14 @@ internal sealed class RunJob(
     private async Task CancelledAsync(Job job, TimeSpan elapsed)
     {
         var used = Pricing.Used(job.HeldCredits, elapsed, job.BudgetSeconds);
-        await settlement.EndAsync(job, new JobEnding(JobStatus.Cancelled, used, $"Training job {job.Id:N} cancelled", new { chargedCredits = used }),
+        await settlement.EndAsync(job, new JobEnding(JobLifecycle.CancelRunning, used, $"Training job {job.Id:N} cancelled", new JobCancelled(used)),
             CancellationToken.None);
     }
 
     private async Task RequeueAsync(Guid jobId, string? error) =>
-        await db.Jobs.Where(j => j.Id == jobId && j.Status == JobStatus.Running)
+        await db.Jobs.Where(j => j.Id == jobId && JobLifecycle.Requeue.FromArray.Contains(j.Status))
             .ExecuteUpdateAsync(s => s
-                .SetProperty(j => j.Status, JobStatus.Queued)
+                .SetProperty(j => j.Status, JobLifecycle.Requeue.To)
                 .SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null)
                 .SetProperty(j => j.Error, error), CancellationToken.None);
 
@@ -229,7 +230,7 @@ internal sealed class RunJob(
                 var now = clock.GetUtcNow();
                 if (now - lastRenewal > JobClaim.Lease / 4)
                 {
-                    await watchDb.Jobs.Where(j => j.Id == jobId && j.Status == JobStatus.Running)
+                    await watchDb.Jobs.Where(j => j.Id == jobId && j.Status == JobLifecycle.Occupying)
                         .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, now + JobClaim.Lease), stop);
                     lastRenewal = now;
                 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Threading.Channels;
-using AutoMl.Domain.Jobs;
+using AutoMl.Domain.Events;
 using AutoMl.Infrastructure.Events;
 using AutoMl.Infrastructure.Persistence;
 using AutoMl.Ml.Training;
@@ -61,18 +61,10 @@ internal sealed class TrialRecorder : IProgress<TrialEvent>, IAsyncDisposable
             .SetProperty(j => j.BestScore, trial.BestScore)
             .SetProperty(j => j.Progress, progress)
             .SetProperty(j => j.EtaSeconds, eta));
-        await events.PublishAsync(userId, jobId, JobEventTypes.TrialCompleted, new
-        {
-            n = trial.Trial,
-            learner,
-            @params = trial.Parameters,
-            score = trial.Score,
-            seconds = trial.TrialSeconds,
-            elapsedSeconds = trial.ElapsedSeconds,
-            bestScore = trial.BestScore,
-            bestTrial = trial.BestTrial,
-        }, CancellationToken.None);
-        await events.PublishAsync(userId, jobId, JobEventTypes.Progress, new { progress, etaSeconds = eta, bestScore = trial.BestScore, trials = trial.Trial }, CancellationToken.None);
+        await events.PublishAsync(userId, jobId, new TrialCompleted(
+            trial.Trial, learner, trial.Parameters, trial.Score, trial.TrialSeconds, trial.ElapsedSeconds, trial.BestScore, trial.BestTrial),
+            CancellationToken.None);
+        await events.PublishAsync(userId, jobId, new JobProgress(progress, eta, trial.BestScore, trial.Trial), CancellationToken.None);
     }
 
     public static string LearnerName(Learner learner) => learner switch

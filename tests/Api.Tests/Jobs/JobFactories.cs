@@ -1,5 +1,5 @@
 using AutoMl.Api.Tests.Support;
-using AutoMl.Infrastructure.Queues;
+using AutoMl.Domain.Queues;
 
 namespace AutoMl.Api.Tests.Jobs;
 

@@ -1,4 +1,4 @@
-using AutoMl.Infrastructure.Queues;
+using AutoMl.Domain.Queues;
 using AutoMl.Workers.Hosting;
 using Hangfire;
 using Microsoft.AspNetCore.Hosting;

@@ -1,3 +1,4 @@
+using AutoMl.Domain.Queues;
 using AutoMl.Infrastructure.Queues;
 using AutoMl.Testing;
 using Hangfire;

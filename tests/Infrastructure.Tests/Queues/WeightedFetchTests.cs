@@ -1,4 +1,4 @@
-using AutoMl.Infrastructure.Queues;
+using AutoMl.Domain.Queues;
 
 namespace AutoMl.Infrastructure.Tests.Queues;
 

@@ -1,3 +1,4 @@
+using AutoMl.Domain.Queues;
 using AutoMl.Infrastructure.Queues;
 
 namespace AutoMl.Infrastructure.Tests.Queues;
