@@ -154,4 +154,13 @@ describe('applyJobEvents', () => {
     expect(client.getQueryData(trialsKey(jobId))).toBeUndefined();
     expect(client.getQueryData<Job>(jobKey(jobId))).toMatchObject({ status: 'running', trials: 1, bestScore: 0.5 });
   });
+
+  it('records an event type it does not know (one the API added since) without changing the job', () => {
+    const { client, follow, job } = setUp();
+
+    const fresh = applyJobEvents(client, follow, [event(3, 'job.paused', { reason: 'maintenance' })]);
+
+    expect(fresh.map((e) => e.type)).toEqual(['job.paused']);
+    expect(job()).toEqual(queuedJob());
+  });
 });

@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { creditsKey } from './credits';
 import { jobKey, jobsKey, trialsKey } from './jobs';
-import type { TrialEventData } from './liveEvents';
+import { typed } from './liveEvents';
 import type { Job, JobEvent, Trial } from './types';
 
 /** The events after which a job changes no more. */
@@ -53,28 +53,33 @@ const ended = (status: Job['status']) => status === 'succeeded' || status === 'f
 export function updateJobCaches(client: QueryClient, jobId: string, e: JobEvent) {
   const patchJob = (patch: (job: Job) => Partial<Job>) =>
     client.setQueryData<Job>(jobKey(jobId), (job) => (job ? { ...job, ...patch(job) } : job));
-  const d = (e.data ?? {}) as Record<string, unknown>;
-  switch (e.type) {
+  const t = typed(e);
+  // Events stored before a field existed lack it: every field falls back to what the job already shows.
+  switch (t?.type) {
     case 'job.started':
       // A start read late (a poll answered after the live end) must not bring a finished job back to life.
-      patchJob((job) => (ended(job.status) ? {} : { status: 'running', startedAt: job.startedAt ?? e.at }));
+      patchJob((job) => (ended(job.status) ? {} : { status: 'running', startedAt: job.startedAt ?? t.at }));
       break;
     case 'trial.completed': {
-      const t = d as unknown as TrialEventData;
+      const trial = t.data;
       client.setQueryData<Trial[]>(trialsKey(jobId), (trials) =>
-        trials === undefined || trials.some((x) => x.n === t.n)
+        trials === undefined || trials.some((x) => x.n === trial.n)
           ? trials
-          : [...trials, { n: t.n, learner: t.learner, params: t.params, score: t.score, seconds: t.seconds }],
+          : [...trials, { n: trial.n, learner: trial.learner, params: trial.params, score: trial.score, seconds: trial.seconds }],
       );
-      patchJob((job) => ({ status: job.status === 'queued' ? 'running' : job.status, trials: Math.max(job.trials, t.n), bestScore: t.bestScore }));
+      patchJob((job) => ({
+        status: job.status === 'queued' ? 'running' : job.status,
+        trials: Math.max(job.trials, trial.n),
+        bestScore: trial.bestScore,
+      }));
       break;
     }
     case 'job.progress':
       patchJob((job) => (ended(job.status) ? {} : {
-        progress: Math.max(job.progress, Number(d.progress ?? 0)),
-        etaSeconds: (d.etaSeconds as number | undefined) ?? job.etaSeconds,
-        bestScore: (d.bestScore as number | undefined) ?? job.bestScore,
-        trials: Math.max(job.trials, Number(d.trials ?? 0)),
+        progress: Math.max(job.progress, Number(t.data.progress ?? 0)),
+        etaSeconds: t.data.etaSeconds ?? job.etaSeconds,
+        bestScore: t.data.bestScore ?? job.bestScore,
+        trials: Math.max(job.trials, Number(t.data.trials ?? 0)),
       }));
       break;
     case 'job.succeeded':
@@ -82,18 +87,18 @@ export function updateJobCaches(client: QueryClient, jobId: string, e: JobEvent)
         status: 'succeeded',
         progress: 1,
         etaSeconds: 0,
-        modelId: (d.modelId as string | undefined) ?? job.modelId,
-        bestScore: (d.score as number | undefined) ?? job.bestScore,
-        metric: (d.metric as string | undefined) ?? job.metric,
-        chargedCredits: (d.chargedCredits as number | undefined) ?? job.chargedCredits,
-        finishedAt: e.at,
+        modelId: t.data.modelId ?? job.modelId,
+        bestScore: t.data.score ?? job.bestScore,
+        metric: t.data.metric ?? job.metric,
+        chargedCredits: t.data.chargedCredits ?? job.chargedCredits,
+        finishedAt: t.at,
       }));
       break;
     case 'job.failed':
-      patchJob(() => ({ status: 'failed', error: (d.error as string | undefined) ?? 'The job failed.', finishedAt: e.at }));
+      patchJob(() => ({ status: 'failed', error: t.data.error ?? 'The job failed.', finishedAt: t.at }));
       break;
     case 'job.cancelled':
-      patchJob(() => ({ status: 'cancelled', finishedAt: e.at }));
+      patchJob(() => ({ status: 'cancelled', finishedAt: t.at }));
       break;
   }
 }

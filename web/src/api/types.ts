@@ -55,6 +55,11 @@ export type TierPricing = Schemas['PricingView'];
 /** A message of the events hub, also what GET /jobs/{id}/events lists. */
 export type JobEvent = Schemas['EventMessage'];
 export type JobEventPage = Schemas['PageOfEventMessage'];
+/** The record each event type carries as its data (the API's Domain/Events records). */
+export type EventDataByType = Schemas['EventDataByType'];
+export type EventType = keyof EventDataByType;
+/** An event whose data is typed by its type: switching on `type` narrows `data`. */
+export type TypedEvent = { [K in EventType]: Omit<JobEvent, 'type' | 'data'> & { type: K; data: EventDataByType[K] } }[EventType];
 
 export type ModelSummary = Schemas['ModelSummary'];
 export type ModelSummaryPage = Schemas['PageOfModelSummary'];
