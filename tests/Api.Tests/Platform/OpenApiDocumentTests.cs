@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AutoMl.Api.Tests.Support;
+using AutoMl.Domain.Events;
 
 namespace AutoMl.Api.Tests.Platform;
 
@@ -40,6 +41,23 @@ public sealed class OpenApiDocumentTests(ApiFactory api) : IClassFixture<ApiFact
             $"docs/openapi/v1.json differs from what GET /openapi/v1.json serves. If the API change is intended, rewrite it with: " +
             $"{UpdateVariable}=1 dotnet test tests/Api.Tests -c Release --filter \"FullyQualifiedName~OpenApiDocumentTests\" " +
             "and commit it (web/src/api's types are generated from it).");
+    }
+
+    [Fact]
+    public async Task every_live_event_type_has_a_schema_of_its_data_and_the_envelope_is_described()
+    {
+        var schemas = JsonNode.Parse(await api.CreateClient().GetStringAsync("/openapi/v1.json"))!["components"]!["schemas"]!;
+
+        var byType = schemas["EventDataByType"]!["properties"]!.AsObject();
+        Assert.Equal(PlatformEventTypes.Records.Keys.Order(StringComparer.Ordinal), byType.Select(p => p.Key).Order(StringComparer.Ordinal));
+        foreach (var (type, record) in PlatformEventTypes.Records)
+        {
+            Assert.Equal($"#/components/schemas/{record.Name}", (string?)byType[type]!["$ref"]);
+            Assert.NotEmpty(schemas[record.Name]!["properties"]!.AsObject());
+        }
+
+        Assert.Equal(["seq", "type", "jobId", "data", "at"], schemas["EventMessage"]!["properties"]!.AsObject().Select(p => p.Key));
+        Assert.True(schemas["TrialCompleted"]!["properties"]!.AsObject().ContainsKey("bestScore"), "a trial's event carries the best score so far");
     }
 
     /// <summary>The servers list names the host that asked (localhost here), which no client should depend on.</summary>
