@@ -31,6 +31,13 @@ PATH="$(infra/node.sh):$PATH"
 export PATH
 infra/web.sh build || { echo "[test] the dashboard build failed (infra/web.sh build)" >&2; exit 1; }
 
+rm -rf "$results" "$results.web.log"
+echo "[test] dashboard lint (ESLint) and unit tests (vitest)"
+( cd web && npm run lint ) || { echo "[test] ESLint found problems in web/ (cd web && npm run lint)" >&2; exit 1; }
+# The JUnit file is counted with the .NET results below.
+( cd web && npm test -- --reporter=default --reporter=junit --outputFile.junit="$results/web-unit/vitest.junit.xml" ) \
+  || { echo "[test] the dashboard's unit tests failed (cd web && npm test)" >&2; exit 1; }
+
 echo "[test] restore, build, format check"
 dotnet tool restore >/dev/null
 dotnet restore AutoMl.sln --nologo -v quiet
@@ -39,7 +46,6 @@ dotnet format AutoMl.sln --verify-no-changes --no-restore -v quiet \
   || { echo "[test] dotnet format found changes to make: run 'dotnet format AutoMl.sln'" >&2; exit 1; }
 
 echo "[test] running tests"
-rm -rf "$results" "$results.web.log"
 run_tests() {
   dotnet test "$1" -c Release --no-build --nologo --results-directory "$results" \
     --logger "trx" --logger "console;verbosity=normal"
@@ -69,6 +75,13 @@ for path in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
     c = ET.parse(path).getroot().find("{*}ResultSummary/{*}Counters")
     p += int(c.get("passed", 0)); f += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0)) + int(c.get("aborted", 0))
     s += int(c.get("notExecuted", 0)) + int(c.get("inconclusive", 0))
+for path in glob.glob(sys.argv[1] + "/**/*.junit.xml", recursive=True):
+    root = ET.parse(path).getroot()
+    suites = [root] if root.tag == "testsuite" else root.findall("testsuite")
+    for suite in suites:
+        total, bad, skip = (int(suite.get(k, 0)) for k in ("tests", "failures", "skipped"))
+        bad += int(suite.get("errors", 0))
+        p += total - bad - skip; f += bad; s += skip
 print(p, f, s)
 PY
 )

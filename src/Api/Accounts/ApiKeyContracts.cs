@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using AutoMl.Domain.Accounts;
 
 namespace AutoMl.Api.Accounts;
 
@@ -18,9 +19,9 @@ internal static class ScopeDoc
 }
 
 /// <summary>The only answer that ever carries the whole key.</summary>
-public sealed record CreatedApiKey(Guid Id, string Name, string Key, string Prefix, [property: Description(ScopeDoc.Text)] string Scope, DateTimeOffset CreatedAt);
+public sealed record CreatedApiKey(Guid Id, string Name, string Key, string Prefix, [property: Description(ScopeDoc.Text)] ApiKeyScope Scope, DateTimeOffset CreatedAt);
 
 public sealed record ApiKeyView(
-    Guid Id, string Name, string Prefix, [property: Description(ScopeDoc.Text)] string Scope, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt);
+    Guid Id, string Name, string Prefix, [property: Description(ScopeDoc.Text)] ApiKeyScope Scope, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt);
 
 public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);

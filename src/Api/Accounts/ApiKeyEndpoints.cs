@@ -52,7 +52,7 @@ internal static class ApiKeyEndpoints
         };
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/api-keys/{key.Id}", new CreatedApiKey(key.Id, key.Name, secret, key.Prefix, scope.Name(), key.CreatedAt));
+        return TypedResults.Created($"/api/v1/api-keys/{key.Id}", new CreatedApiKey(key.Id, key.Name, secret, key.Prefix, scope, key.CreatedAt));
     }
 
     private static async Task<Ok<Page<ApiKeyView>>> ListAsync(CurrentUser current, AutoMlDbContext db, CancellationToken ct)
@@ -63,7 +63,7 @@ internal static class ApiKeyEndpoints
             .Select(k => new { k.Id, k.Name, k.Prefix, k.Scope, k.CreatedAt, k.LastUsedAt })
             .ToListAsync(ct);
         return TypedResults.Ok(new Page<ApiKeyView>(
-            items.Select(k => new ApiKeyView(k.Id, k.Name, k.Prefix, k.Scope.Name(), k.CreatedAt, k.LastUsedAt)).ToList(), null));
+            items.Select(k => new ApiKeyView(k.Id, k.Name, k.Prefix, k.Scope, k.CreatedAt, k.LastUsedAt)).ToList(), null));
     }
 
     private static async Task<Results<Ok<ApiKeyView>, ProblemHttpResult>> CurrentAsync(
@@ -79,7 +79,7 @@ internal static class ApiKeyEndpoints
             .SingleOrDefaultAsync(ct);
         return key is null
             ? ProblemResults.NotFound("This API key no longer exists.")
-            : TypedResults.Ok(new ApiKeyView(key.Id, key.Name, key.Prefix, key.Scope.Name(), key.CreatedAt, key.LastUsedAt));
+            : TypedResults.Ok(new ApiKeyView(key.Id, key.Name, key.Prefix, key.Scope, key.CreatedAt, key.LastUsedAt));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(

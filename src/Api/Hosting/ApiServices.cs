@@ -4,6 +4,7 @@ using AutoMl.Api.Admin;
 using AutoMl.Api.Datasets;
 using AutoMl.Api.Errors;
 using AutoMl.Api.Events;
+using AutoMl.Api.OpenApi;
 using AutoMl.Api.RateLimiting;
 using AutoMl.Api.Security;
 using AutoMl.Infrastructure.Observability;
@@ -49,7 +50,7 @@ internal static class ApiServices
         services.AddHostedService<Models.ModelWarmer>();
         services.AddAutoMlAntiforgery();
         services.AddCookieSecurity();
-        services.AddOpenApi();
+        services.AddAutoMlOpenApi();
         services.AddHealthChecks()
             .AddDbContextCheck<AutoMlDbContext>("postgres", tags: ["ready"])
             .AddRedisCheck("ready");

@@ -1,43 +1,53 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { meKey } from './auth';
 import { apiFetch, json } from './client';
-import type { Me } from './types';
+import type {
+  ChangeEmailRequest,
+  ChangePasswordRequest,
+  ConfirmEmailChangeRequest,
+  EmailChangePending,
+  ForgotPasswordAccepted,
+  Me,
+  ResetPasswordRequest,
+  UpdateMeRequest,
+} from './types';
 
 /** Always the same answer, whether or not the address has an account. */
 export function useForgotPassword() {
   return useMutation({
-    mutationFn: (email: string) => apiFetch<{ message: string }>('/auth/password/forgot', json('POST', { email })),
+    mutationFn: (email: string) => apiFetch<ForgotPasswordAccepted>('/auth/password/forgot', json('POST', { email })),
   });
 }
 
 export function useResetPassword() {
   return useMutation({
-    mutationFn: (v: { email: string; token: string; newPassword: string }) => apiFetch<void>('/auth/password/reset', json('POST', v)),
+    mutationFn: (v: ResetPasswordRequest) => apiFetch<void>('/auth/password/reset', json('POST', v)),
   });
 }
 
 export function useChangePassword() {
   return useMutation({
-    mutationFn: (v: { currentPassword: string; newPassword: string }) => apiFetch<void>('/auth/password/change', json('POST', v)),
+    mutationFn: (v: ChangePasswordRequest) => apiFetch<void>('/auth/password/change', json('POST', v)),
   });
 }
 
 export function useChangeEmail() {
   return useMutation({
-    mutationFn: (v: { newEmail: string; password: string }) =>
-      apiFetch<{ newEmail: string; message: string }>('/me/email', json('POST', v)),
+    mutationFn: (v: ChangeEmailRequest) =>
+      apiFetch<EmailChangePending>('/me/email', json('POST', v)),
   });
 }
 
 export function useConfirmEmailChange() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (v: { userId: string; email: string; token: string }) => apiFetch<void>('/auth/confirm-email-change', json('POST', v)),
+    mutationFn: (v: ConfirmEmailChangeRequest) => apiFetch<void>('/auth/confirm-email-change', json('POST', v)),
     onSuccess: () => client.invalidateQueries({ queryKey: meKey }),
   });
 }
 
-export type NotificationSettings = Partial<Pick<Me, 'notifyJobFinished' | 'notifyLowBalance'>>;
+/** PATCH /me: only the fields sent change. */
+export type NotificationSettings = Partial<UpdateMeRequest>;
 
 export function useUpdateNotifications() {
   const client = useQueryClient();

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch, json, ProblemError } from './client';
 import { creditsKey } from './credits';
-import type { AccountCreated, Me } from './types';
+import type { AccountCreated, ConfirmEmailRequest, LoginRequest, Me, SignupRequest } from './types';
 
 export const meKey = ['me'] as const;
 
@@ -21,15 +21,13 @@ export function useMe() {
   });
 }
 
-export interface Credentials {
-  email: string;
-  password: string;
-}
+/** What sign-up and sign-in take (the same two fields). */
+export type Credentials = LoginRequest;
 
 export function useSignUp() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (c: Credentials) => apiFetch<AccountCreated>('/auth/signup', json('POST', c)),
+    mutationFn: (c: SignupRequest) => apiFetch<AccountCreated>('/auth/signup', json('POST', c)),
     // Whatever was cached belonged to no one or to another account (the cached "not signed in" above all).
     onSuccess: () => client.removeQueries(),
   });
@@ -53,7 +51,7 @@ export function useLogout() {
 export function useConfirmEmail() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (v: { userId: string; token: string }) => apiFetch<void>('/auth/confirm-email', json('POST', v)),
+    mutationFn: (v: ConfirmEmailRequest) => apiFetch<void>('/auth/confirm-email', json('POST', v)),
     // Confirming grants the welcome bonus: the balance changes too.
     onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: meKey }), client.invalidateQueries({ queryKey: creditsKey })]),
   });

@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { apiFetch } from './client';
 import { creditsKey } from './credits';
-import type { CreditEntry, CreditEntryKind, Page } from './types';
+import type { CreditEntry, CreditEntryKind, CreditEntryPage, Redirect } from './types';
 
 /** What the billing page lists as purchase history: what was bought or granted, and what was taken back. */
 export const purchaseKinds: CreditEntryKind[] = ['purchase', 'grant', 'clawback'];
@@ -15,7 +15,7 @@ export function usePurchaseHistory(pageSize = 10) {
   return useInfiniteQuery({
     queryKey: [...creditsKey, 'purchases', pageSize],
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) => apiFetch<Page<CreditEntry>>(entriesPath(purchaseKinds, pageSize, pageParam)),
+    queryFn: ({ pageParam }) => apiFetch<CreditEntryPage>(entriesPath(purchaseKinds, pageSize, pageParam)),
     getNextPageParam: (last) => last.nextCursor,
   });
 }
@@ -27,12 +27,12 @@ export function usePurchaseHistory(pageSize = 10) {
 export function useCheckoutCredits(checkout: string, match: (e: CreditEntry) => boolean, pollMs: number) {
   return useQuery({
     queryKey: [...creditsKey, 'checkout', checkout],
-    queryFn: async () => (await apiFetch<Page<CreditEntry>>(entriesPath(['purchase', 'grant'], 20))).items.find(match) ?? null,
+    queryFn: async () => (await apiFetch<CreditEntryPage>(entriesPath(['purchase', 'grant'], 20))).items.find(match) ?? null,
     refetchInterval: (query) => (query.state.data ? false : pollMs),
   });
 }
 
 /** Opens Stripe's billing portal: the caller sends the browser to the answered URL. */
 export function usePortal() {
-  return useMutation({ mutationFn: () => apiFetch<{ url: string }>('/billing/portal') });
+  return useMutation({ mutationFn: () => apiFetch<Redirect>('/billing/portal') });
 }

@@ -1,6 +1,8 @@
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { apiFetch, json } from './client';
-import type { Catalog, CreditEntry, Credits, Page } from './types';
+import type { AdRewards, Catalog, CheckoutRequest, CreditEntryPage, Credits, Redirect } from './types';
+
+export type { AdRewards } from './types';
 
 export const creditsKey = ['credits'] as const;
 
@@ -14,7 +16,7 @@ export function useCreditEntries(pageSize = 25) {
     queryKey: [...creditsKey, 'entries', pageSize],
     initialPageParam: null as string | null,
     queryFn: ({ pageParam }) =>
-      apiFetch<Page<CreditEntry>>(
+      apiFetch<CreditEntryPage>(
         `/credits/entries?pageSize=${pageSize}` + (pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''),
       ),
     getNextPageParam: (last) => last.nextCursor,
@@ -28,14 +30,8 @@ export function useCatalog() {
 /** Starts a Stripe Checkout session; the caller sends the browser to the answered URL. */
 export function useCheckout() {
   return useMutation({
-    mutationFn: (choice: { pack?: string; plan?: string }) => apiFetch<{ url: string }>('/billing/checkout', json('POST', choice)),
+    mutationFn: (choice: Partial<CheckoutRequest>) => apiFetch<Redirect>('/billing/checkout', json('POST', choice)),
   });
-}
-
-export interface AdRewards {
-  totalCredits: number;
-  count: number;
-  recent: CreditEntry[];
 }
 
 export function useAdRewards() {

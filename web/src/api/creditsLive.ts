@@ -1,9 +1,10 @@
 import { useEffect } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { HubConnection } from '@microsoft/signalr';
 import { meKey } from './auth';
 import { creditsKey } from './credits';
 import { buildEventsHub } from './eventsHub';
+import type { JobEvent } from './types';
 
 /**
  * Keeps the balance (and whatever else lives under the credits key) and the tier fresh while a page is open: each
@@ -15,12 +16,7 @@ export function useCreditsLive() {
   useEffect(() => {
     let disposed = false;
     let connection: HubConnection | undefined;
-    const refresh = () => {
-      void client.invalidateQueries({ queryKey: creditsKey });
-      // A Pro subscription starting or ending changes the tier, and with it the storage quota.
-      void client.invalidateQueries({ queryKey: meKey });
-      void client.invalidateQueries({ queryKey: ['datasets', 'usage'] });
-    };
+    const refresh = () => refreshCredits(client);
     void (async () => {
       let hub: HubConnection;
       try {
@@ -30,9 +26,7 @@ export function useCreditsLive() {
         return; // the pages poll what they wait for
       }
       connection = hub;
-      hub.on('event', (e: { type: string }) => {
-        if (e.type === 'credits.changed') refresh();
-      });
+      hub.on('event', (e: Pick<JobEvent, 'type'>) => applyCreditsEvent(client, e));
       // The server ends the stream when the session signs out; the next request sends the page to sign in.
       hub.on('close', () => void hub.stop());
       hub.onreconnected(refresh);
@@ -48,4 +42,17 @@ export function useCreditsLive() {
       void connection?.stop();
     };
   }, [client]);
+}
+
+/** The balance, the tier and the storage quota, refetched by whoever shows them. */
+export function refreshCredits(client: QueryClient) {
+  void client.invalidateQueries({ queryKey: creditsKey });
+  // A Pro subscription starting or ending changes the tier, and with it the storage quota.
+  void client.invalidateQueries({ queryKey: meKey });
+  void client.invalidateQueries({ queryKey: ['datasets', 'usage'] });
+}
+
+/** An event of the hub: only credits.changed concerns the balance. */
+export function applyCreditsEvent(client: QueryClient, e: Pick<JobEvent, 'type'>) {
+  if (e.type === 'credits.changed') refreshCredits(client);
 }

@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch, json } from './client';
-import type { CreatedSample, Dataset, DatasetPreview, DatasetStatus, DatasetSummary, Page, SampleDataset, StorageUsage } from './types';
+import type { CreatedSample, Dataset, DatasetPreview, DatasetStatus, DatasetSummaryPage, SampleDataset, StorageUsage } from './types';
 import { uploadDataset, type Progress } from './upload';
 
 const datasetsKey = ['datasets'] as const;
@@ -14,7 +14,7 @@ export function useDatasets(pageSize = 50) {
     queryKey: [...datasetsKey, 'list', pageSize],
     initialPageParam: null as string | null,
     queryFn: ({ pageParam }) =>
-      apiFetch<Page<DatasetSummary>>(`/datasets?pageSize=${pageSize}` + (pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : '')),
+      apiFetch<DatasetSummaryPage>(`/datasets?pageSize=${pageSize}` + (pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : '')),
     getNextPageParam: (last) => last.nextCursor,
     refetchInterval: (query) =>
       query.state.data?.pages.some((p) => p.items.some((d) => settling(d.status))) ? POLL_MS : false,

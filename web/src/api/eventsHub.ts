@@ -1,6 +1,7 @@
-import type { HubConnection, ILogger } from '@microsoft/signalr';
+import type { HubConnection, ILogger, LogLevel } from '@microsoft/signalr';
 
-const warningLevel = 3; // LogLevel.Warning; the SignalR client itself loads lazily, after the page has shown.
+// LogLevel.Warning by value (only its type is imported): the SignalR client itself loads lazily, after the page has shown.
+const warningLevel = 3 as LogLevel.Warning;
 
 /** SignalR's own errors (a dropped socket) are handled by reconnecting or polling, so they are warnings. */
 const logger: ILogger = {

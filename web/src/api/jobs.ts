@@ -1,57 +1,10 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch, json, ProblemError } from './client';
-import type { Credits, Dataset, DatasetSummary, Job, Page, Tier, Trial } from './types';
+import type { Credits, Dataset, DatasetSummaryPage, Job, JobEvent, JobEventPage, JobPage, JobRequest, Quote, TierPricing, TrialPage } from './types';
+
+export type { JobEvent, JobRequest, Quote, TierPricing } from './types';
 
 export type TaskKind = 'binary' | 'multiclass' | 'regression';
-
-/** What POST /jobs and POST /jobs/quote take. */
-export interface JobRequest {
-  datasetId: string;
-  target: string;
-  task?: TaskKind;
-  metric?: string;
-  budgetSeconds: number;
-  excludedColumns?: string[];
-  /** Train anyway despite a warning about the data (a 422 with overridable: true). */
-  force?: boolean;
-}
-
-export interface Quote {
-  credits: number;
-  available: number;
-  breakdown: { credits: number; minutes: number; perMinute: number; sizeFactor: number; explanation: string };
-}
-
-export interface TierPricing {
-  tier: Tier;
-  creditsPerMinute: number;
-  creditsPerThousandPredictions: number;
-  maxBudgetSeconds: number;
-  concurrentJobs: number;
-  queue: string;
-  formula: string;
-}
-
-/** A message of the events hub, also what GET /jobs/{id}/events lists. */
-export interface JobEvent {
-  seq: number;
-  type: string;
-  jobId: string | null;
-  data: Record<string, unknown>;
-  at: string;
-}
-
-/** trial.completed's data. */
-export interface TrialEventData {
-  n: number;
-  learner: string;
-  params: Record<string, unknown>;
-  score: number;
-  seconds: number;
-  elapsedSeconds: number;
-  bestScore: number;
-  bestTrial: number;
-}
 
 export const jobsKey = ['jobs'] as const;
 export const jobKey = (id: string) => ['jobs', 'one', id] as const;
@@ -93,7 +46,7 @@ export function usePricing() {
 export function useReadyDatasets() {
   return useQuery({
     queryKey: ['datasets', 'ready-for-training'],
-    queryFn: async () => (await apiFetch<Page<DatasetSummary>>('/datasets?pageSize=200')).items.filter((d) => d.status === 'ready'),
+    queryFn: async () => (await apiFetch<DatasetSummaryPage>('/datasets?pageSize=200')).items.filter((d) => d.status === 'ready'),
   });
 }
 
@@ -137,7 +90,7 @@ export function useJobs(pageSize = 25) {
     queryKey: ['jobs', 'list', pageSize],
     initialPageParam: null as string | null,
     queryFn: ({ pageParam }) =>
-      apiFetch<Page<Job>>(`/jobs?pageSize=${pageSize}` + (pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : '')),
+      apiFetch<JobPage>(`/jobs?pageSize=${pageSize}` + (pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : '')),
     getNextPageParam: (last) => last.nextCursor,
   });
 }
@@ -149,7 +102,7 @@ export function useJob(id: string) {
 export function useTrials(id: string) {
   return useQuery({
     queryKey: trialsKey(id),
-    queryFn: async () => (await apiFetch<Page<Trial>>(`/jobs/${id}/trials`)).items,
+    queryFn: async () => (await apiFetch<TrialPage>(`/jobs/${id}/trials`)).items,
   });
 }
 
@@ -158,7 +111,7 @@ export async function fetchJobEvents(id: string, after: number): Promise<JobEven
   const all: JobEvent[] = [];
   let cursor = after;
   for (;;) {
-    const page = await apiFetch<Page<JobEvent>>(`/jobs/${id}/events?after=${cursor}`);
+    const page = await apiFetch<JobEventPage>(`/jobs/${id}/events?after=${cursor}`);
     all.push(...page.items);
     if (page.items.length < 1000) return all;
     cursor = page.items[page.items.length - 1].seq;

@@ -1,11 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch, json } from './client';
-import type { ApiKeyScope, ApiKeyView, CreatedApiKey, Page } from './types';
+import type { ApiKeyPage, ApiKeyScope, CreatedApiKey } from './types';
 
 const keysKey = ['api-keys'] as const;
 
 export function useApiKeys() {
-  return useQuery({ queryKey: keysKey, queryFn: () => apiFetch<Page<ApiKeyView>>('/api-keys') });
+  return useQuery({ queryKey: keysKey, queryFn: () => apiFetch<ApiKeyPage>('/api-keys') });
 }
 
 export function useCreateApiKey() {

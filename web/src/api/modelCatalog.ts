@@ -1,21 +1,11 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from './client';
 import type { CurvePoint } from '../components/charts/modelCharts';
-import type { Page } from './types';
+import type { ModelMetrics } from './storedJson';
+import type { ModelSummary, ModelSummaryPage, Schemas } from './types';
 
 /** GET /models: one row of the Models page. */
-export interface ModelListItem {
-  id: string;
-  jobId: string;
-  datasetId: string;
-  datasetName: string | null;
-  task: 'binary' | 'multiclass' | 'regression';
-  target: string;
-  metric: string;
-  score: number;
-  createdAt: string;
-  bundleBytes: number;
-}
+export type ModelListItem = ModelSummary;
 
 export type ModelSort = 'created' | 'score' | 'size';
 
@@ -26,24 +16,13 @@ export interface ModelFilters {
   order: 'asc' | 'desc';
 }
 
-export interface ComparedModel {
-  summary: ModelListItem;
-  metrics: Record<string, number>;
-  curves: { roc: CurvePoint[] | null; pr: CurvePoint[] | null; residuals: CurvePoint[] | null; predictedVsActual: CurvePoint[] | null };
-}
+/** One model of GET /models/compare, its stored metrics and curves typed. */
+export type ComparedModel = Omit<Schemas['ComparedModel'], 'metrics' | 'curves'> & {
+  metrics: ModelMetrics;
+  curves: { [K in keyof Schemas['ComparedCurves']]: CurvePoint[] | null };
+};
 
-export interface MetricComparison {
-  metric: string;
-  higherIsBetter: boolean;
-  values: (number | null)[];
-  best: number | null;
-}
-
-export interface ModelComparison {
-  models: ComparedModel[];
-  metrics: MetricComparison[];
-  warnings: string[];
-}
+export type ModelComparison = Omit<Schemas['ModelComparison'], 'models'> & { models: ComparedModel[] };
 
 const listKey = ['models', 'list'] as const;
 
@@ -56,7 +35,7 @@ export function useModelList(filters: ModelFilters, pageSize = 50) {
       if (filters.task) query.set('task', filters.task);
       if (filters.q.trim()) query.set('q', filters.q.trim());
       if (pageParam) query.set('cursor', pageParam);
-      return apiFetch<Page<ModelListItem>>(`/models?${query}`);
+      return apiFetch<ModelSummaryPage>(`/models?${query}`);
     },
     getNextPageParam: (last) => last.nextCursor,
     // A new sort or filter keeps the current rows on screen until the new ones arrive, so the table does not jump.

@@ -1,82 +1,26 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { apiFetch, json, ProblemError, requestHeaders, toProblem, API_BASE } from './client';
 import { jobKey } from './jobs';
-import type { Dataset, DatasetPreview, Job } from './types';
-import type { CurvePoint, Importance } from '../components/charts/modelCharts';
+import type { ColumnProfile, FeatureImportance, InputColumn, LeaderboardEntry, ModelCurves, ModelMetrics, PreviewCell } from './storedJson';
+import type { BatchPredictionRequest, Dataset, DatasetPreview, Job, ModelView, Prediction, PredictRequest, PredictResponse } from './types';
 
-export interface ConfusionMatrix {
-  labels: string[];
-  counts: number[][];
-}
-
-export interface ModelCurves {
-  roc: CurvePoint[] | null;
-  pr: CurvePoint[] | null;
-  confusion: ConfusionMatrix | null;
-  predictedVsActual: CurvePoint[] | null;
-  residuals: CurvePoint[] | null;
-}
-
-export interface InputColumn {
-  name: string;
-  kind: 'numeric' | 'boolean' | 'categorical' | 'datetime' | 'text' | 'identifier';
-}
-
-export interface LeaderboardEntry {
-  rank: number;
-  trial: number;
-  learner: string;
-  params: Record<string, unknown>;
-  score: number;
-  seconds: number;
-  ensembleWeight: number;
-}
-
-/** A trial the model's prediction blends; the weights add up to 1. */
-export interface EnsembleMember {
-  trial: number;
-  learner: string;
-  weight: number;
-  validationScore: number;
-}
-
-/** GET /models/{id} with its JSON parts typed (the API passes them through as the worker stored them). */
-export interface ModelDetail {
-  id: string;
-  jobId: string;
-  datasetId: string;
-  task: 'binary' | 'multiclass' | 'regression';
-  target: string;
-  metric: string;
-  score: number;
-  metrics: Record<string, number>;
+/** GET /models/{id}, its stored JSON parts typed (the API passes them through as the worker stored them). */
+export type ModelDetail = Omit<ModelView, 'metrics' | 'classes' | 'featureImportance' | 'curves' | 'leaderboard' | 'inputColumns'> & {
+  metrics: ModelMetrics;
   classes: string[] | null;
-  featureImportance: (Importance & { share?: number })[];
+  featureImportance: FeatureImportance[];
   curves: ModelCurves;
   leaderboard: LeaderboardEntry[];
   inputColumns: InputColumn[];
-  bundleBytes: number;
-  createdAt: string;
-  ensemble: EnsembleMember[];
-}
+};
 
-export type CellValue = string | number | boolean | null;
+export type { InputColumn, Prediction };
+
+/** A value of a row to predict: what a data set preview cell can be. */
+export type CellValue = PreviewCell;
 
 /** What the prediction form reads from a data set column's profile to suggest values. */
-export interface ColumnHints {
-  name: string;
-  mean?: number | null;
-  quantiles?: { probability: number; value: number }[] | null;
-  topCategories?: { value: string; count: number }[] | null;
-}
-
-export interface Prediction {
-  label: string | null;
-  value: number | null;
-  probabilities: Record<string, number> | null;
-  contributions: Record<string, number> | null;
-  expectedValue: number | null;
-}
+export type ColumnHints = Pick<ColumnProfile, 'name'> & Partial<Pick<ColumnProfile, 'mean' | 'quantiles' | 'topCategories'>>;
 
 export const modelKey = (id: string) => ['models', id] as const;
 
@@ -99,7 +43,7 @@ export function useFirstRow(datasetId: string | undefined) {
       try {
         const preview = await apiFetch<DatasetPreview>(`/datasets/${datasetId}/preview?rows=1`);
         const row = preview.rows[0] ?? [];
-        return Object.fromEntries(preview.columns.map((c, i) => [c, row[i] ?? null])) as Record<string, CellValue>;
+        return Object.fromEntries(preview.columns.map((c, i) => [c, row[i] ?? null]));
       } catch (e) {
         if (e instanceof ProblemError && (e.status === 404 || e.status === 409)) return null;
         throw e;
@@ -117,7 +61,7 @@ export function usePredictRow(model: ModelDetail) {
   return useMutation({
     mutationFn: async (row: Record<string, CellValue>): Promise<{ prediction: Prediction; explained: boolean; creditsCharged: number }> => {
       const ask = (explain: boolean) =>
-        apiFetch<{ predictions: Prediction[]; creditsCharged: number }>(`/models/${model.id}/predict`, json('POST', { rows: [row], explain }));
+        apiFetch<PredictResponse>(`/models/${model.id}/predict`, json('POST', { rows: [row], explain } satisfies PredictRequest));
       if (canExplain) {
         try {
           const answer = await ask(true);
@@ -136,7 +80,7 @@ export function usePredictRow(model: ModelDetail) {
 export function useBatchPrediction(modelId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (datasetId: string) => apiFetch<Job>(`/models/${modelId}/predictions`, json('POST', { datasetId })),
+    mutationFn: (datasetId: string) => apiFetch<Job>(`/models/${modelId}/predictions`, json('POST', { datasetId } satisfies BatchPredictionRequest)),
     onSuccess: (job) => {
       client.setQueryData(jobKey(job.id), job);
       void client.invalidateQueries({ queryKey: ['credits'] });

@@ -1,235 +1,86 @@
-// Shapes of the API's resources (see ../shared/API.md and /openapi/v1.json). Enums arrive as camelCase strings.
+// The API's resources, named for the dashboard. Every shape is generated from the OpenAPI document
+// (docs/openapi/v1.json → schema.gen.ts by `npm run gen`): none is written by hand here.
+import type { components } from './schema.gen';
+import type { ColumnProfile, PreviewCell, TrialParams } from './storedJson';
 
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+export type { CategoryCount, ColumnProfile, ColumnType, HistogramBin, QuantileValue } from './storedJson';
 
-export type Tier = 'free' | 'pro' | 'enterprise';
+export type Schemas = components['schemas'];
 
+export type Tier = Schemas['Tier'];
 /** The welcome bonus is granted when the address is confirmed, once per mailbox ever. */
-export type WelcomeBonus = 'awaitingConfirmation' | 'granted' | 'alreadyReceived';
-
-export interface Me {
-  id: string;
-  email: string;
-  tier: Tier;
-  emailVerified: boolean;
-  createdAt: string;
-  welcomeBonus: WelcomeBonus;
-  notifyJobFinished: boolean;
-  notifyLowBalance: boolean;
-}
-
-export interface AccountCreated {
-  id: string;
-  email: string;
-}
+export type WelcomeBonus = Schemas['WelcomeBonusState'];
+export type Me = Schemas['MeResponse'];
+export type AccountCreated = Schemas['AccountCreated'];
 
 /** What a key may do; each includes the one before. No key manages keys, the account or billing. */
-export type ApiKeyScope = 'read' | 'train' | 'full';
+export type ApiKeyScope = Schemas['ApiKeyScope'];
+export type ApiKeyView = Schemas['ApiKeyView'];
+export type CreatedApiKey = Schemas['CreatedApiKey'];
+export type ApiKeyPage = Schemas['PageOfApiKeyView'];
 
-export interface ApiKeyView {
-  id: string;
-  name: string;
-  prefix: string;
-  scope: ApiKeyScope;
-  createdAt: string;
-  lastUsedAt: string | null;
-}
+export type Credits = Schemas['CreditsView'];
+export type CreditEntryKind = Schemas['CreditEntryKind'];
+export type CreditEntry = Schemas['CreditEntryView'];
+export type CreditEntryPage = Schemas['PageOfCreditEntryView'];
+export type AdRewards = Schemas['AdRewardsView'];
+export type Pack = Schemas['PackView'];
+export type Plan = Schemas['PlanView'];
+export type Catalog = Schemas['CatalogView'];
+export type Redirect = Schemas['RedirectView'];
 
-export interface CreatedApiKey {
-  id: string;
-  name: string;
-  key: string;
-  prefix: string;
-  scope: ApiKeyScope;
-  createdAt: string;
-}
-
-export interface Credits {
-  balance: number;
-  held: number;
-  available: number;
-  owed: number;
-  welcomeBonus: WelcomeBonus;
-}
-
-export type CreditEntryKind =
-  | 'signupBonus'
-  | 'grant'
-  | 'purchase'
-  | 'adReward'
-  | 'capture'
-  | 'refund'
-  | 'clawback'
-  | 'hold'
-  | 'release'
-  | 'owedSettlement'
-  | 'prediction';
-
-export interface CreditEntry {
-  id: string;
-  amount: number;
-  heldChange: number;
-  kind: CreditEntryKind;
-  reference: string;
-  balanceAfter: number;
-  createdAt: string;
-}
-
-export interface Pack {
-  id: string;
-  name: string;
-  credits: number;
-  priceCents: number;
-}
-
-export interface Plan {
-  id: string;
-  name: string;
-  priceCents: number;
-  monthlyCredits: number;
-  interval: string;
-}
-
-export interface Catalog {
-  currency: string;
-  packs: Pack[];
-  plan: Plan;
-  paymentsEnabled: boolean;
-}
-
-export type DatasetStatus = 'uploading' | 'ingesting' | 'ready' | 'failed';
-
-export interface DatasetSummary {
-  id: string;
-  name: string;
-  status: DatasetStatus;
-  format: string;
-  sizeBytes: number;
-  rows: number | null;
-  createdAt: string;
-}
-
-export interface HistogramBin {
-  lower: number;
-  upper: number;
-  count: number;
-}
-
-export interface CategoryCount {
-  value: string;
-  count: number;
-}
-
-export interface QuantileValue {
-  probability: number;
-  value: number;
-}
-
-export type ColumnType = 'numeric' | 'boolean' | 'categorical' | 'datetime' | 'text' | 'id';
-
-/** One column of a data set's profile, as the ingest worker writes it. */
-export interface ColumnProfile {
-  name: string;
-  type: ColumnType;
-  missing: number;
-  distinct: number;
-  min: number | null;
-  max: number | null;
-  mean: number | null;
-  std: number | null;
-  quantiles: QuantileValue[];
-  topCategories: CategoryCount[];
-  histogram: HistogramBin[];
-}
-
-export interface Dataset extends DatasetSummary {
-  error: string | null;
-  sha256: string | null;
-  columns: ColumnProfile[] | null;
-  targetSuggestion: string | null;
-  taskSuggestion: string | null;
-  lastUsedAt: string;
-}
-
+export type DatasetStatus = Schemas['DatasetStatus'];
+export type DatasetSummary = Schemas['DatasetSummary'];
+export type DatasetSummaryPage = Schemas['PageOfDatasetSummary'];
+export type Dataset = Omit<Schemas['DatasetView'], 'columns'> & { columns: ColumnProfile[] | null };
 /** GET /datasets/usage: the tier's storage and what is left of it. */
-export interface StorageUsage {
-  tier: Tier;
-  usedBytes: number;
-  reservedBytes: number;
-  quotaBytes: number;
-  availableBytes: number;
-  maxUploadBytes: number;
-  retentionDays: number;
-}
-
+export type StorageUsage = Schemas['StorageUsageView'];
 /** A bundled data set anyone can copy into their account (GET /datasets/samples). */
-export interface SampleDataset {
-  name: string;
-  title: string;
-  description: string;
-  rows: number;
-  columns: number;
-  target: string;
-  task: string;
-}
+export type SampleDataset = Schemas['SampleDatasetView'];
+export type CreatedSample = Omit<Schemas['CreatedSampleView'], 'dataset'> & { dataset: Dataset };
+export type DatasetPreview = { columns: string[]; rows: PreviewCell[][] } & Omit<Schemas['DatasetPreview'], 'columns' | 'rows'>;
+export type StartedUpload = Schemas['StartedUpload'];
+export type CompletedPart = Schemas['CompletedPart'];
 
-export interface CreatedSample {
-  dataset: Dataset;
-  target: string;
-  task: string;
-}
+export type JobKind = Schemas['JobKind'];
+export type JobStatus = Schemas['JobStatus'];
+export type Job = Schemas['JobView'];
+export type JobPage = Schemas['PageOfJobView'];
+export type Trial = Omit<Schemas['TrialView'], 'params'> & { params: TrialParams };
+export type TrialPage = Omit<Schemas['PageOfTrialView'], 'items'> & { items: Trial[] };
+/** What POST /jobs and POST /jobs/quote take. */
+export type JobRequest = Schemas['SubmitJobRequest'];
+export type Quote = Schemas['QuoteView'];
+export type TierPricing = Schemas['PricingView'];
+/** A message of the events hub, also what GET /jobs/{id}/events lists. */
+export type JobEvent = Schemas['EventMessage'];
+export type JobEventPage = Schemas['PageOfEventMessage'];
+/** The record each event type carries as its data (the API's Domain/Events records). */
+export type EventDataByType = Schemas['EventDataByType'];
+export type EventType = keyof EventDataByType;
+/** An event whose data is typed by its type: switching on `type` narrows `data`. */
+export type TypedEvent = { [K in EventType]: Omit<JobEvent, 'type' | 'data'> & { type: K; data: EventDataByType[K] } }[EventType];
 
-export interface DatasetPreview {
-  columns: string[];
-  rows: (string | number | boolean | null)[][];
-}
+export type ModelSummary = Schemas['ModelSummary'];
+export type ModelSummaryPage = Schemas['PageOfModelSummary'];
+export type ModelView = Schemas['ModelView'];
+export type ModelComparisonView = Schemas['ModelComparison'];
+export type EnsembleMember = Schemas['EnsembleMember'];
+export type Prediction = Schemas['PredictionView'];
+export type PredictRequest = Schemas['PredictRequest'];
+export type PredictResponse = Schemas['PredictResponse'];
+export type BatchPredictionRequest = Schemas['BatchPredictionRequest'];
 
-export interface UploadPartUrl {
-  partNumber: number;
-  url: string;
-}
-
-export interface StartedUpload {
-  uploadId: string;
-  datasetId: string;
-  partSizeBytes: number;
-  expiresAt: string;
-  parts: UploadPartUrl[];
-}
-
-export type JobKind = 'train' | 'predict';
-export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
-
-export interface Job {
-  id: string;
-  kind: JobKind;
-  status: JobStatus;
-  queue: string;
-  progress: number;
-  etaSeconds: number | null;
-  datasetId: string;
-  target: string | null;
-  task: string | null;
-  metric: string | null;
-  budgetSeconds: number;
-  bestScore: number | null;
-  trials: number;
-  modelId: string | null;
-  error: string | null;
-  heldCredits: number;
-  chargedCredits: number;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
-
-export interface Trial {
-  n: number;
-  learner: string;
-  params: Record<string, unknown>;
-  score: number;
-  seconds: number;
-}
+export type SignupRequest = Schemas['SignupRequest'];
+export type LoginRequest = Schemas['LoginRequest'];
+export type ChangeEmailRequest = Schemas['ChangeEmailRequest'];
+export type EmailChangePending = Schemas['EmailChangePending'];
+export type ChangePasswordRequest = Schemas['ChangePasswordRequest'];
+export type ResetPasswordRequest = Schemas['ResetPasswordRequest'];
+export type ConfirmEmailRequest = Schemas['ConfirmEmailRequest'];
+export type ConfirmEmailChangeRequest = Schemas['ConfirmEmailChangeRequest'];
+export type ForgotPasswordAccepted = Schemas['ForgotPasswordAccepted'];
+export type UpdateMeRequest = Schemas['UpdateMeRequest'];
+export type CreateApiKeyRequest = Schemas['CreateApiKeyRequest'];
+export type CheckoutRequest = Schemas['CheckoutRequest'];
+export type StartUploadRequest = Schemas['StartUploadRequest'];

@@ -1,6 +1,6 @@
 // Uploads with real progress: fetch() cannot report upload progress, XMLHttpRequest can.
 import { API_BASE, apiFetch, json, ProblemError, requestHeaders, toProblem } from './client';
-import type { Dataset, StartedUpload } from './types';
+import type { CompletedPart, Dataset, StartedUpload, StartUploadRequest } from './types';
 
 /** Files at least this big go straight to the store in parts when the server offers presigned uploads. */
 export const PRESIGNED_THRESHOLD_BYTES = 64 * 1024 * 1024;
@@ -61,7 +61,7 @@ async function uploadStreamed(file: File, onProgress: Progress, signal?: AbortSi
 async function uploadPresigned(file: File, started: StartedUpload, onProgress: Progress, signal?: AbortSignal): Promise<Dataset> {
   const sent = new Map<number, number>();
   const report = () => onProgress([...sent.values()].reduce((a, b) => a + b, 0), file.size);
-  const parts: { partNumber: number; etag: string }[] = [];
+  const parts: CompletedPart[] = [];
   for (const part of started.parts) {
     const start = (part.partNumber - 1) * started.partSizeBytes;
     const chunk = started.parts.length === 1 ? file : file.slice(start, Math.min(file.size, start + started.partSizeBytes));
@@ -91,7 +91,7 @@ export async function uploadDataset(file: File, onProgress: Progress, signal?: A
   if (file.size >= PRESIGNED_THRESHOLD_BYTES) {
     let started: StartedUpload | null = null;
     try {
-      started = await apiFetch<StartedUpload>('/datasets/uploads', json('POST', { name: file.name, sizeBytes: file.size }));
+      started = await apiFetch<StartedUpload>('/datasets/uploads', json('POST', { name: file.name, sizeBytes: file.size } satisfies StartUploadRequest));
     } catch (e) {
       if (!(e instanceof ProblemError && e.status === 409)) throw e;
     }

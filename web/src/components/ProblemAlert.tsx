@@ -6,7 +6,7 @@ export default function ProblemAlert({ error }: { error: unknown }) {
   const problem =
     error instanceof ProblemError
       ? error
-      : new ProblemError(0, 'Something went wrong', error instanceof Error ? error.message : String(error));
+      : new ProblemError(0, 'Something went wrong', error instanceof Error ? error.message : typeof error === 'string' ? error : undefined);
   const fieldErrors = Object.entries(problem.errors ?? {}).flatMap(([field, messages]) =>
     messages.map((m) => ({ field, message: m })),
   );

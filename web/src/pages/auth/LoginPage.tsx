@@ -26,7 +26,7 @@ export default function LoginPage() {
           <Link to="/forgot-password">Forgot your password?</Link>
         </p>
       }
-      onSubmit={(c) => login.mutate(c, { onSuccess: () => navigate(nextPath(search), { replace: true }) })}
+      onSubmit={(c) => login.mutate(c, { onSuccess: () => void navigate(nextPath(search), { replace: true }) })}
       footer={
         <>
           New to AutoMl? <Link to={`/signup${search.size ? '?' + search.toString() : ''}`}>Create an account</Link>

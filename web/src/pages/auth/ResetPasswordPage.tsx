@@ -16,7 +16,7 @@ export default function ResetPasswordPage() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!email || !token) return;
-    reset.mutate({ email, token, newPassword }, { onSuccess: () => navigate('/login?passwordReset=1', { replace: true }) });
+    reset.mutate({ email, token, newPassword }, { onSuccess: () => void navigate('/login?passwordReset=1', { replace: true }) });
   };
   return (
     <PublicPage className="auth-page">

@@ -15,7 +15,7 @@ export default function SignUpPage() {
       error={signUp.error}
       autoCompletePassword="new-password"
       passwordHint="At least 10 characters."
-      onSubmit={(c) => signUp.mutate(c, { onSuccess: () => navigate(nextPath(search), { replace: true }) })}
+      onSubmit={(c) => signUp.mutate(c, { onSuccess: () => void navigate(nextPath(search), { replace: true }) })}
       footer={
         <>
           Already have an account? <Link to={`/login${search.size ? '?' + search.toString() : ''}`}>Sign in</Link>

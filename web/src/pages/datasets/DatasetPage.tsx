@@ -114,7 +114,7 @@ export default function DatasetPage() {
             }
             confirmLabel="Delete data set"
             disabled={remove.isPending}
-            onConfirm={() => remove.mutate(d.id, { onSuccess: () => navigate('/datasets', { replace: true }) })}
+            onConfirm={() => remove.mutate(d.id, { onSuccess: () => void navigate('/datasets', { replace: true }) })}
           />
         </div>
       </div>

@@ -56,7 +56,7 @@ export default function DatasetsPage() {
           </div>
           {datasets.hasNextPage && (
             <p>
-              <button type="button" className="secondary" onClick={() => datasets.fetchNextPage()} disabled={datasets.isFetchingNextPage}>
+              <button type="button" className="secondary" onClick={() => void datasets.fetchNextPage()} disabled={datasets.isFetchingNextPage}>
                 Load more
               </button>
             </p>

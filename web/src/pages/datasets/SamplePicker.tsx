@@ -16,7 +16,7 @@ export default function SamplePicker({ prominent }: { prominent: boolean }) {
   const use = (sample: SampleDataset) =>
     create.mutate(sample.name, {
       onSuccess: (created) =>
-        navigate(`/train?dataset=${created.dataset.id}&target=${encodeURIComponent(created.target)}`),
+        void navigate(`/train?dataset=${created.dataset.id}&target=${encodeURIComponent(created.target)}`),
     });
 
   if (samples.isPending) return prominent ? <Spinner label="Loading the sample data sets" /> : null;

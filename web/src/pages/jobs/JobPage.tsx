@@ -1,9 +1,10 @@
-import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { prefetchModel } from '../../api/models';
 import { useDataset } from '../../api/datasets';
-import { isEnded, isHigherBetter, useCancelJob, useJob, useTrials, type TrialEventData } from '../../api/jobs';
+import { isEnded, isHigherBetter, useCancelJob, useJob, useTrials } from '../../api/jobs';
+import type { TrialEventData } from '../../api/liveEvents';
 import type { Job, Trial } from '../../api/types';
 import ConfirmButton from '../../components/ConfirmButton';
 import PageHeading from '../../components/PageHeading';
@@ -34,7 +35,7 @@ export default function JobPage() {
   const cancel = useCancelJob(id);
 
   const trialEvents = useMemo(
-    () => live.events.filter((e) => e.type === 'trial.completed').map((e) => e.data as unknown as TrialEventData),
+    () => live.events.filter((e) => e.type === 'trial.completed').map((e) => e.data as TrialEventData),
     [live.events],
   );
   const j = job.data;
@@ -160,17 +161,20 @@ function progressLabel(job: Job): string {
   }
 }
 
-/** Counts down between the worker's updates, which come as trials end. */
+/** Counts down between the worker's updates, which come as trials end: each new estimate starts a new countdown. */
 function Eta({ job }: { job: Job }) {
-  const [now, setNow] = useState(() => Date.now());
-  const since = useRef({ eta: job.etaSeconds, at: Date.now() });
-  if (since.current.eta !== job.etaSeconds) since.current = { eta: job.etaSeconds, at: Date.now() };
+  if (job.etaSeconds === null) return null;
+  return <Countdown key={job.etaSeconds} seconds={job.etaSeconds} />;
+}
+
+function Countdown({ seconds }: { seconds: number }) {
+  const [start] = useState(() => Date.now());
+  const [now, setNow] = useState(start);
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
-  if (job.etaSeconds === null) return null;
-  const left = Math.max(0, job.etaSeconds - (now - since.current.at) / 1000);
+  const left = Math.max(0, seconds - (now - start) / 1000);
   return <p className="eta">About {formatSeconds(Math.ceil(left))} left</p>;
 }
 

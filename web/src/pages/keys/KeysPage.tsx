@@ -35,7 +35,7 @@ function NewKey({ created, onDone }: { created: CreatedApiKey; onDone: () => voi
       <div className="warning">Copy this key now: it is shown only once. We store only a hash of it.</div>
       <div className="secret">
         <code data-testid="new-api-key">{created.key}</code>
-        <button type="button" onClick={copy}>
+        <button type="button" onClick={() => void copy()}>
           {copied ? 'Copied' : 'Copy'}
         </button>
       </div>

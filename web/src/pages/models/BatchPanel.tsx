@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useReadyDatasets } from '../../api/jobs';
@@ -19,9 +19,8 @@ export default function BatchPanel({ modelId }: { modelId: string }) {
   const batch = useBatchPrediction(modelId);
   const job = useFollowedJob(jobId);
 
-  useEffect(() => {
-    if (!datasetId && datasets.data?.length) setDatasetId(datasets.data[0].id);
-  }, [datasetId, datasets.data]);
+  // The newest data set when none is chosen, set while rendering (not in an effect) so no frame shows none.
+  if (!datasetId && datasets.data?.length) setDatasetId(datasets.data[0].id);
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -48,7 +47,7 @@ export default function BatchPanel({ modelId }: { modelId: string }) {
 
   const j = job.data;
   return (
-    <form className="card stack" onSubmit={onSubmit} aria-label="Batch prediction">
+    <form className="card stack" onSubmit={(e) => void onSubmit(e)} aria-label="Batch prediction">
       <div className="batch-fields">
         <label>
           Data set to predict

@@ -82,7 +82,7 @@ export default function ModelsPage() {
           <input type="search" value={search} placeholder="Target or data set name" onChange={(e) => setSearch(e.target.value)} />
         </label>
         <div className="compare-bar">
-          <button type="button" disabled={!canCompare} onClick={() => navigate(`/models/compare?ids=${selected.join(',')}`)}>
+          <button type="button" disabled={!canCompare} onClick={() => void navigate(`/models/compare?ids=${selected.join(',')}`)}>
             Compare selected
           </button>
           <span className="muted small" aria-live="polite">

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useMemo, useState, type FormEvent } from 'react';
 import { usePredictRow, type CellValue, type ColumnHints, type InputColumn, type ModelDetail, type Prediction } from '../../api/models';
 import ProblemAlert from '../../components/ProblemAlert';
 import { formatScore } from '../jobs/jobFormat';
@@ -45,10 +45,12 @@ export default function PredictPanel({
   const predict = usePredictRow(model);
 
   // Prefill once the first row (or the profiles) arrive, unless the user has typed already.
-  useEffect(() => {
-    if (touched) return;
+  // Set while rendering when what it is made from changed (not in an effect), so no frame shows empty fields.
+  const [prefilledFrom, setPrefilledFrom] = useState<unknown[] | null>(null);
+  if (!touched && (prefilledFrom === null || prefilledFrom.some((v, i) => v !== [columns, firstRow, byName][i]))) {
+    setPrefilledFrom([columns, firstRow, byName]);
     setValues(Object.fromEntries(columns.map((c) => [c.name, startValue(c, firstRow, byName.get(c.name))])));
-  }, [columns, firstRow, byName, touched]);
+  }
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();

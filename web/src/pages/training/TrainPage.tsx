@@ -33,8 +33,15 @@ export default function TrainPage() {
   const [excluded, setExcluded] = useState<string[]>([]);
   const [budget, setBudget] = useState(60);
   // "Train anyway" answers a warning about one column of one data set; another choice asks again.
+  // Each adjustment below is made while rendering, when what it follows changed (React's "adjusting state when a
+  // prop changes"), not in an effect: the form never shows a frame with the stale value.
   const [force, setForce] = useState(false);
-  useEffect(() => setForce(false), [datasetId, target]);
+  const choice = `${datasetId}|${target}`;
+  const [forceChoice, setForceChoice] = useState(choice);
+  if (forceChoice !== choice) {
+    setForceChoice(choice);
+    setForce(false);
+  }
   const [idempotencyKey] = useState(newIdempotencyKey);
   const submit = useSubmitJob();
 
@@ -42,9 +49,7 @@ export default function TrainPage() {
   useEffect(() => void import('../jobs/JobPage'), []);
 
   // The newest ready data set when none is named.
-  useEffect(() => {
-    if (!datasetId && datasets.data && datasets.data.length > 0) setDatasetId(datasets.data[0].id);
-  }, [datasetId, datasets.data]);
+  if (!datasetId && datasets.data && datasets.data.length > 0) setDatasetId(datasets.data[0].id);
 
   // A data set still being ingested (a sample just copied) is not in the ready list yet: once it is ready the list is
   // read again, and until then the page says what it is waiting for instead of offering another data set.
@@ -58,23 +63,33 @@ export default function TrainPage() {
 
   // A data set's suggested target, unless ?target= named one it has (kept while the data set has no columns yet).
   const columns = dataset.data?.columns ?? [];
-  useEffect(() => {
-    if (!dataset.data?.columns) return;
-    const names = (dataset.data.columns ?? []).map((c) => c.name);
-    setTarget((current) =>
-      names.includes(current) ? current : (dataset.data.targetSuggestion ?? names[names.length - 1] ?? ''),
-    );
-    setExcluded((current) => current.filter((c) => names.includes(c)));
-  }, [dataset.data]);
+  const [profiled, setProfiled] = useState<typeof dataset.data | null>(null);
+  if (profiled !== dataset.data) {
+    setProfiled(dataset.data);
+    if (dataset.data?.columns) {
+      const names = dataset.data.columns.map((c) => c.name);
+      const suggestion = dataset.data.targetSuggestion;
+      setTarget((current) => (names.includes(current) ? current : (suggestion ?? names[names.length - 1] ?? '')));
+      setExcluded((current) => current.filter((c) => names.includes(c)));
+    }
+  }
 
   const plan = pricing.data?.find((p) => p.tier === (me.data?.tier ?? 'free'));
   const maxBudget = plan?.maxBudgetSeconds ?? 300;
-  useEffect(() => setBudget((b) => Math.min(Math.max(b, MIN_BUDGET), maxBudget)), [maxBudget]);
+  const [budgetLimit, setBudgetLimit] = useState<number | null>(null);
+  if (budgetLimit !== maxBudget) {
+    setBudgetLimit(maxBudget);
+    setBudget((b) => Math.min(Math.max(b, MIN_BUDGET), maxBudget));
+  }
 
   const inferred = dataset.data && target ? inferTask(dataset.data, target) : null;
   const task = taskOverride || inferred;
   const metrics = task ? metricsByTask[task] : NO_METRICS;
-  useEffect(() => setMetric((m) => (metrics.includes(m) ? m : (metrics[0] ?? ''))), [metrics]);
+  const [metricChoices, setMetricChoices] = useState<string[] | null>(null);
+  if (metricChoices !== metrics) {
+    setMetricChoices(metrics);
+    setMetric((m) => (metrics.includes(m) ? m : (metrics[0] ?? '')));
+  }
 
   const request: JobRequest | null = useMemo(
     () =>
@@ -83,11 +98,11 @@ export default function TrainPage() {
         ? {
             datasetId,
             target,
-            task: taskOverride || undefined,
-            metric: metric || undefined,
+            task: taskOverride || null,
+            metric: metric || null,
             budgetSeconds: budget,
-            excludedColumns: excluded.length > 0 ? excluded.filter((c) => c !== target) : undefined,
-            force: force || undefined,
+            excludedColumns: excluded.length > 0 ? excluded.filter((c) => c !== target) : null,
+            force,
           }
         : null,
     [datasetId, target, taskOverride, metric, budget, excluded, force, dataset.data],
@@ -109,7 +124,7 @@ export default function TrainPage() {
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     if (!request) return;
-    submit.mutate({ request, idempotencyKey }, { onSuccess: (job) => navigate(`/jobs/${job.id}`) });
+    submit.mutate({ request, idempotencyKey }, { onSuccess: (job) => void navigate(`/jobs/${job.id}`) });
   };
 
   return (
