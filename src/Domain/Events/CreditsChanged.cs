@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AutoMl.Domain.Events;
 
 /// <summary>
@@ -9,5 +11,6 @@ public sealed record CreditsChanged(
     string Reason, long Amount, Guid? JobId = null, long? Balance = null, long? Available = null, long? Owed = null,
     string? StripeEvent = null) : PlatformEvent
 {
+    [JsonIgnore]
     public override string Type => PlatformEventTypes.CreditsChanged;
 }

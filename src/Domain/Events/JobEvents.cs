@@ -1,15 +1,19 @@
+using System.Text.Json.Serialization;
+
 namespace AutoMl.Domain.Events;
 
 /// <summary>A job was admitted: its credits are held and it waits on <paramref name="Queue"/>.</summary>
 /// <remarks>kind: "train" or "predict". budgetSeconds: The training budget; null for a batch prediction.</remarks>
 public sealed record JobQueued(string Queue, long HeldCredits, int? BudgetSeconds, string Kind) : PlatformEvent
 {
+    [JsonIgnore]
     public override string Type => PlatformEventTypes.JobQueued;
 }
 
 /// <summary>A worker started the job (attempt 1, or a later one after a failure of ours).</summary>
 public sealed record JobStarted(int Attempts, int BudgetSeconds) : PlatformEvent
 {
+    [JsonIgnore]
     public override string Type => PlatformEventTypes.JobStarted;
 }
 
@@ -19,6 +23,7 @@ public sealed record TrialCompleted(
     int N, string Learner, IReadOnlyDictionary<string, double> Params, double Score, double Seconds, double ElapsedSeconds,
     double BestScore, int BestTrial) : PlatformEvent
 {
+    [JsonIgnore]
     public override string Type => PlatformEventTypes.TrialCompleted;
 }
 
@@ -26,6 +31,7 @@ public sealed record TrialCompleted(
 /// <remarks>progress: 0 to 1 (never 1 before the job succeeds).</remarks>
 public sealed record JobProgress(double Progress, double EtaSeconds, double BestScore, int Trials) : PlatformEvent
 {
+    [JsonIgnore]
     public override string Type => PlatformEventTypes.JobProgress;
 }
 
@@ -37,17 +43,20 @@ public sealed record JobSucceeded(
     string Kind, long ChargedCredits, long Released, Guid? ModelId = null, double? Score = null, string? Metric = null,
     int? Trials = null, long? Rows = null, string? Result = null) : PlatformEvent
 {
+    [JsonIgnore]
     public override string Type => PlatformEventTypes.JobSucceeded;
 }
 
 /// <summary>The job failed; a failure is never charged.</summary>
 public sealed record JobFailed(string Error, long ChargedCredits) : PlatformEvent
 {
+    [JsonIgnore]
     public override string Type => PlatformEventTypes.JobFailed;
 }
 
 /// <summary>The job was cancelled; it is charged for the time it ran, nothing if it never started.</summary>
 public sealed record JobCancelled(long ChargedCredits) : PlatformEvent
 {
+    [JsonIgnore]
     public override string Type => PlatformEventTypes.JobCancelled;
 }
