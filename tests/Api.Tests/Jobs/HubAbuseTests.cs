@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using AutoMl.Api.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -112,18 +111,7 @@ public sealed class HubAbuseTests(TightHubLimitsApiFactory api) : IClassFixture<
         Assert.Equal(HubConnectionState.Connected, ci.State);
     }
 
-    private HubConnection Connect(HttpMessageHandler handler, string? apiKey) =>
-        new HubConnectionBuilder()
-            .WithUrl(new Uri(api.Server.BaseAddress, "/hubs/events"), o =>
-            {
-                o.HttpMessageHandlerFactory = _ => handler;
-                o.Transports = HttpTransportType.LongPolling;
-                if (apiKey is not null)
-                {
-                    o.AccessTokenProvider = () => Task.FromResult<string?>(apiKey);
-                }
-            })
-            .Build();
+    private HubConnection Connect(HttpMessageHandler handler, string? apiKey) => EventsHubClient.Build(api, apiKey, handler: handler);
 
     private static Task ClosedSignal(HubConnection connection)
     {

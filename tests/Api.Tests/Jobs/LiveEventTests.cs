@@ -3,26 +3,13 @@ using System.Net;
 using System.Text.Json;
 using AutoMl.Api.Tests.Support;
 using AutoMl.Testing;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace AutoMl.Api.Tests.Jobs;
 
 public sealed class LiveEventTests(TrainingPlatformFactory platform) : IClassFixture<TrainingPlatformFactory>
 {
-    private HubConnection Connect(string apiKey, ConcurrentQueue<JsonElement> received)
-    {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(platform.Server.BaseAddress, "/hubs/events"), o =>
-            {
-                o.HttpMessageHandlerFactory = _ => platform.Server.CreateHandler();
-                o.Transports = HttpTransportType.LongPolling;
-                o.AccessTokenProvider = () => Task.FromResult<string?>(apiKey);
-            })
-            .Build();
-        connection.On<JsonElement>("event", e => received.Enqueue(e));
-        return connection;
-    }
+    private HubConnection Connect(string apiKey, ConcurrentQueue<JsonElement> received) => EventsHubClient.Build(platform, apiKey, received);
 
     [Fact]
     public async Task a_client_sees_trials_live_and_after_reconnecting_gets_exactly_what_it_missed()

@@ -1,12 +1,9 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AutoMl.Api.Tests.Support;
 using AutoMl.Domain.Credits;
 using AutoMl.Infrastructure.Credits;
-using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AutoMl.Api.Tests.Models;
@@ -52,29 +49,14 @@ public sealed class BatchPredictionAdmissionTests(PredictionPlatformFactory plat
         Assert.Equal(1, job.GetProperty("heldCredits").GetInt64());
 
         // What a page that opens now hears when it resumes from the start of the user's events.
-        var received = new ConcurrentQueue<JsonElement>();
         var key = await platform.CreateApiKeyAsync(user, scope: "read");
-        await using var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(platform.Server.BaseAddress, "/hubs/events"), o =>
-            {
-                o.HttpMessageHandlerFactory = _ => platform.Server.CreateHandler();
-                o.Transports = HttpTransportType.LongPolling;
-                o.AccessTokenProvider = () => Task.FromResult<string?>(key);
-            })
-            .Build();
-        hub.On<JsonElement>("event", e => received.Enqueue(e));
-        await hub.StartAsync();
-        await hub.InvokeAsync<int>("Resume", 0L);
+        await using var hub = await EventsHubClient.ConnectAsync(platform, key, resumeAfter: 0);
         bool IsHold(JsonElement e) => e.GetProperty("type").GetString() == "credits.changed"
             && e.GetProperty("data").GetProperty("reason").GetString() == "hold"
             && e.GetProperty("data").GetProperty("jobId").GetString() == jobId;
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!received.Any(IsHold) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
+        Assert.NotNull(await hub.WaitForAsync(IsHold, 20));
 
-        var hold = Assert.Single(received.Where(IsHold).DistinctBy(e => e.GetProperty("seq").GetInt64())).GetProperty("data");
+        var hold = Assert.Single(hub.Received.Where(IsHold).DistinctBy(e => e.GetProperty("seq").GetInt64())).GetProperty("data");
         Assert.Equal(1, hold.GetProperty("amount").GetInt64());
         Assert.Equal(100, hold.GetProperty("balance").GetInt64());
         Assert.Equal(99, hold.GetProperty("available").GetInt64());

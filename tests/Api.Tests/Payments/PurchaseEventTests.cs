@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using AutoMl.Api.Tests.Support;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace AutoMl.Api.Tests.Payments;
@@ -13,15 +12,7 @@ public sealed class PurchaseEventTests(PaymentsFactory api) : IClassFixture<Paym
     private async Task<HubConnection> ListenAsync(BrowserClient user, ConcurrentQueue<JsonElement> received)
     {
         var key = await api.CreateApiKeyAsync(user, scope: "read");
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(api.Server.BaseAddress, "/hubs/events"), o =>
-            {
-                o.HttpMessageHandlerFactory = _ => api.Server.CreateHandler();
-                o.Transports = HttpTransportType.LongPolling;
-                o.AccessTokenProvider = () => Task.FromResult<string?>(key);
-            })
-            .Build();
-        connection.On<JsonElement>("event", e => received.Enqueue(e));
+        var connection = EventsHubClient.Build(api, key, received);
         await connection.StartAsync();
         await connection.InvokeAsync<int>("Resume", 0L);
         return connection;

@@ -10,26 +10,49 @@ public sealed class EventsHubClient : IAsyncDisposable
 {
     private readonly HubConnection connection;
 
-    private EventsHubClient(HubConnection connection) => this.connection = connection;
+    private EventsHubClient(HubConnection connection, ConcurrentQueue<JsonElement> received)
+    {
+        this.connection = connection;
+        Received = received;
+    }
 
-    public ConcurrentQueue<JsonElement> Received { get; } = new();
+    public ConcurrentQueue<JsonElement> Received { get; }
 
-    /// <summary>Connected and in the account's group: a Resume answered proves live events reach it from now on.</summary>
-    public static async Task<EventsHubClient> ConnectAsync(ApiFactory api, string apiKey)
+    /// <summary>
+    /// Connected and in the account's group: a Resume answered proves live events reach it from now on. Resuming from 0
+    /// also receives every stored event, as a page does that opens after them.
+    /// </summary>
+    public static async Task<EventsHubClient> ConnectAsync(ApiFactory api, string apiKey, long resumeAfter = long.MaxValue)
+    {
+        var received = new ConcurrentQueue<JsonElement>();
+        var client = new EventsHubClient(Build(api, apiKey, received), received);
+        await client.connection.StartAsync();
+        await client.connection.InvokeAsync<int>("Resume", resumeAfter);
+        return client;
+    }
+
+    /// <summary>
+    /// A connection to the events hub, not yet started, as the SDK makes it (an API key as the access token; none for an
+    /// anonymous attempt), over <paramref name="handler"/> when a test needs the browser's cookies.
+    /// </summary>
+    public static HubConnection Build(ApiFactory api, string? apiKey, ConcurrentQueue<JsonElement>? received = null, HttpMessageHandler? handler = null)
     {
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(api.Server.BaseAddress, "/hubs/events"), o =>
             {
-                o.HttpMessageHandlerFactory = _ => api.Server.CreateHandler();
+                o.HttpMessageHandlerFactory = _ => handler ?? api.Server.CreateHandler();
                 o.Transports = HttpTransportType.LongPolling;
-                o.AccessTokenProvider = () => Task.FromResult<string?>(apiKey);
+                if (apiKey is not null)
+                {
+                    o.AccessTokenProvider = () => Task.FromResult<string?>(apiKey);
+                }
             })
             .Build();
-        var client = new EventsHubClient(connection);
-        connection.On<JsonElement>("event", e => client.Received.Enqueue(e));
-        await connection.StartAsync();
-        await connection.InvokeAsync<int>("Resume", long.MaxValue);
-        return client;
+        if (received is not null)
+        {
+            connection.On<JsonElement>("event", e => received.Enqueue(e));
+        }
+        return connection;
     }
 
     /// <summary>The first received event that matches, waiting up to <paramref name="seconds"/>; null when none came.</summary>

@@ -18,6 +18,10 @@ const columns = {
   bill_length_mm: payload(5),
   bill_depth_mm: `<svg onload=window.__xss=6>bill depth`,
   flipper_length_mm: `<script>window.__xss=7</script>`,
+  // Every column carries a payload, so whichever bars a model's charts draw, their tooltips have one to show as text.
+  island: payload(9),
+  body_mass_g: `<svg onload=window.__xss=10>body mass`,
+  sex: `<script>window.__xss=11</script>`,
 };
 const fileName = `${payload(8)}.csv`;
 

@@ -53,6 +53,23 @@ export function useUpdateNotifications() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (v: NotificationSettings) => apiFetch<Me>('/me', json('PATCH', v)),
+    // The switch shows the new value at once and keeps it: a read of /me already in flight (started before the change)
+    // is cancelled, or its older answer would land after this one and flip the switch back.
+    onMutate: async (v) => {
+      await client.cancelQueries({ queryKey: meKey });
+      const previous = client.getQueryData<Me>(meKey);
+      if (previous) {
+        client.setQueryData<Me>(meKey, {
+          ...previous,
+          notifyJobFinished: v.notifyJobFinished ?? previous.notifyJobFinished,
+          notifyLowBalance: v.notifyLowBalance ?? previous.notifyLowBalance,
+        });
+      }
+      return { previous };
+    },
+    onError: (_error, _v, context) => {
+      if (context?.previous) client.setQueryData(meKey, context.previous);
+    },
     onSuccess: (me) => client.setQueryData(meKey, me),
   });
 }

@@ -133,7 +133,7 @@ function Notifications({ me }: { me: Me }) {
           <label key={t.field} className="checkbox">
             <input
               type="checkbox"
-              checked={update.isPending && update.variables[t.field] !== undefined ? Boolean(update.variables[t.field]) : me[t.field]}
+              checked={me[t.field]}
               disabled={update.isPending}
               onChange={(e) => update.mutate({ [t.field]: e.target.checked })}
             />
