@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using AutoMl.Domain.Accounts;
 using AutoMl.Domain.Datasets;
+using AutoMl.Infrastructure.Datasets;
 
 namespace AutoMl.Api.Datasets;
 
@@ -14,7 +15,7 @@ public sealed record DatasetView(
     long SizeBytes,
     string? Sha256,
     long? Rows,
-    JsonElement? Columns,
+    IReadOnlyList<DatasetColumn>? Columns,
     string? TargetSuggestion,
     string? TaskSuggestion,
     DateTimeOffset CreatedAt,

@@ -40,6 +40,6 @@ public sealed record JobView(
 
 public sealed record QuoteView(long Credits, PriceBreakdown Breakdown, long Available);
 
-public sealed record TrialView(int N, string Learner, System.Text.Json.JsonElement Params, double Score, double Seconds);
+public sealed record TrialView(int N, string Learner, IReadOnlyDictionary<string, System.Text.Json.JsonElement> Params, double Score, double Seconds);
 
 public sealed record PricingView(string Tier, double CreditsPerMinute, long CreditsPerThousandPredictions, int MaxBudgetSeconds, int ConcurrentJobs, string Queue, string Formula);

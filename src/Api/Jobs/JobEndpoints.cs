@@ -73,7 +73,7 @@ internal static class JobEndpoints
         }
         var trials = await db.Trials.AsNoTracking().Where(t => t.JobId == id).OrderBy(t => t.N).ToListAsync(ct);
         return TypedResults.Ok(new Page<TrialView>(
-            trials.Select(t => new TrialView(t.N, t.Learner, JsonDocument.Parse(t.ParamsJson).RootElement.Clone(), t.Score, t.Seconds)).ToList(), null));
+            trials.Select(t => new TrialView(t.N, t.Learner, JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(t.ParamsJson)!, t.Score, t.Seconds)).ToList(), null));
     }
 
     private static async Task<Results<Ok<Page<EventMessage>>, ProblemHttpResult>> EventsAsync(

@@ -13,19 +13,18 @@ internal static class ModelCompare
     {
         var compared = models.Select(m => new ComparedModel(
             new ModelSummary(m.Id, m.JobId, m.DatasetId, m.Task, m.Target, m.Metric, m.Score, m.CreatedAt, datasetNames.GetValueOrDefault(m.DatasetId), m.BundleBytes),
-            Parse(m.MetricsJson),
+            JsonSerializer.Deserialize<Dictionary<string, double>>(m.MetricsJson, JsonSerializerOptions.Web)!,
             Curves(m.CurvesJson))).ToList();
         return new ModelComparison(compared, Metrics(compared), Warnings(models, datasetNames));
     }
 
     private static List<MetricComparison> Metrics(List<ComparedModel> models)
     {
-        var names = models.SelectMany(m => m.Metrics.ValueKind == JsonValueKind.Object ? m.Metrics.EnumerateObject().Select(p => p.Name) : [])
+        var names = models.SelectMany(m => m.Metrics.Keys)
             .Distinct(StringComparer.Ordinal).ToList();
         return names.Select(name =>
         {
-            var values = models.Select(m => m.Metrics.ValueKind == JsonValueKind.Object && m.Metrics.TryGetProperty(name, out var v)
-                && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : (double?)null).ToList();
+            var values = models.Select(m => m.Metrics.TryGetValue(name, out var v) ? v : (double?)null).ToList();
             var higher = MetricDirection.HigherIsBetter(name);
             int? best = null;
             for (var i = 0; i < values.Count; i++)
@@ -60,12 +59,7 @@ internal static class ModelCompare
 
     private static ComparedCurves Curves(string json)
     {
-        var curves = Parse(json);
-        return new ComparedCurves(Part(curves, "roc"), Part(curves, "pr"), Part(curves, "residuals"), Part(curves, "predictedVsActual"));
+        var curves = JsonSerializer.Deserialize<ModelCurveSet>(json, JsonSerializerOptions.Web)!;
+        return new ComparedCurves(curves.Roc, curves.Pr, curves.Residuals, curves.PredictedVsActual);
     }
-
-    private static JsonElement? Part(JsonElement curves, string name) =>
-        curves.ValueKind == JsonValueKind.Object && curves.TryGetProperty(name, out var part) && part.ValueKind == JsonValueKind.Array ? part : null;
-
-    private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement.Clone();
 }

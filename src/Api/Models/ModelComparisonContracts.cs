@@ -1,4 +1,4 @@
-using System.Text.Json;
+using AutoMl.Infrastructure.Models;
 
 namespace AutoMl.Api.Models;
 
@@ -10,10 +10,10 @@ public sealed record ModelComparison(IReadOnlyList<ComparedModel> Models, IReadO
 /// <param name="Summary">The model as the list shows it.</param>
 /// <param name="Metrics">The validation metrics, as on the model itself.</param>
 /// <param name="Curves">Its validation curves.</param>
-public sealed record ComparedModel(ModelSummary Summary, JsonElement Metrics, ComparedCurves Curves);
+public sealed record ComparedModel(ModelSummary Summary, IReadOnlyDictionary<string, double> Metrics, ComparedCurves Curves);
 
 /// <summary>The curves that can be overlaid: ROC and precision-recall for classification, residuals and predicted-vs-actual for regression; null when the task has none.</summary>
-public sealed record ComparedCurves(JsonElement? Roc, JsonElement? Pr, JsonElement? Residuals, JsonElement? PredictedVsActual);
+public sealed record ComparedCurves(IReadOnlyList<ModelCurvePoint>? Roc, IReadOnlyList<ModelCurvePoint>? Pr, IReadOnlyList<ModelCurvePoint>? Residuals, IReadOnlyList<ModelCurvePoint>? PredictedVsActual);
 
 /// <param name="Metric">The metric's name, as in each model's metrics.</param>
 /// <param name="HigherIsBetter">False for a loss (rmse, mae, logLoss).</param>

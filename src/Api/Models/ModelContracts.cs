@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AutoMl.Infrastructure.Models;
 
 namespace AutoMl.Api.Models;
 
@@ -10,12 +11,12 @@ public sealed record ModelView(
     string Target,
     string Metric,
     double Score,
-    JsonElement Metrics,
-    JsonElement Classes,
-    JsonElement FeatureImportance,
-    JsonElement Curves,
-    JsonElement Leaderboard,
-    JsonElement InputColumns,
+    IReadOnlyDictionary<string, double> Metrics,
+    IReadOnlyList<string>? Classes,
+    IReadOnlyList<ModelImportance> FeatureImportance,
+    ModelCurveSet Curves,
+    IReadOnlyList<ModelLeaderboardEntry> Leaderboard,
+    IReadOnlyList<ModelInputColumn> InputColumns,
     long BundleBytes,
     DateTimeOffset CreatedAt,
     IReadOnlyList<EnsembleMember> Ensemble);

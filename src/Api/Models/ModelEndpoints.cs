@@ -111,8 +111,9 @@ internal static class ModelEndpoints
 
     private static async Task<Results<Ok<ModelView>, ProblemHttpResult>> GetAsync(Guid id, CurrentUser current, AutoMlDbContext db, CancellationToken ct) =>
         await FindAsync(db, current, id, ct) is { } m
-            ? TypedResults.Ok(new ModelView(m.Id, m.JobId, m.DatasetId, m.Task, m.Target, m.Metric, m.Score, Json(m.MetricsJson), Json(m.ClassesJson),
-                Json(m.ImportanceJson), Json(m.CurvesJson), Json(m.LeaderboardJson), Json(m.InputColumnsJson), m.BundleBytes, m.CreatedAt, ModelEnsemble.Read(m.LeaderboardJson)))
+            ? TypedResults.Ok(new ModelView(m.Id, m.JobId, m.DatasetId, m.Task, m.Target, m.Metric, m.Score, Read<Dictionary<string, double>>(m.MetricsJson),
+                Read<List<string>?>(m.ClassesJson), Read<List<ModelImportance>>(m.ImportanceJson), Read<ModelCurveSet>(m.CurvesJson),
+                Read<List<ModelLeaderboardEntry>>(m.LeaderboardJson), Read<List<ModelInputColumn>>(m.InputColumnsJson), m.BundleBytes, m.CreatedAt, ModelEnsemble.Read(m.LeaderboardJson)))
             : ProblemResults.NotFound(Missing);
 
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadAsync(
@@ -145,7 +146,7 @@ internal static class ModelEndpoints
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey = null) =>
         prediction.PredictAsync(http, current.Id, id, request, idempotencyKey, ct);
 
-    private static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement.Clone();
+    private static T Read<T>(string json) => JsonSerializer.Deserialize<T>(json, JsonSerializerOptions.Web)!;
 
     private static Task<Model?> FindAsync(AutoMlDbContext db, CurrentUser current, Guid id, CancellationToken ct) =>
         db.Models.SingleOrDefaultAsync(m => m.Id == id && m.UserId == current.Id, ct);

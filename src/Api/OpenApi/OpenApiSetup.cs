@@ -7,5 +7,6 @@ internal static class OpenApiSetup
         services.AddOpenApi(o => o
             .AddSchemaTransformer<NumbersAsNumbers>()
             .AddSchemaTransformer<FreeFormJson>()
+            .AddSchemaTransformer<PreviewCells>()
             .AddDocumentTransformer<EventSchemas>());
 }

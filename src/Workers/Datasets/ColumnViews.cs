@@ -1,25 +1,17 @@
+using AutoMl.Infrastructure.Datasets;
 using AutoMl.Ml.Profiling;
 using AutoMl.Ml.Schema;
 
 namespace AutoMl.Workers.Datasets;
 
-/// <summary>A column as the API shows it (API.md: name, type, missing, distinct, stats), stored as jsonb with the data set.</summary>
-internal sealed record ColumnView(
-    string Name,
-    string Type,
-    long Missing,
-    long Distinct,
-    double? Min,
-    double? Max,
-    double? Mean,
-    double? Std,
-    IReadOnlyList<QuantileValue> Quantiles,
-    IReadOnlyList<CategoryCount> TopCategories,
-    IReadOnlyList<HistogramBin> Histogram)
+/// <summary>A profiled column as the API shows it (API.md: name, type, missing, distinct, stats), stored as jsonb with the data set.</summary>
+internal static class ColumnView
 {
-    public static ColumnView From(ColumnProfile p) => new(
+    public static DatasetColumn From(ColumnProfile p) => new(
         p.Name, TypeName(p.Kind), p.MissingCount, p.DistinctCount, Finite(p.Min), Finite(p.Max), Finite(p.Mean), Finite(p.Std),
-        p.Quantiles, p.TopCategories, p.Histogram);
+        p.Quantiles.Select(q => new ColumnQuantile(q.Probability, q.Value)).ToList(),
+        p.TopCategories.Select(c => new ColumnCategoryCount(c.Value, c.Count)).ToList(),
+        p.Histogram.Select(h => new ColumnHistogramBin(h.Lower, h.Upper, h.Count)).ToList());
 
     public static string TypeName(ColumnKind kind) => kind switch
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AutoMl.Infrastructure.Jobs;
 using AutoMl.Infrastructure.Models;
+using AutoMl.Ml.Metrics;
 using AutoMl.Ml.Training;
 
 namespace AutoMl.Workers.Jobs;
@@ -20,30 +21,23 @@ internal static class ModelRecord
         Score = result.Score,
         MetricsJson = Json(result.Metrics),
         ClassesJson = Json(result.Classes),
-        ImportanceJson = Json(result.Importance.Select(i => new { feature = i.Column, gain = i.MeanAbsShap, share = i.Share })),
-        CurvesJson = Json(new
-        {
-            roc = result.Curves.Roc,
-            pr = result.Curves.PrecisionRecall,
-            confusion = result.Curves.Confusion,
-            predictedVsActual = result.Curves.PredictedVsActual,
-            residuals = result.Curves.Residuals,
-        }),
-        LeaderboardJson = Json(result.Leaderboard.Select(l => new
-        {
-            l.Rank,
-            l.Trial,
-            learner = TrialRecorder.LearnerName(l.Learner),
-            @params = l.Parameters,
-            l.Score,
-            l.Seconds,
-            l.EnsembleWeight,
-        })),
-        InputColumnsJson = Json(result.Bundle.Manifest.InputColumns.Select(c => new { c.Name, kind = c.Kind.ToString().ToLowerInvariant() })),
+        ImportanceJson = Json(result.Importance.Select(i => new ModelImportance(i.Column, i.MeanAbsShap, i.Share))),
+        CurvesJson = Json(new ModelCurveSet(
+            Points(result.Curves.Roc),
+            Points(result.Curves.PrecisionRecall),
+            result.Curves.Confusion is { } c ? new ModelConfusion(c.Labels, c.Counts) : null,
+            Points(result.Curves.PredictedVsActual),
+            Points(result.Curves.Residuals))),
+        LeaderboardJson = Json(result.Leaderboard.Select(l => new ModelLeaderboardEntry(
+            l.Rank, l.Trial, TrialRecorder.LearnerName(l.Learner), l.Parameters, l.Score, l.Seconds, l.EnsembleWeight))),
+        InputColumnsJson = Json(result.Bundle.Manifest.InputColumns.Select(c => new ModelInputColumn(c.Name, c.Kind.ToString().ToLowerInvariant()))),
         BundleKey = bundleKey,
         BundleBytes = bundleBytes,
         CreatedAt = now,
     };
+
+    private static List<ModelCurvePoint>? Points(IReadOnlyList<CurvePoint>? points) =>
+        points?.Select(p => new ModelCurvePoint(p.X, p.Y, p.Threshold)).ToList();
 
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, JsonSerializerOptions.Web);
 }

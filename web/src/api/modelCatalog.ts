@@ -1,7 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from './client';
-import type { CurvePoint } from '../components/charts/modelCharts';
-import type { ModelMetrics } from './storedJson';
 import type { ModelSummary, ModelSummaryPage, Schemas } from './types';
 
 /** GET /models: one row of the Models page. */
@@ -16,13 +14,10 @@ export interface ModelFilters {
   order: 'asc' | 'desc';
 }
 
-/** One model of GET /models/compare, its stored metrics and curves typed. */
-export type ComparedModel = Omit<Schemas['ComparedModel'], 'metrics' | 'curves'> & {
-  metrics: ModelMetrics;
-  curves: { [K in keyof Schemas['ComparedCurves']]: CurvePoint[] | null };
-};
+/** One model of GET /models/compare. */
+export type ComparedModel = Schemas['ComparedModel'];
 
-export type ModelComparison = Omit<Schemas['ModelComparison'], 'models'> & { models: ComparedModel[] };
+export type ModelComparison = Schemas['ModelComparison'];
 
 const listKey = ['models', 'list'] as const;
 

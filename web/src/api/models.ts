@@ -1,18 +1,12 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { apiFetch, json, ProblemError, requestHeaders, toProblem, API_BASE } from './client';
 import { jobKey } from './jobs';
-import type { ColumnProfile, FeatureImportance, InputColumn, LeaderboardEntry, ModelCurves, ModelMetrics, PreviewCell } from './storedJson';
-import type { BatchPredictionRequest, Dataset, DatasetPreview, Job, ModelView, Prediction, PredictRequest, PredictResponse } from './types';
+import type {
+  BatchPredictionRequest, ColumnProfile, Dataset, DatasetPreview, InputColumn, Job, ModelView, PreviewCell, Prediction, PredictRequest, PredictResponse,
+} from './types';
 
-/** GET /models/{id}, its stored JSON parts typed (the API passes them through as the worker stored them). */
-export type ModelDetail = Omit<ModelView, 'metrics' | 'classes' | 'featureImportance' | 'curves' | 'leaderboard' | 'inputColumns'> & {
-  metrics: ModelMetrics;
-  classes: string[] | null;
-  featureImportance: FeatureImportance[];
-  curves: ModelCurves;
-  leaderboard: LeaderboardEntry[];
-  inputColumns: InputColumn[];
-};
+/** GET /models/{id}. */
+export type ModelDetail = ModelView;
 
 export type { InputColumn, Prediction };
 

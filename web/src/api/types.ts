@@ -1,9 +1,6 @@
 // The API's resources, named for the dashboard. Every shape is generated from the OpenAPI document
 // (docs/openapi/v1.json → schema.gen.ts by `npm run gen`): none is written by hand here.
 import type { components } from './schema.gen';
-import type { ColumnProfile, PreviewCell, TrialParams } from './storedJson';
-
-export type { CategoryCount, ColumnProfile, ColumnType, HistogramBin, QuantileValue } from './storedJson';
 
 export type Schemas = components['schemas'];
 
@@ -32,13 +29,21 @@ export type Redirect = Schemas['RedirectView'];
 export type DatasetStatus = Schemas['DatasetStatus'];
 export type DatasetSummary = Schemas['DatasetSummary'];
 export type DatasetSummaryPage = Schemas['PageOfDatasetSummary'];
-export type Dataset = Omit<Schemas['DatasetView'], 'columns'> & { columns: ColumnProfile[] | null };
+export type Dataset = Schemas['DatasetView'];
+/** One column of a data set's profile, as the ingest worker stores it. */
+export type ColumnProfile = Schemas['DatasetColumn'];
+export type ColumnType = ColumnProfile['type'];
+export type QuantileValue = Schemas['ColumnQuantile'];
+export type CategoryCount = Schemas['ColumnCategoryCount'];
+export type HistogramBin = Schemas['ColumnHistogramBin'];
 /** GET /datasets/usage: the tier's storage and what is left of it. */
 export type StorageUsage = Schemas['StorageUsageView'];
 /** A bundled data set anyone can copy into their account (GET /datasets/samples). */
 export type SampleDataset = Schemas['SampleDatasetView'];
-export type CreatedSample = Omit<Schemas['CreatedSampleView'], 'dataset'> & { dataset: Dataset };
-export type DatasetPreview = { columns: string[]; rows: PreviewCell[][] } & Omit<Schemas['DatasetPreview'], 'columns' | 'rows'>;
+export type CreatedSample = Schemas['CreatedSampleView'];
+export type DatasetPreview = Schemas['DatasetPreview'];
+/** A cell of a data set preview: text, a number, a boolean or null. */
+export type PreviewCell = DatasetPreview['rows'][number][number];
 export type StartedUpload = Schemas['StartedUpload'];
 export type CompletedPart = Schemas['CompletedPart'];
 
@@ -46,8 +51,10 @@ export type JobKind = Schemas['JobKind'];
 export type JobStatus = Schemas['JobStatus'];
 export type Job = Schemas['JobView'];
 export type JobPage = Schemas['PageOfJobView'];
-export type Trial = Omit<Schemas['TrialView'], 'params'> & { params: TrialParams };
-export type TrialPage = Omit<Schemas['PageOfTrialView'], 'items'> & { items: Trial[] };
+export type Trial = Schemas['TrialView'];
+/** A trial's hyper-parameters, as the engine reported them. */
+export type TrialParams = Trial['params'];
+export type TrialPage = Schemas['PageOfTrialView'];
 /** What POST /jobs and POST /jobs/quote take. */
 export type JobRequest = Schemas['SubmitJobRequest'];
 export type Quote = Schemas['QuoteView'];
@@ -64,6 +71,15 @@ export type TypedEvent = { [K in EventType]: Omit<JobEvent, 'type' | 'data'> & {
 export type ModelSummary = Schemas['ModelSummary'];
 export type ModelSummaryPage = Schemas['PageOfModelSummary'];
 export type ModelView = Schemas['ModelView'];
+/** A model's validation metrics by name. */
+export type ModelMetrics = ModelView['metrics'];
+export type FeatureImportance = Schemas['ModelImportance'];
+/** A model's validation curves; each is null where the task has none. */
+export type ModelCurves = Schemas['ModelCurveSet'];
+export type ConfusionMatrix = Schemas['ModelConfusion'];
+/** A column the model reads, with the kind of value it expects. */
+export type InputColumn = Schemas['ModelInputColumn'];
+export type LeaderboardEntry = Schemas['ModelLeaderboardEntry'];
 export type ModelComparisonView = Schemas['ModelComparison'];
 export type EnsembleMember = Schemas['EnsembleMember'];
 export type Prediction = Schemas['PredictionView'];
