@@ -64,7 +64,7 @@ internal sealed class JobAdmission(AutoMlDbContext db, CreditLedger ledger, JobE
                 new CreditsChanged("hold", job.HeldCredits, job.Id, hold.Balance, hold.Balance - hold.Held, hold.Owed), ct);
             await tx.CommitAsync(ct);
         }
-        job.HangfireJobId = await enqueuer.EnqueueAsync(job.Id, job.Queue, ct);
+        job.HangfireJobId = await enqueuer.EnqueueAsync(job.Id, job.Kind, job.Queue, ct);
         return job;
     }
 

@@ -15,14 +15,6 @@ namespace AutoMl.Infrastructure.Jobs;
 /// </summary>
 public sealed class JobEnqueuer(AutoMlDbContext db, IBackgroundJobClient hangfire, TimeProvider clock, ILogger<JobEnqueuer> logger)
 {
-    /// <summary>Enqueues a committed job, reading its kind from its row.</summary>
-    /// <returns>The Hangfire job id, or null when Hangfire could not be reached.</returns>
-    public async Task<string?> EnqueueAsync(Guid jobId, string queue, CancellationToken ct)
-    {
-        var kind = await db.Jobs.Where(j => j.Id == jobId).Select(j => j.Kind).SingleAsync(ct);
-        return await EnqueueAsync(jobId, kind, queue, ct);
-    }
-
     /// <returns>The Hangfire job id, or null when Hangfire could not be reached.</returns>
     public async Task<string?> EnqueueAsync(Guid jobId, JobKind kind, string queue, CancellationToken ct)
     {

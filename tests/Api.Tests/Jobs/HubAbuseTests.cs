@@ -82,6 +82,7 @@ public sealed class HubAbuseTests(TightHubLimitsApiFactory api) : IClassFixture<
         var doomedClosed = ClosedSignal(doomed);
         await doomed.StartAsync();
         await kept.StartAsync();
+        await RegisteredAsync(doomed, kept);
 
         var keys = await (await owner.Http.GetAsync("/api/v1/api-keys")).JsonAsync();
         var id = keys.GetProperty("items").EnumerateArray().Single(k => k.GetProperty("name").GetString() == "leaked").GetProperty("id").GetString();
@@ -102,6 +103,7 @@ public sealed class HubAbuseTests(TightHubLimitsApiFactory api) : IClassFixture<
         var sessionClosed = ClosedSignal(session);
         await session.StartAsync();
         await ci.StartAsync();
+        await RegisteredAsync(session, ci);
 
         await (await owner.Http.PostAsJsonAsync("/api/v1/auth/logout", new { })).EnsureStatusAsync(HttpStatusCode.NoContent);
 
@@ -109,6 +111,18 @@ public sealed class HubAbuseTests(TightHubLimitsApiFactory api) : IClassFixture<
         Assert.Equal(HubConnectionState.Disconnected, session.State);
         // Signing out ends browser sessions, not the CI pipeline's key.
         Assert.Equal(HubConnectionState.Connected, ci.State);
+    }
+
+    /// <summary>
+    /// StartAsync returns once the handshake is answered, which can be before the server has filed the connection under its
+    /// credential (OnConnectedAsync); the hub answers an invocation only after that, so a Resume answered proves it.
+    /// </summary>
+    private static async Task RegisteredAsync(params HubConnection[] connections)
+    {
+        foreach (var connection in connections)
+        {
+            await connection.InvokeAsync<int>("Resume", long.MaxValue);
+        }
     }
 
     private HubConnection Connect(HttpMessageHandler handler, string? apiKey) => EventsHubClient.Build(api, apiKey, handler: handler);
