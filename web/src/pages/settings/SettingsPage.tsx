@@ -120,9 +120,18 @@ function EmailForm({ me }: { me: Me }) {
   );
 }
 
+type NotificationField = 'notifyJobFinished' | 'notifyLowBalance';
+
 function Notifications({ me }: { me: Me }) {
   const update = useUpdateNotifications();
-  const toggles: { field: 'notifyJobFinished' | 'notifyLowBalance'; label: string }[] = [
+  // The value being saved, shown from the click on: the mutation's optimistic update of /me lands a few ticks later
+  // (it first cancels a read in flight), and until then React would put the switch back as the server last had it.
+  const [saving, setSaving] = useState<{ field: NotificationField; value: boolean } | null>(null);
+  const save = (field: NotificationField, value: boolean) => {
+    setSaving({ field, value });
+    update.mutate({ [field]: value }, { onSettled: () => setSaving(null) });
+  };
+  const toggles: { field: NotificationField; label: string }[] = [
     { field: 'notifyJobFinished', label: 'Email me when a long training job finishes' },
     { field: 'notifyLowBalance', label: 'Email me when my credits run low' },
   ];
@@ -133,9 +142,9 @@ function Notifications({ me }: { me: Me }) {
           <label key={t.field} className="checkbox">
             <input
               type="checkbox"
-              checked={me[t.field]}
+              checked={saving?.field === t.field ? saving.value : me[t.field]}
               disabled={update.isPending}
-              onChange={(e) => update.mutate({ [t.field]: e.target.checked })}
+              onChange={(e) => save(t.field, e.target.checked)}
             />
             {t.label}
           </label>
