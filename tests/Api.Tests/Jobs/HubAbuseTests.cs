@@ -80,9 +80,8 @@ public sealed class HubAbuseTests(TightHubLimitsApiFactory api) : IClassFixture<
         await using var doomed = Connect(api.Server.CreateHandler(), doomedKey);
         await using var kept = Connect(api.Server.CreateHandler(), keptKey);
         var doomedClosed = ClosedSignal(doomed);
-        await doomed.StartAsync();
-        await kept.StartAsync();
-        await RegisteredAsync(doomed, kept);
+        await EventsHubClient.StartAsync(doomed);
+        await EventsHubClient.StartAsync(kept);
 
         var keys = await (await owner.Http.GetAsync("/api/v1/api-keys")).JsonAsync();
         var id = keys.GetProperty("items").EnumerateArray().Single(k => k.GetProperty("name").GetString() == "leaked").GetProperty("id").GetString();
@@ -101,9 +100,8 @@ public sealed class HubAbuseTests(TightHubLimitsApiFactory api) : IClassFixture<
         await using var session = Connect(new CookieContainerHandler(owner.Cookies) { InnerHandler = api.Server.CreateHandler() }, apiKey: null);
         await using var ci = Connect(api.Server.CreateHandler(), key);
         var sessionClosed = ClosedSignal(session);
-        await session.StartAsync();
-        await ci.StartAsync();
-        await RegisteredAsync(session, ci);
+        await EventsHubClient.StartAsync(session);
+        await EventsHubClient.StartAsync(ci);
 
         await (await owner.Http.PostAsJsonAsync("/api/v1/auth/logout", new { })).EnsureStatusAsync(HttpStatusCode.NoContent);
 
@@ -111,18 +109,6 @@ public sealed class HubAbuseTests(TightHubLimitsApiFactory api) : IClassFixture<
         Assert.Equal(HubConnectionState.Disconnected, session.State);
         // Signing out ends browser sessions, not the CI pipeline's key.
         Assert.Equal(HubConnectionState.Connected, ci.State);
-    }
-
-    /// <summary>
-    /// StartAsync returns once the handshake is answered, which can be before the server has filed the connection under its
-    /// credential (OnConnectedAsync); the hub answers an invocation only after that, so a Resume answered proves it.
-    /// </summary>
-    private static async Task RegisteredAsync(params HubConnection[] connections)
-    {
-        foreach (var connection in connections)
-        {
-            await connection.InvokeAsync<int>("Resume", long.MaxValue);
-        }
     }
 
     private HubConnection Connect(HttpMessageHandler handler, string? apiKey) => EventsHubClient.Build(api, apiKey, handler: handler);

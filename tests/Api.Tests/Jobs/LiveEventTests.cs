@@ -19,9 +19,8 @@ public sealed class LiveEventTests(TrainingPlatformFactory platform) : IClassFix
         var dataset = await user.Http.ReadyDatasetAsync("ml/boston.csv");
         var first = new ConcurrentQueue<JsonElement>();
         var connection = Connect(key, first);
-        await connection.StartAsync();
         // As every client does on connecting: ask for what came before the group subscription was live.
-        await connection.InvokeAsync<int>("Resume", 0L);
+        await EventsHubClient.StartAsync(connection, resumeAfter: 0);
 
         var job = await (await user.Http.SubmitAsync(dataset, "medv", 10)).JsonAsync(HttpStatusCode.Accepted);
         var jobId = job.GetProperty("id").GetString()!;

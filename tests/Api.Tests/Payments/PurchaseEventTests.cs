@@ -13,8 +13,7 @@ public sealed class PurchaseEventTests(PaymentsFactory api) : IClassFixture<Paym
     {
         var key = await api.CreateApiKeyAsync(user, scope: "read");
         var connection = EventsHubClient.Build(api, key, received);
-        await connection.StartAsync();
-        await connection.InvokeAsync<int>("Resume", 0L);
+        await EventsHubClient.StartAsync(connection, resumeAfter: 0);
         return connection;
     }
 

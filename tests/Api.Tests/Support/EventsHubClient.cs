@@ -26,9 +26,20 @@ public sealed class EventsHubClient : IAsyncDisposable
     {
         var received = new ConcurrentQueue<JsonElement>();
         var client = new EventsHubClient(Build(api, apiKey, received), received);
-        await client.connection.StartAsync();
-        await client.connection.InvokeAsync<int>("Resume", resumeAfter);
+        await StartAsync(client.connection, resumeAfter);
         return client;
+    }
+
+    /// <summary>
+    /// Starts a connection and waits until the server has registered it (its group, its credential): StartAsync returns
+    /// once the handshake is answered, which can be before the server's OnConnectedAsync ends, and the hub answers an
+    /// invocation only after that, so an answered Resume proves it.
+    /// </summary>
+    public static async Task StartAsync(HubConnection connection, long resumeAfter = long.MaxValue)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await connection.StartAsync();
+        await connection.InvokeAsync<int>("Resume", resumeAfter);
     }
 
     /// <summary>
