@@ -53,8 +53,9 @@ export function useUpdateNotifications() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (v: NotificationSettings) => apiFetch<Me>('/me', json('PATCH', v)),
-    // The switch shows the new value at once and keeps it: a read of /me already in flight (started before the change)
-    // is cancelled, or its older answer would land after this one and flip the switch back.
+    // /me holds the new value until the server answers: a read of /me already in flight (started before the change) is
+    // cancelled first, or its older answer would land after this one and flip the switch back. The cancel is awaited, so
+    // the page shows the value being saved itself (SettingsPage's Notifications) rather than wait for this update.
     onMutate: async (v) => {
       await client.cancelQueries({ queryKey: meKey });
       const previous = client.getQueryData<Me>(meKey);
