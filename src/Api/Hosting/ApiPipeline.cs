@@ -7,8 +7,10 @@ using AutoMl.Api.Jobs;
 using AutoMl.Api.Models;
 using AutoMl.Api.Payments;
 using AutoMl.Api.RateLimiting;
+using AutoMl.Api.Registry;
 using AutoMl.Api.Rewards;
 using AutoMl.Api.Security;
+using AutoMl.Api.Serving;
 using AutoMl.Infrastructure;
 using AutoMl.Infrastructure.Events;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -62,6 +64,8 @@ internal static class ApiPipeline
         api.MapJobEndpoints();
         api.MapPricingEndpoints();
         api.MapModelEndpoints();
+        api.MapRegisteredModelEndpoints();
+        api.MapServingEndpoints();
         // Negotiating is a POST, but the hub only ever reads: any key may listen.
         app.MapHub<EventsHub>("/hubs/events").KeysNeed(Domain.Accounts.ApiKeyScope.Read);
         app.MapAdminHangfireDashboard();

@@ -47,6 +47,10 @@ internal static class ApiServices
         services.AddSingleton<Models.ModelCache>();
         services.AddSingleton<Models.PredictionGate>();
         services.AddScoped<Models.OnlinePrediction>();
+        services.AddSingleton<Serving.PredictionLogWriter>();
+        services.AddSingleton<Serving.ShadowScoring>();
+        services.AddHostedService(sp => sp.GetRequiredService<Serving.ShadowScoring>());
+        services.AddHostedService<Serving.PredictionLogFlusher>();
         services.AddHostedService<Models.ModelWarmer>();
         services.AddAutoMlAntiforgery();
         services.AddCookieSecurity();

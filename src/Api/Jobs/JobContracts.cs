@@ -14,7 +14,9 @@ public sealed record SubmitJobRequest(
     [property: Range(10, 6 * 60 * 60, ErrorMessage = "budgetSeconds is from 10 to 21,600 (6 hours).")] int BudgetSeconds,
     IReadOnlyList<string>? ExcludedColumns,
     [property: System.ComponentModel.Description("Train anyway when the only objections to the data are warnings (answered as 422 with overridable: true), such as a target that looks like an identifier or free text.")]
-    bool Force = false);
+    bool Force = false,
+    [property: System.ComponentModel.Description("The name of a registered model in your account: the job's model becomes its next version when the job succeeds.")]
+    string? RegisteredModel = null);
 
 public sealed record JobView(
     Guid Id,
@@ -36,7 +38,10 @@ public sealed record JobView(
     long ChargedCredits,
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
-    DateTimeOffset? FinishedAt);
+    DateTimeOffset? FinishedAt,
+    string? RegisteredModel = null,
+    int? RegisteredVersion = null,
+    string? RegistrationProblem = null);
 
 public sealed record QuoteView(long Credits, PriceBreakdown Breakdown, long Available);
 

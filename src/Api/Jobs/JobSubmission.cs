@@ -1,7 +1,9 @@
 using AutoMl.Api.Outcomes;
 using AutoMl.Domain.Jobs;
+using AutoMl.Domain.Registry;
 using AutoMl.Infrastructure.Jobs;
 using AutoMl.Infrastructure.Persistence;
+using AutoMl.Infrastructure.Registry;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -26,6 +28,21 @@ internal sealed class JobSubmission(AutoMlDbContext db, TrainingRequestCheck che
         {
             return refusal;
         }
+        RegisteredModel? registered = null;
+        if (request.RegisteredModel is { } name)
+        {
+            registered = await db.RegisteredModels.AsNoTracking().SingleOrDefaultAsync(r => r.UserId == user && r.Name == name, ct);
+            if (registered is null)
+            {
+                return Refusal.NotFound($"No registered model named '{name}' exists in your account: create it first (POST /api/v1/registered-models), or leave registeredModel out.") with { Field = "registeredModel" };
+            }
+            var differences = SchemaFit.Differences(terms.Task is null ? null : registered.Task, registered.Target, null, terms.Task ?? "", request.Target, []);
+            if (differences.Count > 0)
+            {
+                return new Refusal(StatusCodes.Status422UnprocessableEntity, "Does not fit the registered model",
+                    $"This job's model could not become a version of {registered.Name}: {string.Join("; ", differences)}.", "registeredModel");
+            }
+        }
         var job = admission.NewJob(user, JobKind.Train, terms.Plan, request.DatasetId, terms.Price.Credits);
         job.Target = request.Target;
         job.Task = terms.Task;
@@ -33,6 +50,8 @@ internal sealed class JobSubmission(AutoMlDbContext db, TrainingRequestCheck che
         job.BudgetSeconds = request.BudgetSeconds;
         job.ExcludedColumns = request.ExcludedColumns?.ToList() ?? [];
         job.IdempotencyKey = idempotencyKey;
+        job.RegisteredModelId = registered?.Id;
+        job.RegisteredModelName = registered?.Name;
 
         Outcome<Job> admitted;
         try

@@ -133,6 +133,15 @@ internal static class ModelEndpoints
         {
             return ProblemResults.NotFound(Missing);
         }
+        var versions = await (from v in db.ModelVersions.AsNoTracking()
+                              where v.ModelId == model.Id
+                              join r in db.RegisteredModels on v.RegisteredModelId equals r.Id
+                              select r.Name + " version " + v.Version).ToListAsync(ct);
+        if (versions.Count > 0)
+        {
+            // Endpoints may serve it: a version's model goes only with its registered model.
+            return ProblemResults.Conflict($"This model is {string.Join(" and ", versions)}: delete the registered model first, or keep the model.");
+        }
         db.Models.Remove(model);
         await db.SaveChangesAsync(ct);
         await blobs.DeleteAsync(model.BundleKey, ct);

@@ -29,73 +29,103 @@ internal sealed class OnlinePrediction(AutoMlDbContext db, CreditLedger ledger, 
 
     public async Task<Results<Ok<PredictResponse>, ProblemHttpResult, ValidationProblem>> PredictAsync(HttpContext http, Guid userId, Guid modelId, PredictRequest request, string? idempotencyKey, CancellationToken ct)
     {
-        if (idempotencyKey is { Length: > 200 } or { Length: 0 })
+        if (Check(request, idempotencyKey) is { } invalid)
         {
-            return ProblemResults.BadRequest("The Idempotency-Key header has 1 to 200 characters.");
-        }
-        if (request.Rows is not { Count: > 0 } rows || rows.Count > MaxRows)
-        {
-            return ProblemResults.Validation("rows", $"Send 1 to {MaxRows} rows as objects of column → value; use a batch prediction job for more.");
-        }
-        if (request.Explain && rows.Count > MaxExplainedRows)
-        {
-            return ProblemResults.Validation("explain",
-                $"explain=true explains at most {MaxExplainedRows} rows per request and this one has {rows.Count}: send the rows to explain in requests of {MaxExplainedRows}, or predict without explain.");
+            return invalid.Typed<PredictResponse>(_ => throw new InvalidOperationException());
         }
         var model = await db.Models.AsNoTracking().Where(m => m.Id == modelId && m.UserId == userId)
-            .Select(m => new { m.Id, m.BundleKey }).SingleOrDefaultAsync(ct);
+            .Select(m => new PredictionTarget(m.Id, m.BundleKey)).SingleOrDefaultAsync(ct);
         if (model is null)
         {
             return ProblemResults.NotFound(Missing);
         }
+        var run = await RunAsync(http, userId, model, $"Online prediction: {request.Rows!.Count} rows with model {modelId:N}", $"{modelId:N}", request, idempotencyKey, ct);
+        return run.Typed(done => done.Response);
+    }
 
+    /// <summary>The shape checks every online prediction passes first (rows, explain, key); null when they pass.</summary>
+    public static PredictionRun? Check(PredictRequest request, string? idempotencyKey)
+    {
+        if (idempotencyKey is { Length: > 200 } or { Length: 0 })
+        {
+            return PredictionRun.Refused(ProblemResults.BadRequest("The Idempotency-Key header has 1 to 200 characters."));
+        }
+        if (request.Rows is not { Count: > 0 } rows || rows.Count > MaxRows)
+        {
+            return PredictionRun.Refused(ProblemResults.Validation("rows", $"Send 1 to {MaxRows} rows as objects of column → value; use a batch prediction job for more."));
+        }
+        if (request.Explain && rows.Count > MaxExplainedRows)
+        {
+            return PredictionRun.Refused(ProblemResults.Validation("explain",
+                $"explain=true explains at most {MaxExplainedRows} rows per request and this one has {rows.Count}: send the rows to explain in requests of {MaxExplainedRows}, or predict without explain."));
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Predicts <paramref name="request"/> (checked by <see cref="Check"/>) with <paramref name="model"/> and charges for it.
+    /// <paramref name="reference"/> is the ledger's wording without the request's fingerprint; <paramref name="subject"/> is
+    /// what a retry with the same key must name again (a model, or an endpoint whatever version it serves).
+    /// </summary>
+    public async Task<PredictionRun> RunAsync(HttpContext http, Guid userId, PredictionTarget model, string reference, string subject, PredictRequest request, string? idempotencyKey, CancellationToken ct)
+    {
+        var rows = request.Rows!;
         var price = Pricing.Prediction(rows.Count);
-        var reference = $"Online prediction: {rows.Count} rows with model {modelId:N} (request {Fingerprint(modelId, request)})";
+        reference = $"{reference} (request {Fingerprint(subject, request)})";
         var key = idempotencyKey is null ? $"predict:{Guid.CreateVersion7():N}" : $"predict:{userId:N}:{Hash(idempotencyKey)[..32]}";
         var earlier = idempotencyKey is null ? null : await EarlierAsync(key, ct);
         if (earlier is not null && earlier.Reference != reference)
         {
-            return Reused();
+            return PredictionRun.Refused(Reused());
         }
         if (earlier is null && await db.CreditAccounts.AsNoTracking().Where(a => a.UserId == userId)
                 .Select(a => new LedgerResult(LedgerOutcome.Insufficient, a.Balance, a.Held, a.Owed)).SingleOrDefaultAsync(ct) is { } account
             && !Spending.Allowed(account.Balance, account.Held, account.Owed, price))
         {
             // Checked before the work, so an account that cannot pay gets no compute either; the charge checks again.
-            return Shortfall(account, rows.Count, price);
+            return PredictionRun.Refused(Shortfall(account, rows.Count, price));
         }
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var slot = gate.TryEnter();
         if (slot is null)
         {
             http.Response.Headers.RetryAfter = "1";
-            return ProblemResults.Problem(StatusCodes.Status503ServiceUnavailable, "Too many predictions",
-                "This instance is running as many predictions as it can at once; retry after a second.");
+            return PredictionRun.Refused(ProblemResults.Problem(StatusCodes.Status503ServiceUnavailable, "Too many predictions",
+                "This instance is running as many predictions as it can at once; retry after a second."));
         }
-        var bundle = await cache.GetAsync(model.Id, model.BundleKey, ct);
+        var bundle = await cache.GetAsync(model.ModelId, model.BundleKey, ct);
         if (request.Explain && !bundle.CanExplain)
         {
-            return ProblemResults.Problem(StatusCodes.Status422UnprocessableEntity, "No explanations",
-                "This model has no tree members, so it cannot explain a prediction with SHAP values; predict without explain.");
+            return PredictionRun.Refused(ProblemResults.Problem(StatusCodes.Status422UnprocessableEntity, "No explanations",
+                "This model has no tree members, so it cannot explain a prediction with SHAP values; predict without explain."));
         }
-        var inputs = rows.Select(r => (IReadOnlyDictionary<string, object?>)r.ToDictionary(kv => kv.Key, kv => Value(kv.Value))).ToList();
+        var inputs = Inputs(request);
         var predictions = bundle.Predict(inputs, request.Explain);
+        var milliseconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 
         if (earlier is not null)
         {
-            return Replayed(http, predictions, earlier.Charged);
+            return Replayed(http, predictions, earlier.Charged, milliseconds);
         }
         var charge = await ledger.ChargeAsync(userId, price, CreditEntryKind.Prediction, reference, key, CancellationToken.None);
         return charge.Outcome switch
         {
-            LedgerOutcome.Applied => TypedResults.Ok(Answer(predictions, price)),
+            LedgerOutcome.Applied => PredictionRun.Answered(new PredictionDone(Answer(predictions, price), predictions, milliseconds, false)),
             // The same key raced this request and was charged first.
             LedgerOutcome.Duplicate => await EarlierAsync(key, CancellationToken.None) is { } first && first.Reference == reference
-                ? Replayed(http, predictions, first.Charged)
-                : Reused(),
-            _ => Shortfall(charge, rows.Count, price),
+                ? Replayed(http, predictions, first.Charged, milliseconds)
+                : PredictionRun.Refused(Reused()),
+            _ => PredictionRun.Refused(Shortfall(charge, rows.Count, price)),
         };
     }
+
+    /// <summary>The rows as the bundle reads them: JSON numbers, strings and booleans; anything else is a missing value.</summary>
+    public static List<IReadOnlyDictionary<string, object?>> Inputs(PredictRequest request) =>
+        request.Rows!.Select(r => (IReadOnlyDictionary<string, object?>)r.ToDictionary(kv => kv.Key, kv => Value(kv.Value))).ToList();
+
+    public static PredictResponse Answer(IReadOnlyList<RowPrediction> predictions, long charged) =>
+        new(predictions.Select(p => new PredictionView(p.Label, p.Value, p.Probabilities, p.Shap, p.ShapExpectedValue)).ToList(), charged);
 
     private sealed record Earlier(string Reference, long Charged);
 
@@ -103,10 +133,10 @@ internal sealed class OnlinePrediction(AutoMlDbContext db, CreditLedger ledger, 
         await db.CreditEntries.AsNoTracking().Where(e => e.IdempotencyKey == key)
             .Select(e => new Earlier(e.Reference, -e.Amount)).SingleOrDefaultAsync(ct);
 
-    private static Ok<PredictResponse> Replayed(HttpContext http, IReadOnlyList<RowPrediction> predictions, long charged)
+    private static PredictionRun Replayed(HttpContext http, IReadOnlyList<RowPrediction> predictions, long charged, double milliseconds)
     {
         http.Response.Headers[ReplayedHeader] = "true";
-        return TypedResults.Ok(Answer(predictions, charged));
+        return PredictionRun.Answered(new PredictionDone(Answer(predictions, charged), predictions, milliseconds, true));
     }
 
     private static ProblemHttpResult Reused() =>
@@ -117,12 +147,9 @@ internal sealed class OnlinePrediction(AutoMlDbContext db, CreditLedger ledger, 
         ProblemResults.Problem(StatusCodes.Status402PaymentRequired, CreditShortfall.Title,
             CreditShortfall.Detail(account, $"Predicting {rows:N0} rows costs {price} credit{(price == 1 ? "" : "s")}", "predicting", "Buy credits to predict."));
 
-    private static PredictResponse Answer(IReadOnlyList<RowPrediction> predictions, long charged) =>
-        new(predictions.Select(p => new PredictionView(p.Label, p.Value, p.Probabilities, p.Shap, p.ShapExpectedValue)).ToList(), charged);
-
     /// <summary>What the request asks, so a reused key can tell a retry from another request.</summary>
-    private static string Fingerprint(Guid modelId, PredictRequest request) =>
-        Hash($"{modelId:N}|{request.Explain}|{JsonSerializer.Serialize(request.Rows)}")[..16];
+    private static string Fingerprint(string subject, PredictRequest request) =>
+        Hash($"{subject}|{request.Explain}|{JsonSerializer.Serialize(request.Rows)}")[..16];
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
@@ -134,4 +161,23 @@ internal sealed class OnlinePrediction(AutoMlDbContext db, CreditLedger ledger, 
         JsonValueKind.False => false,
         _ => null,
     };
+}
+
+/// <summary>The model an online prediction runs: its id and where its bundle is stored.</summary>
+internal sealed record PredictionTarget(Guid ModelId, string BundleKey);
+
+/// <summary>A prediction made and paid for: the answer, the rows as predicted, and how long the prediction itself took.</summary>
+internal sealed record PredictionDone(PredictResponse Response, IReadOnlyList<RowPrediction> Rows, double Milliseconds, bool Replayed);
+
+/// <summary>An online prediction's end: done, or refused with a problem (a validation problem names the field).</summary>
+internal sealed record PredictionRun(PredictionDone? Done, ProblemHttpResult? Problem, ValidationProblem? Invalid)
+{
+    public static PredictionRun Answered(PredictionDone done) => new(done, null, null);
+
+    public static PredictionRun Refused(ProblemHttpResult problem) => new(null, problem, null);
+
+    public static PredictionRun Refused(ValidationProblem invalid) => new(null, null, invalid);
+
+    public Results<Ok<T>, ProblemHttpResult, ValidationProblem> Typed<T>(Func<PredictionDone, T> answer) =>
+        Done is { } done ? TypedResults.Ok(answer(done)) : Problem is { } problem ? problem : Invalid!;
 }

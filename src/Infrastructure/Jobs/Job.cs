@@ -39,4 +39,15 @@ public sealed class Job : Persistence.IKeysetRow
     public DateTimeOffset EnqueuedAt { get; set; }
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>The registered model a training job's model becomes a version of when it succeeds.</summary>
+    public Guid? RegisteredModelId { get; set; }
+
+    /// <summary>Its name when the job was submitted (a registered model is never renamed; this outlives its deletion).</summary>
+    public string? RegisteredModelName { get; set; }
+
+    public int? RegisteredVersion { get; set; }
+
+    /// <summary>Why the trained model did not become a version (the registered model was deleted, or its schema moved on).</summary>
+    public string? RegistrationProblem { get; set; }
 }

@@ -20,6 +20,10 @@ internal sealed class JobConfiguration : IEntityTypeConfiguration<Job>
         builder.Property(j => j.HangfireJobId).HasMaxLength(64);
         builder.Property(j => j.ResultKey).HasMaxLength(300);
         builder.Property(j => j.IdempotencyKey).HasMaxLength(200);
+        builder.Property(j => j.RegistrationProblem).HasMaxLength(2000);
+        builder.Property(j => j.RegisteredModelName).HasMaxLength(64);
+        // A deleted registered model leaves its jobs; a job that had named it then registers nothing.
+        builder.HasOne<Registry.RegisteredModel>().WithMany().HasForeignKey(j => j.RegisteredModelId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(j => new { j.UserId, j.IdempotencyKey }).IsUnique().HasFilter("idempotency_key IS NOT NULL");
         builder.HasIndex(j => new { j.UserId, j.CreatedAt });
         builder.HasIndex(j => new { j.UserId, j.Status });

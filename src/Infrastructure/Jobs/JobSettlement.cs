@@ -33,10 +33,16 @@ public sealed class JobSettlement(
         var from = ending.Transition.FromArray;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
+            int? registeredVersion = null;
+            string? registrationProblem = null;
             if (ending.Outcome is JobOutcome.ModelTrained trained)
             {
                 db.Models.Add(trained.Model);
                 await db.SaveChangesAsync(ct);
+                if (job.RegisteredModelId is { } registeredId)
+                {
+                    (registeredVersion, registrationProblem) = await RegisterAsync(job, registeredId, trained.Model, now, ct);
+                }
             }
             var ended = await db.Jobs.Where(j => j.Id == job.Id && from.Contains(j.Status))
                 .ExecuteUpdateAsync(s =>
@@ -46,6 +52,10 @@ public sealed class JobSettlement(
                     s.SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null);
                     s.SetProperty(j => j.FinishedAt, now);
                     Record(s, ending.Outcome);
+                    if (registeredVersion is not null || registrationProblem is not null)
+                    {
+                        s.SetProperty(j => j.RegisteredVersion, registeredVersion).SetProperty(j => j.RegistrationProblem, registrationProblem);
+                    }
                 }, ct);
             if (ended == 0)
             {
@@ -61,6 +71,26 @@ public sealed class JobSettlement(
             await tx.CommitAsync(ct);
         }
         return true;
+    }
+
+    /// <summary>
+    /// The trained model becomes the registered model's next version in the ending's transaction. A model that no longer
+    /// fits (the registered model was deleted, or got a first version of another schema meanwhile) still ends the job as a
+    /// success: the user paid for a model and has it; the job says why it is not a version.
+    /// </summary>
+    private async Task<(int? Version, string? Problem)> RegisterAsync(Job job, Guid registeredId, Models.Model model, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!await db.RegisteredModels.AnyAsync(r => r.Id == registeredId && r.UserId == job.UserId, ct))
+        {
+            return (null, $"The registered model {job.RegisteredModelName} was deleted before the job finished; the model is in your models, unregistered.");
+        }
+        return await Registry.ModelRegistration.AddAsync(db, registeredId, model, "job", $"Trained by job {job.Id}", now, ct) switch
+        {
+            Registry.ModelRegistration.Outcome.Added added => (added.Version.Version, null),
+            Registry.ModelRegistration.Outcome.Unfit unfit => (null, Registry.ModelRegistration.Describe(unfit.Differences, job.RegisteredModelName ?? "")),
+            Registry.ModelRegistration.Outcome.AlreadyRegistered already => (already.Version, null),
+            _ => (null, null),
+        };
     }
 
     /// <summary>The job's columns that record its outcome, beside status, charge, lease and finish time.</summary>

@@ -28,6 +28,13 @@ public sealed class AutoMlDbContext(DbContextOptions<AutoMlDbContext> options)
     public DbSet<Events.JobEvent> JobEvents => Set<Events.JobEvent>();
     public DbSet<Events.EventSequence> EventSequences => Set<Events.EventSequence>();
     public DbSet<Models.Model> Models => Set<Models.Model>();
+    public DbSet<Registry.RegisteredModel> RegisteredModels => Set<Registry.RegisteredModel>();
+    public DbSet<Registry.ModelVersion> ModelVersions => Set<Registry.ModelVersion>();
+    public DbSet<Registry.ModelAlias> ModelAliases => Set<Registry.ModelAlias>();
+    public DbSet<Registry.AliasMove> AliasMoves => Set<Registry.AliasMove>();
+    public DbSet<Registry.ServingEndpoint> Endpoints => Set<Registry.ServingEndpoint>();
+    public DbSet<Registry.PredictionLog> PredictionLogs => Set<Registry.PredictionLog>();
+    public DbSet<Registry.PredictionFeedback> PredictionFeedback => Set<Registry.PredictionFeedback>();
 
     // Each with the transaction it waits for: a transaction disposed without a commit or a rollback ends no
     // interceptor call, so its work must not run when a later transaction commits.

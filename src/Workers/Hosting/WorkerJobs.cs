@@ -2,6 +2,7 @@ using AutoMl.Domain.Queues;
 using AutoMl.Infrastructure.Datasets;
 using AutoMl.Infrastructure.Jobs;
 using AutoMl.Infrastructure.Queues;
+using AutoMl.Infrastructure.Registry;
 using AutoMl.Workers.Credits;
 using AutoMl.Workers.Datasets;
 using AutoMl.Workers.Jobs;
@@ -17,6 +18,7 @@ internal static class WorkerJobs
         services.AddScoped<IIngestDatasetJob, IngestDatasetJob>();
         services.AddScoped<IngestSweeper>();
         services.AddScoped<DatasetLifecycleJob>();
+        services.AddScoped<PredictionLogMaintenance>();
         services.AddScoped<JobRun>();
         services.AddScoped<ITrainJob, TrainJob>();
         services.AddScoped<IPredictJob, PredictJob>();
@@ -40,6 +42,7 @@ internal sealed class RecurringJobsRegistrar(IRecurringJobManager recurring) : I
         recurring.AddOrUpdate<IngestSweeper>("datasets:ingest-sweep", QueueNames.Low, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<ReconciliationJob>("credits:reconcile", QueueNames.Low, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
         recurring.AddOrUpdate<DatasetLifecycleJob>("datasets:lifecycle", QueueNames.Low, j => j.RunAsync(CancellationToken.None), Cron.Daily(3));
+        recurring.AddOrUpdate<PredictionLogMaintenance>("predictions:log-upkeep", QueueNames.Low, j => j.RunAsync(CancellationToken.None), Cron.Daily(4));
         return Task.CompletedTask;
     }
 

@@ -677,6 +677,24 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("queue");
 
+                    b.Property<Guid?>("RegisteredModelId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registered_model_id");
+
+                    b.Property<string>("RegisteredModelName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("registered_model_name");
+
+                    b.Property<int?>("RegisteredVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("registered_version");
+
+                    b.Property<string>("RegistrationProblem")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("registration_problem");
+
                     b.Property<string>("ResultKey")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
@@ -712,6 +730,9 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_jobs");
+
+                    b.HasIndex("RegisteredModelId")
+                        .HasDatabaseName("ix_jobs_registered_model_id");
 
                     b.HasIndex("Status")
                         .HasDatabaseName("ix_jobs_status")
@@ -1004,6 +1025,359 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
                         {
                             t.HasCheckConstraint("ck_stripe_payments_reversed_within_credits", "credits_reversed >= 0 AND credits_reversed <= credits");
                         });
+                });
+
+            modelBuilder.Entity("AutoMl.Infrastructure.Registry.AliasMove", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("Alias")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("alias");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int?>("FromVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("from_version");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("RegisteredModelId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registered_model_id");
+
+                    b.Property<int?>("ToVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("to_version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alias_moves");
+
+                    b.HasIndex("RegisteredModelId", "Alias", "Id")
+                        .HasDatabaseName("ix_alias_moves_registered_model_id_alias_id");
+
+                    b.ToTable("alias_moves", (string)null);
+                });
+
+            modelBuilder.Entity("AutoMl.Infrastructure.Registry.ModelAlias", b =>
+                {
+                    b.Property<Guid>("RegisteredModelId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registered_model_id");
+
+                    b.Property<string>("Alias")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("alias");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("RegisteredModelId", "Alias")
+                        .HasName("pk_model_aliases");
+
+                    b.HasIndex("RegisteredModelId", "Version")
+                        .HasDatabaseName("ix_model_aliases_registered_model_id_version");
+
+                    b.ToTable("model_aliases", (string)null);
+                });
+
+            modelBuilder.Entity("AutoMl.Infrastructure.Registry.ModelVersion", b =>
+                {
+                    b.Property<Guid>("RegisteredModelId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registered_model_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid>("ModelId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("model_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("source");
+
+                    b.HasKey("RegisteredModelId", "Version")
+                        .HasName("pk_model_versions");
+
+                    b.HasIndex("ModelId")
+                        .HasDatabaseName("ix_model_versions_model_id");
+
+                    b.ToTable("model_versions", (string)null);
+                });
+
+            modelBuilder.Entity("AutoMl.Infrastructure.Registry.PredictionFeedback", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("ActualJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("actual_json");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("EndpointId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("endpoint_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("RequestId")
+                        .HasName("pk_prediction_feedback");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_prediction_feedback_user_id");
+
+                    b.HasIndex("EndpointId", "At")
+                        .HasDatabaseName("ix_prediction_feedback_endpoint_id_at");
+
+                    b.ToTable("prediction_feedback", (string)null);
+                });
+
+            modelBuilder.Entity("AutoMl.Infrastructure.Registry.PredictionLog", b =>
+                {
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("role");
+
+                    b.Property<Guid>("EndpointId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("endpoint_id");
+
+                    b.Property<string>("InputsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("inputs_json");
+
+                    b.Property<double>("LatencyMs")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latency_ms");
+
+                    b.Property<Guid>("ModelId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("model_id");
+
+                    b.Property<string>("OutputsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("outputs_json");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows");
+
+                    b.Property<double>("SampleRate")
+                        .HasColumnType("double precision")
+                        .HasColumnName("sample_rate");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("At", "RequestId", "Role")
+                        .HasName("pk_prediction_logs");
+
+                    b.ToTable("prediction_logs", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
+                });
+
+            modelBuilder.Entity("AutoMl.Infrastructure.Registry.RegisteredModel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("InputColumnsJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("input_columns_json");
+
+                    b.Property<int>("LatestVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("latest_version");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("name");
+
+                    b.PrimitiveCollection<List<string>>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("tags");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("target");
+
+                    b.Property<string>("Task")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("task");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_registered_models");
+
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("ix_registered_models_user_id_created_at");
+
+                    b.HasIndex("UserId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_registered_models_user_id_name");
+
+                    b.ToTable("registered_models", (string)null);
+                });
+
+            modelBuilder.Entity("AutoMl.Infrastructure.Registry.ServingEndpoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Alias")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("alias");
+
+                    b.Property<string>("ChallengerAlias")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("challenger_alias");
+
+                    b.Property<string>("ChallengerMode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("challenger_mode");
+
+                    b.Property<int>("ChallengerPercent")
+                        .HasColumnType("integer")
+                        .HasColumnName("challenger_percent");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("RegisteredModelId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registered_model_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_endpoints");
+
+                    b.HasIndex("RegisteredModelId")
+                        .HasDatabaseName("ix_endpoints_registered_model_id");
+
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("ix_endpoints_user_id_created_at");
+
+                    b.HasIndex("UserId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_endpoints_user_id_name");
+
+                    b.ToTable("endpoints", (string)null);
                 });
 
             modelBuilder.Entity("AutoMl.Infrastructure.Rewards.AdClaim", b =>
@@ -1375,6 +1749,12 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("AutoMl.Infrastructure.Jobs.Job", b =>
                 {
+                    b.HasOne("AutoMl.Infrastructure.Registry.RegisteredModel", null)
+                        .WithMany()
+                        .HasForeignKey("RegisteredModelId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_jobs_registered_models_registered_model_id");
+
                     b.HasOne("AutoMl.Infrastructure.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
@@ -1421,6 +1801,87 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_stripe_payments_users_user_id");
+                });
+
+            modelBuilder.Entity("AutoMl.Infrastructure.Registry.AliasMove", b =>
+                {
+                    b.HasOne("AutoMl.Infrastructure.Registry.RegisteredModel", null)
+                        .WithMany()
+                        .HasForeignKey("RegisteredModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_alias_moves_registered_models_registered_model_id");
+                });
+
+            modelBuilder.Entity("AutoMl.Infrastructure.Registry.ModelAlias", b =>
+                {
+                    b.HasOne("AutoMl.Infrastructure.Registry.ModelVersion", null)
+                        .WithMany()
+                        .HasForeignKey("RegisteredModelId", "Version")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_model_aliases_model_versions_registered_model_id_version");
+                });
+
+            modelBuilder.Entity("AutoMl.Infrastructure.Registry.ModelVersion", b =>
+                {
+                    b.HasOne("AutoMl.Infrastructure.Models.Model", null)
+                        .WithMany()
+                        .HasForeignKey("ModelId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired()
+                        .HasConstraintName("fk_model_versions_models_model_id");
+
+                    b.HasOne("AutoMl.Infrastructure.Registry.RegisteredModel", null)
+                        .WithMany()
+                        .HasForeignKey("RegisteredModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_model_versions_registered_models_registered_model_id");
+                });
+
+            modelBuilder.Entity("AutoMl.Infrastructure.Registry.PredictionFeedback", b =>
+                {
+                    b.HasOne("AutoMl.Infrastructure.Registry.ServingEndpoint", null)
+                        .WithMany()
+                        .HasForeignKey("EndpointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_prediction_feedback_endpoints_endpoint_id");
+
+                    b.HasOne("AutoMl.Infrastructure.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_prediction_feedback_users_user_id");
+                });
+
+            modelBuilder.Entity("AutoMl.Infrastructure.Registry.RegisteredModel", b =>
+                {
+                    b.HasOne("AutoMl.Infrastructure.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_registered_models_users_user_id");
+                });
+
+            modelBuilder.Entity("AutoMl.Infrastructure.Registry.ServingEndpoint", b =>
+                {
+                    b.HasOne("AutoMl.Infrastructure.Registry.RegisteredModel", null)
+                        .WithMany()
+                        .HasForeignKey("RegisteredModelId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired()
+                        .HasConstraintName("fk_endpoints_registered_models_registered_model_id");
+
+                    b.HasOne("AutoMl.Infrastructure.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_endpoints_users_user_id");
                 });
 
             modelBuilder.Entity("AutoMl.Infrastructure.Rewards.AdClaim", b =>
