@@ -47,4 +47,7 @@ public sealed record QuoteView(long Credits, PriceBreakdown Breakdown, long Avai
 
 public sealed record TrialView(int N, string Learner, IReadOnlyDictionary<string, System.Text.Json.JsonElement> Params, double Score, double Seconds);
 
-public sealed record PricingView(string Tier, double CreditsPerMinute, long CreditsPerThousandPredictions, int MaxBudgetSeconds, int ConcurrentJobs, string Queue, string Formula);
+/// <param name="LoggedPredictionsPerDay">Endpoint requests logged in full per endpoint and day, monitoring included at no charge; past it one in <paramref name="SampleEveryPastCap"/> is logged (each logged row records its sample rate).</param>
+/// <param name="PredictionLogRetentionDays">How long endpoint prediction logs (and the monitoring that reads them) are kept.</param>
+public sealed record PricingView(string Tier, double CreditsPerMinute, long CreditsPerThousandPredictions, int MaxBudgetSeconds, int ConcurrentJobs, string Queue, string Formula,
+    int LoggedPredictionsPerDay, int SampleEveryPastCap, int PredictionLogRetentionDays);

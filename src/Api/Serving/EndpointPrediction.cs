@@ -5,6 +5,7 @@ using AutoMl.Api.Jobs;
 using AutoMl.Api.Models;
 using AutoMl.Api.Outcomes;
 using AutoMl.Domain.Registry;
+using AutoMl.Infrastructure.Email;
 using AutoMl.Infrastructure.Persistence;
 using AutoMl.Infrastructure.Registry;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,7 +23,7 @@ internal static class EndpointPrediction
 {
     public static async Task<Results<Ok<EndpointPredictResponse>, ProblemHttpResult, ValidationProblem>> PredictAsync(
         string name, PredictRequest request, CurrentUser current, AutoMlDbContext db, OnlinePrediction prediction, PredictionLogWriter logs,
-        ShadowScoring shadows, HttpContext http, TimeProvider clock, CancellationToken ct, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey = null)
+        ShadowScoring shadows, EmailTemplates emails, HttpContext http, TimeProvider clock, CancellationToken ct, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey = null)
     {
         if (OnlinePrediction.Check(request, idempotencyKey) is { } invalid)
         {
@@ -73,6 +74,7 @@ internal static class EndpointPrediction
                 shadows.Score(new ShadowRequest(requestId, endpoint.Id, current.Id, shadow, OnlinePrediction.Inputs(request), inputs, sampled));
             }
         }
+        await ColumnChecks.AlertMissingAsync(db, emails, resolved, request, clock.GetUtcNow(), ct);
         return TypedResults.Ok(new EndpointPredictResponse(requestId, resolved.RegisteredModel, serving.Version, serving.Alias, serving.ModelId,
             done.Response.Predictions, done.Response.CreditsCharged));
     }

@@ -9,7 +9,7 @@ namespace AutoMl.Api.Serving;
 internal sealed record ResolvedAlias(string Alias, int Version, Guid ModelId, string BundleKey);
 
 /// <summary>An endpoint with its aliases resolved at one moment (one query, so both are read from one snapshot).</summary>
-internal sealed record ResolvedEndpoint(ServingEndpoint Endpoint, string RegisteredModel, Tier Tier, ResolvedAlias? Champion, ResolvedAlias? Challenger);
+internal sealed record ResolvedEndpoint(ServingEndpoint Endpoint, string RegisteredModel, Tier Tier, ResolvedAlias? Champion, ResolvedAlias? Challenger, string? InputColumnsJson);
 
 /// <summary>
 /// Resolves an endpoint's aliases on every request, from Postgres: an alias moved on any instance serves from the next
@@ -24,7 +24,7 @@ internal static class EndpointResolver
             where row.UserId == userId && row.Name == name
             join r in db.RegisteredModels on row.RegisteredModelId equals r.Id
             join u in db.Users on row.UserId equals u.Id
-            select new { Endpoint = row, Registered = r.Name, u.Tier }).SingleOrDefaultAsync(ct);
+            select new { Endpoint = row, Registered = r.Name, u.Tier, r.InputColumnsJson }).SingleOrDefaultAsync(ct);
         if (found is null)
         {
             return null;
@@ -38,6 +38,6 @@ internal static class EndpointResolver
             select new ResolvedAlias(a.Alias, a.Version, m.Id, m.BundleKey)).ToListAsync(ct);
         return new ResolvedEndpoint(e, found.Registered, found.Tier,
             aliases.SingleOrDefault(a => a.Alias == e.Alias),
-            e.ChallengerAlias is null ? null : aliases.SingleOrDefault(a => a.Alias == e.ChallengerAlias));
+            e.ChallengerAlias is null ? null : aliases.SingleOrDefault(a => a.Alias == e.ChallengerAlias), found.InputColumnsJson);
     }
 }

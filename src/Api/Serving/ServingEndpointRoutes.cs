@@ -32,6 +32,9 @@ internal static class ServingEndpointRoutes
         group.MapPost("/{name}/feedback", EndpointPrediction.FeedbackAsync);
         group.MapGet("/{name}/logs", EndpointLogs.ListAsync);
         group.MapGet("/{name}/stats", EndpointLogs.StatsAsync);
+        group.MapGet("/{name}/monitoring", EndpointMonitoring.GetAsync);
+        group.MapPatch("/{name}/monitoring", EndpointMonitoring.UpdateAsync);
+        api.MapGet("/alerts", EndpointMonitoring.AlertsAsync).WithTags("Endpoints").RequireAuthorization().KeysNeed(ApiKeyScope.Read);
     }
 
     public static string Missing(string name) => $"No endpoint named '{name}' exists in your account.";

@@ -18,6 +18,10 @@ public sealed class EmailTemplates(EmailOutbox outbox, IOptions<PlatformOptions>
             $"Training stopped with an error: {error}\n\nNo credits were charged; the job's hold is back in your balance.\n\n"
             + $"Details:\n{Link($"/jobs/{jobId}")}\n");
 
+    public OutboxEmail EndpointAlert(Guid userId, string to, string endpoint, string message) =>
+        outbox.Queue(userId, to, "endpoint-alert", $"Endpoint '{endpoint}' needs a look",
+            $"{message}\n\nThe endpoint's monitoring and alerts:\n{Link($"/endpoints/{endpoint}")}\n");
+
     public OutboxEmail LowBalance(Guid userId, string to, long available) =>
         outbox.Queue(userId, to, "low-balance", "Your AutoMl credits are running low",
             $"You have {available.ToString("N0", CultureInfo.InvariantCulture)} credits left, which may not cover your next training job.\n\n"

@@ -19,6 +19,9 @@ public sealed class Model
     public required string CurvesJson { get; set; }
     public required string LeaderboardJson { get; set; }
     public required string InputColumnsJson { get; set; }
+
+    /// <summary>Per input feature, its distribution in the training rows (a JSON array of FeatureBaseline): what endpoint monitoring compares with.</summary>
+    public string? BaselineJson { get; set; }
     public required string BundleKey { get; set; }
     public long BundleBytes { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

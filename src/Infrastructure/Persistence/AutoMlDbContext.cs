@@ -35,6 +35,8 @@ public sealed class AutoMlDbContext(DbContextOptions<AutoMlDbContext> options)
     public DbSet<Registry.ServingEndpoint> Endpoints => Set<Registry.ServingEndpoint>();
     public DbSet<Registry.PredictionLog> PredictionLogs => Set<Registry.PredictionLog>();
     public DbSet<Registry.PredictionFeedback> PredictionFeedback => Set<Registry.PredictionFeedback>();
+    public DbSet<Registry.MonitorWindow> MonitorWindows => Set<Registry.MonitorWindow>();
+    public DbSet<Registry.EndpointAlert> EndpointAlerts => Set<Registry.EndpointAlert>();
 
     // Each with the transaction it waits for: a transaction disposed without a commit or a rollback ends no
     // interceptor call, so its work must not run when a later transaction commits.

@@ -83,3 +83,30 @@ internal sealed class ServingEndpointConfiguration : IEntityTypeConfiguration<Se
         builder.HasOne<RegisteredModel>().WithMany().HasForeignKey(e => e.RegisteredModelId).OnDelete(DeleteBehavior.NoAction);
     }
 }
+
+internal sealed class MonitorWindowConfiguration : IEntityTypeConfiguration<MonitorWindow>
+{
+    public void Configure(EntityTypeBuilder<MonitorWindow> builder)
+    {
+        builder.ToTable("monitor_windows");
+        builder.HasKey(w => w.Id);
+        builder.Property(w => w.FeaturesJson).HasColumnType("jsonb");
+        builder.HasIndex(w => new { w.EndpointId, w.Start }).IsUnique();
+        builder.HasOne<ServingEndpoint>().WithMany().HasForeignKey(w => w.EndpointId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class EndpointAlertConfiguration : IEntityTypeConfiguration<EndpointAlert>
+{
+    public void Configure(EntityTypeBuilder<EndpointAlert> builder)
+    {
+        builder.ToTable("endpoint_alerts");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Kind).HasMaxLength(16);
+        builder.Property(a => a.Feature).HasMaxLength(300);
+        builder.Property(a => a.Message).HasMaxLength(1000);
+        builder.HasIndex(a => new { a.EndpointId, a.WindowStart, a.Kind, a.Feature }).IsUnique();
+        builder.HasIndex(a => new { a.UserId, a.CreatedAt });
+        builder.HasOne<ServingEndpoint>().WithMany().HasForeignKey(a => a.EndpointId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

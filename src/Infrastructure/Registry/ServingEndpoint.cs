@@ -17,6 +17,15 @@ public sealed class ServingEndpoint : Persistence.IKeysetRow
     public string? ChallengerAlias { get; set; }
     public int ChallengerPercent { get; set; }
     public ChallengerMode ChallengerMode { get; set; }
+    /// <summary>How long one monitoring window is (default a day); windows start at multiples of it since 1970.</summary>
+    public int MonitorWindowHours { get; set; } = 24;
+
+    /// <summary>Per feature, thresholds other than the defaults: a JSON object of feature → {warn, alert}.</summary>
+    public string? ThresholdsJson { get; set; }
+
+    /// <summary>The end of the last window the monitor evaluated.</summary>
+    public DateTimeOffset? MonitoredUntil { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -19,6 +19,7 @@ internal static class WorkerJobs
         services.AddScoped<IngestSweeper>();
         services.AddScoped<DatasetLifecycleJob>();
         services.AddScoped<PredictionLogMaintenance>();
+        services.AddScoped<EndpointMonitor>();
         services.AddScoped<JobRun>();
         services.AddScoped<ITrainJob, TrainJob>();
         services.AddScoped<IPredictJob, PredictJob>();
@@ -42,6 +43,7 @@ internal sealed class RecurringJobsRegistrar(IRecurringJobManager recurring) : I
         recurring.AddOrUpdate<IngestSweeper>("datasets:ingest-sweep", QueueNames.Low, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<ReconciliationJob>("credits:reconcile", QueueNames.Low, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
         recurring.AddOrUpdate<DatasetLifecycleJob>("datasets:lifecycle", QueueNames.Low, j => j.RunAsync(CancellationToken.None), Cron.Daily(3));
+        recurring.AddOrUpdate<EndpointMonitor>("endpoints:monitor", QueueNames.Low, j => j.RunAsync(CancellationToken.None), Cron.Hourly(5));
         recurring.AddOrUpdate<PredictionLogMaintenance>("predictions:log-upkeep", QueueNames.Low, j => j.RunAsync(CancellationToken.None), Cron.Daily(4));
         return Task.CompletedTask;
     }

@@ -56,6 +56,8 @@ internal sealed class TrainJob(
         await blobs.PutFileAsync(key, path, CancellationToken.None);
         var used = Pricing.Used(job.HeldCredits, elapsed, job.BudgetSeconds);
         var model = ModelRecord.From(job, result, modelId, key, new FileInfo(path).Length, clock.GetUtcNow());
+        model.BaselineJson = await TrainingBaseline.ComputeJsonAsync(Path.Combine(work, "train.parquet"),
+            result.Bundle.Manifest.InputColumns.Select(c => c.Name).ToList(), CancellationToken.None);
 
         var ending = new JobEnding(JobLifecycle.Succeed, used, $"Training job {job.Id:N}",
             new JobSucceeded("train", used, job.HeldCredits - used, modelId, result.Score, model.Metric, result.TrialCount),

@@ -798,6 +798,10 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("BaselineJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("baseline_json");
+
                     b.Property<long>("BundleBytes")
                         .HasColumnType("bigint")
                         .HasColumnName("bundle_bytes");
@@ -1079,6 +1083,60 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
                     b.ToTable("alias_moves", (string)null);
                 });
 
+            modelBuilder.Entity("AutoMl.Infrastructure.Registry.EndpointAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("EndpointId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("endpoint_id");
+
+                    b.Property<string>("Feature")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("feature");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("message");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("WindowStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_start");
+
+                    b.HasKey("Id")
+                        .HasName("pk_endpoint_alerts");
+
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("ix_endpoint_alerts_user_id_created_at");
+
+                    b.HasIndex("EndpointId", "WindowStart", "Kind", "Feature")
+                        .IsUnique()
+                        .HasDatabaseName("ix_endpoint_alerts_endpoint_id_window_start_kind_feature");
+
+                    b.ToTable("endpoint_alerts", (string)null);
+                });
+
             modelBuilder.Entity("AutoMl.Infrastructure.Registry.ModelAlias", b =>
                 {
                     b.Property<Guid>("RegisteredModelId")
@@ -1143,6 +1201,56 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_model_versions_model_id");
 
                     b.ToTable("model_versions", (string)null);
+                });
+
+            modelBuilder.Entity("AutoMl.Infrastructure.Registry.MonitorWindow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("End")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("end");
+
+                    b.Property<Guid>("EndpointId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("endpoint_id");
+
+                    b.Property<string>("FeaturesJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("features_json");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows");
+
+                    b.Property<bool>("Skipped")
+                        .HasColumnType("boolean")
+                        .HasColumnName("skipped");
+
+                    b.Property<DateTimeOffset>("Start")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("start");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<int?>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_monitor_windows");
+
+                    b.HasIndex("EndpointId", "Start")
+                        .IsUnique()
+                        .HasDatabaseName("ix_monitor_windows_endpoint_id_start");
+
+                    b.ToTable("monitor_windows", (string)null);
                 });
 
             modelBuilder.Entity("AutoMl.Infrastructure.Registry.PredictionFeedback", b =>
@@ -1346,6 +1454,14 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("description");
 
+                    b.Property<int>("MonitorWindowHours")
+                        .HasColumnType("integer")
+                        .HasColumnName("monitor_window_hours");
+
+                    b.Property<DateTimeOffset?>("MonitoredUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("monitored_until");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1355,6 +1471,10 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
                     b.Property<Guid>("RegisteredModelId")
                         .HasColumnType("uuid")
                         .HasColumnName("registered_model_id");
+
+                    b.Property<string>("ThresholdsJson")
+                        .HasColumnType("text")
+                        .HasColumnName("thresholds_json");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1813,6 +1933,16 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_alias_moves_registered_models_registered_model_id");
                 });
 
+            modelBuilder.Entity("AutoMl.Infrastructure.Registry.EndpointAlert", b =>
+                {
+                    b.HasOne("AutoMl.Infrastructure.Registry.ServingEndpoint", null)
+                        .WithMany()
+                        .HasForeignKey("EndpointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_endpoint_alerts_endpoints_endpoint_id");
+                });
+
             modelBuilder.Entity("AutoMl.Infrastructure.Registry.ModelAlias", b =>
                 {
                     b.HasOne("AutoMl.Infrastructure.Registry.ModelVersion", null)
@@ -1838,6 +1968,16 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_model_versions_registered_models_registered_model_id");
+                });
+
+            modelBuilder.Entity("AutoMl.Infrastructure.Registry.MonitorWindow", b =>
+                {
+                    b.HasOne("AutoMl.Infrastructure.Registry.ServingEndpoint", null)
+                        .WithMany()
+                        .HasForeignKey("EndpointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_monitor_windows_endpoints_endpoint_id");
                 });
 
             modelBuilder.Entity("AutoMl.Infrastructure.Registry.PredictionFeedback", b =>
