@@ -5,6 +5,8 @@
 #   bench/load.sh            step run: 250, 500, 1000, ... 10,000 users until errors >= 0.1% or a p99 >= 500 ms
 #   bench/load.sh --faults   fault run: 1,000 users for 150 s while an API instance and a worker are killed
 #                            with -9 and Redis restarts; then every accepted job must end, the ledger must add up
+#   bench/load.sh --alias-moves  200 predictions/s through one endpoint while its production alias moves ten times:
+#                            no request may fail, and every answer must name a version that held the alias meanwhile
 #
 # Starts infra/multi.sh when nginx does not answer and stops it at the end only if it started it.
 # Knobs (environment): LOAD_STEPS=250,500,... LOAD_STEP_SECONDS=40 LOAD_THINK_SECONDS=8 LOAD_HUBS=2000

@@ -12,6 +12,11 @@ if (settings.Postgres.Length == 0)
     Console.Error.WriteLine("LOAD_POSTGRES (or ConnectionStrings__Postgres) is not set: run through bench/load.sh.");
     return 2;
 }
+if (args.Contains("--alias-moves"))
+{
+    using var aliasSources = new SourceAddresses(settings.SourceAddresses, settings.BaseAddress);
+    return await AliasMoves.RunAsync(settings, aliasSources);
+}
 // Hub holders may outnumber the active users (LOAD_HUBS above the last step): every holder needs an account.
 var users = Math.Max(settings.Faults ? settings.FaultUsers : settings.Steps.Max(), settings.Hubs);
 var run = DateTime.UtcNow.ToString("MMddHHmmss", CultureInfo.InvariantCulture);

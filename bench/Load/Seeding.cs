@@ -66,7 +66,7 @@ internal static class Seeding
         return http;
     }
 
-    private static async Task<(Guid Id, string Key)> SignUpAsync(Uri baseAddress, string email, SocketsHttpHandler source)
+    public static async Task<(Guid Id, string Key)> SignUpAsync(Uri baseAddress, string email, SocketsHttpHandler source)
     {
         var cookies = new CookieContainer();
         using var handler = new SocketsHttpHandler { CookieContainer = cookies, ConnectCallback = source.ConnectCallback };
@@ -78,7 +78,7 @@ internal static class Seeding
         return (created.GetProperty("id").GetGuid(), key.GetProperty("key").GetString()!);
     }
 
-    private static async Task<Guid> UploadAsync(HttpClient http, string path)
+    public static async Task<Guid> UploadAsync(HttpClient http, string path)
     {
         using var form = new MultipartFormDataContent();
         var file = new StreamContent(File.OpenRead(path));
@@ -100,7 +100,7 @@ internal static class Seeding
         throw new TimeoutException("The load data set was not ready within 3 minutes.");
     }
 
-    private static async Task<Guid> TrainAsync(HttpClient http, Guid dataset, string target, int budget)
+    public static async Task<Guid> TrainAsync(HttpClient http, Guid dataset, string target, int budget)
     {
         var job = (await ReadAsync(await http.PostAsJsonAsync("/api/v1/jobs", new { datasetId = dataset, target, budgetSeconds = budget }), HttpStatusCode.Accepted)).GetProperty("id").GetGuid();
         for (var deadline = DateTime.UtcNow.AddMinutes(5); DateTime.UtcNow < deadline; await Task.Delay(1000))
@@ -151,7 +151,7 @@ internal static class Seeding
     }
 
     /// <summary>Copies one row of <paramref name="table"/> once per new id, owned by the matching user.</summary>
-    private static async Task CopyAsync(NpgsqlConnection db, string table, Guid source, Guid[] ids, Guid[] users)
+    public static async Task CopyAsync(NpgsqlConnection db, string table, Guid source, Guid[] ids, Guid[] users)
     {
         var overrides = new Dictionary<string, string> { ["id"] = "n.id", ["user_id"] = "n.user_id", ["created_at"] = "now()" };
         await using var tx = await db.BeginTransactionAsync();
@@ -188,7 +188,7 @@ internal static class Seeding
         await cmd.ExecuteNonQueryAsync();
     }
 
-    private static async Task<JsonElement> ReadAsync(HttpResponseMessage response, HttpStatusCode expected)
+    public static async Task<JsonElement> ReadAsync(HttpResponseMessage response, HttpStatusCode expected)
     {
         using (response)
         {
