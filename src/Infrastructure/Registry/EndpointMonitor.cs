@@ -19,6 +19,7 @@ public sealed class EndpointMonitor(AutoMlDbContext db, EmailTemplates emails, T
     /// <summary>At most this many windows per endpoint per run, so one long-idle endpoint cannot hold the job.</summary>
     private const int MaxWindowsPerRun = 60;
 
+    private const int MaxRowsRead = 100_000;
     private const double MissingJump = 0.2;
     private const double UnseenShare = 0.05;
     private const double TypeErrorShare = 0.01;
@@ -53,10 +54,12 @@ public sealed class EndpointMonitor(AutoMlDbContext db, EmailTemplates emails, T
 
     private async Task EvaluateAsync(ServingEndpoint endpoint, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
     {
-        var logs = await db.PredictionLogs.AsNoTracking()
-            .Where(l => l.EndpointId == endpoint.Id && l.Role == PredictionLog.Served && l.At >= start && l.At < end)
+        var window = db.PredictionLogs.AsNoTracking().Where(l => l.EndpointId == endpoint.Id && l.Role == PredictionLog.Served && l.At >= start && l.At < end);
+        var rows = await window.SumAsync(l => l.Rows, ct);
+        // A busy endpoint's day can hold millions of rows: the distributions are read from a uniform sample of them.
+        var keep = rows <= MaxRowsRead ? 1.0 : (double)MaxRowsRead / rows;
+        var logs = await window.Where(l => keep >= 1 || EF.Functions.Random() < keep)
             .Select(l => new { l.Version, l.Rows, l.InputsJson }).ToListAsync(ct);
-        var rows = logs.Sum(l => l.Rows);
         var version = logs.GroupBy(l => l.Version).OrderByDescending(g => g.Sum(l => l.Rows)).Select(g => (int?)g.Key).FirstOrDefault();
         var baselines = version is { } v ? await BaselinesAsync(endpoint.RegisteredModelId, v, ct) : [];
         var skipped = rows < DriftMath.MinimumRows;
@@ -71,8 +74,8 @@ public sealed class EndpointMonitor(AutoMlDbContext db, EmailTemplates emails, T
         foreach (var baseline in baselines)
         {
             var (counts, typeErrors) = Count(baseline, inputs);
-            var missingShare = rows == 0 ? 0 : counts[0] / Math.Max(1, counts.Sum());
-            var typeErrorShare = rows == 0 ? 0 : typeErrors / (double)rows;
+            var missingShare = inputs.Count == 0 ? 0 : counts[0] / Math.Max(1, counts.Sum());
+            var typeErrorShare = inputs.Count == 0 ? 0 : typeErrors / (double)inputs.Count;
             var threshold = thresholds.GetValueOrDefault(baseline.Feature) ?? new Threshold(DriftMath.DefaultWarn, DriftMath.DefaultAlert);
             double? skew = null, drift = null;
             var level = "skipped";
