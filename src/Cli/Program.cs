@@ -14,6 +14,8 @@ root.Subcommands.Add(DatasetsCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(PredictCommand.Create());
 root.Subcommands.Add(ModelsCommand.Create());
+root.Subcommands.Add(RegisteredModelsCommand.Create());
+root.Subcommands.Add(EndpointsCommand.Create());
 root.Subcommands.Add(CreditsCommand.Create());
 
 var parsed = root.Parse(args);

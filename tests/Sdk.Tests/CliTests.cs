@@ -209,6 +209,55 @@ public sealed class CliTests(KestrelPlatformFactory platform) : IDisposable
         Assert.Equal("queued", JsonDocument.Parse(forced.Stdout).RootElement.GetProperty("job").GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task cli_trains_into_a_registered_model_and_predicts_through_its_endpoint_with_the_version_per_row()
+    {
+        var env = await NewUserEnvironmentAsync();
+        var create = await AutomlAsync("registered-models create diabetes --description \"Diabetes risk\" --json", env, Quick);
+        Assert.True(create.ExitCode == 0, Describe(create));
+        var datasetId = await UploadAsync(env);
+        var train = await AutomlAsync($"train --dataset {datasetId} --target diabetes --budget 10 --wait --register diabetes --json", env, Training);
+        Assert.True(train.ExitCode == 0, Describe(train));
+        var job = JsonDocument.Parse(train.Stdout).RootElement.GetProperty("job");
+        Assert.Equal("diabetes", job.GetProperty("registeredModel").GetString());
+        Assert.Equal(1, job.GetProperty("registeredVersion").GetInt32());
+        var alias = await AutomlAsync("registered-models alias diabetes production --version 1 --reason \"first release\"", env, Quick);
+        Assert.True(alias.ExitCode == 0, Describe(alias));
+        var endpoint = await AutomlAsync("endpoints create diabetes-api --registered-model diabetes", env, Quick);
+        Assert.True(endpoint.ExitCode == 0, Describe(endpoint));
+        Assert.Contains("production (v1)", endpoint.Stdout, StringComparison.Ordinal);
+
+        var input = Path.Combine(work.FullName, "rows.csv");
+        var rows = File.ReadLines(Data.File("pima_diabetes.csv")).Take(6).ToList();
+        await File.WriteAllLinesAsync(input, rows.Select(r => r[..r.LastIndexOf(',')]));
+        var predictions = Path.Combine(work.FullName, "preds.csv");
+        var predict = await AutomlAsync($"endpoints predict --endpoint diabetes-api --input \"{input}\" --output \"{predictions}\" --json", env, Quick);
+
+        Assert.True(predict.ExitCode == 0, Describe(predict));
+        var written = File.ReadAllLines(predictions);
+        Assert.StartsWith("prediction,", written[0], StringComparison.Ordinal);
+        Assert.EndsWith(",version,request_id", written[0], StringComparison.Ordinal);
+        Assert.Equal(rows.Count - 1, written.Length - 1);
+        var request = JsonDocument.Parse(predict.Stdout).RootElement.GetProperty("requests").EnumerateArray().Single();
+        Assert.Equal((1, "production"), (request.GetProperty("version").GetInt32(), request.GetProperty("alias").GetString()));
+        var requestId = request.GetProperty("requestId").GetGuid();
+        Assert.All(written.Skip(1).Select(line => line.Split(',')), cells =>
+        {
+            Assert.Contains(cells[0], new[] { "pos", "neg" });
+            Assert.Equal(["1", requestId.ToString()], cells[^2..]);
+        });
+
+        var truths = string.Join(' ', Enumerable.Repeat("--actual neg", rows.Count - 1));
+        var feedback = await AutomlAsync($"endpoints feedback --endpoint diabetes-api --request-id {requestId} {truths}", env, Quick);
+        Assert.True(feedback.ExitCode == 0, Describe(feedback));
+        var history = await AutomlAsync("registered-models history diabetes production --json", env, Quick);
+        Assert.True(history.ExitCode == 0, Describe(history));
+        Assert.Equal("first release", JsonDocument.Parse(history.Stdout).RootElement.EnumerateArray().Single().GetProperty("reason").GetString());
+        var unknown = await AutomlAsync($"endpoints predict --endpoint nowhere --input \"{input}\" --json", env, Quick);
+        Assert.True(unknown.ExitCode == 1, Describe(unknown));
+        Assert.Equal("No endpoint named 'nowhere' exists in your account.", JsonDocument.Parse(unknown.Stdout).RootElement.GetProperty("error").GetProperty("detail").GetString());
+    }
+
     private async Task<Guid> UploadAsync(IDictionary<string, string> env, string file = "pima_diabetes.csv")
     {
         var upload = await AutomlAsync($"datasets upload \"{Data.File(file)}\" --wait --json", env, Quick);

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text;
 using AutoMl.Sdk;
 using Spectre.Console;
 
@@ -29,7 +27,7 @@ internal static class PredictCommand
             {
                 predictions.AddRange(await client.Models.PredictAsync(parse.GetValue(model), batch, ct));
             }
-            var csv = ToCsv(predictions);
+            var csv = PredictionCsv.Write(predictions);
             if (parse.GetValue(outputFile) is { } target)
             {
                 await File.WriteAllTextAsync(target.FullName, csv, ct);
@@ -53,22 +51,5 @@ internal static class PredictCommand
             return ExitCodes.Ok;
         }));
         return command;
-    }
-
-    /// <summary>One line per row: the label or value, then each class's probability as p_CLASS.</summary>
-    private static string ToCsv(List<Prediction> predictions)
-    {
-        var classes = predictions.SelectMany(p => p.Probabilities?.Keys ?? Enumerable.Empty<string>()).Distinct().Order(StringComparer.Ordinal).ToList();
-        var csv = new StringBuilder();
-        csv.AppendJoin(',', classes.Select(c => Csv.Field("p_" + c)).Prepend("prediction")).Append('\n');
-        foreach (var p in predictions)
-        {
-            var value = p.Label ?? p.Value?.ToString("R", CultureInfo.InvariantCulture) ?? string.Empty;
-            csv.AppendJoin(',', classes.Select(c =>
-                p.Probabilities is { } probabilities && probabilities.TryGetValue(c, out var probability)
-                    ? probability.ToString("R", CultureInfo.InvariantCulture)
-                    : string.Empty).Prepend(Csv.Field(value))).Append('\n');
-        }
-        return csv.ToString();
     }
 }

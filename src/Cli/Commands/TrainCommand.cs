@@ -16,6 +16,7 @@ internal static class TrainCommand
         var task = new Option<string?>("--task") { Description = "binary, multiclass or regression. Default: inferred from the target." };
         var exclude = new Option<string[]>("--exclude") { Description = "A column to leave out; repeat for more.", AllowMultipleArgumentsPerToken = true };
         var force = new Option<bool>("--force") { Description = "Train anyway when the data only draws a warning (exit 8 with overridable: true), e.g. a target that looks like an identifier." };
+        var register = new Option<string?>("--register") { Description = "A registered model's name: the trained model becomes its next version (no alias moves)." };
         var wait = new Option<bool>("--wait") { Description = "Follow the training until it ends; exit 6 when the job failed or was cancelled." };
         var failUnder = new Option<string?>("--fail-under") { Description = FailUnder.Help, HelpName = "METRIC=THRESHOLD" };
         failUnder.Validators.Add(result =>
@@ -27,7 +28,7 @@ internal static class TrainCommand
         });
         var command = new Command("train", "Train a model on a data set within a time budget; with --fail-under, gate a CI pipeline on its score (exit 7).")
         {
-            dataset, target, budget, metric, task, exclude, force, wait, failUnder,
+            dataset, target, budget, metric, task, exclude, force, register, wait, failUnder,
         };
         command.SetAction(CliRunner.WithClient(async (client, output, parse, ct) =>
         {
@@ -41,6 +42,7 @@ internal static class TrainCommand
                 Task = parse.GetValue(task),
                 ExcludedColumns = parse.GetValue(exclude) is { Length: > 0 } columns ? columns : null,
                 Force = parse.GetValue(force),
+                RegisteredModel = parse.GetValue(register),
             }, ct);
             if (!parse.GetValue(wait) && gate is null)
             {
@@ -113,6 +115,14 @@ internal static class TrainCommand
             return ExitCodes.Ok;
         }
         output.Line($"model [green]{model.Id}[/]: {model.Metric} {model.Score.ToString("0.####", CultureInfo.InvariantCulture)} after {job.Trials} trials, {job.ChargedCredits} credits");
+        if (job.RegisteredVersion is { } version)
+        {
+            output.Line(Markup.Escape($"registered as {job.RegisteredModel} version {version}"));
+        }
+        else if (job.RegistrationProblem is { } problem)
+        {
+            output.Line($"[yellow]not registered[/]: {Markup.Escape(problem)}");
+        }
         if (gate is not null && verdict is { } v)
         {
             var rule = gate.HigherIsBetter ? $">= {gate.Threshold.ToString(CultureInfo.InvariantCulture)}" : $"<= {gate.Threshold.ToString(CultureInfo.InvariantCulture)}";

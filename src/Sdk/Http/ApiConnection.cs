@@ -56,6 +56,9 @@ internal sealed class ApiConnection(HttpClient http, AutoMlClientOptions options
     public Task<T> PostAsync<T>(string relative, object? body, CancellationToken ct) =>
         SendAsync<T>(Request(HttpMethod.Post, relative, body is null ? null : JsonContent.Create(body, body.GetType(), options: Json)), ct);
 
+    public Task<T> SendJsonAsync<T>(HttpMethod method, string relative, object body, CancellationToken ct) =>
+        SendAsync<T>(Request(method, relative, JsonContent.Create(body, body.GetType(), options: Json)), ct);
+
     public async Task DeleteAsync(string relative, CancellationToken ct)
     {
         using var request = Request(HttpMethod.Delete, relative);

@@ -63,6 +63,15 @@ public sealed class Job
     /// <summary>When it ended.</summary>
     public DateTimeOffset? FinishedAt { get; init; }
 
+    /// <summary>The registered model the job's model is to become a version of, when the job named one.</summary>
+    public string? RegisteredModel { get; init; }
+
+    /// <summary>The version the job's model became, once the job succeeded and the registration went through.</summary>
+    public int? RegisteredVersion { get; init; }
+
+    /// <summary>Why the succeeded job's model could not become a version (e.g. its input columns differ); the model itself is kept.</summary>
+    public string? RegistrationProblem { get; init; }
+
     /// <summary>True when the job has ended: succeeded, failed or cancelled.</summary>
     public bool IsFinished => Status is JobStatuses.Succeeded or JobStatuses.Failed or JobStatuses.Cancelled;
 }

@@ -27,4 +27,10 @@ public sealed class JobRequest
     /// training, such as a target with a single value, are refused whatever this says.
     /// </summary>
     public bool Force { get; init; }
+
+    /// <summary>
+    /// A registered model of yours (<see cref="RegisteredModelsClient"/>): when the job succeeds its model becomes the
+    /// next version, shown in <see cref="Job.RegisteredVersion"/>. No alias moves. Null to register nothing.
+    /// </summary>
+    public string? RegisteredModel { get; init; }
 }
