@@ -1,0 +1,38 @@
+// What the registry pages derive from the API's answers.
+import type { Challenger } from '../../api/types';
+
+const aliasOrder = ['production', 'staging'];
+
+/** Aliases in the order people look for them: production, staging, the rest by name, previous last. */
+export function sortAliases<T extends string>(aliases: T[]): T[] {
+  const rank = (a: string) => (a === 'previous' ? 1000 : aliasOrder.includes(a) ? aliasOrder.indexOf(a) : 10);
+  return [...aliases].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+/** The version a rollback moves production back to: previous, when it names another version than production. */
+export function rollbackVersion(aliases: Record<string, number>): number | null {
+  const previous = aliases.previous;
+  if (previous === undefined || previous === aliases.production) return null;
+  return previous;
+}
+
+/** A version's score by version number, oldest first, for the chart and the table behind it. */
+export function scoresByVersion<V extends { version: number; score: number }>(versions: V[]): { version: number; score: number }[] {
+  return [...versions].sort((a, b) => a.version - b.version).map((v) => ({ version: v.version, score: v.score }));
+}
+
+/** Requests per version as shares of all of them, by version number. */
+export function versionShares(counts: Record<string, number>): { version: number; requests: number; percent: number }[] {
+  const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
+  return Object.entries(counts)
+    .map(([version, requests]) => ({ version: Number(version), requests, percent: total === 0 ? 0 : (100 * requests) / total }))
+    .sort((a, b) => a.version - b.version);
+}
+
+/** "staging answers 10% of requests" or "staging scores every request unseen (shadow)". */
+export function describeChallenger(challenger: Challenger | null): string {
+  if (!challenger?.alias) return 'none';
+  return challenger.mode === 'shadow'
+    ? `${challenger.alias} scores every request unseen (shadow)`
+    : `${challenger.alias} answers ${challenger.percent ?? 0}% of requests`;
+}
