@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { PREVIOUS, useMoveAlias, type ModelVersion } from '../../api/registry';
 import ProblemAlert from '../../components/ProblemAlert';
 
@@ -12,6 +12,7 @@ export default function MoveAliasForm({ name, versions, aliases }: { name: strin
   const [version, setVersion] = useState('');
   const [reason, setReason] = useState('');
   const move = useMoveAlias(name);
+  const aliasId = useId();
   const alias = choice === OTHER ? other.trim() : choice;
   const current = aliases[alias];
 
@@ -23,18 +24,17 @@ export default function MoveAliasForm({ name, versions, aliases }: { name: strin
   return (
     <form className="card stack" aria-label="Move an alias" onSubmit={onSubmit}>
       <h3>Move an alias</h3>
-      <label>
-        Alias
-        <select value={choice} onChange={(e) => setChoice(e.target.value)}>
-          {choices.map((a) => (
-            <option key={a} value={a}>
-              {a}
-              {aliases[a] !== undefined ? ` (now v${aliases[a]})` : ''}
-            </option>
-          ))}
-          <option value={OTHER}>Another alias…</option>
-        </select>
-      </label>
+      {/* Labelled by id, not by wrapping: the select's name is "Alias" alone, not its options' text too. */}
+      <label htmlFor={aliasId}>Alias</label>
+      <select id={aliasId} value={choice} onChange={(e) => setChoice(e.target.value)} style={{ marginTop: '-0.5rem' }}>
+        {choices.map((a) => (
+          <option key={a} value={a}>
+            {a}
+            {aliases[a] !== undefined ? ` (now v${aliases[a]})` : ''}
+          </option>
+        ))}
+        <option value={OTHER}>Another alias…</option>
+      </select>
       {choice === OTHER && (
         <label>
           Alias name
