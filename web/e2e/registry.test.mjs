@@ -82,6 +82,7 @@ pageTest('registered model versions, production moved with reasons, an endpoint 
 
   // Versions 1 and 2 through the register form, in the order the models were trained.
   const [first, second] = [await modelOf(page, jobs[0]), await modelOf(page, jobs[1])];
+  await openPage(page, `/registered-models/${name}`, name);
   const register = page.getByRole('form', { name: 'Register a model as a new version' });
   for (const [i, modelId] of [first, second].entries()) {
     await register.getByLabel('Trained model').locator(`option[value="${modelId}"]`).waitFor({ state: 'attached' });
@@ -178,5 +179,13 @@ pageTest('registered model versions, production moved with reasons, an endpoint 
     await chartRendered(page, 'chart-latency');
     await screenshot(page, 'endpoint');
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), `the endpoint page fits ${viewport.width} px`);
+
+    // The two lists: the registered model with its aliases and endpoint, the endpoint with what it serves.
+    await openPage(page, '/registered-models', 'Registered models');
+    assert.match(await page.locator('table.registered-table tbody tr').first().textContent(), /diabetes-risk.*Binary classification.*diabetes.*v2.*production → v2.*previous → v1.*diabetes-api/);
+    await screenshot(page, 'registered-models');
+    await openPage(page, '/endpoints', 'Endpoints');
+    assert.match(await page.locator('table.endpoints-table tbody tr').first().textContent(), /diabetes-api.*diabetes-risk.*production → v2.*none/);
+    await screenshot(page, 'endpoints');
   }
 }, { viewportsToRun: [viewports[0]] });

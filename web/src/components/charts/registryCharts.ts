@@ -36,8 +36,8 @@ export function versionScoreOption(points: { version: number; score: number }[],
 export interface HourPoint {
   hour: string;
   requests: number;
-  p50Ms: number;
-  p95Ms: number;
+  p50Ms: number | null;
+  p95Ms: number | null;
 }
 
 /** "14:00" in UTC, as the API counts hours. */

@@ -1,12 +1,11 @@
 import { useMemo } from 'react';
-import type { EndpointHour } from '../../api/endpoints';
 import ChartData from '../../components/ChartData';
 import EChart from '../../components/EChart';
-import { hourLabel, latencyPerHourOption, requestsPerHourOption } from '../../components/charts/registryCharts';
+import { hourLabel, latencyPerHourOption, requestsPerHourOption, type HourPoint } from '../../components/charts/registryCharts';
 import { formatMs } from './endpointFormat';
 
 /** Requests and latency (p50, p95) per hour, loaded lazily with ECharts, each with its numbers behind it. */
-export default function EndpointCharts({ hours }: { hours: EndpointHour[] }) {
+export default function EndpointCharts({ hours }: { hours: HourPoint[] }) {
   const traffic = useMemo(() => requestsPerHourOption(hours), [hours]);
   const latency = useMemo(() => latencyPerHourOption(hours), [hours]);
   return (

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { useEndpoint, useEndpointStats } from '../../api/endpoints';
 import { useModelVersions, useRegisteredModel } from '../../api/registry';
@@ -6,7 +6,7 @@ import PageHeading from '../../components/PageHeading';
 import ProblemAlert from '../../components/ProblemAlert';
 import Spinner from '../../components/Spinner';
 import { formatWhen } from '../jobs/jobFormat';
-import { describeChallenger } from '../registry/registryFormat';
+import { describeChallenger, everyHour } from '../registry/registryFormat';
 import { formatMs, servingText } from './endpointFormat';
 import RequestLog from './RequestLog';
 import TryItForm from './TryItForm';
@@ -28,6 +28,8 @@ export default function EndpointPage() {
   const registered = useRegisteredModel(e?.registeredModel ?? '');
   const versions = useModelVersions(e?.registeredModel ?? '');
   const heading = <PageHeading title={name} />;
+  const statsHours = stats.data?.hours;
+  const hours = useMemo(() => (statsHours ? everyHour(statsHours, new Date()) : []), [statsHours]);
 
   if (endpoint.isPending || endpoint.error || !e) {
     return (
@@ -94,9 +96,9 @@ export default function EndpointPage() {
               <div className="value">{formatMs(s.p95Ms)}</div>
             </div>
           </div>
-          {s.hours.length > 0 ? (
+          {s.requests > 0 ? (
             <Suspense fallback={<div className="chart" style={{ height: 240 }} />}>
-              <EndpointCharts hours={s.hours} />
+              <EndpointCharts hours={hours} />
             </Suspense>
           ) : (
             <p className="muted">No traffic in the last 24 hours: the charts start with the first request.</p>

@@ -32,7 +32,8 @@ export default function AddVersionForm({ name, task, versions }: { name: string;
       <h3>Register a model as a new version</h3>
       <label>
         Trained model
-        <select value={modelId} onChange={(e) => setModelId(e.target.value)} required>
+        {/* Read again on focus: a model trained while the page is open is offered too. */}
+        <select value={modelId} onChange={(e) => setModelId(e.target.value)} onFocus={() => void models.refetch()} required>
           <option value="">{models.isPending ? 'Loading your models…' : choices.length === 0 ? 'No other model of this task' : 'Choose a model'}</option>
           {choices.map((m) => (
             <option key={m.id} value={m.id}>

@@ -35,7 +35,7 @@ export default function AliasHistory({ name, alias }: { name: string; alias: str
                   <td className="nowrap">{formatWhen(m.at)}</td>
                   <td>{versionText(m.fromVersion)}</td>
                   <td>{versionText(m.toVersion)}</td>
-                  <td className="break-word">{m.actor}</td>
+                  <td>{m.actor}</td>
                   <td className="break-word">{m.reason}</td>
                 </tr>
               ))}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeChallenger, rollbackVersion, scoresByVersion, sortAliases, versionShares } from './registryFormat';
+import { describeChallenger, everyHour, rollbackVersion, scoresByVersion, sortAliases, versionShares } from './registryFormat';
 
 describe('registry formats', () => {
   it('lists production and staging first and previous last', () => {
@@ -31,5 +31,15 @@ describe('registry formats', () => {
     expect(describeChallenger(null)).toBe('none');
     expect(describeChallenger({ alias: 'staging', percent: 10, mode: 'split' })).toBe('staging answers 10% of requests');
     expect(describeChallenger({ alias: 'staging', percent: 0, mode: 'shadow' })).toBe('staging scores every request unseen (shadow)');
+  });
+
+  it('fills the quiet hours of the window', () => {
+    const hours = everyHour([{ hour: '2026-12-04T10:00:00Z', requests: 3, p50Ms: 5, p95Ms: 9 }], new Date('2026-12-04T12:30:00Z'), 4);
+    expect(hours.map((h) => [h.hour.slice(11, 16), h.requests, h.p50Ms])).toEqual([
+      ['09:00', 0, null],
+      ['10:00', 3, 5],
+      ['11:00', 0, null],
+      ['12:00', 0, null],
+    ]);
   });
 });

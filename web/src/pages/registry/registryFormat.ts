@@ -36,3 +36,27 @@ export function describeChallenger(challenger: Challenger | null): string {
     ? `${challenger.alias} scores every request unseen (shadow)`
     : `${challenger.alias} answers ${challenger.percent ?? 0}% of requests`;
 }
+
+/** An hour of endpoint traffic; a quiet hour has no requests and no latency. */
+export interface HourTraffic {
+  hour: string;
+  requests: number;
+  p50Ms: number | null;
+  p95Ms: number | null;
+}
+
+/**
+ * The API lists only hours with traffic: every hour of the window, oldest first, with the quiet ones filled in,
+ * so the charts' time axis is even. `now` is any instant in the last hour.
+ */
+export function everyHour(hours: { hour: string; requests: number; p50Ms: number; p95Ms: number }[], now: Date, count = 24): HourTraffic[] {
+  const byHour = new Map(hours.map((h) => [Math.floor(Date.parse(h.hour) / 3_600_000), h]));
+  const last = Math.floor(now.getTime() / 3_600_000);
+  const first = Math.min(last - count + 1, ...byHour.keys());
+  const filled: HourTraffic[] = [];
+  for (let h = first; h <= last; h++) {
+    const seen = byHour.get(h);
+    filled.push(seen ?? { hour: new Date(h * 3_600_000).toISOString(), requests: 0, p50Ms: null, p95Ms: null });
+  }
+  return filled;
+}
