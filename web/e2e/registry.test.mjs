@@ -1,6 +1,6 @@
 // The model registry and an endpoint with real data: two trained models registered as versions 1 and 2 of one
 // registered model, production moved twice through the page (with reasons, and a refused move's problem shown), an
-// endpoint serving production, one row predicted through its try-it form, and what the two pages then show.
+// endpoint serving production, one row predicted through its try-it form, what the two pages then show, and a rollback.
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { assert, mainHeading, openPage, pageTest, screenshot, signUp, testData, viewports } from './support.mjs';
@@ -188,4 +188,18 @@ pageTest('registered model versions, production moved with reasons, an endpoint 
     assert.match(await page.locator('table.endpoints-table tbody tr').first().textContent(), /diabetes-api.*diabetes-risk.*production → v2.*none/);
     await screenshot(page, 'endpoints');
   }
+
+  // Rolling back asks why, moves production back to v1, and the history says so (previous now names v2).
+  await page.setViewportSize({ width: viewports[0].width, height: viewports[0].height });
+  await openPage(page, `/registered-models/${name}`, name);
+  await page.getByRole('button', { name: 'Roll back to v1' }).click();
+  const rollback = page.getByRole('dialog', { name: 'Roll back production' });
+  await rollback.getByLabel('Reason for the rollback').fill('v2 misses the new clinic');
+  await rollback.getByRole('button', { name: 'Roll back to v1' }).click();
+  await until('three moves of production in its history', () => historyRows(page).count(), (n) => n === 3, 10_000);
+  assert.match(await historyRows(page).nth(0).textContent(), /v2v1.*v2 misses the new clinic/);
+  await page.getByTestId('registered-aliases').getByText('production → v1').waitFor();
+  await page.getByRole('button', { name: 'Roll back to v2' }).waitFor();
+  await openPage(page, `/endpoints/${endpoint}`, endpoint);
+  await page.getByTestId('endpoint-serving').filter({ hasText: 'production → v1' }).waitFor();
 }, { viewportsToRun: [viewports[0]] });

@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Link, useParams } from 'react-router';
-import { PREVIOUS, useModelVersions, useRegisteredModel } from '../../api/registry';
+import { PREVIOUS, useAliasHistory, useModelVersions, useRegisteredModel } from '../../api/registry';
 import LoadMore from '../../components/LoadMore';
 import PageHeading from '../../components/PageHeading';
 import ProblemAlert from '../../components/ProblemAlert';
@@ -24,6 +24,8 @@ export default function RegisteredModelPage() {
   const { name = '' } = useParams();
   const model = useRegisteredModel(name);
   const versions = useModelVersions(name);
+  // Production's last move says what a rollback returns to (the same page of history its table shows).
+  const productionHistory = useAliasHistory(name, 'production');
   const m = model.data;
   const items = versions.data?.pages.flatMap((p) => p.items) ?? [];
   const heading = <PageHeading title={name} />;
@@ -37,7 +39,7 @@ export default function RegisteredModelPage() {
     );
   }
 
-  const rollback = rollbackVersion(m.aliases);
+  const rollback = rollbackVersion(m.aliases, productionHistory.data?.pages[0]?.items[0]);
   const metric = items[0]?.metric;
   const historyAliases = sortAliases(Object.keys(m.aliases).filter((a) => a !== PREVIOUS));
   return (

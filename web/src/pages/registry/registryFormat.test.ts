@@ -6,10 +6,13 @@ describe('registry formats', () => {
     expect(sortAliases(['previous', 'canary', 'staging', 'production', 'beta'])).toEqual(['production', 'staging', 'beta', 'canary', 'previous']);
   });
 
-  it('rolls back only to a previous that names another version', () => {
-    expect(rollbackVersion({ production: 2, previous: 1 })).toBe(1);
-    expect(rollbackVersion({ production: 2, previous: 2 })).toBeNull();
-    expect(rollbackVersion({ production: 2 })).toBeNull();
+  it('rolls back only to a previous that names another version and that production held before its last move', () => {
+    expect(rollbackVersion({ production: 2, previous: 1 }, { fromVersion: 1 })).toBe(1);
+    expect(rollbackVersion({ production: 2, previous: 2 }, { fromVersion: 2 })).toBeNull();
+    expect(rollbackVersion({ production: 2 }, { fromVersion: null })).toBeNull();
+    // previous was set by a move of staging (from v3): production's own last move came from nothing.
+    expect(rollbackVersion({ production: 2, staging: 4, previous: 3 }, { fromVersion: null })).toBeNull();
+    expect(rollbackVersion({ production: 2, previous: 1 }, undefined)).toBeNull();
   });
 
   it('orders scores by version', () => {

@@ -9,11 +9,15 @@ export function sortAliases<T extends string>(aliases: T[]): T[] {
   return [...aliases].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
-/** The version a rollback moves production back to: previous, when it names another version than production. */
-export function rollbackVersion(aliases: Record<string, number>): number | null {
+/**
+ * The version a rollback moves production back to: previous, when it names another version than production and holds
+ * what production named before its own last move. The platform sets previous on a move of any alias, so after a move
+ * of staging it names staging's old version, and production has nothing to roll back to.
+ */
+export function rollbackVersion(aliases: Record<string, number>, lastProductionMove: { fromVersion: number | null } | undefined): number | null {
   const previous = aliases.previous;
   if (previous === undefined || previous === aliases.production) return null;
-  return previous;
+  return lastProductionMove?.fromVersion === previous ? previous : null;
 }
 
 /** A version's score by version number, oldest first, for the chart and the table behind it. */
