@@ -51,6 +51,14 @@ export default function RegisteredModelPage() {
           <Link className="button secondary" to={`/endpoints?registeredModel=${encodeURIComponent(m.name)}`}>
             Serve it
           </Link>
+          {items[0] && (
+            <Link
+              className="button"
+              to={`/train?datasetId=${items[0].datasetId}&target=${encodeURIComponent(items[0].target)}&registeredModel=${encodeURIComponent(m.name)}`}
+            >
+              Train a new version
+            </Link>
+          )}
         </div>
       </div>
       {m.description && <p>{m.description}</p>}
