@@ -1,6 +1,7 @@
 // The model registry and an endpoint with real data: two trained models registered as versions 1 and 2 of one
 // registered model, production moved twice through the page (with reasons, and a refused move's problem shown), an
-// endpoint serving production, one row predicted through its try-it form, what the two pages then show, and a rollback.
+// endpoint serving production, one row predicted through its try-it form, what the two pages then show, a rollback,
+// and a training job that names the registered model and so adds version 3.
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { assert, mainHeading, openPage, pageTest, screenshot, signUp, testData, viewports } from './support.mjs';
@@ -202,4 +203,20 @@ pageTest('registered model versions, production moved with reasons, an endpoint 
   await page.getByRole('button', { name: 'Roll back to v2' }).waitFor();
   await openPage(page, `/endpoints/${endpoint}`, endpoint);
   await page.getByTestId('endpoint-serving').filter({ hasText: 'production → v1' }).waitFor();
+
+  // A training job that names the registered model (through its page's link to the training form) adds version 3.
+  await openPage(page, `/registered-models/${name}`, name);
+  await page.getByRole('link', { name: 'Train a new version' }).click();
+  await mainHeading(page, 'New training').waitFor();
+  // Chosen from the address once the registered models are loaded.
+  await until('the registered model chosen', () => page.getByLabel('Register the model as a new version of').inputValue(), (v) => v === name, 10_000);
+  await page.getByLabel('Budget in seconds').fill('10');
+  await page.getByTestId('quote-credits').filter({ hasText: /^1 credit$/ }).waitFor();
+  await page.getByRole('button', { name: 'Start training' }).click();
+  await mainHeading(page, 'Training job').waitFor({ timeout: 30_000 });
+  await page.getByTestId('job-registration').filter({ hasText: `Its model is version 3 of ${name}.` }).waitFor({ timeout: 150_000 });
+  await page.getByTestId('job-registration').getByRole('link', { name }).click();
+  await mainHeading(page, name).waitFor();
+  await until('three versions listed', () => versionRows.count(), (n) => n === 3, 10_000);
+  assert.match(await versionRows.first().textContent(), /v3.*training job/);
 }, { viewportsToRun: [viewports[0]] });
