@@ -12,14 +12,24 @@ const axisLabel = { formatter: (v: number) => short(v) };
 const valueFormatter = (v: unknown) => (typeof v === 'number' ? short(v) : String(v));
 const grid = { left: 8, right: 16, top: 36, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'all' } as const;
 
+/** Metrics that cannot exceed 1: the axis stops there, however close the versions' scores are. */
+const atMostOne = new Set(['auc', 'accuracy', 'f1', 'precision', 'recall', 'macrof1', 'r2']);
+
 /** The primary metric of each version, version 1 on the left. */
-export function versionScoreOption(points: { version: number; score: number }[], metric: string): EChartsCoreOption {
+export function versionScoreOption(points: { version: number; score: number }[], metric: string, metricKey = ''): EChartsCoreOption {
   return {
     ...animation,
     grid,
     tooltip: { trigger: 'axis', valueFormatter },
     xAxis: { type: 'category', name: 'version', nameLocation: 'middle', nameGap: 24, data: points.map((p) => `v${p.version}`) },
-    yAxis: { type: 'value', name: metric, scale: true, axisLabel, splitLine: { lineStyle: { color: colors.grid } } },
+    yAxis: {
+      type: 'value',
+      name: metric,
+      scale: true,
+      ...(atMostOne.has(metricKey.toLowerCase()) ? { max: 1 } : {}),
+      axisLabel,
+      splitLine: { lineStyle: { color: colors.grid } },
+    },
     series: [
       {
         name: metric,

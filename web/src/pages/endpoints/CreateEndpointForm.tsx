@@ -34,7 +34,7 @@ export default function CreateEndpointForm({ registeredModel: initialModel = '' 
   };
 
   return (
-    <form className="card stack" aria-label="New endpoint" onSubmit={onSubmit}>
+    <form className="card stack create-form" aria-label="New endpoint" onSubmit={onSubmit}>
       <h2 style={{ margin: 0 }}>New endpoint</h2>
       <label>
         Name

@@ -24,7 +24,7 @@ export default function CreateRegisteredModelForm() {
   };
 
   return (
-    <form className="card stack" aria-label="New registered model" onSubmit={onSubmit}>
+    <form className="card stack create-form" aria-label="New registered model" onSubmit={onSubmit}>
       <h2 style={{ margin: 0 }}>New registered model</h2>
       <label>
         Name

@@ -11,7 +11,7 @@ import { scoresByVersion } from './registryFormat';
 export default function VersionScoreChart({ versions, metric }: { versions: ModelVersion[]; metric: string }) {
   const points = useMemo(() => scoresByVersion(versions.filter((v) => v.metric === metric)), [versions, metric]);
   const name = metricName(metric);
-  const option = useMemo(() => versionScoreOption(points, name), [points, name]);
+  const option = useMemo(() => versionScoreOption(points, name, metric), [points, name, metric]);
   return (
     <figure className="card">
       <figcaption>{name} by version (validation)</figcaption>
