@@ -26,7 +26,13 @@ export function versionScoreOption(points: { version: number; score: number }[],
       type: 'value',
       name: metric,
       scale: true,
-      ...(atMostOne.has(metricKey.toLowerCase()) ? { max: 1 } : {}),
+      // A bounded metric's axis: a margin of 0.05 around the scores, rounded to 0.05, within 0 to 1.
+      ...(atMostOne.has(metricKey.toLowerCase())
+        ? {
+            min: (v: { min: number }) => Math.max(0, Math.floor((v.min - 0.05) * 20) / 20),
+            max: (v: { max: number }) => Math.min(1, Math.ceil((v.max + 0.05) * 20) / 20),
+          }
+        : {}),
       axisLabel,
       splitLine: { lineStyle: { color: colors.grid } },
     },
