@@ -16,6 +16,7 @@ public sealed class DashboardSpecs(WebPlatformFactory platform, ITestOutputHelpe
         ["flow"] = TimeSpan.FromMinutes(10),
         ["train"] = TimeSpan.FromMinutes(8),
         ["models"] = TimeSpan.FromMinutes(8),
+        ["registry"] = TimeSpan.FromMinutes(8),
     };
 
     public static TheoryData<string> Specs()

@@ -25,6 +25,10 @@ const load = {
   model: () => import('./pages/models/ModelPage'),
   models: () => import('./pages/models/ModelsPage'),
   compareModels: () => import('./pages/models/ComparePage'),
+  registeredModels: () => import('./pages/registry/RegisteredModelsPage'),
+  registeredModel: () => import('./pages/registry/RegisteredModelPage'),
+  endpoints: () => import('./pages/endpoints/EndpointsPage'),
+  endpoint: () => import('./pages/endpoints/EndpointPage'),
   notFound: () => import('./pages/NotFoundPage'),
 };
 const SignUpPage = lazy(load.signUp);
@@ -45,6 +49,10 @@ const JobPage = lazy(load.job);
 const ModelPage = lazy(load.model);
 const ModelsPage = lazy(load.models);
 const ComparePage = lazy(load.compareModels);
+const RegisteredModelsPage = lazy(load.registeredModels);
+const RegisteredModelPage = lazy(load.registeredModel);
+const EndpointsPage = lazy(load.endpoints);
+const EndpointPage = lazy(load.endpoint);
 const NotFoundPage = lazy(load.notFound);
 
 /** Pages behind sign-in: without a session the user goes to /login and comes back afterwards. */
@@ -89,6 +97,10 @@ export default function App() {
         <Route path="/models" element={<SignedIn page={load.models}><ModelsPage /></SignedIn>} />
         <Route path="/models/compare" element={<SignedIn page={load.compareModels}><ComparePage /></SignedIn>} />
         <Route path="/models/:id" element={<SignedIn page={load.model}><ModelPage /></SignedIn>} />
+        <Route path="/registered-models" element={<SignedIn page={load.registeredModels}><RegisteredModelsPage /></SignedIn>} />
+        <Route path="/registered-models/:name" element={<SignedIn page={load.registeredModel}><RegisteredModelPage /></SignedIn>} />
+        <Route path="/endpoints" element={<SignedIn page={load.endpoints}><EndpointsPage /></SignedIn>} />
+        <Route path="/endpoints/:name" element={<SignedIn page={load.endpoint}><EndpointPage /></SignedIn>} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Suspense>

@@ -100,3 +100,29 @@ export type UpdateMeRequest = Schemas['UpdateMeRequest'];
 export type CreateApiKeyRequest = Schemas['CreateApiKeyRequest'];
 export type CheckoutRequest = Schemas['CheckoutRequest'];
 export type StartUploadRequest = Schemas['StartUploadRequest'];
+
+/** A named model with numbered versions and aliases (production, staging, previous, ...). */
+export type RegisteredModel = Schemas['RegisteredModelView'];
+export type RegisteredModelPage = Schemas['PageOfRegisteredModelView'];
+export type CreateRegisteredModelRequest = Schemas['CreateRegisteredModelRequest'];
+export type ModelVersion = Schemas['ModelVersionView'];
+export type ModelVersionPage = Schemas['PageOfModelVersionView'];
+export type AddVersionRequest = Schemas['AddVersionRequest'];
+export type MoveAliasRequest = Schemas['MoveAliasRequest'];
+export type AliasView = Schemas['AliasView'];
+/** One move of an alias: from which version to which, by whom, when and why. */
+export type AliasMove = Schemas['AliasMoveView'];
+export type AliasMovePage = Schemas['PageOfAliasMoveView'];
+
+/** A named prediction address bound to a registered model's alias, with an optional challenger. */
+export type ServingEndpoint = Schemas['EndpointView'];
+export type ServingEndpointPage = Schemas['PageOfEndpointView'];
+export type CreateEndpointRequest = Schemas['CreateEndpointRequest'];
+export type Challenger = Schemas['ChallengerSpec'];
+export type ChallengerMode = Schemas['ChallengerMode'];
+export type EndpointPredictResponse = Schemas['EndpointPredictResponse'];
+/** One logged request of an endpoint: the served answer or the shadow challenger's. */
+export type PredictionLog = Schemas['PredictionLogView'];
+export type PredictionLogPage = Schemas['PageOfPredictionLogView'];
+export type EndpointStats = Schemas['EndpointStatsView'];
+export type EndpointHour = Schemas['EndpointHour'];

@@ -10,6 +10,8 @@ const links = [
   { to: '/train', label: 'Train' },
   { to: '/jobs', label: 'Jobs' },
   { to: '/models', label: 'Models' },
+  { to: '/registered-models', label: 'Registry' },
+  { to: '/endpoints', label: 'Endpoints' },
   { to: '/credits', label: 'Credits' },
   { to: '/billing', label: 'Billing' },
   { to: '/keys', label: 'API keys' },

@@ -14,6 +14,7 @@ import Spinner from '../../components/Spinner';
 import type { ScorePoint } from '../../components/charts/jobCharts';
 import { describeParams, formatScore, formatSeconds, formatWhen, shortId } from './jobFormat';
 import { useJobLive, type LiveState } from './useJobLive';
+import JobRegistration from './JobRegistration';
 import './jobs.css';
 
 const BestScoreChart = lazy(() => import('./BestScoreChart'));
@@ -108,6 +109,7 @@ export default function JobPage() {
             </Link>
           </div>
         )}
+        {j.kind === 'train' && <JobRegistration job={j} />}
         {j.status === 'succeeded' && j.kind === 'predict' && (
           <div className="notice row">
             <span>The predictions are ready.</span>

@@ -10,6 +10,7 @@ import { ProblemError } from '../../api/client';
 import PageHeading from '../../components/PageHeading';
 import ProblemAlert from '../../components/ProblemAlert';
 import Spinner from '../../components/Spinner';
+import RegisteredModelField from './RegisteredModelField';
 import { useDebounced } from './useDebounced';
 import './training.css';
 
@@ -32,6 +33,7 @@ export default function TrainPage() {
   const [metric, setMetric] = useState('');
   const [excluded, setExcluded] = useState<string[]>([]);
   const [budget, setBudget] = useState(60);
+  const [registeredModel, setRegisteredModel] = useState(params.get('registeredModel') ?? '');
   // "Train anyway" answers a warning about one column of one data set; another choice asks again.
   // Each adjustment below is made while rendering, when what it follows changed (React's "adjusting state when a
   // prop changes"), not in an effect: the form never shows a frame with the stale value.
@@ -103,9 +105,10 @@ export default function TrainPage() {
             budgetSeconds: budget,
             excludedColumns: excluded.length > 0 ? excluded.filter((c) => c !== target) : null,
             force,
+            registeredModel: registeredModel || null,
           }
         : null,
-    [datasetId, target, taskOverride, metric, budget, excluded, force, dataset.data],
+    [datasetId, target, taskOverride, metric, budget, excluded, force, registeredModel, dataset.data],
   );
   // A problem the last submission had is about the request as it was; a changed form clears it.
   const resetSubmit = submit.reset;
@@ -212,6 +215,8 @@ export default function TrainPage() {
                   <FieldError message={fieldError('metric')} />
                 </label>
               </div>
+
+              <RegisteredModelField value={registeredModel} onChange={setRegisteredModel} task={task} error={fieldError('registeredModel')} />
 
               <fieldset className="excluded">
                 <legend>Excluded columns</legend>
