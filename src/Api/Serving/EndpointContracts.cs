@@ -62,7 +62,7 @@ public sealed record PredictionLogView(
     DateTimeOffset At);
 
 /// <param name="Versions">Requests answered per version.</param>
-/// <param name="Hours">Per hour, oldest first: requests, p50 and p95 latency of the prediction in milliseconds.</param>
+/// <param name="Hours">Per hour that had requests, oldest first (a quiet hour is absent): requests, p50 and p95 latency of the prediction in milliseconds.</param>
 public sealed record EndpointStatsView(long Requests, double? P50Ms, double? P95Ms, IReadOnlyDictionary<string, long> Versions, IReadOnlyList<EndpointHour> Hours);
 
 public sealed record EndpointHour(DateTimeOffset Hour, long Requests, double P50Ms, double P95Ms);

@@ -49,8 +49,10 @@ internal static class EndpointPrediction
         {
             return run.Typed<EndpointPredictResponse>(_ => throw new InvalidOperationException());
         }
-        var requestId = Guid.CreateVersion7();
-        var rate = await logs.SampleAsync(endpoint.Id, PredictionLogPlan.For(resolved.Tier));
+        // A retry with the same Idempotency-Key is the same request: it gets the first answer's id, and the log
+        // (and a shadow challenger) saw it once already.
+        var requestId = idempotencyKey is null ? Guid.CreateVersion7() : RequestId(current.Id, endpoint.Id, idempotencyKey);
+        var rate = done.Replayed ? null : await logs.SampleAsync(endpoint.Id, PredictionLogPlan.For(resolved.Tier));
         var inputs = JsonSerializer.Serialize(request.Rows, JsonSerializerOptions.Web);
         if (rate is { } sampled)
         {
@@ -77,6 +79,12 @@ internal static class EndpointPrediction
         await ColumnChecks.AlertMissingAsync(db, emails, resolved, request, clock.GetUtcNow(), ct);
         return TypedResults.Ok(new EndpointPredictResponse(requestId, resolved.RegisteredModel, serving.Version, serving.Alias, serving.ModelId,
             done.Response.Predictions, done.Response.CreditsCharged));
+    }
+
+    private static Guid RequestId(Guid userId, Guid endpointId, string idempotencyKey)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{userId:N}|{endpointId:N}|{idempotencyKey}"));
+        return new Guid(hash.AsSpan(0, 16));
     }
 
     /// <summary>A batch prediction job with the version the endpoint's alias names now (a split's challenger is for online traffic).</summary>

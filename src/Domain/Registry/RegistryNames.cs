@@ -11,7 +11,7 @@ public static partial class RegistryNames
     public const int MaxLength = 64;
     public const int MaxAliasLength = 32;
 
-    /// <summary>Set by the platform: the alias's holder before its last move away from it, the one-call rollback.</summary>
+    /// <summary>Set by the platform: what production named before its last move, the one-call rollback.</summary>
     public const string Previous = "previous";
 
     public const string Production = "production";
@@ -25,7 +25,7 @@ public static partial class RegistryNames
         alias is null || !Pattern().IsMatch(alias) || alias.Length > MaxAliasLength
             ? $"An alias has 1 to {MaxAliasLength} lower-case letters, digits and dashes, starting with a letter (for example production or staging)."
             : alias == Previous
-                ? "The alias previous is kept by the platform: it names the version an alias held before its last move. Roll back by moving the alias to that version."
+                ? "The alias previous is kept by the platform: it names the version production held before its last move. Roll back by moving production to that version."
                 : null;
 
     [GeneratedRegex("^[a-z][a-z0-9-]*$")]

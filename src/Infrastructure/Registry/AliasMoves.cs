@@ -6,7 +6,8 @@ namespace AutoMl.Infrastructure.Registry;
 
 /// <summary>
 /// Moves an alias in one transaction with its history: the move, the entry saying from, to, who and why, and, when
-/// the alias leaves a version, <c>previous</c> pointing at that version, so a rollback is one move back.
+/// production leaves a version, <c>previous</c> pointing at that version, so a rollback is one move back (other
+/// aliases keep no previous: one shared by all would name whichever moved last).
 /// </summary>
 public static class AliasMoves
 {
@@ -43,7 +44,7 @@ public static class AliasMoves
             db.ModelAliases.Remove(current);
         }
         db.AliasMoves.Add(new AliasMove { RegisteredModelId = registeredModelId, Alias = alias, FromVersion = from, ToVersion = toVersion, Actor = actor, Reason = reason, At = now });
-        if (from is { } left && alias != RegistryNames.Previous)
+        if (from is { } left && alias == RegistryNames.Production)
         {
             var previous = await db.ModelAliases.SingleOrDefaultAsync(a => a.RegisteredModelId == registeredModelId && a.Alias == RegistryNames.Previous, ct);
             if (previous?.Version != left)

@@ -120,4 +120,27 @@ public sealed class EndpointTests(ModelCatalogFactory platform)
         var credits = await user.Http.CreditsAsync();
         Assert.Equal(100, PredictionPlatformFactory.Balance(credits));
     }
+
+    [Fact]
+    public async Task a_retried_request_is_charged_and_logged_once_under_one_request_id()
+    {
+        var (user, _, _, _) = await RegistrySteps.TwoVersionsAsync(platform);
+        await (await user.Http.PostAsJsonAsync("/api/v1/endpoints", new { name = "risk", registeredModel = "diabetes" })).JsonAsync(HttpStatusCode.Created);
+        async Task<System.Text.Json.JsonElement> SendAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/endpoints/risk/predict") { Content = JsonContent.Create(new { rows = PredictionPlatformFactory.Rows(2) }) };
+            request.Headers.Add("Idempotency-Key", "retry-1");
+            return await (await user.Http.SendAsync(request)).JsonAsync();
+        }
+
+        var first = await SendAsync();
+        var retry = await SendAsync();
+
+        Assert.Equal(first.GetProperty("requestId").GetString(), retry.GetProperty("requestId").GetString());
+        Assert.Equal(99, PredictionPlatformFactory.Balance(await user.Http.CreditsAsync()));
+        var logs = await user.Http.LogsUntilAsync("risk", items => items.Count >= 1);
+        await Task.Delay(500); // a second row, if one were written, is flushed by now
+        logs = await user.Http.LogsUntilAsync("risk", items => items.Count >= 2, timeoutSeconds: 1);
+        Assert.Equal(first.GetProperty("requestId").GetString(), Assert.Single(logs).GetProperty("requestId").GetString());
+    }
 }

@@ -38,7 +38,9 @@ public sealed class RegisteredModelTests(ModelCatalogFactory platform)
         Assert.Equal("retrained on November's data", history[0].GetProperty("reason").GetString());
         Assert.Contains("(signed in)", history[0].GetProperty("actor").GetString());
 
-        // The version production left is "previous": a rollback is one move back to it.
+        // The version production left is "previous": a rollback is one move back to it. Other aliases' moves leave it.
+        await user.Http.MoveAliasAsync("diabetes", "staging", 2, "candidate");
+        await user.Http.MoveAliasAsync("diabetes", "staging", 1, "candidate withdrawn");
         var registered = await (await user.Http.GetAsync("/api/v1/registered-models/diabetes")).JsonAsync();
         Assert.Equal(2, registered.GetProperty("aliases").GetProperty("production").GetInt32());
         Assert.Equal(1, registered.GetProperty("aliases").GetProperty("previous").GetInt32());
@@ -46,7 +48,7 @@ public sealed class RegisteredModelTests(ModelCatalogFactory platform)
         var versions = (await (await user.Http.GetAsync("/api/v1/registered-models/diabetes/versions")).JsonAsync()).GetProperty("items").EnumerateArray().ToList();
         Assert.Equal([2, 1], versions.Select(v => v.GetProperty("version").GetInt32()).ToArray());
         Assert.Equal(["production"], versions[0].GetProperty("aliases").EnumerateArray().Select(a => a.GetString()!).ToArray());
-        Assert.Equal(["previous"], versions[1].GetProperty("aliases").EnumerateArray().Select(a => a.GetString()!).ToArray());
+        Assert.Equal(["previous", "staging"], versions[1].GetProperty("aliases").EnumerateArray().Select(a => a.GetString()!).ToArray());
         var listed = (await (await user.Http.GetAsync("/api/v1/registered-models")).JsonAsync()).GetProperty("items").EnumerateArray().Single();
         Assert.Equal(2, listed.GetProperty("aliases").GetProperty("production").GetInt32());
     }
