@@ -126,3 +126,12 @@ export type PredictionLog = Schemas['PredictionLogView'];
 export type PredictionLogPage = Schemas['PageOfPredictionLogView'];
 export type EndpointStats = Schemas['EndpointStatsView'];
 export type EndpointHour = Schemas['EndpointHour'];
+/** An endpoint's monitor: the training baselines, the judged windows (oldest first) and the thresholds. */
+export type Monitoring = Schemas['MonitoringView'];
+export type FeatureBaseline = Schemas['BaselineView'];
+export type MonitorWindow = Schemas['MonitorWindowView'];
+export type FeatureWindow = Schemas['FeatureWindow'];
+export type Threshold = Schemas['ThresholdView'];
+export type UpdateMonitoringRequest = Schemas['UpdateMonitoringRequest'];
+export type EndpointAlert = Schemas['AlertView'];
+export type EndpointAlertPage = Schemas['PageOfAlertView'];
