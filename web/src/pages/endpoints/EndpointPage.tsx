@@ -8,6 +8,7 @@ import Spinner from '../../components/Spinner';
 import { formatWhen } from '../jobs/jobFormat';
 import { describeChallenger, everyHour } from '../registry/registryFormat';
 import { formatMs, servingText } from './endpointFormat';
+import MonitoringSection from './MonitoringSection';
 import RequestLog from './RequestLog';
 import TryItForm from './TryItForm';
 import VersionSplit from './VersionSplit';
@@ -16,9 +17,6 @@ import '../registry/registry.css';
 
 // ECharts comes in its own chunk, so the numbers and tables show before it arrives.
 const EndpointCharts = lazy(() => import('./EndpointCharts'));
-
-/** Requests logged before drift monitoring has enough to compare. */
-const MONITORING_MIN_REQUESTS = 500;
 
 export default function EndpointPage() {
   const { name = '' } = useParams();
@@ -108,13 +106,7 @@ export default function EndpointPage() {
         </>
       )}
 
-      <h2>Monitoring</h2>
-      <div className="card empty-state" data-testid="monitoring-empty">
-        <p style={{ margin: 0 }}>
-          <strong>Monitoring starts once the endpoint has logged {MONITORING_MIN_REQUESTS} requests.</strong> Drift monitoring compares the rows
-          it is sent with the data its model was trained on; it is not built yet, so nothing is shown here.
-        </p>
-      </div>
+      <MonitoringSection name={e.name} />
 
       <h2>Recent requests</h2>
       <RequestLog name={e.name} />
