@@ -62,6 +62,7 @@ async function moveAlias(page, alias, version, reason) {
 const name = 'diabetes-risk';
 const endpoint = 'diabetes-api';
 const historyRows = (page) => page.locator('table.alias-history[data-alias="production"] tbody tr');
+const emptyWindows = /The monitor judges each \d+-hour window once it closes; windows with fewer than 500 rows are counted but not judged/;
 
 // Trains two models, so it runs once (at the desktop width) and takes its phone screenshots by narrowing the same page.
 pageTest('registered model versions, production moved with reasons, an endpoint serving it and one prediction through it', async ({ page, expectProblem }) => {
@@ -139,7 +140,8 @@ pageTest('registered model versions, production moved with reasons, an endpoint 
   await newEndpoint.getByRole('button', { name: 'Create endpoint' }).click();
   await mainHeading(page, endpoint).waitFor();
   await page.getByTestId('endpoint-serving').filter({ hasText: 'production → v2' }).waitFor();
-  await page.getByTestId('monitoring-empty').getByText('Monitoring starts once the endpoint has logged 500 requests').waitFor();
+  // A new endpoint has no judged window: the monitoring section says how windows are judged and draws nothing made up.
+  await page.getByTestId('monitoring-empty').filter({ hasText: emptyWindows }).waitFor();
 
   // One row (prefilled from the training data's first row) through the try-it form: version 2 answers.
   const tryIt = page.getByRole('form', { name: 'Try the endpoint' });
@@ -165,6 +167,27 @@ pageTest('registered model versions, production moved with reasons, an endpoint 
   assert.match(await page.locator('table.request-log tbody tr').first().textContent(), /served\s*v2/);
   assert.match(await page.locator('table.version-split tbody tr').first().textContent(), /v21100\.0%/);
 
+  // A client that stops sending a column: the request is answered, and a data-quality alert naming the column is
+  // raised at once (no window has to close). The page is read again until its Alerts list shows it.
+  const withoutMass = { pregnant: 6, glucose: 148, pressure: 72, triceps: 35, insulin: null, pedigree: 0.627, age: 50 };
+  const missing = await api(page, 'POST', `/api/v1/endpoints/${endpoint}/predict`, { data: { rows: [withoutMass] } });
+  assert.equal(missing.status, 200, JSON.stringify(missing.body));
+  const qualityAlert = page.locator('table.alerts-table tbody tr[data-kind="data_quality"]');
+  const alertText = await until(
+    'the data-quality alert for mass on the endpoint page',
+    async () => {
+      await openPage(page, `/endpoints/${endpoint}`, endpoint);
+      await page.getByText(/^No alerts:/).or(page.locator('table.alerts-table')).first().waitFor();
+      return (await qualityAlert.count()) > 0 ? await qualityAlert.first().textContent() : null;
+    },
+    (text) => text !== null,
+    30_000,
+  );
+  assert.match(alertText, /^Data quality\s*mass.*without the column 'mass'/);
+  await page.getByTestId('monitoring-empty').filter({ hasText: emptyWindows }).waitFor();
+  // The training baseline of the first feature is drawn alone: no window has counted anything yet.
+  await chartRendered(page, 'chart-feature-histogram');
+
   // Both pages at both widths, each with its charts drawn; at the phone width nothing is wider than the screen.
   for (const viewport of viewports) {
     await page.setViewportSize({ width: viewport.width, height: viewport.height });
@@ -175,9 +198,11 @@ pageTest('registered model versions, production moved with reasons, an endpoint 
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), `the registered model page fits ${viewport.width} px`);
 
     await openPage(page, `/endpoints/${endpoint}`, endpoint);
-    await page.getByTestId('endpoint-requests').filter({ hasText: /^1$/ }).waitFor();
+    await page.getByTestId('endpoint-requests').filter({ hasText: /^2$/ }).waitFor();
     await chartRendered(page, 'chart-requests');
     await chartRendered(page, 'chart-latency');
+    await chartRendered(page, 'chart-feature-histogram');
+    await qualityAlert.first().waitFor();
     await screenshot(page, 'endpoint');
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), `the endpoint page fits ${viewport.width} px`);
 
