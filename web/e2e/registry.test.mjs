@@ -188,6 +188,21 @@ pageTest('registered model versions, production moved with reasons, an endpoint 
   // The training baseline of the first feature is drawn alone: no window has counted anything yet.
   await chartRendered(page, 'chart-feature-histogram');
 
+  // The settings: lines the API refuses show its problem; a window length and glucose's own lines are saved.
+  const settings = page.getByRole('form', { name: 'Monitoring settings' });
+  expectProblem('/monitoring', 400);
+  await settings.getByLabel('Warn threshold of glucose').fill('0.3');
+  await settings.getByLabel('Alert threshold of glucose').fill('0.2');
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await settings.getByRole('alert').getByText("The thresholds of 'glucose' need 0 < warn < alert ≤ 1").waitFor();
+  await settings.getByLabel('Window length (hours)').fill('12');
+  await settings.getByLabel('Warn threshold of glucose').fill('0.15');
+  await settings.getByLabel('Alert threshold of glucose').fill('0.3');
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await settings.getByRole('status').filter({ hasText: 'Saved: windows of 12 hours, own thresholds for glucose.' }).waitFor();
+  await page.getByTestId('monitoring-empty').filter({ hasText: 'The monitor judges each 12-hour window once it closes' }).waitFor();
+  assert.deepEqual((await api(page, 'GET', `/api/v1/endpoints/${endpoint}/monitoring`)).body.thresholds, { glucose: { warn: 0.15, alert: 0.3 } });
+
   // Both pages at both widths, each with its charts drawn; at the phone width nothing is wider than the screen.
   for (const viewport of viewports) {
     await page.setViewportSize({ width: viewport.width, height: viewport.height });
