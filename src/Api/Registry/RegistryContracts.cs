@@ -5,10 +5,10 @@ namespace AutoMl.Api.Registry;
 /// <param name="Name">Unique in your account: lower-case letters, digits and dashes, starting with a letter. Never changes.</param>
 /// <param name="Task">binary, multiclass or regression; when left out, the first version sets it.</param>
 /// <param name="Target">The column its versions predict; when left out, the first version sets it.</param>
-public sealed record CreateRegisteredModelRequest(string? Name, string? Description, IReadOnlyList<string>? Tags, string? Task, string? Target);
+public sealed record CreateRegisteredModelRequest(string? Name, string? Description = null, IReadOnlyList<string>? Tags = null, string? Task = null, string? Target = null);
 
 /// <summary>What may change about a registered model; a field left out stays as it is.</summary>
-public sealed record UpdateRegisteredModelRequest(string? Description, IReadOnlyList<string>? Tags);
+public sealed record UpdateRegisteredModelRequest(string? Description = null, IReadOnlyList<string>? Tags = null);
 
 /// <param name="LatestVersion">The number of its newest version; 0 before the first.</param>
 /// <param name="Aliases">Each alias and the version it names (production, staging, previous, ...).</param>
@@ -29,7 +29,7 @@ public sealed record RegisteredModelView(
     DateTimeOffset UpdatedAt);
 
 /// <param name="ModelId">The trained model in your account to add as the next version.</param>
-public sealed record AddVersionRequest(Guid? ModelId, string? Description);
+public sealed record AddVersionRequest(Guid? ModelId, string? Description = null);
 
 /// <param name="Version">Its number, 1 for the first.</param>
 /// <param name="Source">job: a training job named this registered model; manual: added by a request.</param>

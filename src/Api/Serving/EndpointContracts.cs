@@ -11,10 +11,10 @@ public sealed record ChallengerSpec(string? Alias, int Percent = 0, ChallengerMo
 /// <param name="RegisteredModel">The registered model it serves.</param>
 /// <param name="Alias">The alias it resolves on every request; production when left out.</param>
 /// <param name="Challenger">Optional: a second alias that answers a share of requests (split) or scores them unseen (shadow).</param>
-public sealed record CreateEndpointRequest(string? Name, string? RegisteredModel, string? Alias, ChallengerSpec? Challenger, string? Description);
+public sealed record CreateEndpointRequest(string? Name, string? RegisteredModel, string? Alias = null, ChallengerSpec? Challenger = null, string? Description = null);
 
 /// <summary>A field left out stays as it is; <c>removeChallenger: true</c> ends a split or shadow.</summary>
-public sealed record UpdateEndpointRequest(string? Alias, ChallengerSpec? Challenger, bool RemoveChallenger = false, string? Description = null);
+public sealed record UpdateEndpointRequest(string? Alias = null, ChallengerSpec? Challenger = null, bool RemoveChallenger = false, string? Description = null);
 
 /// <param name="Serving">What its aliases name now: alias → version (null when the alias names no version).</param>
 public sealed record EndpointView(

@@ -29,5 +29,5 @@ public sealed record ThresholdView(double Warn, double Alert);
 public sealed record AlertView(Guid Id, string Endpoint, string Kind, string Feature, string Message, DateTimeOffset WindowStart, DateTimeOffset CreatedAt);
 
 /// <param name="WindowHours">1 to 168: how long a monitoring window is.</param>
-/// <param name="Thresholds">Per feature, its own warning and alert lines (0 to 1, warn below alert); an empty object resets all to the defaults.</param>
-public sealed record UpdateMonitoringRequest(int? WindowHours, IReadOnlyDictionary<string, ThresholdView>? Thresholds);
+/// <param name="Thresholds">Per feature, its own warning and alert lines (0 to 1, warn below alert). Replaces the whole set: send every feature that keeps its own lines; an empty object resets all to the defaults.</param>
+public sealed record UpdateMonitoringRequest(int? WindowHours = null, IReadOnlyDictionary<string, ThresholdView>? Thresholds = null);
