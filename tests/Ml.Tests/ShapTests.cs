@@ -66,6 +66,23 @@ public class ShapTests(Trained trained)
     }
 
     [Fact]
+    public async Task depth_limited_lightgbm_shap_plus_expected_value_equals_the_raw_score()
+    {
+        var data = await PrepareAsync("pima_diabetes.csv", "diabetes");
+
+        AssertShapAddsUpToTheRawScore(data, new TrialConfig(Learner.LightGbm, new Dictionary<string, double>
+        {
+            ["iterations"] = 50,
+            ["leaves"] = 64,
+            ["minChildSamples"] = 1,
+            ["learningRate"] = 0.3,
+            ["l2"] = 1,
+            [Portfolio.MaxDepth] = 4,
+            [Portfolio.MinChildWeight] = 1,
+        }));
+    }
+
+    [Fact]
     public async Task fastforest_shap_plus_expected_value_equals_the_forest_average()
     {
         var regression = await PrepareAsync("concrete.csv", "compressive_strength");

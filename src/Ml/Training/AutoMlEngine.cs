@@ -13,7 +13,6 @@ namespace AutoMl.Ml.Training;
 /// </summary>
 public static class AutoMlEngine
 {
-    private const int EnsembleCandidates = 20;
     private const long LinearMulticlassCells = 100_000;
     private static readonly TimeSpan LeadersFirstBudget = TimeSpan.FromSeconds(30);
 
@@ -44,11 +43,15 @@ public static class AutoMlEngine
         // The well-known defaults go first unless the budget is so short that only the cheap round fits in it.
         var leaders = Portfolio.Leaders(data.Task, data.Rows, data.ClassCount).ToList();
         var leadersFirst = budget >= LeadersFirstBudget;
-        var search = new CfoSearch(learners, data.Rows, request.Seed,
-            leadersFirst ? Portfolio.For(data.Task, data.Rows, data.ClassCount) : leaders.Concat(Portfolio.For(data.Task, data.Rows, data.ClassCount)),
-            leadersFirst ? leaders : null);
+        var portfolio = Ablation.MetaPortfolio
+            ? Portfolio.Interleave(
+                MetaPortfolio.For(data.Task, data.Rows, prepared.Inputs, data.ClassCount, budget, plan.Train[0].Length, plan.FoldCount * (plan.IsCrossValidation ? 2 : 1)),
+                Portfolio.For(data.Task, data.Rows, data.ClassCount).Where(c => c.Learner != Learner.LightGbm))
+            : Portfolio.For(data.Task, data.Rows, data.ClassCount);
+        var search = new CfoSearch(learners, data.Rows, request.Seed, leadersFirst ? portfolio : leaders.Concat(portfolio), leadersFirst ? leaders : null);
 
         var trials = new List<TrialOutcome>();
+        var portfolioTrials = new HashSet<int>();
         TrialOutcome? best = null;
         void Record(TrialOutcome outcome)
         {
@@ -60,7 +63,7 @@ public static class AutoMlEngine
 
             progress?.Report(new TrialEvent(outcome.Number, outcome.Config.Learner, outcome.Config.Parameters, metric, outcome.Score,
                 outcome.Seconds, watch.Elapsed.TotalSeconds, best.Score, best.Number));
-            KeepTopCandidates(trials);
+            EnsemblePool.Prune(trials, portfolioTrials);
         }
 
         // Trial 0 is the constant model: instant, so a model exists whatever happens next.
@@ -77,7 +80,9 @@ public static class AutoMlEngine
         // side by side, so one fit on every row costs about its time divided by the rounds of folds it ran, times
         // the larger share of rows.
         var refitRatio = (double)data.Rows / plan.Train[0].Length
-            / (plan.IsCrossValidation ? Math.Ceiling((double)plan.FoldCount / Math.Max(1, threads)) : 1);
+            / (plan.IsCrossValidation ? Math.Ceiling((double)plan.FoldCount / Math.Max(1, threads)) : 1)
+            // From the work queue, cross-validated trials share the cores with as many others as there are lanes.
+            / (plan.IsCrossValidation && request.MaxTrials is null && Ablation.WorkQueue ? Math.Max(1, threads) : 1);
         var refit = FinalModel.Refits(plan, request, data.Rows);
         // Twice the estimate and at least 2% of the budget: the ensemble often has more members than the three
         // best trials the estimate counts, and with the bare estimate small cross-validated refits rarely finished.
@@ -88,28 +93,99 @@ public static class AutoMlEngine
                 Math.Max(
                     (long)(budget.Ticks * 0.02),
                     2 * HoldoutRefit.Estimate(trials.Where(t => t.Predictions is not null && t.Config.Learner != Learner.Constant).OrderBy(t => t.Loss).Take(3), threads, refitRatio).Ticks)));
-        while (watch.Elapsed + RefitTime() < searchEnd && (request.MaxTrials is null || trials.Count < request.MaxTrials))
+        if (request.MaxTrials is null && Ablation.WorkQueue)
+        {
+            // Against the clock, a trial starts as soon as a lane frees: awaiting trials in batches left a fast trial's core
+            // idle until its slow neighbour ended. Completion order then depends on timing, which a fixed trial count avoids.
+            var lanes = Math.Max(1, threads);
+            var running = new List<(TrialConfig Config, int Number, Task<TrialOutcome> Task, List<MLContext> Contexts)>();
+            while (true)
+            {
+                while (running.Count < lanes && watch.Elapsed + RefitTime() < searchEnd)
+                {
+                    var config = search.Next(out var fromPortfolio);
+                    var trial = number++;
+                    if (fromPortfolio)
+                    {
+                        portfolioTrials.Add(trial);
+                    }
+
+                    var contexts = new List<MLContext>();
+                    // Folds side by side within a trial too: two trials of five folds keep two cores busy through their last wave.
+                    var foldThreads = plan.FoldCount > 1 ? lanes : 1;
+                    var task = Task.Factory.StartNew(
+                        () => TrialRunner.Run(trial, data, config, plan, metric, seed => NewContext(contexts, seed), foldThreads, TrialSeed(request.Seed, trial)),
+                        CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                    running.Add((config, trial, task, contexts));
+                }
+
+                if (running.Count == 0)
+                {
+                    break;
+                }
+
+                var remaining = searchEnd - watch.Elapsed - RefitTime();
+                if (!trials.Any(t => t.Config.Learner != Learner.Constant))
+                {
+                    // Nothing but the constant yet (a short budget on a loaded machine): the first real trial may use half
+                    // the final reserve, since a constant model is no answer to anyone who paid for training.
+                    remaining = budget - reserve / 2 - watch.Elapsed;
+                }
+                using var wake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                var deadline = Task.Delay(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, wake.Token);
+                var first = await Task.WhenAny(running.Select(r => (Task)r.Task).Append(deadline)).ConfigureAwait(false);
+                await wake.CancelAsync().ConfigureAwait(false);
+                if (first == deadline)
+                {
+                    foreach (var abandoned in running)
+                    {
+                        CancelAll(abandoned.Contexts);
+                        _ = abandoned.Task.ContinueWith(t => t.Exception, TaskScheduler.Default);
+                    }
+
+                    cancellationToken.ThrowIfCancellationRequested();
+                    break;
+                }
+
+                foreach (var done in running.Where(r => r.Task.IsCompleted).ToList())
+                {
+                    running.Remove(done);
+                    if (done.Task.IsCompletedSuccessfully)
+                    {
+                        search.Report(done.Config, done.Task.Result.Loss, done.Task.Result.Seconds);
+                        Record(done.Task.Result);
+                    }
+                    else
+                    {
+                        // A trainer refusing a configuration.
+                        _ = done.Task.Exception;
+                        search.Report(done.Config, double.PositiveInfinity, 0);
+                    }
+                }
+            }
+        }
+
+        while ((request.MaxTrials is not null || !Ablation.WorkQueue) && watch.Elapsed + RefitTime() < searchEnd && (request.MaxTrials is null || trials.Count < request.MaxTrials))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var size = request.MaxTrials is null ? batchSize : Math.Min(batchSize, request.MaxTrials.Value - trials.Count);
-            var batch = Enumerable.Range(0, size).Select(i => (Config: search.Next(), Number: number + i)).ToList();
-            number += size;
-            var contexts = new List<MLContext>();
-            MLContext NewContext()
+            var batch = new List<(TrialConfig Config, int Number)>();
+            for (var i = 0; i < size; i++)
             {
-                lock (contexts)
+                batch.Add((search.Next(out var fromPortfolio), number + i));
+                if (fromPortfolio)
                 {
-                    var context = new MLContext(request.Seed);
-                    contexts.Add(context);
-                    return context;
+                    portfolioTrials.Add(number + i);
                 }
             }
 
+            number += size;
+            var contexts = new List<MLContext>();
             var perTrialThreads = Math.Max(1, threads / size);
             // Threads of their own: a trial holds its thread for seconds, and on the thread pool it would leave the host's
             // async work (a worker's trial events) waiting for the pool to grow (bench/platform.sh, BENCH_TRAINING_SECONDS).
             var tasks = batch.Select(b => Task.Factory.StartNew(
-                () => TrialRunner.Run(b.Number, data, b.Config, plan, metric, NewContext, perTrialThreads, request.Seed),
+                () => TrialRunner.Run(b.Number, data, b.Config, plan, metric, seed => NewContext(contexts, seed), perTrialThreads, TrialSeed(request.Seed, b.Number)),
                 CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToList();
             var remaining = searchEnd - watch.Elapsed - RefitTime();
             var timedOut = false;
@@ -146,7 +222,18 @@ public static class AutoMlEngine
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return await FinalModel.BuildAsync(prepared, plan, metric, trials, best!, watch, request, budget - reserve, threads, cancellationToken).ConfigureAwait(false);
+        return await FinalModel.BuildAsync(prepared, plan, metric, trials, EnsemblePool.Of(trials, portfolioTrials), best!, watch, request, budget - reserve, threads, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A context for one fit of a trial, remembered so that abandoning the trial cancels it.</summary>
+    private static MLContext NewContext(List<MLContext> contexts, int seed)
+    {
+        lock (contexts)
+        {
+            var context = new MLContext(seed);
+            contexts.Add(context);
+            return context;
+        }
     }
 
     /// <summary>Waits for work, but no longer than the timeout or the token allow; the work is then cancelled and left behind.</summary>
@@ -203,15 +290,11 @@ public static class AutoMlEngine
         return new TrialOutcome(0, new TrialConfig(Learner.Constant, new Dictionary<string, double>()), score, MetricInfo.AsLoss(metric, score), 0, predictions, models);
     }
 
-    /// <summary>Only the best trials can join the ensemble; the others' predictions and models are dropped to bound memory.</summary>
-    private static void KeepTopCandidates(List<TrialOutcome> trials)
-    {
-        var kept = trials.Where(t => t.Predictions is not null).OrderBy(t => t.Loss).ToList();
-        foreach (var dropped in kept.Skip(EnsembleCandidates))
-        {
-            dropped.Forget();
-        }
-    }
+    /// <summary>
+    /// A seed of each trial's own, so that neighbouring configurations are not fitted on the same bagging and feature
+    /// draws; still a function of the request's seed and the trial's number, so the same seed gives the same model.
+    /// </summary>
+    internal static int TrialSeed(int seed, int trial) => Ablation.TrialSeeds ? unchecked(seed + 7919 * trial) : seed;
 
     internal static bool IsTree(Learner learner) => learner is Learner.LightGbm or Learner.FastTree or Learner.FastForest;
 }

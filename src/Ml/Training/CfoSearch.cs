@@ -6,15 +6,18 @@ namespace AutoMl.Ml.Training;
 /// a step fails, shrinks the step after repeated failures, and restarts when the step is tiny. Learners
 /// are chosen by their estimated cost for improvement, so cheap promising learners get more trials.
 /// A few proven starting points (a portfolio) are queued after the cheap round, as FLAML's
-/// <c>points_to_evaluate</c>.
+/// <c>points_to_evaluate</c>. A configuration is never run twice: integer parameters round, so small steps
+/// often land on one already run, whose loss is then fed back without spending a trial on it.
 /// </summary>
 internal sealed class CfoSearch
 {
     private const double MinStep = 0.005;
+    private const int RepeatsBeforeJump = 20;
     private readonly Random _random;
     private readonly List<LearnerState> _states;
     private readonly Queue<TrialConfig> _queue = new();
     private readonly Dictionary<TrialConfig, (LearnerState State, double[] Unit, bool Proposed)> _pending = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, double> _seen = new(StringComparer.Ordinal);
     private double _globalBest = double.PositiveInfinity;
 
     public CfoSearch(IReadOnlyList<Learner> learners, int rows, int seed, IEnumerable<TrialConfig> portfolio, IEnumerable<TrialConfig>? leaders = null)
@@ -37,22 +40,44 @@ internal sealed class CfoSearch
         }
     }
 
-    public TrialConfig Next()
+    /// <summary>The next configuration to run; <paramref name="fromPortfolio"/> tells a queued starting point from a search step.</summary>
+    public TrialConfig Next(out bool fromPortfolio)
     {
-        if (_queue.Count > 0)
+        while (_queue.Count > 0)
         {
             var queued = _queue.Dequeue();
+            if (!FirstTime(queued))
+            {
+                continue;
+            }
+
             var owner = _states.First(s => s.Learner == queued.Learner);
             _pending[queued] = (owner, owner.Space.Select(p => p.ToUnit(queued.Get(p.Name, p.Initial))).ToArray(), false);
+            fromPortfolio = true;
             return queued;
         }
 
+        fromPortfolio = false;
         var state = ChooseLearner();
-        var unit = state.Propose(_random);
-        var config = state.Config(unit);
-        _pending[config] = (state, unit, true);
-        return config;
+        for (var attempt = 0; ; attempt++)
+        {
+            // After many repeats the neighbourhood is exhausted at this step size: a random point elsewhere is new.
+            var unit = attempt < RepeatsBeforeJump ? state.Propose(_random) : state.Space.Select(_ => _random.NextDouble()).ToArray();
+            var config = state.Config(unit);
+            if (FirstTime(config) || attempt > 2 * RepeatsBeforeJump)
+            {
+                _pending[config] = (state, unit, true);
+                return config;
+            }
+
+            state.Report(unit, _seen.GetValueOrDefault(Key(config), double.PositiveInfinity), 0, true);
+        }
     }
+
+    /// <summary>Whether the configuration is new, remembering it if so (its loss is filled in when reported).</summary>
+    private bool FirstTime(TrialConfig config) => !Ablation.NoRepeats || _seen.TryAdd(Key(config), double.PositiveInfinity);
+
+    private static string Key(TrialConfig config) => config.ToString();
 
     public void Report(TrialConfig config, double loss, double seconds)
     {
@@ -62,6 +87,7 @@ internal sealed class CfoSearch
         }
 
         _globalBest = Math.Min(_globalBest, loss);
+        _seen[Key(config)] = loss;
         entry.State.Report(entry.Unit, loss, seconds, entry.Proposed);
     }
 

@@ -9,7 +9,7 @@ namespace AutoMl.Ml.Training;
 internal static class EnsembleSelection
 {
     public static (int[] Trials, double[] Weights, double Loss) Select(
-        IReadOnlyList<TrialOutcome> candidates, TrainingData data, int[] rows, MetricKind metric, int rounds = 40, CancellationToken ct = default)
+        IReadOnlyList<TrialOutcome> candidates, TrainingData data, int[] rows, MetricKind metric, int rounds = 25, CancellationToken ct = default)
     {
         var width = data.Width;
         var best = candidates.OrderBy(c => c.Loss).First();

@@ -11,7 +11,7 @@ internal static class FinalModel
 {
     private const int ImportanceRows = 200;
 
-    public static async Task<TrainingResult> BuildAsync(PreparedData prepared, FoldPlan plan, MetricKind metric, List<TrialOutcome> trials, TrialOutcome best,
+    public static async Task<TrainingResult> BuildAsync(PreparedData prepared, FoldPlan plan, MetricKind metric, List<TrialOutcome> trials, List<TrialOutcome> candidates, TrialOutcome best,
         Stopwatch watch, TrainingRequest request, TimeSpan refitDeadline, int threads, CancellationToken ct)
     {
         var data = prepared.Data;
@@ -24,7 +24,6 @@ internal static class FinalModel
                 Console.Error.WriteLine($"    final: {what} at {(watch.Elapsed - t0).TotalSeconds:0.000}s");
             }
         }
-        var candidates = trials.Where(t => t.Predictions is not null && t.Config.Learner != Learner.Constant).OrderBy(t => t.Loss).ToList();
         int[] memberTrials = [best.Number];
         double[] weights = [1.0];
         if (candidates.Count >= 2)

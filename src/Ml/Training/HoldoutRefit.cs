@@ -35,6 +35,7 @@ internal static class HoldoutRefit
 
         var all = Enumerable.Range(0, data.Rows).ToArray();
         var contexts = new List<MLContext>();
+        var stopped = false;
         var work = Task.Run(() => Parallel.For(0, members.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, i =>
         {
             var config = FixedRounds(members[i]);
@@ -43,15 +44,21 @@ internal static class HoldoutRefit
                 return;
             }
 
-            var ml = new MLContext(seed);
+            var memberSeed = AutoMlEngine.TrialSeed(seed, members[i].Number);
+            var ml = new MLContext(memberSeed);
             lock (contexts)
             {
+                if (stopped)
+                {
+                    return;
+                }
+
                 contexts.Add(ml);
             }
 
             try
             {
-                results[i] = [new LearnerFactory(ml, 1, seed).Fit(data, config, all, null)];
+                results[i] = [new LearnerFactory(ml, 1, memberSeed).Fit(data, config, all, null)];
             }
             catch (OperationCanceledException)
             {
@@ -65,6 +72,12 @@ internal static class HoldoutRefit
 
         if (await Task.WhenAny(work, Task.Delay(timeLeft)).ConfigureAwait(false) != work)
         {
+            // Members not yet started must not start after the deadline either.
+            lock (contexts)
+            {
+                stopped = true;
+            }
+
             AutoMlEngine.CancelAll(contexts);
             var snapshot = (IReadOnlyList<FittedModel>?[])results.Clone();
             return snapshot;
@@ -100,7 +113,7 @@ internal static class HoldoutRefit
         return trial.Config with { Parameters = parameters };
     }
 
-    private static int? TreeCount(ITransformer transformer) =>
+    internal static int? TreeCount(ITransformer transformer) =>
         transformer is ISingleFeaturePredictionTransformer<object> prediction ? TreeCount(prediction.Model) : null;
 
     /// <summary>

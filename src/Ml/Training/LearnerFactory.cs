@@ -179,6 +179,13 @@ internal sealed class LearnerFactory(MLContext ml, int threads, int seed)
             L1Regularization = config.Get("l1", 0),
             L2Regularization = config.Get("l2", 0),
         };
+        if (config.Get(Portfolio.MaxDepth, 0) is > 0 and var depth)
+        {
+            // Depth-wise trees, as XGBoost grows them: a family of its own next to LightGBM's leaf-wise growth.
+            booster.MaximumTreeDepth = (int)depth;
+            booster.MinimumChildWeight = config.Get(Portfolio.MinChildWeight, 1e-3);
+        }
+
         var iterations = config.GetInt("iterations", 100);
         int? leaves = Math.Max(2, config.GetInt("leaves", 31));
         int? minChild = Math.Max(1, (int)Math.Min(config.GetInt("minChildSamples", 20), Math.Max(1, rows / 2)));
