@@ -47,6 +47,7 @@ internal static class ApiServices
         services.AddSingleton<Models.ModelCache>();
         services.AddSingleton<Models.PredictionGate>();
         services.AddScoped<Models.OnlinePrediction>();
+        services.AddSingleton<Infrastructure.Registry.PredictionLogSampling>();
         services.AddSingleton<Serving.PredictionLogWriter>();
         services.AddSingleton<Serving.ShadowScoring>();
         services.AddHostedService(sp => sp.GetRequiredService<Serving.ShadowScoring>());

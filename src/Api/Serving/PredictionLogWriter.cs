@@ -3,16 +3,15 @@ using System.Threading.Channels;
 using AutoMl.Domain.Registry;
 using AutoMl.Infrastructure.Persistence;
 using AutoMl.Infrastructure.Registry;
-using StackExchange.Redis;
 
 namespace AutoMl.Api.Serving;
 
 /// <summary>
-/// Logs endpoint predictions off the request's path: a request decides whether it is logged (the tier's daily cap,
-/// then a sample) and hands the row over; <see cref="PredictionLogFlusher"/> writes them in batches. A full queue
+/// Logs endpoint predictions off the request's path: a request asks <see cref="PredictionLogSampling"/> whether it is
+/// logged and hands the row over; <see cref="PredictionLogFlusher"/> writes them in batches. A full queue
 /// drops the row and counts it (automl.prediction_logs.dropped) rather than slowing predictions.
 /// </summary>
-internal sealed class PredictionLogWriter(IConnectionMultiplexer redis, TimeProvider clock, ILogger<PredictionLogWriter> logger, IMeterFactory meters)
+internal sealed class PredictionLogWriter(PredictionLogSampling sampling, IMeterFactory meters)
 {
     private const int Capacity = 20_000;
     private readonly Channel<PredictionLog> queue = Channel.CreateBounded<PredictionLog>(new BoundedChannelOptions(Capacity)
@@ -25,30 +24,7 @@ internal sealed class PredictionLogWriter(IConnectionMultiplexer redis, TimeProv
     public ChannelReader<PredictionLog> Reader => queue.Reader;
 
     /// <returns>The sample rate this request is logged at, or null when it is not logged.</returns>
-    public async Task<double?> SampleAsync(Guid endpointId, PredictionLogPlan plan)
-    {
-        long count;
-        try
-        {
-            var key = $"plog:{endpointId:N}:{clock.GetUtcNow():yyyyMMdd}";
-            count = await redis.GetDatabase().StringIncrementAsync(key);
-            if (count == 1)
-            {
-                await redis.GetDatabase().KeyExpireAsync(key, TimeSpan.FromDays(2));
-            }
-        }
-        catch (RedisException e)
-        {
-            // Without the day's count the cap cannot be told: log the request, as a day under the cap would.
-            logger.LogWarning(e, "The prediction log's daily count is unavailable; logging the request");
-            return 1;
-        }
-        if (count <= plan.DailyCap)
-        {
-            return 1;
-        }
-        return count % PredictionLogPlan.SampleEvery == 0 ? 1.0 / PredictionLogPlan.SampleEvery : null;
-    }
+    public Task<double?> SampleAsync(Guid endpointId, PredictionLogPlan plan) => sampling.SampleAsync(endpointId, plan);
 
     public void Write(PredictionLog row)
     {
