@@ -22,8 +22,7 @@ internal static class ColumnChecks
         var rows = request.Rows!;
         var columns = JsonSerializer.Deserialize<List<ModelInputColumn>>(json, JsonSerializerOptions.Web)!;
         var endpoint = resolved.Endpoint;
-        var length = TimeSpan.FromHours(Math.Max(1, endpoint.MonitorWindowHours)).Ticks;
-        var window = new DateTimeOffset(now.UtcTicks - now.UtcTicks % length, TimeSpan.Zero);
+        var window = EndpointMonitor.WindowStart(now, TimeSpan.FromHours(Math.Max(1, endpoint.MonitorWindowHours)));
         foreach (var column in columns.Where(c => rows.All(r => !r.ContainsKey(c.Name))))
         {
             await EndpointMonitor.RaiseAsync(db, emails, endpoint, "data_quality", column.Name,

@@ -65,8 +65,9 @@ internal static class EndpointMonitoring
             // Windows of the new length start after the last one judged; none is judged twice.
             if (endpoint.MonitoredUntil is { } until)
             {
-                var length = TimeSpan.FromHours(hours).Ticks;
-                endpoint.MonitoredUntil = new DateTimeOffset(until.UtcTicks + (length - until.UtcTicks % length) % length, TimeSpan.Zero);
+                var length = TimeSpan.FromHours(hours);
+                var start = EndpointMonitor.WindowStart(until, length);
+                endpoint.MonitoredUntil = start == until ? start : start + length;
             }
         }
         if (request.Thresholds is { } thresholds)

@@ -53,9 +53,9 @@ internal static class EndpointPrediction
         // (and a shadow challenger) saw it once already.
         var requestId = idempotencyKey is null ? Guid.CreateVersion7() : RequestId(current.Id, endpoint.Id, idempotencyKey);
         var rate = done.Replayed ? null : await logs.SampleAsync(endpoint.Id, PredictionLogPlan.For(resolved.Tier));
-        var inputs = JsonSerializer.Serialize(request.Rows, JsonSerializerOptions.Web);
         if (rate is { } sampled)
         {
+            var inputs = JsonSerializer.Serialize(request.Rows, JsonSerializerOptions.Web);
             logs.Write(new PredictionLog
             {
                 At = clock.GetUtcNow(),

@@ -42,7 +42,7 @@ public sealed class EndpointMonitor(AutoMlDbContext db, EmailTemplates emails, T
         }
         var length = TimeSpan.FromHours(Math.Max(1, endpoint.MonitorWindowHours));
         var now = clock.GetUtcNow();
-        var start = endpoint.MonitoredUntil ?? Floor(endpoint.CreatedAt, length);
+        var start = endpoint.MonitoredUntil ?? WindowStart(endpoint.CreatedAt, length);
         for (var n = 0; n < MaxWindowsPerRun && start + length <= now; n++)
         {
             await EvaluateAsync(endpoint, start, start + length, ct);
@@ -205,7 +205,8 @@ public sealed class EndpointMonitor(AutoMlDbContext db, EmailTemplates emails, T
         return json is null ? [] : Read<List<FeatureBaseline>>(json);
     }
 
-    private static DateTimeOffset Floor(DateTimeOffset at, TimeSpan length) =>
+    /// <summary>The start of the window holding <paramref name="at"/>: windows start at multiples of their length since 1970.</summary>
+    public static DateTimeOffset WindowStart(DateTimeOffset at, TimeSpan length) =>
         new(at.UtcTicks - at.UtcTicks % length.Ticks, TimeSpan.Zero);
 
     private static T Read<T>(string json) => JsonSerializer.Deserialize<T>(json, JsonSerializerOptions.Web)!;
