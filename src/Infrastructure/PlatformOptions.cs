@@ -46,6 +46,12 @@ public sealed class PredictionOptions
 {
     /// <summary>Predictions that run at once on an instance; more get a 503 with Retry-After, so SHAP cannot take every core.</summary>
     public int MaxConcurrent { get; set; } = 2 * Environment.ProcessorCount;
+
+    /// <summary>
+    /// How long a prediction waits for a slot before its 503: one-row requests hold a slot for a millisecond or two, so a
+    /// short wait absorbs a burst that refusing at once would turn into failures.
+    /// </summary>
+    public int QueueMilliseconds { get; set; } = 500;
 }
 
 /// <summary>The loaded model bundles an API instance keeps (AutoMl__ModelCache__*).</summary>

@@ -87,21 +87,26 @@ internal sealed class OnlinePrediction(AutoMlDbContext db, CreditLedger ledger, 
         }
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        using var slot = gate.TryEnter();
-        if (slot is null)
-        {
-            http.Response.Headers.RetryAfter = "1";
-            return PredictionRun.Refused(ProblemResults.Problem(StatusCodes.Status503ServiceUnavailable, "Too many predictions",
-                "This instance is running as many predictions as it can at once; retry after a second."));
-        }
+        // A bundle is loaded once per instance however many requests wait for it, so the load takes no slot: requests
+        // waiting on a version an alias just moved to would otherwise hold every slot while other models' requests queue.
         var bundle = await cache.GetAsync(model.ModelId, model.BundleKey, ct);
         if (request.Explain && !bundle.CanExplain)
         {
             return PredictionRun.Refused(ProblemResults.Problem(StatusCodes.Status422UnprocessableEntity, "No explanations",
                 "This model has no tree members, so it cannot explain a prediction with SHAP values; predict without explain."));
         }
-        var inputs = Inputs(request);
-        var predictions = bundle.Predict(inputs, request.Explain);
+        IReadOnlyList<RowPrediction> predictions;
+        // The slot covers the model's work only: the charge below is a Postgres round trip that needs no core.
+        using (var slot = await gate.EnterAsync(ct))
+        {
+            if (slot is null)
+            {
+                http.Response.Headers.RetryAfter = "1";
+                return PredictionRun.Refused(ProblemResults.Problem(StatusCodes.Status503ServiceUnavailable, "Too many predictions",
+                    "This instance is running as many predictions as it can at once; retry after a second."));
+            }
+            predictions = bundle.Predict(Inputs(request), request.Explain);
+        }
         var milliseconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 
         if (earlier is not null)

@@ -57,15 +57,37 @@ public sealed class CreditLedger(AutoMlDbContext db, TimeProvider clock)
                 : null;
         }, ct);
 
-    /// <summary>Takes the price of something delivered at once (an online prediction), under the same rule as a hold.</summary>
-    public Task<LedgerResult> ChargeAsync(Guid userId, long amount, CreditEntryKind kind, string reference, string idempotencyKey, CancellationToken ct) =>
-        ApplyAsync(userId, idempotencyKey, account =>
+    /// <summary>
+    /// Takes the price of something delivered at once (an online prediction), under the same rule as a hold. Outside a
+    /// caller's transaction this is one statement (<see cref="ChargeStatement"/>): an endpoint's traffic charges one account
+    /// hundreds of times a second, and its row lock is then held for one statement rather than four round trips.
+    /// </summary>
+    public async Task<LedgerResult> ChargeAsync(Guid userId, long amount, CreditEntryKind kind, string reference, string idempotencyKey, CancellationToken ct)
+    {
+        Positive(amount);
+        if (db.Database.CurrentTransaction is not null)
         {
-            Positive(amount);
-            return Spending.Allowed(account.Balance, account.Held, account.Owed, amount)
-                ? new LedgerPlan([new(-amount, 0, kind, reference, idempotencyKey)], account.Owed)
-                : null;
-        }, ct);
+            return await ApplyAsync(userId, idempotencyKey, account =>
+                Spending.Allowed(account.Balance, account.Held, account.Owed, amount)
+                    ? new LedgerPlan([new(-amount, 0, kind, reference, idempotencyKey)], account.Owed)
+                    : null, ct);
+        }
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var line = new LedgerLine(-amount, 0, kind, reference, idempotencyKey);
+            var result = await ChargeStatement.RunAsync((NpgsqlConnection)db.Database.GetDbConnection(), userId, line, ct);
+            if (result.Outcome == LedgerOutcome.Applied)
+            {
+                Count([line]);
+            }
+            return result;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
 
     /// <summary>Ends a hold: captures what the job used and releases the rest (used = 0 releases it all).</summary>
     public Task<LedgerResult> SettleHoldAsync(Guid userId, long held, long used, string reference, string idempotencyKey, CancellationToken ct) =>
@@ -209,7 +231,7 @@ public sealed class CreditLedger(AutoMlDbContext db, TimeProvider clock)
         public LedgerResult Result(LedgerOutcome outcome) => new(outcome, Balance, Held, Owed);
     }
 
-    private sealed record LedgerLine(long Amount, long HeldChange, CreditEntryKind Kind, string Reference, string Key);
+    internal sealed record LedgerLine(long Amount, long HeldChange, CreditEntryKind Kind, string Reference, string Key);
 
     private sealed record LedgerPlan(IReadOnlyList<LedgerLine> Lines, long Owed);
 }

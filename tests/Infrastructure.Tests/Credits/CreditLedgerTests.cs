@@ -85,4 +85,48 @@ public sealed class CreditLedgerTests(LedgerDatabase data) : IClassFixture<Ledge
         Assert.Equal(LedgerOutcome.Insufficient, result.Outcome);
         Assert.Equal((10L, 0L, 0L), await data.AssertEntriesExplainAccountAsync(user));
     }
+
+    [Fact]
+    public async Task parallel_charges_never_overdraw_and_a_key_charged_at_once_from_many_requests_applies_once()
+    {
+        var user = await data.NewAccountAsync(100);
+
+        // 60 distinct charges of 2 (30 fit) and the same key sent ten times at once.
+        var charges = Enumerable.Range(0, 60).Select(i => $"predict:{user}:{i}").Concat(Enumerable.Repeat($"predict:{user}:retried", 10)).Select(async key =>
+        {
+            await using var db = data.NewContext();
+            return (key, await data.Ledger(db).ChargeAsync(user, 2, CreditEntryKind.Prediction, "Online prediction", key, default));
+        });
+        var results = await Task.WhenAll(charges);
+
+        Assert.Equal(50, results.Count(r => r.Item2.Outcome == LedgerOutcome.Applied));
+        var retried = results.Where(r => r.key == $"predict:{user}:retried").Select(r => r.Item2.Outcome).ToList();
+        Assert.True(retried.Count(o => o == LedgerOutcome.Applied) <= 1, $"one key charged {retried.Count(o => o == LedgerOutcome.Applied)} times");
+        Assert.DoesNotContain(retried, o => o == LedgerOutcome.NoAccount);
+        Assert.Equal((0L, 0L, 0L), await data.AssertEntriesExplainAccountAsync(user));
+    }
+
+    [Fact]
+    public async Task a_charge_is_refused_while_credits_are_owed_or_held_and_repeats_as_a_duplicate()
+    {
+        var user = await data.NewAccountAsync(10);
+        await using var db = data.NewContext();
+        var ledger = data.Ledger(db);
+
+        Assert.True((await ledger.HoldAsync(user, 8, "job", $"hold:{user}", default)).Applied);
+        var overHeld = await ledger.ChargeAsync(user, 3, CreditEntryKind.Prediction, "Online prediction", $"predict:{user}:a", default);
+        var fits = await ledger.ChargeAsync(user, 2, CreditEntryKind.Prediction, "Online prediction", $"predict:{user}:b", default);
+        var again = await ledger.ChargeAsync(user, 2, CreditEntryKind.Prediction, "Online prediction", $"predict:{user}:b", default);
+        var clawback = await ledger.DebitAsync(user, 20, CreditEntryKind.Clawback, "charge refunded", $"refund:{user}", allowOwed: true, default);
+        var whileOwed = await ledger.ChargeAsync(user, 1, CreditEntryKind.Prediction, "Online prediction", $"predict:{user}:c", default);
+        var nobody = await ledger.ChargeAsync(Guid.NewGuid(), 1, CreditEntryKind.Prediction, "Online prediction", $"predict:{user}:d", default);
+
+        Assert.Equal((LedgerOutcome.Insufficient, 10L, 8L), (overHeld.Outcome, overHeld.Balance, overHeld.Held));
+        Assert.Equal((LedgerOutcome.Applied, 8L, 8L), (fits.Outcome, fits.Balance, fits.Held));
+        Assert.Equal(LedgerOutcome.Duplicate, again.Outcome);
+        Assert.True(clawback.Applied);
+        Assert.Equal(LedgerOutcome.Insufficient, whileOwed.Outcome);
+        Assert.Equal(LedgerOutcome.NoAccount, nobody.Outcome);
+        Assert.Equal((8L, 8L, 20L), await data.AssertEntriesExplainAccountAsync(user));
+    }
 }
