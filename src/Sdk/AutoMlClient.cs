@@ -58,7 +58,7 @@ public sealed class AutoMlClient : IDisposable
     /// <summary>Registered models: versions of trained models under one name, and aliases that move with a reason.</summary>
     public RegisteredModelsClient RegisteredModels { get; }
 
-    /// <summary>Endpoints: predict through an alias of a registered model, send feedback, read logs and stats.</summary>
+    /// <summary>Endpoints: predict through an alias of a registered model, send feedback, read logs and stats, monitoring and alerts.</summary>
     public EndpointsClient Endpoints { get; }
 
     /// <summary>Credits: balance and ledger.</summary>

@@ -82,6 +82,104 @@ public sealed class RegistryClientTests(SdkPlatformFactory platform)
         Assert.Contains("1 to 99 percent", Assert.Single(badSplit.Errors["challenger.percent"]), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task an_endpoints_monitoring_has_the_baselines_and_the_judged_window_keeps_new_lines_and_lists_a_missing_column_alert()
+    {
+        using var client = await platform.NewUserClientAsync();
+        var model = await TrainedPima.CopyAsync(platform, client);
+        await client.RegisteredModels.CreateAsync(new NewRegisteredModel { Name = "diabetes" });
+        await client.RegisteredModels.AddVersionAsync("diabetes", model);
+        await client.RegisteredModels.MoveAliasAsync("diabetes", "production", 1, "first release");
+        var endpoint = await client.Endpoints.CreateAsync(new NewServingEndpoint { Name = "diabetes-api", RegisteredModel = "diabetes" });
+        var rows = PimaRows.Features(600);
+        await client.Endpoints.PredictAsync("diabetes-api", rows);
+
+        var fresh = await client.Endpoints.GetMonitoringAsync("diabetes-api");
+        Assert.Equal((1, 24, 0.1, 0.2), (fresh.Version, fresh.WindowHours, fresh.Warn, fresh.Alert));
+        Assert.Equal(rows[0].Keys.Order(), fresh.Baselines.Select(b => b.Feature).Order());
+        Assert.All(fresh.Baselines, b =>
+        {
+            Assert.Equal(b.Bins.Count, b.Shares.Count);
+            Assert.Equal(1.0, b.Shares.Sum(), 6);
+        });
+        Assert.Empty(fresh.Thresholds);
+        Assert.Empty(fresh.Windows); // the day's window has not closed
+
+        await MonitorRun.JudgeAsync(platform, endpoint.Id, rows.Count);
+        var window = Assert.Single((await client.Endpoints.GetMonitoringAsync("diabetes-api")).Windows);
+        Assert.Equal((600, 1, false), (window.Rows, window.Version, window.Skipped));
+        Assert.Equal(fresh.Baselines.Select(b => b.Feature), window.Features.Select(f => f.Feature));
+        Assert.All(window.Features, f =>
+        {
+            Assert.NotNull(f.Skew);
+            Assert.Null(f.Drift); // no window before it
+            Assert.Contains(f.Level, new[] { MonitoringLevels.Ok, MonitoringLevels.Warn, MonitoringLevels.Alert });
+        });
+        var glucose = window.Features.Single(f => f.Feature == "glucose");
+        Assert.True(glucose.Skew < 0.1, $"rows of the training data are close to its baseline (skew {glucose.Skew:F3})");
+
+        var updated = await client.Endpoints.UpdateMonitoringAsync("diabetes-api", new EndpointMonitoringUpdate
+        {
+            WindowHours = 6,
+            Thresholds = new Dictionary<string, DriftThreshold> { ["glucose"] = new() { Warn = 0.15, Alert = 0.3 } },
+        });
+        foreach (var monitoring in new[] { updated, await client.Endpoints.GetMonitoringAsync("diabetes-api") })
+        {
+            Assert.Equal(6, monitoring.WindowHours);
+            var own = Assert.Single(monitoring.Thresholds);
+            Assert.Equal(("glucose", 0.15, 0.3), (own.Key, own.Value.Warn, own.Value.Alert));
+        }
+        // A set of lines replaces the whole set; a window change alone keeps it; an empty set resets every feature.
+        var replaced = await client.Endpoints.UpdateMonitoringAsync("diabetes-api", new EndpointMonitoringUpdate
+        {
+            Thresholds = new Dictionary<string, DriftThreshold> { ["age"] = new() { Warn = 0.12, Alert = 0.25 } },
+        });
+        Assert.Equal(["age"], replaced.Thresholds.Keys);
+        var longer = await client.Endpoints.UpdateMonitoringAsync("diabetes-api", new EndpointMonitoringUpdate { WindowHours = 12 });
+        Assert.Equal((12, "age"), (longer.WindowHours, Assert.Single(longer.Thresholds).Key));
+        var reset = await client.Endpoints.UpdateMonitoringAsync("diabetes-api", new EndpointMonitoringUpdate { Thresholds = new Dictionary<string, DriftThreshold>() });
+        Assert.Empty(reset.Thresholds);
+
+        Assert.Empty((await client.Endpoints.ListAlertsAsync()).Items); // training-like rows raised nothing
+        // The request is answered after its column check: the alert is there when the answer is.
+        await client.Endpoints.PredictAsync("diabetes-api", rows.Take(3).Select(r => r.Where(kv => kv.Key != "mass").ToDictionary()));
+        var alert = Assert.Single((await client.Endpoints.ListAlertsAsync()).Items);
+        Assert.Equal(("diabetes-api", AlertKinds.DataQuality, "mass"), (alert.Endpoint, alert.Kind, alert.Feature));
+        Assert.Contains("without the column 'mass'", alert.Message, StringComparison.Ordinal);
+        Assert.Equal([alert.Id], (await client.Endpoints.ListAlertsAsync("diabetes-api", pageSize: 10)).Items.Select(a => a.Id));
+    }
+
+    [Fact]
+    public async Task monitoring_refusals_carry_the_apis_sentence_and_change_nothing()
+    {
+        using var client = await platform.NewUserClientAsync();
+        await client.RegisteredModels.CreateAsync(new NewRegisteredModel { Name = "churn" });
+        await client.Endpoints.CreateAsync(new NewServingEndpoint { Name = "churn-api", RegisteredModel = "churn" });
+
+        var unserved = await client.Endpoints.GetMonitoringAsync("churn-api");
+        Assert.Null(unserved.Version); // production names no version yet: nothing to compare with
+        Assert.Empty(unserved.Baselines);
+
+        foreach (var call in new Func<Task>[] { () => client.Endpoints.GetMonitoringAsync("nowhere"), () => client.Endpoints.ListAlertsAsync("nowhere") })
+        {
+            var missing = await Assert.ThrowsAsync<AutoMlApiException>(call);
+            Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+            Assert.Equal("No endpoint named 'nowhere' exists in your account.", missing.Detail);
+        }
+        var backwards = await Assert.ThrowsAsync<AutoMlApiException>(() => client.Endpoints.UpdateMonitoringAsync("churn-api", new EndpointMonitoringUpdate
+        {
+            Thresholds = new Dictionary<string, DriftThreshold> { ["glucose"] = new() { Warn = 0.3, Alert = 0.15 } },
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, backwards.StatusCode);
+        Assert.Equal("The thresholds of 'glucose' need 0 < warn < alert ≤ 1 (Jensen-Shannon distances).", Assert.Single(backwards.Errors["thresholds"]));
+        var tooLong = await Assert.ThrowsAsync<AutoMlApiException>(() => client.Endpoints.UpdateMonitoringAsync("churn-api", new EndpointMonitoringUpdate { WindowHours = 200 }));
+        Assert.Equal("windowHours is a number of hours from 1 to 168 (a week).", Assert.Single(tooLong.Errors["windowHours"]));
+
+        var after = await client.Endpoints.GetMonitoringAsync("churn-api");
+        Assert.Equal(24, after.WindowHours);
+        Assert.Empty(after.Thresholds);
+    }
+
     /// <summary>The endpoint's log entry of a request, polled: the log is written off the request's path.</summary>
     private static async Task<PredictionLogEntry> LoggedAsync(AutoMlClient client, string endpoint, Guid requestId)
     {

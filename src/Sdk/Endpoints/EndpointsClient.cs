@@ -5,7 +5,7 @@ using AutoMl.Sdk.Http;
 
 namespace AutoMl.Sdk;
 
-/// <summary>Endpoints: predict through a stable name that follows a registered model's alias, send the truth back, read the logs.</summary>
+/// <summary>Endpoints: predict through a stable name that follows a registered model's alias, send the truth back, read the logs, watch for drift.</summary>
 public sealed class EndpointsClient
 {
     // As for a model's predictions: typed rows keep their property names (or [JsonPropertyName]) as column names.
@@ -129,6 +129,36 @@ public sealed class EndpointsClient
     /// <returns>The statistics.</returns>
     public Task<EndpointStats> GetStatsAsync(string name, int hours = 24, CancellationToken cancellationToken = default) =>
         api.GetAsync<EndpointStats>(ApiConnection.Query($"{Path(name)}/stats", ("hours", Number(hours))), cancellationToken);
+
+    /// <summary>Reads what an endpoint's monitor knows: the serving version's baselines, the lines and the latest windows.</summary>
+    /// <param name="name">The endpoint's name.</param>
+    /// <param name="windows">How many of the latest windows, 1 to 365; the API's default (30) when null.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The baselines, lines and windows.</returns>
+    public Task<EndpointMonitoring> GetMonitoringAsync(string name, int? windows = null, CancellationToken cancellationToken = default) =>
+        api.GetAsync<EndpointMonitoring>(ApiConnection.Query($"{Path(name)}/monitoring", ("windows", Number(windows))), cancellationToken);
+
+    /// <summary>Changes how long an endpoint's windows are, or which features have their own lines (the whole set at once).</summary>
+    /// <param name="name">The endpoint's name.</param>
+    /// <param name="update">What to change; null properties stay as they are.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The monitoring as changed.</returns>
+    /// <exception cref="AutoMlApiException">400 when a window is not 1 to 168 hours or a feature's lines are not 0 &lt; warn &lt; alert ≤ 1.</exception>
+    public Task<EndpointMonitoring> UpdateMonitoringAsync(string name, EndpointMonitoringUpdate update, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        return api.SendJsonAsync<EndpointMonitoring>(HttpMethod.Patch, $"{Path(name)}/monitoring", update, cancellationToken);
+    }
+
+    /// <summary>Lists the monitors' alerts of all your endpoints, or of one, one page, latest first.</summary>
+    /// <param name="endpoint">Only this endpoint's (its name); all when null.</param>
+    /// <param name="pageSize">Per page, 1 to 200; the API's default (50) when null.</param>
+    /// <param name="cursor">The previous page's <see cref="Page{T}.NextCursor"/>, or null for the first page.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>One page of alerts.</returns>
+    /// <exception cref="AutoMlApiException">404 when there is no endpoint of that name.</exception>
+    public Task<Page<EndpointAlert>> ListAlertsAsync(string? endpoint = null, int? pageSize = null, string? cursor = null, CancellationToken cancellationToken = default) =>
+        api.GetAsync<Page<EndpointAlert>>(ApiConnection.Query("api/v1/alerts", ("endpoint", endpoint), ("pageSize", Number(pageSize)), ("cursor", cursor)), cancellationToken);
 
     private async Task<EndpointPredictionResult> SendPredictAsync(string name, JsonElement rows, bool explain, CancellationToken ct)
     {
