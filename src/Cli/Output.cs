@@ -20,10 +20,17 @@ internal sealed class Output(bool json)
 
     public static void Document(object value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
 
+    public static void Table(Table table)
+    {
+        FitPipe();
+        AnsiConsole.Write(table);
+    }
+
     public void Line(string markup)
     {
         if (!json)
         {
+            FitPipe();
             AnsiConsole.MarkupLine(markup);
         }
     }
@@ -39,5 +46,14 @@ internal sealed class Output(bool json)
             Console.Error.WriteLine(detail is null ? $"automl: {title}" : $"automl: {title}: {detail}");
         }
         return exitCode;
+    }
+
+    /// <summary>Piped into a file or grep, a line or table row stays on one line instead of wrapping at the 80 columns assumed without a terminal.</summary>
+    private static void FitPipe()
+    {
+        if (Console.IsOutputRedirected)
+        {
+            AnsiConsole.Profile.Width = 240;
+        }
     }
 }

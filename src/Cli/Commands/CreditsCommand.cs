@@ -20,7 +20,7 @@ internal static class CreditsCommand
             }
             var table = new Table().AddColumns("balance", "held", "available", "owed");
             table.AddRow($"{credits.Balance}", $"{credits.Held}", $"[bold]{credits.Available}[/]", $"{credits.Owed}");
-            AnsiConsole.Write(table);
+            Output.Table(table);
             var reserved = storage.ReservedBytes > 0 ? $", {Bytes(storage.ReservedBytes)} held by uploads in progress" : "";
             output.Line($"storage: [bold]{Bytes(storage.UsedBytes)}[/] of {Bytes(storage.QuotaBytes)} used{reserved} ({storage.Tier} tier)");
             output.Line($"[grey]data sets unused for {storage.RetentionDays} days are deleted; an email comes a week before[/]");

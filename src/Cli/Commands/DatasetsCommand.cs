@@ -68,7 +68,7 @@ internal static class DatasetsCommand
                 table.AddRow(Markup.Escape(s.Name), Markup.Escape(s.Title), s.Rows.ToString(CultureInfo.InvariantCulture),
                     s.Columns.ToString(CultureInfo.InvariantCulture), Markup.Escape(s.Target), Markup.Escape(s.Task));
             }
-            AnsiConsole.Write(table);
+            Output.Table(table);
             return ExitCodes.Ok;
         }));
         return samples;

@@ -18,15 +18,7 @@ internal static class EndpointsCommand
         var command = new Command("list", "List your endpoints: the registered model and aliases they serve, and the versions those name now.");
         command.SetAction(CliRunner.WithClient(async (client, output, parse, ct) =>
         {
-            var endpoints = new List<ServingEndpoint>();
-            string? cursor = null;
-            do
-            {
-                var page = await client.Endpoints.ListAsync(200, cursor, ct);
-                endpoints.AddRange(page.Items);
-                cursor = page.NextCursor;
-            }
-            while (cursor is not null);
+            var endpoints = await Pages.ReadAsync((size, cursor) => client.Endpoints.ListAsync(size, cursor, ct));
             if (output.IsJson)
             {
                 Output.Document(endpoints);
@@ -43,7 +35,7 @@ internal static class EndpointsCommand
                 table.AddRow(Markup.Escape(e.Name), Markup.Escape(e.RegisteredModel), Markup.Escape(Serving(e, e.Alias)),
                     Markup.Escape(Challenger(e)), RegisteredModelsCommand.Date(e.UpdatedAt));
             }
-            AnsiConsole.Write(table);
+            Output.Table(table);
             return ExitCodes.Ok;
         }));
         return command;
@@ -54,26 +46,13 @@ internal static class EndpointsCommand
         var name = new Argument<string>("NAME") { Description = "Lower-case letters, digits and dashes, starting with a letter." };
         var registered = new Option<string>("--registered-model") { Description = "The registered model it serves.", Required = true };
         var alias = new Option<string?>("--alias") { Description = "The alias it serves. Default: production." };
-        var challenger = new Option<string?>("--challenger") { Description = "A second alias answering --percent of the requests (a split)." };
-        var percent = new Option<int?>("--percent") { Description = "The challenger's share of requests, 1 to 99." };
-        var shadow = new Option<string?>("--shadow") { Description = "A second alias that scores every request unseen; its answers are only logged." };
         var description = new Option<string?>("--description") { Description = "What it is for." };
         var command = new Command("create", "Create an endpoint serving an alias of a registered model, optionally with a split or shadow challenger.")
         {
-            name, registered, alias, challenger, percent, shadow, description,
+            name, registered, alias, description,
         };
-        command.Validators.Add(result =>
-        {
-            var split = result.GetValue(challenger) is not null;
-            if (split && result.GetValue(shadow) is not null)
-            {
-                result.AddError("Give --challenger (a split) or --shadow, not both.");
-            }
-            else if (split != result.GetValue(percent).HasValue)
-            {
-                result.AddError("--challenger and --percent go together: --challenger staging --percent 10.");
-            }
-        });
+        var challenger = new ChallengerOptions();
+        challenger.AddTo(command);
         command.SetAction(CliRunner.WithClient(async (client, output, parse, ct) =>
         {
             var created = await client.Endpoints.CreateAsync(new NewServingEndpoint
@@ -81,9 +60,7 @@ internal static class EndpointsCommand
                 Name = parse.GetValue(name)!,
                 RegisteredModel = parse.GetValue(registered)!,
                 Alias = parse.GetValue(alias),
-                Challenger = parse.GetValue(challenger) is { } split
-                    ? new Challenger { Alias = split, Percent = parse.GetValue(percent) ?? 0, Mode = ChallengerModes.Split }
-                    : parse.GetValue(shadow) is { } unseen ? new Challenger { Alias = unseen, Mode = ChallengerModes.Shadow } : null,
+                Challenger = challenger.Read(parse),
                 Description = parse.GetValue(description),
             }, ct);
             if (output.IsJson)
@@ -92,7 +69,7 @@ internal static class EndpointsCommand
             }
             else
             {
-                output.Line($"endpoint [green]{Markup.Escape(created.Name)}[/] serves {Markup.Escape(created.RegisteredModel)} {Markup.Escape(Serving(created, created.Alias))}{Markup.Escape(created.Challenger is null ? string.Empty : "; challenger " + Challenger(created))}");
+                output.Line($"endpoint [green]{Markup.Escape(created.Name)}[/] {Markup.Escape(Serves(created))}");
             }
             return ExitCodes.Ok;
         }));
@@ -152,6 +129,10 @@ internal static class EndpointsCommand
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number
         : bool.TryParse(text, out var flag) ? flag
         : text;
+
+    /// <summary>What an endpoint answers with now, as a line after a change.</summary>
+    private static string Serves(ServingEndpoint endpoint) =>
+        $"serves {endpoint.RegisteredModel} {Serving(endpoint, endpoint.Alias)}{(endpoint.Challenger is null ? string.Empty : "; challenger " + Challenger(endpoint))}";
 
     private static string Serving(ServingEndpoint endpoint, string alias) =>
         endpoint.Serving.TryGetValue(alias, out var version) && version is { } v ? $"{alias} (v{v})" : $"{alias} (names no version)";

@@ -20,24 +20,16 @@ internal static class ModelsListCommand
         var command = new Command("list", "List your models: data set, target, task, metric, score, created, size.") { task, dataset, search, sort, ascending };
         command.SetAction(CliRunner.WithClient(async (client, output, parse, ct) =>
         {
-            var models = new List<ModelSummary>();
-            string? cursor = null;
-            do
+            var models = await Pages.ReadAsync((size, cursor) => client.Models.ListAsync(new ModelListOptions
             {
-                var page = await client.Models.ListAsync(new ModelListOptions
-                {
-                    Task = parse.GetValue(task),
-                    DatasetId = parse.GetValue(dataset),
-                    Search = parse.GetValue(search),
-                    Sort = Enum.Parse<ModelSort>(parse.GetValue(sort)!, ignoreCase: true),
-                    Ascending = parse.GetValue(ascending),
-                    PageSize = 200,
-                    Cursor = cursor,
-                }, ct);
-                models.AddRange(page.Items);
-                cursor = page.NextCursor;
-            }
-            while (cursor is not null);
+                Task = parse.GetValue(task),
+                DatasetId = parse.GetValue(dataset),
+                Search = parse.GetValue(search),
+                Sort = Enum.Parse<ModelSort>(parse.GetValue(sort)!, ignoreCase: true),
+                Ascending = parse.GetValue(ascending),
+                PageSize = size,
+                Cursor = cursor,
+            }, ct));
 
             if (output.IsJson)
             {
@@ -63,12 +55,7 @@ internal static class ModelsListCommand
                     m.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
                     Size(m.BundleBytes));
             }
-            if (Console.IsOutputRedirected)
-            {
-                // Piped into a file or grep, a row stays on one line instead of wrapping at the 80 columns assumed without a terminal.
-                AnsiConsole.Profile.Width = 240;
-            }
-            AnsiConsole.Write(table);
+            Output.Table(table);
             return ExitCodes.Ok;
         }));
         return command;

@@ -33,7 +33,7 @@ internal static class ModelsShowCommand
                 {
                     metrics.AddRow(Markup.Escape(metric.Name), Number(metric.Value.GetDouble()));
                 }
-                AnsiConsole.Write(metrics);
+                Output.Table(metrics);
             }
 
             if (model.Ensemble.Count > 0)
@@ -44,7 +44,7 @@ internal static class ModelsShowCommand
                     ensemble.AddRow(member.Trial.ToString(CultureInfo.InvariantCulture), member.Learner,
                         member.Weight.ToString("P1", CultureInfo.InvariantCulture), Number(member.ValidationScore));
                 }
-                AnsiConsole.Write(ensemble);
+                Output.Table(ensemble);
             }
 
             var features = model.FeatureImportance.ValueKind == JsonValueKind.Array
@@ -60,7 +60,7 @@ internal static class ModelsShowCommand
                 {
                     table.AddRow(Markup.Escape(name), Number(gain));
                 }
-                AnsiConsole.Write(table);
+                Output.Table(table);
             }
             return ExitCodes.Ok;
         }));

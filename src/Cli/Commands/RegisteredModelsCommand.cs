@@ -25,15 +25,7 @@ internal static class RegisteredModelsCommand
         var command = new Command("list", "List your registered models: task, target, latest version, aliases, endpoints.") { search };
         command.SetAction(CliRunner.WithClient(async (client, output, parse, ct) =>
         {
-            var models = new List<RegisteredModel>();
-            string? cursor = null;
-            do
-            {
-                var page = await client.RegisteredModels.ListAsync(parse.GetValue(search), 200, cursor, ct);
-                models.AddRange(page.Items);
-                cursor = page.NextCursor;
-            }
-            while (cursor is not null);
+            var models = await Pages.ReadAsync((size, cursor) => client.RegisteredModels.ListAsync(parse.GetValue(search), size, cursor, ct));
             if (output.IsJson)
             {
                 Output.Document(models);
@@ -50,7 +42,7 @@ internal static class RegisteredModelsCommand
                 table.AddRow(Markup.Escape(m.Name), m.Task ?? "–", Markup.Escape(m.Target ?? "–"), m.LatestVersion.ToString(CultureInfo.InvariantCulture),
                     Markup.Escape(Aliases(m.Aliases)), Markup.Escape(string.Join(", ", m.Endpoints)), Date(m.UpdatedAt));
             }
-            AnsiConsole.Write(table);
+            Output.Table(table);
             return ExitCodes.Ok;
         }));
         return command;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using AutoMl.Sdk;
 using Spectre.Console;
 
 namespace AutoMl.Cli.Commands;
@@ -14,15 +13,7 @@ internal static class RegisteredVersionsCommand
         var command = new Command("versions", "List a registered model's versions, newest first, with their scores and aliases.") { name };
         command.SetAction(CliRunner.WithClient(async (client, output, parse, ct) =>
         {
-            var versions = new List<ModelVersion>();
-            string? cursor = null;
-            do
-            {
-                var page = await client.RegisteredModels.ListVersionsAsync(parse.GetValue(name)!, 200, cursor, ct);
-                versions.AddRange(page.Items);
-                cursor = page.NextCursor;
-            }
-            while (cursor is not null);
+            var versions = await Pages.ReadAsync((size, cursor) => client.RegisteredModels.ListVersionsAsync(parse.GetValue(name)!, size, cursor, ct));
             if (output.IsJson)
             {
                 Output.Document(versions);
@@ -39,7 +30,7 @@ internal static class RegisteredVersionsCommand
                 table.AddRow(v.Version.ToString(CultureInfo.InvariantCulture), v.ModelId.ToString(), v.Metric, v.Score.ToString("0.####", CultureInfo.InvariantCulture),
                     Markup.Escape(string.Join(", ", v.Aliases)), v.Source, RegisteredModelsCommand.Date(v.CreatedAt));
             }
-            AnsiConsole.Write(table);
+            Output.Table(table);
             return ExitCodes.Ok;
         }));
         return command;
@@ -97,15 +88,7 @@ internal static class RegisteredVersionsCommand
         var command = new Command("history", "Show an alias's moves, latest first: from and to which version, who moved it and why.") { name, alias };
         command.SetAction(CliRunner.WithClient(async (client, output, parse, ct) =>
         {
-            var moves = new List<AliasMove>();
-            string? cursor = null;
-            do
-            {
-                var page = await client.RegisteredModels.GetAliasHistoryAsync(parse.GetValue(name)!, parse.GetValue(alias)!, 200, cursor, ct);
-                moves.AddRange(page.Items);
-                cursor = page.NextCursor;
-            }
-            while (cursor is not null);
+            var moves = await Pages.ReadAsync((size, cursor) => client.RegisteredModels.GetAliasHistoryAsync(parse.GetValue(name)!, parse.GetValue(alias)!, size, cursor, ct));
             if (output.IsJson)
             {
                 Output.Document(moves);
@@ -116,7 +99,7 @@ internal static class RegisteredVersionsCommand
             {
                 table.AddRow(RegisteredModelsCommand.Date(m.At), Version(m.FromVersion), Version(m.ToVersion), Markup.Escape(m.Actor), Markup.Escape(m.Reason));
             }
-            AnsiConsole.Write(table);
+            Output.Table(table);
             return ExitCodes.Ok;
         }));
         return command;
