@@ -258,6 +258,77 @@ public sealed class CliTests(KestrelPlatformFactory platform) : IDisposable
         Assert.Equal("No endpoint named 'nowhere' exists in your account.", JsonDocument.Parse(unknown.Stdout).RootElement.GetProperty("error").GetProperty("detail").GetString());
     }
 
+    [Fact]
+    public async Task cli_shows_an_endpoints_drift_per_feature_changes_its_lines_and_lists_the_alert_of_a_missing_column()
+    {
+        var env = await NewUserEnvironmentAsync();
+        using (var sdk = new AutoMlClient(new AutoMlClientOptions { BaseAddress = platform.Address, ApiKey = env["AUTOML_API_KEY"] }))
+        {
+            var modelId = await TrainedPima.CopyAsync(platform, sdk);
+            await MustAsync("registered-models create diabetes", env);
+            await MustAsync($"registered-models register diabetes --model {modelId}", env);
+            await MustAsync("registered-models alias diabetes production --version 1 --reason \"first release\"", env);
+        }
+        var endpointId = JsonDocument.Parse((await MustAsync("endpoints create diabetes-api --registered-model diabetes --json", env)).Stdout).RootElement.GetProperty("id").GetGuid();
+        var input = Path.Combine(work.FullName, "rows.csv");
+        await File.WriteAllLinesAsync(input, PimaRows.Csv(600));
+        await MustAsync($"endpoints predict --endpoint diabetes-api --input \"{input}\" --output \"{Path.Combine(work.FullName, "preds.csv")}\"", env);
+
+        var unjudged = await MustAsync("endpoints monitoring diabetes-api", env);
+        Assert.Contains("diabetes-api: version 1, windows of 24 h; lines: warn 0.1, alert 0.2", unjudged.Stdout, StringComparison.Ordinal);
+        Assert.Contains("No window judged yet", unjudged.Stdout, StringComparison.Ordinal);
+        Assert.Equal(["numeric", "–", "–", "not judged", "0.1", "0.2"], Cells(unjudged, "glucose")[1..]);
+
+        await MonitorRun.JudgeAsync(platform, endpointId, 600);
+        var judged = await MustAsync("endpoints monitoring diabetes-api", env);
+        Assert.Contains("600 rows", judged.Stdout, StringComparison.Ordinal);
+        var window = JsonDocument.Parse((await MustAsync("endpoints monitoring diabetes-api --json", env)).Stdout).RootElement.GetProperty("windows").EnumerateArray().Single();
+        Assert.Equal(600, window.GetProperty("rows").GetInt32());
+        foreach (var feature in window.GetProperty("features").EnumerateArray())
+        {
+            // feature, kind, skew, drift, status, warn, alert: the table shows what the API answered.
+            var cells = Cells(judged, feature.GetProperty("feature").GetString()!);
+            Assert.Equal(feature.GetProperty("skew").GetDouble().ToString("0.000", System.Globalization.CultureInfo.InvariantCulture), cells[2]);
+            Assert.Equal(["–", feature.GetProperty("level").GetString()!, "0.1", "0.2"], cells[3..]);
+        }
+
+        var changed = await MustAsync("endpoints monitoring diabetes-api --window-hours 6 --threshold glucose=0.15,0.3", env);
+        Assert.Contains("windows of 6 h; lines: warn 0.1, alert 0.2 (own lines: glucose)", changed.Stdout, StringComparison.Ordinal);
+        Assert.Equal(["0.15", "0.3"], Cells(changed, "glucose")[5..]);
+        Assert.Equal(["0.1", "0.2"], Cells(changed, "age")[5..]);
+        // The API replaces the whole set; the CLI sends it with the named feature changed, so glucose keeps its lines.
+        var added = JsonDocument.Parse((await MustAsync("endpoints monitoring diabetes-api --threshold age=0.12,0.25 --json", env)).Stdout).RootElement;
+        Assert.Equal(["age", "glucose"], added.GetProperty("thresholds").EnumerateObject().Select(t => t.Name).Order());
+        Assert.Equal(0.3, added.GetProperty("thresholds").GetProperty("glucose").GetProperty("alert").GetDouble());
+        var restored = JsonDocument.Parse((await MustAsync("endpoints monitoring diabetes-api --threshold glucose=default --json", env)).Stdout).RootElement;
+        Assert.Equal(["age"], restored.GetProperty("thresholds").EnumerateObject().Select(t => t.Name));
+        Assert.Equal(6, restored.GetProperty("windowHours").GetInt32());
+
+        var backwards = await AutomlAsync("endpoints monitoring diabetes-api --threshold glucose=0.3,0.15", env, Quick);
+        Assert.True(backwards.ExitCode == 1, Describe(backwards));
+        Assert.Contains("thresholds: The thresholds of 'glucose' need 0 < warn < alert ≤ 1 (Jensen-Shannon distances).", backwards.Stderr, StringComparison.Ordinal);
+        var tooLong = await AutomlAsync("endpoints monitoring diabetes-api --window-hours 200 --json", env, Quick);
+        Assert.True(tooLong.ExitCode == 1, Describe(tooLong));
+        Assert.Contains("windowHours is a number of hours from 1 to 168", ErrorDetail(tooLong), StringComparison.Ordinal);
+        var unknown = await AutomlAsync("endpoints monitoring nowhere --json", env, Quick);
+        Assert.True(unknown.ExitCode == 1, Describe(unknown));
+        Assert.Equal("No endpoint named 'nowhere' exists in your account.", ErrorDetail(unknown));
+        var malformed = await AutomlAsync("endpoints monitoring diabetes-api --threshold glucose=high", env, Quick);
+        Assert.True(malformed.ExitCode == 2, Describe(malformed));
+
+        Assert.Contains("No alerts.", (await MustAsync("alerts", env)).Stdout, StringComparison.Ordinal);
+        await File.WriteAllLinesAsync(input, PimaRows.Csv(3, without: "mass"));
+        await MustAsync($"endpoints predict --endpoint diabetes-api --input \"{input}\" --output \"{Path.Combine(work.FullName, "preds.csv")}\"", env);
+        var table = await MustAsync("alerts", env);
+        Assert.Equal(["diabetes-api", "data_quality", "mass"], Cells(table, "diabetes-api", column: 1)[1..4]);
+        var alert = JsonDocument.Parse((await MustAsync("alerts --endpoint diabetes-api --json", env)).Stdout).RootElement.EnumerateArray().Single();
+        Assert.Equal(("data_quality", "mass"), (alert.GetProperty("kind").GetString(), alert.GetProperty("feature").GetString()));
+        Assert.Contains("without the column 'mass'", alert.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var noSuchEndpoint = await AutomlAsync("alerts --endpoint nowhere", env, Quick);
+        Assert.True(noSuchEndpoint.ExitCode == 1, Describe(noSuchEndpoint));
+        Assert.Contains("No endpoint named 'nowhere' exists in your account.", noSuchEndpoint.Stderr, StringComparison.Ordinal);
+    }
+
     private async Task<Guid> UploadAsync(IDictionary<string, string> env, string file = "pima_diabetes.csv")
     {
         var upload = await AutomlAsync($"datasets upload \"{Data.File(file)}\" --wait --json", env, Quick);
@@ -289,6 +360,23 @@ public sealed class CliTests(KestrelPlatformFactory platform) : IDisposable
             return path;
         }
     }
+
+    private async Task<Shell.Result> MustAsync(string arguments, IDictionary<string, string> env)
+    {
+        var result = await AutomlAsync(arguments, env, Quick);
+        Assert.True(result.ExitCode == 0, $"automl {arguments}\n{Describe(result)}");
+        return result;
+    }
+
+    /// <summary>The cells of the table row whose cell in <paramref name="column"/> is <paramref name="value"/>.</summary>
+    private static string[] Cells(Shell.Result result, string value, int column = 0)
+    {
+        var rows = result.Stdout.Split('\n').Where(l => l.StartsWith('│')).Select(l => l.Split('│').Select(c => c.Trim()).ToArray()[1..^1]);
+        return rows.Single(cells => cells.Length > column && cells[column] == value);
+    }
+
+    private static string? ErrorDetail(Shell.Result result) =>
+        JsonDocument.Parse(result.Stdout).RootElement.GetProperty("error").GetProperty("detail").GetString();
 
     private static string Describe(Shell.Result result) => $"exit {result.ExitCode}\nstdout:\n{result.Stdout}\nstderr:\n{result.Stderr}";
 

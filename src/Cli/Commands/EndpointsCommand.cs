@@ -5,12 +5,12 @@ using Spectre.Console;
 
 namespace AutoMl.Cli.Commands;
 
-/// <summary>`automl endpoints`: stable names that predict with an alias of a registered model; predictions are in <see cref="EndpointsPredictCommand"/>.</summary>
+/// <summary>`automl endpoints`: stable names that predict with an alias of a registered model; predictions are in <see cref="EndpointsPredictCommand"/>, drift in <see cref="EndpointsMonitoringCommand"/>.</summary>
 internal static class EndpointsCommand
 {
     public static Command Create() => new("endpoints", "Predict through a stable name that follows an alias of a registered model.")
     {
-        List(), CreateCommand(), Show(), EndpointsPredictCommand.Create(), Feedback(),
+        List(), CreateCommand(), Show(), EndpointsPredictCommand.Create(), Feedback(), EndpointsMonitoringCommand.Create(),
     };
 
     private static Command List()
