@@ -329,6 +329,47 @@ public sealed class CliTests(KestrelPlatformFactory platform) : IDisposable
         Assert.Contains("No endpoint named 'nowhere' exists in your account.", noSuchEndpoint.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task cli_updates_and_deletes_endpoints_and_registered_models_and_prints_the_apis_refusals()
+    {
+        var env = await NewUserEnvironmentAsync(ApiKeyScopes.Full);
+        await MustAsync("registered-models create churn --tag retention", env);
+        await MustAsync("endpoints create churn-api --registered-model churn", env);
+
+        var described = JsonDocument.Parse((await MustAsync("registered-models update churn --description \"Monthly churn\" --tag billing --tag retention --json", env)).Stdout).RootElement;
+        Assert.Equal("Monthly churn", described.GetProperty("description").GetString());
+        Assert.Equal(["billing", "retention"], described.GetProperty("tags").EnumerateArray().Select(t => t.GetString()).Order());
+        var untagged = await MustAsync("registered-models update churn --no-tags", env);
+        Assert.Contains("description: Monthly churn; tags: none", untagged.Stdout, StringComparison.Ordinal);
+
+        var split = await MustAsync("endpoints update churn-api --challenger staging --percent 10 --description \"A/B\"", env);
+        Assert.Contains("endpoint churn-api now serves churn production (names no version); challenger staging (names no version) on 10% of requests", split.Stdout, StringComparison.Ordinal);
+        var unsplit = JsonDocument.Parse((await MustAsync("endpoints update churn-api --remove-challenger --json", env)).Stdout).RootElement;
+        Assert.Equal(JsonValueKind.Null, unsplit.GetProperty("challenger").ValueKind);
+        Assert.Equal("A/B", unsplit.GetProperty("description").GetString());
+        var badSplit = await AutomlAsync("endpoints update churn-api --challenger staging --percent 150", env, Quick);
+        Assert.True(badSplit.ExitCode == 1, Describe(badSplit));
+        Assert.Contains("challenger.percent: A split gives the challenger 1 to 99 percent", badSplit.Stderr, StringComparison.Ordinal);
+        var nothing = await AutomlAsync("endpoints update churn-api", env, Quick);
+        Assert.True(nothing.ExitCode == 2, Describe(nothing));
+
+        var served = await AutomlAsync("registered-models delete churn --json", env, Quick);
+        Assert.True(served.ExitCode == 1, Describe(served));
+        Assert.Equal("The endpoint churn-api serves churn: delete it or point it elsewhere first.", ErrorDetail(served));
+        var deleted = JsonDocument.Parse((await MustAsync("endpoints delete churn-api --json", env)).Stdout).RootElement;
+        Assert.Equal("churn-api", deleted.GetProperty("deleted").GetString());
+        var gone = await AutomlAsync("endpoints show churn-api --json", env, Quick);
+        Assert.Equal("No endpoint named 'churn-api' exists in your account.", ErrorDetail(gone));
+        Assert.Contains("registered model churn deleted", (await MustAsync("registered-models delete churn", env)).Stdout, StringComparison.Ordinal);
+        var again = await AutomlAsync("registered-models delete churn --json", env, Quick);
+        Assert.True(again.ExitCode == 1, Describe(again));
+        Assert.Equal("No registered model named 'churn' exists in your account.", ErrorDetail(again));
+
+        var trainKey = await AutomlAsync("endpoints delete churn-api --json", await NewUserEnvironmentAsync(), Quick);
+        Assert.True(trainKey.ExitCode == 3, Describe(trainKey));
+        Assert.Contains("'full' scope", ErrorDetail(trainKey), StringComparison.Ordinal);
+    }
+
     private async Task<Guid> UploadAsync(IDictionary<string, string> env, string file = "pima_diabetes.csv")
     {
         var upload = await AutomlAsync($"datasets upload \"{Data.File(file)}\" --wait --json", env, Quick);

@@ -10,7 +10,9 @@ internal static class EndpointsCommand
 {
     public static Command Create() => new("endpoints", "Predict through a stable name that follows an alias of a registered model.")
     {
-        List(), CreateCommand(), Show(), EndpointsPredictCommand.Create(), Feedback(), EndpointsMonitoringCommand.Create(),
+        List(), CreateCommand(), Show(), EndpointsUpdateCommand.Create(),
+        DeleteCommand.Create("endpoint", "Delete an endpoint and the feedback sent to it; the registered model stays. Needs a full-scope key.", (client, name, ct) => client.Endpoints.DeleteAsync(name, ct)),
+        EndpointsPredictCommand.Create(), Feedback(), EndpointsMonitoringCommand.Create(),
     };
 
     private static Command List()
@@ -131,7 +133,7 @@ internal static class EndpointsCommand
         : text;
 
     /// <summary>What an endpoint answers with now, as a line after a change.</summary>
-    private static string Serves(ServingEndpoint endpoint) =>
+    public static string Serves(ServingEndpoint endpoint) =>
         $"serves {endpoint.RegisteredModel} {Serving(endpoint, endpoint.Alias)}{(endpoint.Challenger is null ? string.Empty : "; challenger " + Challenger(endpoint))}";
 
     private static string Serving(ServingEndpoint endpoint, string alias) =>

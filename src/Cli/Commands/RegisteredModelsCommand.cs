@@ -10,7 +10,10 @@ internal static class RegisteredModelsCommand
 {
     public static Command Create() => new("registered-models", "Name a line of models: numbered versions, aliases (production, staging…) moved with a reason.")
     {
-        List(), CreateCommand(), Show(), RegisteredVersionsCommand.Versions(), RegisteredVersionsCommand.Register(),
+        List(), CreateCommand(), Show(), RegisteredModelsUpdateCommand.Create(),
+        DeleteCommand.Create("registered model", "Delete a registered model with its versions and aliases; the trained models stay. Refused while an endpoint serves it. Needs a full-scope key.",
+            (client, name, ct) => client.RegisteredModels.DeleteAsync(name, ct)),
+        RegisteredVersionsCommand.Versions(), RegisteredVersionsCommand.Register(),
         RegisteredVersionsCommand.Alias(), RegisteredVersionsCommand.History(),
     };
 
