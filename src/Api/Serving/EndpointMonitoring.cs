@@ -51,9 +51,9 @@ internal static class EndpointMonitoring
         {
             return ProblemResults.Validation("windowHours", "windowHours is a number of hours from 1 to 168 (a week).");
         }
-        if (request.Thresholds?.FirstOrDefault(t => t.Value.Warn <= 0 || t.Value.Alert > 1 || t.Value.Warn >= t.Value.Alert) is { Key: not null } bad)
+        if (request.Thresholds?.FirstOrDefault(t => t.Value is null || t.Value.Warn <= 0 || t.Value.Alert > 1 || t.Value.Warn >= t.Value.Alert) is { Key: not null } bad)
         {
-            return ProblemResults.Validation("thresholds", $"The thresholds of '{bad.Key}' need 0 < warn < alert ≤ 1 (Jensen-Shannon distances).");
+            return ProblemResults.Validation("thresholds", $"The thresholds of '{bad.Key}' need 0 < warn < alert ≤ 1 (Jensen-Shannon distances); leave a feature out to give it the defaults.");
         }
         if (await db.Endpoints.SingleOrDefaultAsync(e => e.UserId == current.Id && e.Name == name, ct) is not { } endpoint)
         {

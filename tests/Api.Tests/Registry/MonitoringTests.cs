@@ -29,6 +29,11 @@ public sealed class MonitoringTests(ModelCatalogFactory platform)
         await RegistrySteps.GrantAsync(platform, userId, 100);
         await (await user.Http.PostAsJsonAsync("/api/v1/endpoints", new { name = "risk", registeredModel = "diabetes" })).JsonAsync(HttpStatusCode.Created);
         await (await user.Http.PatchAsJsonAsync("/api/v1/endpoints/risk/monitoring", new { windowHours = 1 })).JsonAsync();
+        // A feature's lines sent as null are refused with the rule, not a server error, and change nothing.
+        var nullLines = await (await user.Http.PatchAsync("/api/v1/endpoints/risk/monitoring",
+            new StringContent("{\"windowHours\":2,\"thresholds\":{\"glucose\":null}}", System.Text.Encoding.UTF8, "application/json"))).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("glucose", nullLines.ToString());
+        Assert.Equal(1, (await (await user.Http.GetAsync("/api/v1/endpoints/risk/monitoring")).JsonAsync()).GetProperty("windowHours").GetInt32());
         var now = DateTimeOffset.UtcNow;
         var hour = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero);
         await using (var scope = platform.Services.CreateAsyncScope())
