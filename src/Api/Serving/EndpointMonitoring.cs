@@ -53,7 +53,7 @@ internal static class EndpointMonitoring
         }
         if (request.Thresholds?.FirstOrDefault(t => t.Value is null || t.Value.Warn <= 0 || t.Value.Alert > 1 || t.Value.Warn >= t.Value.Alert) is { Key: not null } bad)
         {
-            return ProblemResults.Validation("thresholds", $"The thresholds of '{bad.Key}' need 0 < warn < alert ≤ 1 (Jensen-Shannon distances); leave a feature out to give it the defaults.");
+            return ProblemResults.Validation("thresholds", $"The thresholds of '{bad.Key}' need 0 < warn < alert ≤ 1 (Jensen-Shannon distances).");
         }
         if (await db.Endpoints.SingleOrDefaultAsync(e => e.UserId == current.Id && e.Name == name, ct) is not { } endpoint)
         {
