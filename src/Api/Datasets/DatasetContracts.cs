@@ -19,7 +19,30 @@ public sealed record DatasetView(
     string? TargetSuggestion,
     string? TaskSuggestion,
     DateTimeOffset CreatedAt,
-    DateTimeOffset LastUsedAt);
+    DateTimeOffset LastUsedAt,
+    [property: System.ComponentModel.Description("This data set's number among the versions of its lineage: 1 for a first upload.")]
+    int Version = 1,
+    [property: System.ComponentModel.Description("The newest version number of this data set's lineage.")]
+    int LatestVersion = 1,
+    [property: System.ComponentModel.Description("How the columns differ from the latest earlier version that was ingested; null for version 1 and until this version is ingested.")]
+    SchemaChanges? SchemaChanges = null);
+
+public sealed record DatasetVersionView(
+    int Version,
+    Guid Id,
+    string Name,
+    DatasetStatus Status,
+    string? Error,
+    long? Rows,
+    DateTimeOffset CreatedAt,
+    SchemaChanges? SchemaChanges);
+
+/// <param name="Name">The new version's name; left out, it keeps the name of the version it was added to.</param>
+public sealed record StartVersionUploadRequest(
+    [property: Range(1, long.MaxValue, ErrorMessage = "sizeBytes is the file's size in bytes, at least 1.")]
+    long SizeBytes,
+    [property: StringLength(200, MinimumLength = 1, ErrorMessage = "A data set name has 1 to 200 characters.")]
+    string? Name = null);
 
 public sealed record DatasetSummary(Guid Id, string Name, DatasetStatus Status, string Format, long SizeBytes, long? Rows, DateTimeOffset CreatedAt);
 

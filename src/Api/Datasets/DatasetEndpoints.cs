@@ -16,7 +16,7 @@ namespace AutoMl.Api.Datasets;
 
 internal static class DatasetEndpoints
 {
-    private const string Missing = "No data set with this id exists in your account.";
+    internal const string Missing = "No data set with this id exists in your account.";
 
     /// <summary>How long a streamed upload's reservation holds room; one still streaming after it is checked again when stored.</summary>
     private static readonly TimeSpan StreamedHold = TimeSpan.FromHours(1);
@@ -37,11 +37,17 @@ internal static class DatasetEndpoints
         datasets.MapPatch("/{id:guid}", RenameAsync).KeysNeed(ApiKeyScope.Full);
         datasets.MapDelete("/{id:guid}", DeleteAsync).KeysNeed(ApiKeyScope.Full);
         datasets.MapDatasetUploadEndpoints();
+        datasets.MapDatasetVersionEndpoints();
         datasets.MapSampleEndpoints();
     }
 
-    private static async Task<Results<Accepted<DatasetView>, ProblemHttpResult, ValidationProblem>> UploadAsync(
-        HttpRequest request, CurrentUser current, DatasetQuota quota, DatasetUploads uploads, TimeProvider clock, CancellationToken ct, string? name = null)
+    private static Task<Results<Accepted<DatasetView>, ProblemHttpResult, ValidationProblem>> UploadAsync(
+        HttpRequest request, CurrentUser current, DatasetQuota quota, DatasetUploads uploads, TimeProvider clock, CancellationToken ct, string? name = null) =>
+        ReceiveAsync(request, current, quota, uploads, clock, name, null, ct);
+
+    /// <summary>A streamed upload, as a new data set or (with <paramref name="version"/>) the next version of one.</summary>
+    internal static async Task<Results<Accepted<DatasetView>, ProblemHttpResult, ValidationProblem>> ReceiveAsync(
+        HttpRequest request, CurrentUser current, DatasetQuota quota, DatasetUploads uploads, TimeProvider clock, string? name, Dataset? version, CancellationToken ct)
     {
         if (await quota.TooLargeAsync(current.Id, request.ContentLength, ct) is { } tooLarge)
         {
@@ -55,7 +61,7 @@ internal static class DatasetEndpoints
         }
         try
         {
-            return await StoreAsync(request, current, uploads, reservation, name, ct);
+            return await StoreAsync(request, current, uploads, reservation, name, version, ct);
         }
         finally
         {
@@ -65,7 +71,7 @@ internal static class DatasetEndpoints
     }
 
     private static async Task<Results<Accepted<DatasetView>, ProblemHttpResult, ValidationProblem>> StoreAsync(
-        HttpRequest request, CurrentUser current, DatasetUploads uploads, Reservation reservation, string? name, CancellationToken ct)
+        HttpRequest request, CurrentUser current, DatasetUploads uploads, Reservation reservation, string? name, Dataset? version, CancellationToken ct)
     {
         UploadedFile file;
         try
@@ -83,7 +89,8 @@ internal static class DatasetEndpoints
         }
         await using (file)
         {
-            var datasetName = (name ?? file.FileName)?.Trim();
+            // A new version keeps its lineage's name unless it is given one.
+            var datasetName = (name ?? version?.Name ?? file.FileName)?.Trim();
             if (string.IsNullOrEmpty(datasetName) || datasetName.Length > 200)
             {
                 return ProblemResults.Validation("name", "Name the data set: send ?name=… with a raw body, or a file name in the multipart 'file' field (at most 200 characters).");
@@ -92,7 +99,7 @@ internal static class DatasetEndpoints
             {
                 return ProblemResults.Validation("file", "The file is empty: there is no table to read.");
             }
-            var (dataset, full) = await uploads.AcceptAsync(current.Id, datasetName, file, reservation.Id, ct);
+            var (dataset, full) = await uploads.AcceptAsync(current.Id, datasetName, file, reservation.Id, ct, version?.LineageId);
             return dataset is null
                 ? DatasetQuota.Exceeded(full!)
                 : TypedResults.Accepted($"/api/v1/datasets/{dataset.Id}", dataset.ToView());
@@ -111,7 +118,11 @@ internal static class DatasetEndpoints
     }
 
     private static async Task<Results<Ok<DatasetView>, ProblemHttpResult>> GetAsync(Guid id, CurrentUser current, AutoMlDbContext db, CancellationToken ct) =>
-        await FindAsync(db, current, id, ct) is { } dataset ? TypedResults.Ok(dataset.ToView()) : ProblemResults.NotFound(Missing);
+        await FindAsync(db, current, id, ct) is { } dataset ? TypedResults.Ok(await ViewAsync(db, dataset, ct)) : ProblemResults.NotFound(Missing);
+
+    /// <summary>The data set with its lineage's newest version number and its schema changes.</summary>
+    private static async Task<DatasetView> ViewAsync(AutoMlDbContext db, Dataset dataset, CancellationToken ct) =>
+        dataset.ToView(await DatasetLineage.LatestAsync(db, dataset.LineageId, ct), await DatasetLineage.ChangesAsync(db, dataset, ct));
 
     private static async Task<Results<Ok<DatasetPreview>, ProblemHttpResult, ValidationProblem>> PreviewAsync(
         Guid id, CurrentUser current, AutoMlDbContext db, CancellationToken ct, int rows = 50)
@@ -157,7 +168,7 @@ internal static class DatasetEndpoints
         }
         dataset.Name = request.Name.Trim();
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(dataset.ToView());
+        return TypedResults.Ok(await ViewAsync(db, dataset, ct));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(

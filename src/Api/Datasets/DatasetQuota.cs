@@ -46,6 +46,7 @@ internal sealed class DatasetQuota(AutoMlDbContext db, TimeProvider clock)
         db.StorageReservations.Add(new StorageReservation { Id = id, UserId = user, Bytes = bytes, CreatedAt = clock.GetUtcNow(), ExpiresAt = expiresAt });
         if (upload is not null)
         {
+            await DatasetLineage.NumberAsync(db, upload, ct);
             db.Datasets.Add(upload);
         }
         await db.SaveChangesAsync(ct);

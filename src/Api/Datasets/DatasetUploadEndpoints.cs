@@ -23,37 +23,43 @@ internal static class DatasetUploadEndpoints
         datasets.MapPost("/uploads/{uploadId:guid}/complete", CompleteAsync);
     }
 
-    private static async Task<Results<Ok<StartedUpload>, ProblemHttpResult>> StartAsync(
-        StartUploadRequest request, CurrentUser current, DatasetQuota quota, IBlobStore blobs, TimeProvider clock, CancellationToken ct)
+    private static Task<Results<Ok<StartedUpload>, ProblemHttpResult>> StartAsync(
+        StartUploadRequest request, CurrentUser current, DatasetQuota quota, IBlobStore blobs, TimeProvider clock, CancellationToken ct) =>
+        OpenAsync(request.Name.Trim(), request.SizeBytes, null, current, quota, blobs, clock, ct);
+
+    /// <summary>Signs a presigned upload, as a new data set or (with <paramref name="lineage"/>) the next version of one; completed by /uploads/{id}/complete alike.</summary>
+    internal static async Task<Results<Ok<StartedUpload>, ProblemHttpResult>> OpenAsync(
+        string name, long sizeBytes, Guid? lineage, CurrentUser current, DatasetQuota quota, IBlobStore blobs, TimeProvider clock, CancellationToken ct)
     {
         if (!blobs.SupportsPresignedUploads)
         {
             return ProblemResults.Conflict("This installation stores files in a local folder, which takes uploads through POST /api/v1/datasets only.");
         }
-        if (await quota.TooLargeAsync(current.Id, request.SizeBytes, ct) is { } tooLarge)
+        if (await quota.TooLargeAsync(current.Id, sizeBytes, ct) is { } tooLarge)
         {
             return ProblemResults.Problem(StatusCodes.Status413PayloadTooLarge, "File too large", tooLarge);
         }
         var now = clock.GetUtcNow();
         var id = Guid.CreateVersion7();
-        var format = DatasetFormats.FromFileName(request.Name) ?? "auto";
+        var format = DatasetFormats.FromFileName(name) ?? "auto";
         var staging = BlobKeys.UploadStaging(current.Id, id);
-        var upload = await blobs.StartPresignedUploadAsync(staging, request.SizeBytes, PresignedUploadWindow.ValidFor, ct);
+        var upload = await blobs.StartPresignedUploadAsync(staging, sizeBytes, PresignedUploadWindow.ValidFor, ct);
         var dataset = new Dataset
         {
             Id = id,
             UserId = current.Id,
-            Name = request.Name.Trim(),
+            Name = name,
             Status = DatasetStatus.Uploading,
             Format = format,
-            SizeBytes = request.SizeBytes,
+            SizeBytes = sizeBytes,
             OriginalKey = BlobKeys.DatasetOriginal(current.Id, id, format == "auto" ? "bin" : format),
             UploadId = upload.UploadId,
             CreatedAt = now,
             LastUsedAt = now,
+            LineageId = lineage ?? id,
         };
         // The upload's reservation has the data set's id, and both are written in one transaction.
-        var reservation = await quota.ReserveAsync(current.Id, id, request.SizeBytes, now + PresignedUploadWindow.AbandonedAfter, dataset, ct);
+        var reservation = await quota.ReserveAsync(current.Id, id, sizeBytes, now + PresignedUploadWindow.AbandonedAfter, dataset, ct);
         if (reservation.Problem is not null)
         {
             await blobs.AbortPresignedUploadAsync(staging, upload.UploadId, CancellationToken.None);

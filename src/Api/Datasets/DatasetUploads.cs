@@ -13,8 +13,9 @@ namespace AutoMl.Api.Datasets;
 internal sealed class DatasetUploads(AutoMlDbContext db, IBlobStore blobs, IBackgroundJobClient jobs, DatasetQuota quota, TimeProvider clock)
 {
     /// <summary>Stores the file and its row, turning <paramref name="reservation"/> into the row's bytes.</summary>
+    /// <param name="lineage">The lineage the file becomes the next version of; null for a new data set.</param>
     /// <returns>The data set, or why the quota no longer has room for it (then nothing is stored).</returns>
-    public async Task<(Dataset? Dataset, string? Problem)> AcceptAsync(Guid user, string name, UploadedFile file, Guid reservation, CancellationToken ct)
+    public async Task<(Dataset? Dataset, string? Problem)> AcceptAsync(Guid user, string name, UploadedFile file, Guid reservation, CancellationToken ct, Guid? lineage = null)
     {
         var now = clock.GetUtcNow();
         var id = Guid.CreateVersion7();
@@ -25,12 +26,9 @@ internal sealed class DatasetUploads(AutoMlDbContext db, IBlobStore blobs, IBack
         if (twin is not null)
         {
             var copy = TwinOf(twin, id, name, now);
+            copy.LineageId = lineage ?? id;
             // The twin's blob is counted already: the copy adds no bytes.
-            var full = await quota.ConvertAsync(user, reservation, 0, async () =>
-            {
-                db.Datasets.Add(copy);
-                await db.SaveChangesAsync(ct);
-            }, ct);
+            var full = await quota.ConvertAsync(user, reservation, 0, () => AddAsync(copy, ct), ct);
             return full is null ? (copy, null) : (null, full);
         }
 
@@ -50,12 +48,9 @@ internal sealed class DatasetUploads(AutoMlDbContext db, IBlobStore blobs, IBack
             OriginalKey = key,
             CreatedAt = now,
             LastUsedAt = now,
+            LineageId = lineage ?? id,
         };
-        var problem = await quota.ConvertAsync(user, reservation, file.Length, async () =>
-        {
-            db.Datasets.Add(dataset);
-            await db.SaveChangesAsync(ct);
-        }, ct);
+        var problem = await quota.ConvertAsync(user, reservation, file.Length, () => AddAsync(dataset, ct), ct);
         if (problem is not null)
         {
             await blobs.DeleteAsync(key, CancellationToken.None);
@@ -63,6 +58,14 @@ internal sealed class DatasetUploads(AutoMlDbContext db, IBlobStore blobs, IBack
         }
         Enqueue(jobs, dataset.Id);
         return (dataset, null);
+    }
+
+    /// <summary>Runs under the user's quota lock, which is what keeps two versions from taking the same number.</summary>
+    private async Task AddAsync(Dataset dataset, CancellationToken ct)
+    {
+        await DatasetLineage.NumberAsync(db, dataset, ct);
+        db.Datasets.Add(dataset);
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Hands the data set to a worker; if Redis loses the job, the ingest sweeper enqueues it again.</summary>

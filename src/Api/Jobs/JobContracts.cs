@@ -16,7 +16,10 @@ public sealed record SubmitJobRequest(
     [property: System.ComponentModel.Description("Train anyway when the only objections to the data are warnings (answered as 422 with overridable: true), such as a target that looks like an identifier or free text.")]
     bool Force = false,
     [property: System.ComponentModel.Description("The name of a registered model in your account: the job's model becomes its next version when the job succeeds.")]
-    string? RegisteredModel = null);
+    string? RegisteredModel = null,
+    [property: System.ComponentModel.Description("Train on this version of the data set datasetId names (any of its versions' ids); left out, the job trains on datasetId itself.")]
+    [property: Range(1, int.MaxValue, ErrorMessage = "datasetVersion is a version number, 1 or more.")]
+    int? DatasetVersion = null);
 
 public sealed record JobView(
     Guid Id,

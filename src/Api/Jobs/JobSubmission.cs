@@ -43,7 +43,7 @@ internal sealed class JobSubmission(AutoMlDbContext db, TrainingRequestCheck che
                     $"This job's model could not become a version of {registered.Name}: {string.Join("; ", differences)}.", "registeredModel");
             }
         }
-        var job = admission.NewJob(user, JobKind.Train, terms.Plan, request.DatasetId, terms.Price.Credits);
+        var job = admission.NewJob(user, JobKind.Train, terms.Plan, terms.DatasetId, terms.Price.Credits);
         job.Target = request.Target;
         job.Task = terms.Task;
         job.Metric = terms.Metric;

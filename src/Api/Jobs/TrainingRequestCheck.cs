@@ -11,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AutoMl.Api.Jobs;
 
 /// <summary>What a training request that passed its checks gets: the tier's plan, the price, and the task and metric to train for.</summary>
-internal sealed record TrainingTerms(TierPlan Plan, PriceBreakdown Price, string? Task, string? Metric);
+/// <param name="DatasetId">The data set trained on: the version the request named, or its datasetId.</param>
+internal sealed record TrainingTerms(TierPlan Plan, PriceBreakdown Price, string? Task, string? Metric, Guid DatasetId);
 
 /// <summary>
 /// A training request against the tier and the data set's stored profile, for the quote and the submission alike:
@@ -30,6 +31,16 @@ internal sealed class TrainingRequestCheck(AutoMlDbContext db, JobAdmission admi
         if (dataset is null)
         {
             return Refusal.NotFound("No data set with this id exists in your account.");
+        }
+        if (request.DatasetVersion is { } version && version != dataset.Version)
+        {
+            var named = dataset;
+            dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.LineageId == named.LineageId && d.Version == version, ct);
+            if (dataset is null)
+            {
+                var latest = await db.Datasets.Where(d => d.LineageId == named.LineageId).MaxAsync(d => d.Version, ct);
+                return Refusal.NotFound($"This data set has no version {version}: its newest version is {latest}.") with { Field = "datasetVersion" };
+            }
         }
         if (dataset.Status != DatasetStatus.Ready)
         {
@@ -69,7 +80,7 @@ internal sealed class TrainingRequestCheck(AutoMlDbContext db, JobAdmission admi
         {
             return new Refusal(422, problem.Title, problem.Detail, "target", problem.Code, problem.Overridable);
         }
-        return new TrainingTerms(plan, Pricing.Training(plan.Tier, request.BudgetSeconds, dataset.Rows ?? 0, columns.Count), task, metric);
+        return new TrainingTerms(plan, Pricing.Training(plan.Tier, request.BudgetSeconds, dataset.Rows ?? 0, columns.Count), task, metric, dataset.Id);
     }
 
     /// <summary>The stored profile of the target, put to the rules of <see cref="TrainingPreflight"/>.</summary>

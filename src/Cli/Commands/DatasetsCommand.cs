@@ -11,7 +11,8 @@ internal static class DatasetsCommand
     {
         var file = new Argument<FileInfo>("FILE") { Description = "A CSV, Parquet or JSON file." };
         var wait = new Option<bool>("--wait") { Description = "Wait until ingestion ends; exit 6 when it failed." };
-        var upload = new Command("upload", "Upload a file as a data set and print its id.") { file, wait };
+        var versionOf = new Option<Guid?>("--version-of") { Description = "Upload the file as the next version of this data set (the id of any of its versions).", HelpName = "ID" };
+        var upload = new Command("upload", "Upload a file as a data set, or as a new version of one, and print its id.") { file, wait, versionOf };
         upload.SetAction(CliRunner.WithClient(async (client, output, parse, ct) =>
         {
             var path = parse.GetValue(file)!;
@@ -19,14 +20,18 @@ internal static class DatasetsCommand
             {
                 return output.Fail(ExitCodes.Usage, "No such file", path.FullName);
             }
+            var lineage = parse.GetValue(versionOf);
+            Task<Dataset> Send(IProgress<long>? sent) => lineage is { } of
+                ? client.Datasets.UploadVersionFileAsync(of, path.FullName, sent, ct)
+                : client.Datasets.UploadFileAsync(path.FullName, sent, ct);
             var dataset = output.ShowsProgress
                 ? await AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new TransferSpeedColumn(), new DownloadedColumn())
                     .StartAsync(async progress =>
                     {
                         var bar = progress.AddTask($"upload {Markup.Escape(path.Name)}", maxValue: Math.Max(1, path.Length));
-                        return await client.Datasets.UploadFileAsync(path.FullName, new Progress<long>(sent => bar.Value = sent), ct);
+                        return await Send(new Progress<long>(sent => bar.Value = sent));
                     })
-                : await client.Datasets.UploadFileAsync(path.FullName, null, ct);
+                : await Send(null);
             if (parse.GetValue(wait))
             {
                 dataset = output.ShowsProgress
@@ -44,11 +49,16 @@ internal static class DatasetsCommand
             else
             {
                 var rows = dataset.Rows is { } n ? $", {n} rows, {dataset.Columns?.Count} columns, target suggestion: {dataset.TargetSuggestion ?? "none"}" : string.Empty;
-                output.Line($"[green]{dataset.Id}[/] {Markup.Escape(dataset.Name)} ({dataset.Status}{Markup.Escape(rows)})");
+                var version = dataset.Version > 1 ? $" version {dataset.Version}" : string.Empty;
+                output.Line($"[green]{dataset.Id}[/] {Markup.Escape(dataset.Name)}{version} ({dataset.Status}{Markup.Escape(rows)})");
+                if (dataset.SchemaChanges is { } changes)
+                {
+                    output.Line(Markup.Escape(DatasetVersionsCommand.Describe(changes)));
+                }
             }
             return ExitCodes.Ok;
         }));
-        return new Command("datasets", "Work with data sets.") { upload, Samples(), Sample() };
+        return new Command("datasets", "Work with data sets.") { upload, DatasetVersionsCommand.Create(), Samples(), Sample() };
     }
 
     private static Command Samples()

@@ -35,6 +35,21 @@ public sealed class Dataset : Persistence.IKeysetRow
     /// <summary>Set while a worker ingests; a lapsed lease means the worker died and the data set is ingested again.</summary>
     public DateTimeOffset? IngestLeaseUntil { get; set; }
 
+    /// <summary>
+    /// The id of the lineage's first version: each version of a data set is a row of its own, so ingest, storage,
+    /// quota and previews treat it like any upload. A row created without a lineage starts its own (ADR 0010).
+    /// </summary>
+    public Guid LineageId
+    {
+        get => lineageId ?? Id;
+        set => lineageId = value;
+    }
+
+    private Guid? lineageId;
+
+    /// <summary>1, 2, 3… within the lineage, numbered under the user's lock and unique by index.</summary>
+    public int Version { get; set; } = 1;
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset LastUsedAt { get; set; }
     public DateTimeOffset? DeletionWarnedAt { get; set; }

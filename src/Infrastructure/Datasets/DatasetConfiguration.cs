@@ -22,6 +22,8 @@ internal sealed class DatasetConfiguration : IEntityTypeConfiguration<Dataset>
         builder.Property(d => d.PreviewJson).HasColumnType("jsonb");
         builder.Property(d => d.TargetSuggestion).HasMaxLength(300);
         builder.Property(d => d.TaskSuggestion).HasMaxLength(16);
+        builder.Property(d => d.LineageId).UsePropertyAccessMode(PropertyAccessMode.Property);
+        builder.HasIndex(d => new { d.LineageId, d.Version }).IsUnique();
         builder.HasIndex(d => new { d.UserId, d.CreatedAt });
         builder.HasIndex(d => new { d.UserId, d.Sha256 });
         builder.HasIndex(d => d.Status).HasFilter("status IN ('Uploading', 'Ingesting')");

@@ -42,6 +42,15 @@ public sealed class Dataset
     /// <summary>When a job last used it.</summary>
     public DateTimeOffset? LastUsedAt { get; init; }
 
+    /// <summary>Its number among the versions of its lineage: 1 for a first upload.</summary>
+    public int Version { get; init; } = 1;
+
+    /// <summary>The lineage's newest version number.</summary>
+    public int LatestVersion { get; init; } = 1;
+
+    /// <summary>How its columns differ from the latest earlier version that was ingested; null for version 1, in lists and until ingested.</summary>
+    public SchemaChanges? SchemaChanges { get; init; }
+
     /// <summary>True when ingestion has ended, ready or failed.</summary>
     public bool IsSettled => Status is DatasetStatuses.Ready or DatasetStatuses.Failed;
 }

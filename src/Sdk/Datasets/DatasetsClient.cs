@@ -17,15 +17,8 @@ public sealed class DatasetsClient
     /// <param name="progress">Receives the total bytes sent so far, or null.</param>
     /// <param name="cancellationToken">Cancels the upload.</param>
     /// <returns>The data set, usually still ingesting; see <see cref="WaitUntilSettledAsync"/>.</returns>
-    public async Task<Dataset> UploadFileAsync(string path, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
-        await using (file.ConfigureAwait(false))
-        {
-            return await UploadAsync(file, Path.GetFileName(path), progress, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task<Dataset> UploadFileAsync(string path, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
+        WithFileAsync(path, (file, name) => UploadAsync(file, name, progress, cancellationToken));
 
     /// <summary>
     /// Uploads a stream as a data set. A seekable stream at least
@@ -37,16 +30,68 @@ public sealed class DatasetsClient
     /// <param name="progress">Receives the total bytes sent so far, or null.</param>
     /// <param name="cancellationToken">Cancels the upload.</param>
     /// <returns>The data set, usually still ingesting.</returns>
-    public async Task<Dataset> UploadAsync(Stream content, string name, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    public Task<Dataset> UploadAsync(Stream content, string name, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentException.ThrowIfNullOrEmpty(name);
+        return SendAsync(content, name, new Route("api/v1/datasets", "api/v1/datasets/uploads", true), progress, cancellationToken);
+    }
+
+    /// <summary>Uploads a file as the next version of a data set; it keeps the data set's name.</summary>
+    /// <param name="datasetId">The id of any version of the data set.</param>
+    /// <param name="path">The file to upload.</param>
+    /// <param name="progress">Receives the total bytes sent so far, or null.</param>
+    /// <param name="cancellationToken">Cancels the upload.</param>
+    /// <returns>The new version (see <see cref="Dataset.Version"/>), usually still ingesting.</returns>
+    public Task<Dataset> UploadVersionFileAsync(Guid datasetId, string path, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
+        WithFileAsync(path, (file, name) => UploadVersionAsync(datasetId, file, name, progress, cancellationToken));
+
+    /// <summary>Opens <paramref name="path"/> for one upload and closes it when the upload ends.</summary>
+    private static async Task<Dataset> WithFileAsync(string path, Func<Stream, string, Task<Dataset>> upload)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        await using (file.ConfigureAwait(false))
+        {
+            return await upload(file, Path.GetFileName(path)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Uploads a stream as the next version of a data set, by the same two paths as <see cref="UploadAsync"/>; it keeps the data set's name.</summary>
+    /// <param name="datasetId">The id of any version of the data set.</param>
+    /// <param name="content">The file's bytes, read from the current position.</param>
+    /// <param name="fileName">The file's name; its extension tells the format (e.g. data.csv).</param>
+    /// <param name="progress">Receives the total bytes sent so far, or null.</param>
+    /// <param name="cancellationToken">Cancels the upload.</param>
+    /// <returns>The new version, usually still ingesting; its schema changes appear once it is ingested.</returns>
+    public Task<Dataset> UploadVersionAsync(Guid datasetId, Stream content, string fileName, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentException.ThrowIfNullOrEmpty(fileName);
+        return SendAsync(content, fileName, new Route($"api/v1/datasets/{datasetId}/versions", $"api/v1/datasets/{datasetId}/versions/uploads", false), progress, cancellationToken);
+    }
+
+    /// <summary>Lists the versions of a data set, newest first, with each one's schema changes.</summary>
+    /// <param name="datasetId">The id of any version of the data set.</param>
+    /// <param name="pageSize">Versions per page (1 to 200), or null for the server's default of 50.</param>
+    /// <param name="cursor">The previous page's <see cref="Page{T}.NextCursor"/>, or null for the first page.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A page of versions.</returns>
+    public Task<Page<DatasetVersion>> ListVersionsAsync(Guid datasetId, int? pageSize = null, string? cursor = null, CancellationToken cancellationToken = default) =>
+        api.GetAsync<Page<DatasetVersion>>(ApiConnection.Query($"api/v1/datasets/{datasetId}/versions",
+            ("pageSize", pageSize?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("cursor", cursor)), cancellationToken);
+
+    /// <summary>Where a file goes: streamed, or presigned (whose start names the data set only for a new one).</summary>
+    private sealed record Route(string Streamed, string PresignedStart, bool NamesDataset);
+
+    private async Task<Dataset> SendAsync(Stream content, string name, Route route, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
         var start = content.CanSeek ? content.Position : 0;
         long sent = 0;
         void Sent(long bytes) => progress?.Report(Interlocked.Add(ref sent, bytes));
         if (content.CanSeek && content.Length - start >= api.Options.PresignedUploadThresholdBytes)
         {
-            var presigned = await TryPresignedAsync(content, start, name, Sent, cancellationToken).ConfigureAwait(false);
+            var presigned = await TryPresignedAsync(content, start, name, route, Sent, cancellationToken).ConfigureAwait(false);
             if (presigned is not null)
             {
                 return presigned;
@@ -58,7 +103,7 @@ public sealed class DatasetsClient
             : new StreamContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         form.Add(file, "file", name);
-        return await api.SendAsync<Dataset>(api.Request(HttpMethod.Post, "api/v1/datasets", form), cancellationToken).ConfigureAwait(false);
+        return await api.SendAsync<Dataset>(api.Request(HttpMethod.Post, route.Streamed, form), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Gets a data set with its columns.</summary>
@@ -122,12 +167,13 @@ public sealed class DatasetsClient
     }
 
     /// <returns>Null when the server's store does not take presigned uploads (it answers 409), so the caller posts the file instead.</returns>
-    private async Task<Dataset?> TryPresignedAsync(Stream content, long start, string name, Action<long> sent, CancellationToken ct)
+    private async Task<Dataset?> TryPresignedAsync(Stream content, long start, string name, Route route, Action<long> sent, CancellationToken ct)
     {
         PresignedUpload upload;
+        var size = content.Length - start;
         try
         {
-            upload = await api.PostAsync<PresignedUpload>("api/v1/datasets/uploads", new { name, sizeBytes = content.Length - start }, ct).ConfigureAwait(false);
+            upload = await api.PostAsync<PresignedUpload>(route.PresignedStart, route.NamesDataset ? new { name, sizeBytes = size } : new { sizeBytes = size }, ct).ConfigureAwait(false);
         }
         catch (AutoMlApiException e) when (e.StatusCode == HttpStatusCode.Conflict)
         {

@@ -338,6 +338,10 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_used_at");
 
+                    b.Property<Guid>("LineageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lineage_id");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -397,12 +401,20 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_datasets");
 
                     b.HasIndex("Status")
                         .HasDatabaseName("ix_datasets_status")
                         .HasFilter("status IN ('Uploading', 'Ingesting')");
+
+                    b.HasIndex("LineageId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_datasets_lineage_id_version");
 
                     b.HasIndex("UserId", "CreatedAt")
                         .HasDatabaseName("ix_datasets_user_id_created_at");
