@@ -164,6 +164,29 @@ public sealed class CliTests(KestrelPlatformFactory platform) : IDisposable
     }
 
     [Fact]
+    public async Task cli_uploads_a_new_version_of_a_data_set_and_lists_the_versions_with_their_schema_changes()
+    {
+        var env = await NewUserEnvironmentAsync();
+        var datasetId = await UploadAsync(env, "penguins.csv");
+
+        var upload = await MustAsync($"datasets upload \"{PenguinsVersions.WriteSecond(work.FullName)}\" --version-of {datasetId} --wait --json", env);
+        var second = JsonDocument.Parse(upload.Stdout).RootElement;
+        Assert.Equal(2, second.GetProperty("version").GetInt32());
+        Assert.Equal("ready", second.GetProperty("status").GetString());
+
+        var json = await MustAsync($"datasets versions {datasetId} --json", env);
+        var versions = JsonDocument.Parse(json.Stdout).RootElement.EnumerateArray().ToList();
+        Assert.Equal([2, 1], versions.Select(v => v.GetProperty("version").GetInt32()));
+        Assert.Equal(datasetId, versions[1].GetProperty("id").GetGuid());
+        var table = await MustAsync($"datasets versions {datasetId}", env);
+        Assert.Contains("since version 1: +ring (numeric), island categorical→numeric", string.Join(' ', Cells(table, "2")), StringComparison.Ordinal);
+
+        var unknown = await AutomlAsync($"datasets upload \"{Data.File("penguins.csv")}\" --version-of {Guid.NewGuid()} --json", env, Quick);
+        Assert.True(unknown.ExitCode != 0, Describe(unknown));
+        Assert.Equal("No data set with this id exists in your account.", ErrorDetail(unknown));
+    }
+
+    [Fact]
     public async Task cli_credits_shows_storage_used_against_the_quota()
     {
         var env = await NewUserEnvironmentAsync();

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -24,14 +23,8 @@ public sealed class DatasetVersionTests(LocalPlatformFactory platform) : IClassF
         return Encoding.UTF8.GetBytes(csv.ToString());
     }
 
-    private static async Task<HttpResponseMessage> PostVersionAsync(HttpClient http, string datasetId, byte[] content, string fileName)
-    {
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", fileName);
-        return await http.PostAsync($"/api/v1/datasets/{datasetId}/versions", form);
-    }
+    private static Task<HttpResponseMessage> PostVersionAsync(HttpClient http, string datasetId, byte[] content, string fileName) =>
+        http.PostFileAsync(content, fileName, $"/api/v1/datasets/{datasetId}/versions");
 
     [Fact]
     public async Task a_second_version_is_numbered_listed_and_diffed_against_the_first()

@@ -7,13 +7,14 @@ namespace AutoMl.Api.Tests.Support;
 /// <summary>What a user does with data sets, as test steps.</summary>
 public static class DatasetSteps
 {
-    public static async Task<HttpResponseMessage> PostFileAsync(this HttpClient http, byte[] content, string fileName)
+    /// <param name="path">Where the file goes: a new data set, or a data set's versions.</param>
+    public static async Task<HttpResponseMessage> PostFileAsync(this HttpClient http, byte[] content, string fileName, string path = "/api/v1/datasets")
     {
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         form.Add(file, "file", fileName);
-        return await http.PostAsync("/api/v1/datasets", form);
+        return await http.PostAsync(path, form);
     }
 
     public static async Task<string> UploadAsync(this HttpClient http, byte[] content, string fileName)
