@@ -10,6 +10,7 @@ internal static class TrainCommand
     public static Command Create()
     {
         var dataset = new Option<Guid>("--dataset") { Description = "The data set's id (from `automl datasets upload`).", Required = true };
+        var datasetVersion = new Option<int?>("--dataset-version") { Description = "Train on this version of the data set (see `automl datasets versions`); default: the id --dataset names.", HelpName = "N" };
         var target = new Option<string>("--target") { Description = "The column to predict.", Required = true };
         var budget = new Option<int>("--budget") { Description = "Training budget in seconds (10 to 21,600; the tier may allow less).", DefaultValueFactory = _ => 60 };
         var metric = new Option<string?>("--metric") { Description = "The metric to optimise: auc, logloss, accuracy, f1, precision, recall, macrof1, rmse, mae, r2. Default: the task's." };
@@ -28,7 +29,7 @@ internal static class TrainCommand
         });
         var command = new Command("train", "Train a model on a data set within a time budget; with --fail-under, gate a CI pipeline on its score (exit 7).")
         {
-            dataset, target, budget, metric, task, exclude, force, register, wait, failUnder,
+            dataset, datasetVersion, target, budget, metric, task, exclude, force, register, wait, failUnder,
         };
         command.SetAction(CliRunner.WithClient(async (client, output, parse, ct) =>
         {
@@ -36,6 +37,7 @@ internal static class TrainCommand
             var job = await client.Jobs.SubmitAsync(new JobRequest
             {
                 DatasetId = parse.GetValue(dataset),
+                DatasetVersion = parse.GetValue(datasetVersion),
                 Target = parse.GetValue(target)!,
                 BudgetSeconds = parse.GetValue(budget),
                 Metric = parse.GetValue(metric),

@@ -6,6 +6,12 @@ public sealed class JobRequest
     /// <summary>The data set to train on; it must be ready.</summary>
     public required Guid DatasetId { get; init; }
 
+    /// <summary>
+    /// Train on this version (<see cref="Dataset.Version"/>) of the data set <see cref="DatasetId"/> names (the id of any
+    /// of its versions); null to train on <see cref="DatasetId"/> itself.
+    /// </summary>
+    public int? DatasetVersion { get; init; }
+
     /// <summary>The column to predict.</summary>
     public required string Target { get; init; }
 
