@@ -44,7 +44,9 @@ public sealed record StartVersionUploadRequest(
     [property: StringLength(200, MinimumLength = 1, ErrorMessage = "A data set name has 1 to 200 characters.")]
     string? Name = null);
 
-public sealed record DatasetSummary(Guid Id, string Name, DatasetStatus Status, string Format, long SizeBytes, long? Rows, DateTimeOffset CreatedAt);
+public sealed record DatasetSummary(Guid Id, string Name, DatasetStatus Status, string Format, long SizeBytes, long? Rows, DateTimeOffset CreatedAt,
+    [property: System.ComponentModel.Description("This data set's number among the versions of its lineage: 1 for a first upload.")]
+    int Version = 1);
 
 public sealed record DatasetPreview(JsonElement Columns, JsonElement Rows);
 

@@ -10,7 +10,7 @@ internal static class DatasetViews
         d.Id, d.Name, d.Status, d.Error, d.Format, d.SizeBytes, d.Sha256, d.Rows, Columns(d),
         d.TargetSuggestion, d.TaskSuggestion, d.CreatedAt, d.LastUsedAt, d.Version, latestVersion ?? d.Version, changes);
 
-    public static DatasetSummary ToSummary(this Dataset d) => new(d.Id, d.Name, d.Status, d.Format, d.SizeBytes, d.Rows, d.CreatedAt);
+    public static DatasetSummary ToSummary(this Dataset d) => new(d.Id, d.Name, d.Status, d.Format, d.SizeBytes, d.Rows, d.CreatedAt, d.Version);
 
     public static DatasetVersionView ToVersionView(this Dataset d, SchemaChanges? changes) =>
         new(d.Version, d.Id, d.Name, d.Status, d.Error, d.Rows, d.CreatedAt, changes);

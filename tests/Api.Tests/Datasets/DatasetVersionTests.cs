@@ -68,6 +68,10 @@ public sealed class DatasetVersionTests(LocalPlatformFactory platform) : IClassF
         Assert.Equal(firstId, bottom.GetProperty("id").GetString());
         Assert.Equal(JsonValueKind.Null, bottom.GetProperty("schemaChanges").ValueKind);
         Assert.Equal(JsonValueKind.Null, rest.GetProperty("nextCursor").ValueKind);
+
+        // The data sets list shows each version as a data set of its own, with its number.
+        var all = await (await user.Http.GetAsync("/api/v1/datasets")).JsonAsync();
+        Assert.Equal([2, 1], all.GetProperty("items").EnumerateArray().Select(d => d.GetProperty("version").GetInt32()));
     }
 
     [Fact]
