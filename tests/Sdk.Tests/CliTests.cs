@@ -182,7 +182,8 @@ public sealed class CliTests(KestrelPlatformFactory platform) : IDisposable
         Assert.Contains("since version 1: +ring (numeric), island categorical→numeric", string.Join(' ', Cells(table, "2")), StringComparison.Ordinal);
 
         var train = await MustAsync($"train --dataset {second.GetProperty("id").GetGuid()} --dataset-version 1 --target species --budget 10 --json", env);
-        Assert.Equal(datasetId, JsonDocument.Parse(train.Stdout).RootElement.GetProperty("job").GetProperty("datasetId").GetGuid());
+        var job = JsonDocument.Parse(train.Stdout).RootElement.GetProperty("job");
+        Assert.Equal((datasetId, 1), (job.GetProperty("datasetId").GetGuid(), job.GetProperty("datasetVersion").GetInt32()));
 
         var unknown = await AutomlAsync($"datasets upload \"{Data.File("penguins.csv")}\" --version-of {Guid.NewGuid()} --json", env, Quick);
         Assert.True(unknown.ExitCode != 0, Describe(unknown));

@@ -31,6 +31,10 @@ public sealed class DatasetVersionTests(SdkPlatformFactory platform)
         Assert.Null(versions.Items[1].SchemaChanges);
         Assert.Equal(2, (await client.Datasets.GetAsync(first.Id)).LatestVersion);
 
+        var job = await client.Jobs.SubmitAsync(new JobRequest { DatasetId = second.Id, DatasetVersion = 1, Target = "species", BudgetSeconds = 10 });
+        Assert.Equal((first.Id, (int?)1), (job.DatasetId, job.DatasetVersion));
+        await client.Jobs.CancelAsync(job.Id);
+
         using var stranger = await platform.NewUserClientAsync();
         var hidden = await Assert.ThrowsAsync<AutoMlApiException>(() => stranger.Datasets.ListVersionsAsync(first.Id));
         Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);

@@ -44,7 +44,9 @@ public sealed record JobView(
     DateTimeOffset? FinishedAt,
     string? RegisteredModel = null,
     int? RegisteredVersion = null,
-    string? RegistrationProblem = null);
+    string? RegistrationProblem = null,
+    [property: System.ComponentModel.Description("The version number of the data set datasetId names, the one the job trains on.")]
+    int? DatasetVersion = null);
 
 public sealed record QuoteView(long Credits, PriceBreakdown Breakdown, long Available);
 

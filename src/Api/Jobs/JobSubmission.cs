@@ -44,6 +44,7 @@ internal sealed class JobSubmission(AutoMlDbContext db, TrainingRequestCheck che
             }
         }
         var job = admission.NewJob(user, JobKind.Train, terms.Plan, terms.DatasetId, terms.Price.Credits);
+        job.DatasetVersion = terms.DatasetVersion;
         job.Target = request.Target;
         job.Task = terms.Task;
         job.Metric = terms.Metric;

@@ -12,7 +12,8 @@ namespace AutoMl.Api.Jobs;
 
 /// <summary>What a training request that passed its checks gets: the tier's plan, the price, and the task and metric to train for.</summary>
 /// <param name="DatasetId">The data set trained on: the version the request named, or its datasetId.</param>
-internal sealed record TrainingTerms(TierPlan Plan, PriceBreakdown Price, string? Task, string? Metric, Guid DatasetId);
+/// <param name="DatasetVersion">That data set's version number.</param>
+internal sealed record TrainingTerms(TierPlan Plan, PriceBreakdown Price, string? Task, string? Metric, Guid DatasetId, int DatasetVersion);
 
 /// <summary>
 /// A training request against the tier and the data set's stored profile, for the quote and the submission alike:
@@ -80,7 +81,7 @@ internal sealed class TrainingRequestCheck(AutoMlDbContext db, JobAdmission admi
         {
             return new Refusal(422, problem.Title, problem.Detail, "target", problem.Code, problem.Overridable);
         }
-        return new TrainingTerms(plan, Pricing.Training(plan.Tier, request.BudgetSeconds, dataset.Rows ?? 0, columns.Count), task, metric, dataset.Id);
+        return new TrainingTerms(plan, Pricing.Training(plan.Tier, request.BudgetSeconds, dataset.Rows ?? 0, columns.Count), task, metric, dataset.Id, dataset.Version);
     }
 
     /// <summary>The stored profile of the target, put to the rules of <see cref="TrainingPreflight"/>.</summary>

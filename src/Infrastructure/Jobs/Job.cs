@@ -11,6 +11,9 @@ public sealed class Job : Persistence.IKeysetRow
     public JobStatus Status { get; set; }
     public required string Queue { get; set; }
     public Guid DatasetId { get; set; }
+
+    /// <summary>The version number of <see cref="DatasetId"/> when the job was submitted; null for jobs from before versions.</summary>
+    public int? DatasetVersion { get; set; }
     public string? Target { get; set; }
     public string? Task { get; set; }
     public string? Metric { get; set; }

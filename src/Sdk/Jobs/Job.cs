@@ -24,6 +24,9 @@ public sealed class Job
     /// <summary>The data set it trains on.</summary>
     public Guid DatasetId { get; init; }
 
+    /// <summary>That data set's version number; null for jobs submitted before data sets had versions.</summary>
+    public int? DatasetVersion { get; init; }
+
     /// <summary>The column it learns to predict.</summary>
     public string? Target { get; init; }
 

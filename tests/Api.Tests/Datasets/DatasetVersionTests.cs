@@ -85,13 +85,14 @@ public sealed class DatasetVersionTests(LocalPlatformFactory platform) : IClassF
 
         var job = await (await user.Http.PostAsJsonAsync("/api/v1/jobs", new { datasetId = secondId, datasetVersion = 1, target = "label", budgetSeconds = 10 }))
             .JsonAsync(HttpStatusCode.Accepted);
-        Assert.Equal(firstId, job.GetProperty("datasetId").GetString());
-        Assert.Equal(firstId, (await user.Http.JobAsync(job.GetProperty("id").GetString()!)).GetProperty("datasetId").GetString());
+        Assert.Equal((firstId, 1), (job.GetProperty("datasetId").GetString(), job.GetProperty("datasetVersion").GetInt32()));
+        var view = await user.Http.JobAsync(job.GetProperty("id").GetString()!);
+        Assert.Equal((firstId, 1), (view.GetProperty("datasetId").GetString(), view.GetProperty("datasetVersion").GetInt32()));
         await user.Http.PostAsync($"/api/v1/jobs/{job.GetProperty("id").GetString()}/cancel", null);
 
         // Without datasetVersion the job trains on the id it names, as before versions existed.
         var plain = await (await user.Http.SubmitAsync(secondId, "label", 10)).JsonAsync(HttpStatusCode.Accepted);
-        Assert.Equal(secondId, plain.GetProperty("datasetId").GetString());
+        Assert.Equal((secondId, 2), (plain.GetProperty("datasetId").GetString(), plain.GetProperty("datasetVersion").GetInt32()));
         await user.Http.PostAsync($"/api/v1/jobs/{plain.GetProperty("id").GetString()}/cancel", null);
 
         var missing = await (await user.Http.PostAsJsonAsync("/api/v1/jobs", new { datasetId = firstId, datasetVersion = 7, target = "label", budgetSeconds = 10 }))

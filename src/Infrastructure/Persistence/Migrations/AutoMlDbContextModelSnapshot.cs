@@ -624,6 +624,10 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("dataset_id");
 
+                    b.Property<int?>("DatasetVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("dataset_version");
+
                     b.Property<DateTimeOffset>("EnqueuedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("enqueued_at");
