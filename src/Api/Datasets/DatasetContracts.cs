@@ -38,11 +38,14 @@ public sealed record DatasetVersionView(
     SchemaChanges? SchemaChanges);
 
 /// <param name="Name">The new version's name; left out, it keeps the name of the version it was added to.</param>
+/// <param name="FileName">The file's name, whose extension tells its format (data.parquet); left out, the version's name tells it.</param>
 public sealed record StartVersionUploadRequest(
     [property: Range(1, long.MaxValue, ErrorMessage = "sizeBytes is the file's size in bytes, at least 1.")]
     long SizeBytes,
     [property: StringLength(200, MinimumLength = 1, ErrorMessage = "A data set name has 1 to 200 characters.")]
-    string? Name = null);
+    string? Name = null,
+    [property: StringLength(300, ErrorMessage = "fileName has at most 300 characters.")]
+    string? FileName = null);
 
 public sealed record DatasetSummary(Guid Id, string Name, DatasetStatus Status, string Format, long SizeBytes, long? Rows, DateTimeOffset CreatedAt,
     [property: System.ComponentModel.Description("This data set's number among the versions of its lineage: 1 for a first upload.")]

@@ -25,11 +25,12 @@ internal static class DatasetUploadEndpoints
 
     private static Task<Results<Ok<StartedUpload>, ProblemHttpResult>> StartAsync(
         StartUploadRequest request, CurrentUser current, DatasetQuota quota, IBlobStore blobs, TimeProvider clock, CancellationToken ct) =>
-        OpenAsync(request.Name.Trim(), request.SizeBytes, null, current, quota, blobs, clock, ct);
+        OpenAsync(request.Name.Trim(), request.Name, request.SizeBytes, null, current, quota, blobs, clock, ct);
 
     /// <summary>Signs a presigned upload, as a new data set or (with <paramref name="lineage"/>) the next version of one; completed by /uploads/{id}/complete alike.</summary>
+    /// <param name="fileName">Whose extension tells the format.</param>
     internal static async Task<Results<Ok<StartedUpload>, ProblemHttpResult>> OpenAsync(
-        string name, long sizeBytes, Guid? lineage, CurrentUser current, DatasetQuota quota, IBlobStore blobs, TimeProvider clock, CancellationToken ct)
+        string name, string fileName, long sizeBytes, Guid? lineage, CurrentUser current, DatasetQuota quota, IBlobStore blobs, TimeProvider clock, CancellationToken ct)
     {
         if (!blobs.SupportsPresignedUploads)
         {
@@ -41,7 +42,7 @@ internal static class DatasetUploadEndpoints
         }
         var now = clock.GetUtcNow();
         var id = Guid.CreateVersion7();
-        var format = DatasetFormats.FromFileName(name) ?? "auto";
+        var format = DatasetFormats.FromFileName(fileName) ?? "auto";
         var staging = BlobKeys.UploadStaging(current.Id, id);
         var upload = await blobs.StartPresignedUploadAsync(staging, sizeBytes, PresignedUploadWindow.ValidFor, ct);
         var dataset = new Dataset

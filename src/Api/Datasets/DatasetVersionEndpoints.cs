@@ -46,7 +46,7 @@ internal static class DatasetVersionEndpoints
         {
             (false, _) => ProblemResults.NotFound(DatasetEndpoints.Missing),
             (true, null) => ProblemResults.Conflict(NotCompleted),
-            (true, { } latest) => await DatasetUploadEndpoints.OpenAsync((request.Name ?? latest.Name).Trim(), request.SizeBytes, latest.LineageId, current, quota, blobs, clock, ct),
+            (true, { } latest) => await DatasetUploadEndpoints.OpenAsync((request.Name ?? latest.Name).Trim(), request.FileName ?? request.Name ?? latest.Name, request.SizeBytes, latest.LineageId, current, quota, blobs, clock, ct),
         };
 
     private static async Task<Results<Ok<Page<DatasetVersionView>>, ProblemHttpResult, ValidationProblem>> ListAsync(

@@ -81,7 +81,7 @@ public sealed class DatasetsClient
         api.GetAsync<Page<DatasetVersion>>(ApiConnection.Query($"api/v1/datasets/{datasetId}/versions",
             ("pageSize", pageSize?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("cursor", cursor)), cancellationToken);
 
-    /// <summary>Where a file goes: streamed, or presigned (whose start names the data set only for a new one).</summary>
+    /// <summary>Where a file goes: streamed, or presigned (whose start names the data set only for a new one; a version keeps its name and is sent the file's, for the format).</summary>
     private sealed record Route(string Streamed, string PresignedStart, bool NamesDataset);
 
     private async Task<Dataset> SendAsync(Stream content, string name, Route route, IProgress<long>? progress, CancellationToken cancellationToken)
@@ -173,7 +173,7 @@ public sealed class DatasetsClient
         var size = content.Length - start;
         try
         {
-            upload = await api.PostAsync<PresignedUpload>(route.PresignedStart, route.NamesDataset ? new { name, sizeBytes = size } : new { sizeBytes = size }, ct).ConfigureAwait(false);
+            upload = await api.PostAsync<PresignedUpload>(route.PresignedStart, route.NamesDataset ? new { name, sizeBytes = size } : new { sizeBytes = size, fileName = name }, ct).ConfigureAwait(false);
         }
         catch (AutoMlApiException e) when (e.StatusCode == HttpStatusCode.Conflict)
         {
