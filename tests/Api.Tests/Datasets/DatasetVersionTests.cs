@@ -116,6 +116,27 @@ public sealed class DatasetVersionTests(LocalPlatformFactory platform) : IClassF
     }
 
     [Fact]
+    public async Task a_failed_version_can_be_followed_and_is_skipped_by_the_next_ones_comparison()
+    {
+        var user = await platform.SignUpAsync();
+        var firstId = (await user.Http.IngestAsync(Csv(false), "skip.csv")).GetProperty("id").GetString()!;
+        var broken = await (await PostVersionAsync(user.Http, firstId, Encoding.UTF8.GetBytes("x,code,label\n1,2,yes\n3,4,no,extra\n"), "skip.csv"))
+            .JsonAsync(HttpStatusCode.Accepted);
+        Assert.Equal("failed", (await user.Http.SettledAsync(broken.GetProperty("id").GetString()!)).GetProperty("status").GetString());
+
+        var third = await (await PostVersionAsync(user.Http, broken.GetProperty("id").GetString()!, Csv(true), "skip.csv")).JsonAsync(HttpStatusCode.Accepted);
+        Assert.Equal(3, third.GetProperty("version").GetInt32());
+        var ingested = await user.Http.SettledAsync(third.GetProperty("id").GetString()!);
+
+        Assert.Equal(1, ingested.GetProperty("schemaChanges").GetProperty("comparedWithVersion").GetInt32());
+        var versions = (await (await user.Http.GetAsync($"/api/v1/datasets/{firstId}/versions")).JsonAsync()).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(["ready", "failed", "ready"], versions.Select(v => v.GetProperty("status").GetString()));
+        Assert.Equal(1, versions[0].GetProperty("schemaChanges").GetProperty("comparedWithVersion").GetInt32());
+        Assert.Equal(JsonValueKind.Null, versions[1].GetProperty("schemaChanges").ValueKind);
+        Assert.False(string.IsNullOrEmpty(versions[1].GetProperty("error").GetString()));
+    }
+
+    [Fact]
     public async Task two_versions_uploaded_at_once_get_different_numbers()
     {
         var user = await platform.SignUpAsync();
