@@ -162,7 +162,8 @@ internal static class Seeding
     /// <summary>Copies one row of <paramref name="table"/> once per new id, owned by the matching user.</summary>
     public static async Task CopyAsync(NpgsqlConnection db, string table, Guid source, Guid[] ids, Guid[] users)
     {
-        var overrides = new Dictionary<string, string> { ["id"] = "n.id", ["user_id"] = "n.user_id", ["created_at"] = "now()" };
+        // A copied data set starts its own lineage (lineage_id is the first version's id); models have no such column.
+        var overrides = new Dictionary<string, string> { ["id"] = "n.id", ["user_id"] = "n.user_id", ["created_at"] = "now()", ["lineage_id"] = "n.id" };
         await using var tx = await db.BeginTransactionAsync();
         await ExecAsync(db, tx, $"""
             INSERT INTO {table} ({await ColumnsAsync(db, tx, table, null)})

@@ -53,6 +53,8 @@ public sealed class ModelCatalogFactory : PlatformFactory
         var source = await db.Models.AsNoTracking().Where(m => m.Id == binary).Select(m => m.DatasetId).SingleAsync();
         var dataset = await db.Datasets.AsNoTracking().SingleAsync(d => d.Id == source);
         dataset.Id = Guid.CreateVersion7();
+        // A copy is a data set of its own, not a second version 1 of the row it copies.
+        dataset.LineageId = dataset.Id;
         dataset.UserId = userId;
         dataset.Name = name;
         db.Datasets.Add(dataset);
