@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AutoMl.Api.Datasets;
 using AutoMl.Api.Outcomes;
 using AutoMl.Domain.Datasets;
 using AutoMl.Domain.Jobs;
@@ -39,7 +40,7 @@ internal sealed class TrainingRequestCheck(AutoMlDbContext db, JobAdmission admi
             dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.LineageId == named.LineageId && d.Version == version, ct);
             if (dataset is null)
             {
-                var latest = await db.Datasets.Where(d => d.LineageId == named.LineageId).MaxAsync(d => d.Version, ct);
+                var latest = await DatasetLineage.LatestAsync(db, named.LineageId, ct);
                 return Refusal.NotFound($"This data set has no version {version}: its newest version is {latest}.") with { Field = "datasetVersion" };
             }
         }
