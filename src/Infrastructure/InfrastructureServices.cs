@@ -31,6 +31,11 @@ public static class InfrastructureServices
         services.AddScoped<Credits.CreditLedger>();
         services.AddScoped<Jobs.JobSettlement>();
         services.AddScoped<Jobs.JobEnqueuer>();
+        services.AddScoped<Jobs.JobAdmitter>();
+        services.AddScoped<Workflows.WorkflowRunStarter>();
+        services.AddScoped<Workflows.WorkflowDecisions>();
+        services.AddScoped<Workflows.WorkflowTriggers>();
+        services.AddScoped<Workflows.WorkflowSchedules>();
         services.AddSingleton<Models.ModelAnnouncements>();
         services.AddPayments(configuration);
         services.AddRewards(configuration);

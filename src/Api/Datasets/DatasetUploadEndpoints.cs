@@ -4,6 +4,7 @@ using AutoMl.Domain.Datasets;
 using AutoMl.Infrastructure.Blobs;
 using AutoMl.Infrastructure.Datasets;
 using AutoMl.Infrastructure.Persistence;
+using AutoMl.Infrastructure.Workflows;
 using Hangfire;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -72,7 +73,7 @@ internal static class DatasetUploadEndpoints
 
     private static async Task<Results<Accepted<DatasetView>, ProblemHttpResult, ValidationProblem>> CompleteAsync(
         Guid uploadId, CompleteUploadRequest request, CurrentUser current, AutoMlDbContext db, IBlobStore blobs,
-        IBackgroundJobClient jobs, DatasetQuota quota, TimeProvider clock, CancellationToken ct)
+        IBackgroundJobClient jobs, DatasetQuota quota, WorkflowTriggers workflows, TimeProvider clock, CancellationToken ct)
     {
         var dataset = await db.Datasets.SingleOrDefaultAsync(d => d.Id == uploadId && d.UserId == current.Id, ct);
         if (dataset is null)
@@ -131,6 +132,10 @@ internal static class DatasetUploadEndpoints
             return DatasetQuota.Exceeded($"{full} The upload was deleted.");
         }
         DatasetUploads.Enqueue(jobs, dataset.Id);
+        if (dataset.LineageId != dataset.Id)
+        {
+            await workflows.VersionAddedAsync(dataset.LineageId, ct);
+        }
         return TypedResults.Accepted($"/api/v1/datasets/{dataset.Id}", dataset.ToView());
     }
 

@@ -3,6 +3,7 @@ using AutoMl.Domain.Queues;
 using AutoMl.Infrastructure.Blobs;
 using AutoMl.Infrastructure.Datasets;
 using AutoMl.Infrastructure.Persistence;
+using AutoMl.Infrastructure.Workflows;
 using Hangfire;
 using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AutoMl.Api.Datasets;
 
 /// <summary>Turns a stored upload into a data set row and its ingest job; a file the user already has reuses its twin.</summary>
-internal sealed class DatasetUploads(AutoMlDbContext db, IBlobStore blobs, IBackgroundJobClient jobs, DatasetQuota quota, TimeProvider clock)
+internal sealed class DatasetUploads(AutoMlDbContext db, IBlobStore blobs, IBackgroundJobClient jobs, DatasetQuota quota, WorkflowTriggers workflows, TimeProvider clock)
 {
     /// <summary>Stores the file and its row, turning <paramref name="reservation"/> into the row's bytes.</summary>
     /// <param name="lineage">The lineage the file becomes the next version of; null for a new data set.</param>
@@ -29,6 +30,10 @@ internal sealed class DatasetUploads(AutoMlDbContext db, IBlobStore blobs, IBack
             copy.LineageId = lineage ?? id;
             // The twin's blob is counted already: the copy adds no bytes.
             var full = await quota.ConvertAsync(user, reservation, 0, () => AddAsync(copy, ct), ct);
+            if (full is null && lineage is { } followed)
+            {
+                await workflows.VersionAddedAsync(followed, ct);
+            }
             return full is null ? (copy, null) : (null, full);
         }
 
@@ -57,6 +62,10 @@ internal sealed class DatasetUploads(AutoMlDbContext db, IBlobStore blobs, IBack
             return (null, problem);
         }
         Enqueue(jobs, dataset.Id);
+        if (lineage is { } next)
+        {
+            await workflows.VersionAddedAsync(next, ct);
+        }
         return (dataset, null);
     }
 

@@ -11,6 +11,7 @@ using AutoMl.Api.Registry;
 using AutoMl.Api.Rewards;
 using AutoMl.Api.Security;
 using AutoMl.Api.Serving;
+using AutoMl.Api.Workflows;
 using AutoMl.Infrastructure;
 using AutoMl.Infrastructure.Events;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -66,6 +67,7 @@ internal static class ApiPipeline
         api.MapModelEndpoints();
         api.MapRegisteredModelEndpoints();
         api.MapServingEndpoints();
+        api.MapWorkflowEndpoints();
         // Negotiating is a POST, but the hub only ever reads: any key may listen.
         app.MapHub<EventsHub>("/hubs/events").KeysNeed(Domain.Accounts.ApiKeyScope.Read);
         app.MapAdminHangfireDashboard();

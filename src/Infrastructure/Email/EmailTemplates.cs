@@ -38,5 +38,15 @@ public sealed class EmailTemplates(EmailOutbox outbox, IOptions<PlatformOptions>
             $"The data set '{datasetName}' has not been used for a while and will be deleted on {deleteAt:yyyy-MM-dd} (UTC).\n\n"
             + $"Open it to keep it:\n{Link($"/datasets/{datasetId}")}\n");
 
+    public OutboxEmail WorkflowRunFailed(Guid userId, string to, Guid workflowId, string workflow, string reason) =>
+        outbox.Queue(userId, to, "workflow-run-failed", $"Workflow '{workflow}': a run failed",
+            $"A run of the workflow '{workflow}' failed: {reason}\n\nThe model in production did not change.\n\n"
+            + $"The workflow and its runs:\n{Link($"/workflows/{workflowId}")}\n");
+
+    public OutboxEmail WorkflowApprovalNeeded(Guid userId, string to, Guid workflowId, Guid runId, string workflow, int candidateVersion, string summary) =>
+        outbox.Queue(userId, to, "workflow-approval", $"Workflow '{workflow}': version {candidateVersion} awaits your approval",
+            $"A run of the workflow '{workflow}' trained version {candidateVersion}, which beat the model in production: {summary}\n\n"
+            + $"Approve it to move production, or reject it:\n{Link($"/workflows/{workflowId}/runs/{runId}")}\n");
+
     private Uri Link(string path) => new($"{options.Value.PublicUrl.TrimEnd('/')}{path}");
 }

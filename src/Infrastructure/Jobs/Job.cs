@@ -53,4 +53,7 @@ public sealed class Job : Persistence.IKeysetRow
 
     /// <summary>Why the trained model did not become a version (the registered model was deleted, or its schema moved on).</summary>
     public string? RegistrationProblem { get; set; }
+
+    /// <summary>The workflow run this job trains for: it then holds rows out and compares its model with production's.</summary>
+    public Guid? WorkflowRunId { get; set; }
 }

@@ -28,6 +28,10 @@ internal static class WorkerJobs
         services.AddScoped<JobFailure>();
         services.AddScoped<ReconciliationJob>();
         services.AddScoped<HoldReconciliation>();
+        services.AddScoped<Workflows.WorkflowEvaluation>();
+        services.AddScoped<Infrastructure.Workflows.IWorkflowScheduleJob, Workflows.WorkflowScheduleJob>();
+        services.AddScoped<Infrastructure.Workflows.IWorkflowVersionJob, Workflows.WorkflowVersionJob>();
+        services.AddScoped<Workflows.WorkflowSweep>();
         services.AddSingleton<IHostJobFilter, DeadJobRefundFilter>();
         services.AddHostedService<JobDispatcher>();
         services.AddHostedService<RecurringJobsRegistrar>();
@@ -44,6 +48,7 @@ internal sealed class RecurringJobsRegistrar(IRecurringJobManager recurring) : I
         recurring.AddOrUpdate<ReconciliationJob>("credits:reconcile", QueueNames.Low, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
         recurring.AddOrUpdate<DatasetLifecycleJob>("datasets:lifecycle", QueueNames.Low, j => j.RunAsync(CancellationToken.None), Cron.Daily(3));
         recurring.AddOrUpdate<EndpointMonitor>("endpoints:monitor", QueueNames.Low, j => j.RunAsync(CancellationToken.None), Cron.Hourly(5));
+        recurring.AddOrUpdate<Workflows.WorkflowSweep>("workflows:sweep", QueueNames.Low, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<PredictionLogMaintenance>("predictions:log-upkeep", QueueNames.Low, j => j.RunAsync(CancellationToken.None), Cron.Daily(4));
         return Task.CompletedTask;
     }

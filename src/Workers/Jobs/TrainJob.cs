@@ -8,6 +8,8 @@ using AutoMl.Infrastructure.Persistence;
 using AutoMl.Ml.Metrics;
 using AutoMl.Ml.Schema;
 using AutoMl.Ml.Training;
+using AutoMl.Infrastructure.Workflows;
+using AutoMl.Workers.Workflows;
 using Microsoft.EntityFrameworkCore;
 
 namespace AutoMl.Workers.Jobs;
@@ -17,25 +19,47 @@ namespace AutoMl.Workers.Jobs;
 /// row, charged for the time it used. The claim, lease, cancel and retry are <see cref="JobRun"/>'s.
 /// </summary>
 internal sealed class TrainJob(
-    JobRun run, AutoMlDbContext db, JobSettlement settlement, IBlobStore blobs, ModelAnnouncements announcements,
-    IServiceScopeFactory scopes, TimeProvider clock, ILogger<TrainJob> logger) : ITrainJob
+    JobRun run, AutoMlDbContext db, JobSettlement settlement, IBlobStore blobs, ModelAnnouncements announcements, WorkflowEvaluation workflows,
+    WorkflowDecisions decisions, IServiceScopeFactory scopes, TimeProvider clock, ILogger<TrainJob> logger) : ITrainJob
 {
-    public Task RunAsync(Guid jobId, CancellationToken cancellationToken) => run.RunAsync(jobId, WorkAsync, cancellationToken);
+    public async Task RunAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        await run.RunAsync(jobId, WorkAsync, cancellationToken);
+        // However the job ended (succeeded, failed or cancelled), a workflow run it trained for is decided now; a job
+        // that ends on a later delivery, or dead-lettered, is caught by WorkflowSweep.
+        await decisions.ConcludeAsync(jobId, CancellationToken.None);
+    }
 
     private async Task WorkAsync(RunningJob running, CancellationToken ct)
     {
-        var result = await TrainAsync(running.Job, running.WorkDirectory, ct);
+        var (result, prepared) = await TrainAsync(running.Job, running.WorkDirectory, ct);
+        if (prepared is not null)
+        {
+            await workflows.RecordAsync(prepared, result, ct);
+        }
         await SucceedAsync(running.Job, result, running.WorkDirectory, running.Elapsed);
     }
 
-    private async Task<TrainingResult> TrainAsync(Job job, string work, CancellationToken ct)
+    private async Task<(TrainingResult Result, PreparedRun? Workflow)> TrainAsync(Job job, string work, CancellationToken ct)
     {
         var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == job.DatasetId, ct)
             ?? throw new JobFailedException("The data set was deleted before the job started.");
         var data = Path.Combine(work, "train.parquet");
         await blobs.DownloadToFileAsync(dataset.ProcessedKey!, data, ct);
+        PreparedRun? prepared = null;
+        if (job.WorkflowRunId is not null)
+        {
+            // The held-out rows leave the training data: the candidate is compared on rows it never saw.
+            var all = Path.Combine(work, "version.parquet");
+            File.Move(data, all);
+            prepared = await workflows.PrepareAsync(job, all, data, work, ct);
+            if (prepared is null)
+            {
+                File.Move(all, data);
+            }
+        }
         await using var recorder = new TrialRecorder(scopes, job.UserId, job.Id, job.BudgetSeconds, clock, logger);
-        return await AutoMlEngine.TrainAsync(new TrainingRequest
+        var result = await AutoMlEngine.TrainAsync(new TrainingRequest
         {
             DataPath = data,
             Target = job.Target!,
@@ -45,6 +69,7 @@ internal sealed class TrainJob(
             ExcludedColumns = job.ExcludedColumns,
             Seed = 42,
         }, recorder, ct);
+        return (result, prepared);
     }
 
     private async Task SucceedAsync(Job job, TrainingResult result, string work, TimeSpan elapsed)

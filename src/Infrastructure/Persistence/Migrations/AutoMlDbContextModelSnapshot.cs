@@ -744,6 +744,10 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");
 
+                    b.Property<Guid?>("WorkflowRunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workflow_run_id");
+
                     b.HasKey("Id")
                         .HasName("pk_jobs");
 
@@ -1628,6 +1632,254 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("AutoMl.Infrastructure.Workflows.Workflow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("BudgetSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("budget_seconds");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Cron")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("cron");
+
+                    b.Property<Guid>("DatasetLineageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dataset_lineage_id");
+
+                    b.Property<int>("DebounceSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("debounce_seconds");
+
+                    b.PrimitiveCollection<List<string>>("ExcludedColumns")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("excluded_columns");
+
+                    b.Property<string>("GuardrailsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("guardrails_json");
+
+                    b.Property<double>("Margin")
+                        .HasColumnType("double precision")
+                        .HasColumnName("margin");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("metric");
+
+                    b.Property<long>("MonthlyCreditCap")
+                        .HasColumnType("bigint")
+                        .HasColumnName("monthly_credit_cap");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("OnNewVersion")
+                        .HasColumnType("boolean")
+                        .HasColumnName("on_new_version");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("boolean")
+                        .HasColumnName("paused");
+
+                    b.Property<string>("Policy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("policy");
+
+                    b.Property<Guid>("RegisteredModelId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registered_model_id");
+
+                    b.Property<long>("RunCreditCap")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_credit_cap");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("target");
+
+                    b.Property<string>("Task")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("task");
+
+                    b.Property<string>("TimeColumn")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("time_column");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset?>("VersionPendingSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("version_pending_since");
+
+                    b.HasKey("Id")
+                        .HasName("pk_workflows");
+
+                    b.HasIndex("DatasetLineageId")
+                        .HasDatabaseName("ix_workflows_dataset_lineage_id");
+
+                    b.HasIndex("RegisteredModelId")
+                        .HasDatabaseName("ix_workflows_registered_model_id");
+
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("ix_workflows_user_id_created_at");
+
+                    b.HasIndex("UserId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_workflows_user_id_name");
+
+                    b.ToTable("workflows", (string)null);
+                });
+
+            modelBuilder.Entity("AutoMl.Infrastructure.Workflows.WorkflowRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool?>("Better")
+                        .HasColumnType("boolean")
+                        .HasColumnName("better");
+
+                    b.Property<double?>("CandidateScore")
+                        .HasColumnType("double precision")
+                        .HasColumnName("candidate_score");
+
+                    b.Property<int?>("CandidateVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("candidate_version");
+
+                    b.Property<double?>("ChampionScore")
+                        .HasColumnType("double precision")
+                        .HasColumnName("champion_score");
+
+                    b.Property<int?>("ChampionVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("champion_version");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("DatasetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dataset_id");
+
+                    b.Property<int?>("DatasetVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("dataset_version");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<Guid?>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("metric");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ReportJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("report_json");
+
+                    b.Property<DateTimeOffset?>("ScheduledFor")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scheduled_for");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("trigger");
+
+                    b.Property<string>("TriggerKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("trigger_key");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("WorkflowId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workflow_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_workflow_runs");
+
+                    b.HasIndex("JobId")
+                        .HasDatabaseName("ix_workflow_runs_job_id");
+
+                    b.HasIndex("WorkflowId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_workflow_runs_one_training")
+                        .HasFilter("status = 'training'");
+
+                    b.HasIndex("WorkflowId", "CreatedAt")
+                        .HasDatabaseName("ix_workflow_runs_workflow_id_created_at");
+
+                    b.HasIndex("WorkflowId", "TriggerKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_workflow_runs_workflow_id_trigger_key");
+
+                    b.ToTable("workflow_runs", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -2058,6 +2310,39 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ad_daily_counts_users_user_id");
+                });
+
+            modelBuilder.Entity("AutoMl.Infrastructure.Workflows.Workflow", b =>
+                {
+                    b.HasOne("AutoMl.Infrastructure.Registry.RegisteredModel", null)
+                        .WithMany()
+                        .HasForeignKey("RegisteredModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_workflows_registered_models_registered_model_id");
+
+                    b.HasOne("AutoMl.Infrastructure.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_workflows_users_user_id");
+                });
+
+            modelBuilder.Entity("AutoMl.Infrastructure.Workflows.WorkflowRun", b =>
+                {
+                    b.HasOne("AutoMl.Infrastructure.Jobs.Job", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_workflow_runs_jobs_job_id");
+
+                    b.HasOne("AutoMl.Infrastructure.Workflows.Workflow", null)
+                        .WithMany()
+                        .HasForeignKey("WorkflowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_workflow_runs_workflows_workflow_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
