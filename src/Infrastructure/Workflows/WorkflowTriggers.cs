@@ -1,6 +1,6 @@
+using AutoMl.Infrastructure.Persistence;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
-using AutoMl.Infrastructure.Persistence;
 
 namespace AutoMl.Infrastructure.Workflows;
 

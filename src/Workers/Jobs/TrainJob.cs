@@ -5,10 +5,10 @@ using AutoMl.Infrastructure.Blobs;
 using AutoMl.Infrastructure.Jobs;
 using AutoMl.Infrastructure.Models;
 using AutoMl.Infrastructure.Persistence;
+using AutoMl.Infrastructure.Workflows;
 using AutoMl.Ml.Metrics;
 using AutoMl.Ml.Schema;
 using AutoMl.Ml.Training;
-using AutoMl.Infrastructure.Workflows;
 using AutoMl.Workers.Workflows;
 using Microsoft.EntityFrameworkCore;
 

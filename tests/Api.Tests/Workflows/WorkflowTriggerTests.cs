@@ -150,15 +150,25 @@ public sealed class WorkflowTriggerTests(LocalPlatformFactory platform) : IClass
 
         var tooLow = await http.PostAsJsonAsync("/api/v1/workflows", new
         {
-            name = "Too cheap", datasetId = data.Str("id"), target = "label", budgetSeconds = 300, registeredModel = "capped-model", runCreditCap = 1,
+            name = "Too cheap",
+            datasetId = data.Str("id"),
+            target = "label",
+            budgetSeconds = 300,
+            registeredModel = "capped-model",
+            runCreditCap = 1,
         });
         Assert.Equal(HttpStatusCode.BadRequest, tooLow.StatusCode);
         Assert.Contains("over the per-run cap", await tooLow.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var workflow = await http.CreateWorkflowAsync(new
         {
-            name = "Capped", datasetId = data.Str("id"), target = "label", budgetSeconds = 10, registeredModel = "capped-model",
-            runCreditCap = price, monthlyCreditCap = price,
+            name = "Capped",
+            datasetId = data.Str("id"),
+            target = "label",
+            budgetSeconds = 10,
+            registeredModel = "capped-model",
+            runCreditCap = price,
+            monthlyCreditCap = price,
         });
         var id = workflow.Str("id");
         var first = await (await http.PostAsync($"/api/v1/workflows/{id}/runs", null)).JsonAsync(HttpStatusCode.Created);
