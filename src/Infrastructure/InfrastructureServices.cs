@@ -32,6 +32,7 @@ public static class InfrastructureServices
         services.AddScoped<Jobs.JobSettlement>();
         services.AddScoped<Jobs.JobEnqueuer>();
         services.AddScoped<Jobs.JobAdmitter>();
+        services.AddScoped<Audit.AuditTrail>();
         services.AddScoped<Workflows.WorkflowRunStarter>();
         services.AddScoped<Workflows.WorkflowDecisions>();
         services.AddScoped<Workflows.WorkflowTriggers>();

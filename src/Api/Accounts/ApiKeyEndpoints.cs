@@ -4,6 +4,7 @@ using AutoMl.Api.Events;
 using AutoMl.Api.Security;
 using AutoMl.Domain.Accounts;
 using AutoMl.Infrastructure.Accounts;
+using AutoMl.Infrastructure.Audit;
 using AutoMl.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +27,7 @@ internal static class ApiKeyEndpoints
     }
 
     private static async Task<Results<Created<CreatedApiKey>, ProblemHttpResult, ValidationProblem>> CreateAsync(
-        CreateApiKeyRequest request, CurrentUser current, AutoMlDbContext db, TimeProvider clock, CancellationToken ct)
+        CreateApiKeyRequest request, CurrentUser current, AutoMlDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
         var scope = ApiKeyScopes.Default;
         if (request.Scope is not null && !ApiKeyScopes.TryParse(request.Scope, out scope))
@@ -50,8 +51,12 @@ internal static class ApiKeyEndpoints
             Scope = scope,
             CreatedAt = clock.GetUtcNow(),
         };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(AuditActions.ApiKeyCreate, current.Id, ct, targetType: "api-key", targetId: key.Id.ToString(),
+            detail: $"Key '{key.Name}' ({key.Prefix}…, scope {scope.ToString().ToLowerInvariant()}).");
+        await tx.CommitAsync(ct);
         return TypedResults.Created($"/api/v1/api-keys/{key.Id}", new CreatedApiKey(key.Id, key.Name, secret, key.Prefix, scope, key.CreatedAt));
     }
 
@@ -83,9 +88,10 @@ internal static class ApiKeyEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
-        Guid id, CurrentUser current, AutoMlDbContext db, LiveConnections live, TimeProvider clock, CancellationToken ct)
+        Guid id, CurrentUser current, AutoMlDbContext db, LiveConnections live, AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var revoked = await db.ApiKeys
             .Where(k => k.Id == id && k.UserId == current.Id && k.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, now), ct);
@@ -93,6 +99,8 @@ internal static class ApiKeyEndpoints
         {
             return ProblemResults.NotFound("No active API key with this id exists in your account.");
         }
+        await audit.RecordAsync(AuditActions.ApiKeyRevoke, current.Id, ct, targetType: "api-key", targetId: id.ToString());
+        await tx.CommitAsync(ct);
         await live.CloseKeyAsync(id);
         return TypedResults.NoContent();
     }

@@ -4,6 +4,7 @@ using AutoMl.Api.Errors;
 using AutoMl.Api.RateLimiting;
 using AutoMl.Api.Security;
 using AutoMl.Infrastructure.Accounts;
+using AutoMl.Infrastructure.Audit;
 using AutoMl.Infrastructure.Persistence;
 using AutoMl.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
@@ -72,13 +73,15 @@ internal static class AuthEndpoints
     /// </summary>
     private static async Task<Results<Ok<AccountCreated>, ProblemHttpResult>> LogInAsync(
         LoginRequest request, UserManager<AppUser> users, SignInManager<AppUser> signIn, AntiforgeryTokens tokens,
-        LoginThrottle throttle, LoginDevices devices, PasswordHashGate hashing, HttpContext http, TimeProvider clock, CancellationToken ct)
+        LoginThrottle throttle, LoginDevices devices, PasswordHashGate hashing, AuditLog audit, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         var address = EmailAddressKey.Normalise(request.Email);
         var client = devices.ClientOf(http, address);
         var wait = await throttle.AttemptAsync(address, client);
         if (wait > TimeSpan.Zero)
         {
+            await audit.RecordAsync(AuditActions.SignInThrottled, (await users.FindByEmailAsync(request.Email.Trim()))?.Id, ct, AuditOutcomes.Refused,
+                detail: $"Too many attempts for {address}; the next is allowed in {Math.Ceiling(wait.TotalSeconds)} s.", actor: address);
             return PasswordRecheck.TooManyAttempts(http, wait);
         }
         using (var slot = await hashing.EnterAsync(ct))
@@ -92,16 +95,19 @@ internal static class AuthEndpoints
             {
                 // Hash anyway, so the answer takes as long whether or not the address has an account.
                 users.PasswordHasher.HashPassword(new AppUser(), request.Password);
+                await audit.RecordAsync(AuditActions.SignIn, null, ct, AuditOutcomes.Failure, detail: "No account has this address.", actor: address);
                 return ProblemResults.Unauthorized(WrongCredentials);
             }
             var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: false);
             if (!result.Succeeded)
             {
                 // A lockout set before lockout was turned off reads as a wrong password too: it must not confirm the account.
+                await audit.RecordAsync(AuditActions.SignIn, user.Id, ct, AuditOutcomes.Failure, detail: "Wrong password.", actor: user.Email);
                 return ProblemResults.Unauthorized(WrongCredentials);
             }
             await throttle.SucceededAsync(address, client);
             await SignInAsync(signIn, tokens, clock, http, user);
+            await audit.RecordAsync(AuditActions.SignIn, user.Id, ct, actor: $"{user.Email} (password)");
             devices.Remember(http, address);
             return TypedResults.Ok(new AccountCreated(user.Id, user.Email!));
         }

@@ -2,6 +2,7 @@ using AutoMl.Api.Errors;
 using AutoMl.Api.RateLimiting;
 using AutoMl.Api.Security;
 using AutoMl.Infrastructure.Accounts;
+using AutoMl.Infrastructure.Audit;
 using AutoMl.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -63,7 +64,7 @@ internal static class EmailChangeEndpoints
     /// </summary>
     public static async Task<Results<NoContent, ProblemHttpResult>> ConfirmAsync(
         ConfirmEmailChangeRequest request, UserManager<AppUser> users, SignInManager<AppUser> signIn, AutoMlDbContext db,
-        WelcomeBonus bonus, AntiforgeryTokens tokens, Events.LiveConnections live, TimeProvider clock, HttpContext http, CancellationToken ct)
+        WelcomeBonus bonus, AntiforgeryTokens tokens, Events.LiveConnections live, AuditLog audit, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         var user = await users.FindByIdAsync(request.UserId.ToString());
         var token = AccountEmails.Decode(request.Token);
@@ -98,6 +99,8 @@ internal static class EmailChangeEndpoints
                 : ProblemResults.BadRequest(LinkInvalid);
         }
         await bonus.GrantAsync(user, ct);
+        await audit.RecordAsync(AuditActions.EmailChange, user.Id, ct, targetType: "account", targetId: user.Id.ToString(),
+            detail: $"The account's email address is now {newEmail}.", actor: $"{newEmail} (confirmation link)");
         await tx.CommitAsync(ct);
         await live.CloseSessionsAsync(user.Id, "Your email address was changed.");
         if (signedInHere)

@@ -1,6 +1,7 @@
 using AutoMl.Api.Errors;
 using AutoMl.Api.Security;
 using AutoMl.Infrastructure.Accounts;
+using AutoMl.Infrastructure.Audit;
 using AutoMl.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -17,6 +18,8 @@ internal static class MeEndpoints
         me.MapPatch("/", UpdateAsync);
         me.MapPost("/email", EmailChangeEndpoints.RequestAsync);
         me.MapDelete("/", DeleteAsync).RequireRecentSignIn();
+        me.MapGet("/security-events", Admin.AuditEndpoints.MineAsync)
+            .WithDescription("The security events of your account, newest first: sign-ins (and failed ones), password and email changes, API keys created and revoked, credits granted by an admin, alias moves and approvals.");
     }
 
     private static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> GetAsync(CurrentUser current, AutoMlDbContext db, WelcomeBonus bonus, CancellationToken ct) =>
@@ -50,8 +53,10 @@ internal static class MeEndpoints
 
     /// <summary>Deletes the account after cancelling what outlives it (see AccountDeletion); a 503 when Stripe cannot be reached.</summary>
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        CurrentUser current, AccountDeletion deletion, SignInManager<AppUser> signIn, ILogger<AccountDeletion> logger, CancellationToken ct)
+        CurrentUser current, AccountDeletion deletion, SignInManager<AppUser> signIn, AuditLog audit, ILogger<AccountDeletion> logger, CancellationToken ct)
     {
+        // Recorded before the account goes, while the request can still say who it is; the trail outlives the account.
+        var actor = await audit.DescribeCurrentAsync(ct);
         switch (await deletion.RunAsync(current.Id, ct))
         {
             case DeletionResult.NoUser:
@@ -63,6 +68,7 @@ internal static class MeEndpoints
                     "Your account has not been deleted: we could not reach Stripe to cancel your Pro subscription, and deleting the account "
                     + "would leave it billing you. Try again in a few minutes.");
         }
+        await audit.RecordAsync(AuditActions.AccountDeletion, current.Id, ct, targetType: "account", targetId: current.Id.ToString(), actor: actor);
         if (current.ViaCookie)
         {
             await signIn.SignOutAsync();

@@ -3,6 +3,7 @@ using AutoMl.Api.Errors;
 using AutoMl.Api.RateLimiting;
 using AutoMl.Api.Security;
 using AutoMl.Infrastructure.Accounts;
+using AutoMl.Infrastructure.Audit;
 using AutoMl.Infrastructure.Persistence;
 using AutoMl.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -54,7 +55,7 @@ internal static class PasswordEndpoints
     /// </summary>
     private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> ResetAsync(
         ResetPasswordRequest request, UserManager<AppUser> users, AutoMlDbContext db, WelcomeBonus bonus, AccountEmails emails,
-        PasswordHashGate hashing, Events.LiveConnections live, HttpContext http, CancellationToken ct)
+        PasswordHashGate hashing, Events.LiveConnections live, AuditLog audit, HttpContext http, CancellationToken ct)
     {
         var user = await users.FindByEmailAsync(request.Email.Trim());
         var token = AccountEmails.Decode(request.Token);
@@ -84,6 +85,7 @@ internal static class PasswordEndpoints
             }
             emails.QueuePasswordChanged(user, byReset: true);
             await db.SaveChangesAsync(ct);
+            await audit.RecordAsync(AuditActions.PasswordReset, user.Id, ct, actor: $"{user.Email} (reset link)");
             await tx.CommitAsync(ct);
         }
         await live.CloseSessionsAsync(user.Id, "Your password was reset.");
@@ -94,7 +96,7 @@ internal static class PasswordEndpoints
     private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> ChangeAsync(
         ChangePasswordRequest request, CurrentUser current, UserManager<AppUser> users, SignInManager<AppUser> signIn,
         AutoMlDbContext db, AccountEmails emails, PasswordRecheck recheck, PasswordHashGate hashing, AntiforgeryTokens tokens,
-        Events.LiveConnections live, TimeProvider clock, HttpContext http, CancellationToken ct)
+        Events.LiveConnections live, AuditLog audit, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         if (await users.FindByIdAsync(current.Id.ToString()) is not { } user)
         {
@@ -124,6 +126,7 @@ internal static class PasswordEndpoints
             }
             emails.QueuePasswordChanged(user, byReset: false);
             await db.SaveChangesAsync(ct);
+            await audit.RecordAsync(AuditActions.PasswordChange, user.Id, ct);
             await tx.CommitAsync(ct);
         }
         await recheck.PassedAsync(user, http);

@@ -1,4 +1,5 @@
 using AutoMl.Domain.Credits;
+using AutoMl.Infrastructure.Audit;
 using AutoMl.Infrastructure.Credits;
 using AutoMl.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace AutoMl.Api.Admin;
 /// </summary>
 internal static class AdminCommand
 {
-    private const string Usage = "usage: admin grant-role EMAIL | admin grant-credits EMAIL AMOUNT REASON…";
+    private const string Usage = "usage: admin grant-role EMAIL | admin grant-credits EMAIL AMOUNT REASON… | admin audit-verify";
 
     public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
     {
@@ -23,6 +24,7 @@ internal static class AdminCommand
         Environment.ExitCode = args switch
         {
             [_, "grant-role", var email] => await GrantRoleAsync(scope.ServiceProvider, email),
+            [_, "audit-verify"] => await VerifyAuditAsync(scope.ServiceProvider),
             [_, "grant-credits", var email, var amount, .. var reason] when long.TryParse(amount, out var credits) && credits > 0 && reason.Length > 0 =>
                 await GrantCreditsAsync(scope.ServiceProvider, email, credits, string.Join(' ', reason)),
             _ => await FailAsync(Usage),
@@ -33,6 +35,14 @@ internal static class AdminCommand
     private static async Task<int> GrantRoleAsync(IServiceProvider services, string email)
     {
         var granted = await AdminRole.GrantAsync(services, email);
+        if (granted)
+        {
+            var db = services.GetRequiredService<AutoMlDbContext>();
+            var normalized = email.Trim().ToUpperInvariant();
+            var user = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => (Guid?)u.Id).SingleOrDefaultAsync();
+            await services.GetRequiredService<AuditTrail>().RecordAsync(new AuditEntry(AuditActions.RoleGrant, "admin command line", user,
+                TargetType: "account", TargetId: user?.ToString(), Detail: "Granted the admin role."), CancellationToken.None);
+        }
         await Console.Out.WriteLineAsync(granted ? $"{email} is now an admin." : $"No account has the email {email}: sign up first.");
         return granted ? 0 : 1;
     }
@@ -50,6 +60,19 @@ internal static class AdminCommand
             .CreditAsync(user.Value, credits, CreditEntryKind.Grant, $"Admin grant: {reason}", $"admin-cli:{Guid.NewGuid():N}", CancellationToken.None);
         await Console.Out.WriteLineAsync($"Granted {credits} credits to {email}; balance now {result.Balance}.");
         return 0;
+    }
+
+    /// <summary>Exit 0 when the audit trail's hash chain holds; 1 naming the first row that does not.</summary>
+    private static async Task<int> VerifyAuditAsync(IServiceProvider services)
+    {
+        var check = await AuditVerifier.VerifyAsync(services.GetRequiredService<AutoMlDbContext>(), CancellationToken.None);
+        if (check.Intact)
+        {
+            await Console.Out.WriteLineAsync($"The audit trail holds: {check.Checked:N0} rows checked.");
+            return 0;
+        }
+        await Console.Error.WriteLineAsync($"The audit trail is broken at row {check.BrokenAt}: {check.Problem}");
+        return 1;
     }
 
     private static async Task<int> FailAsync(string message)

@@ -4,6 +4,7 @@ using AutoMl.Api.Errors;
 using AutoMl.Api.Paging;
 using AutoMl.Api.Security;
 using AutoMl.Domain.Credits;
+using AutoMl.Infrastructure.Audit;
 using AutoMl.Infrastructure.Credits;
 using AutoMl.Infrastructure.Persistence;
 using AutoMl.Infrastructure.Rewards;
@@ -19,10 +20,12 @@ internal static class AdminEndpoints
     {
         var admin = api.MapGroup("/admin").WithTags("Admin").RequireAuthorization(AdminRole.Policy).RequireAntiforgeryForCookies();
         admin.MapGet("/ad-claims", ClaimsAsync);
-        admin.MapPost("/ad-claims/{id:guid}/approve", (Guid id, ReviewRequest? body, CurrentUser current, ReviewAdClaim review, CancellationToken ct) =>
-            ReviewAsync(id, true, body, current, review, ct));
-        admin.MapPost("/ad-claims/{id:guid}/reject", (Guid id, ReviewRequest? body, CurrentUser current, ReviewAdClaim review, CancellationToken ct) =>
-            ReviewAsync(id, false, body, current, review, ct));
+        admin.MapPost("/ad-claims/{id:guid}/approve", (Guid id, ReviewRequest? body, CurrentUser current, ReviewAdClaim review, AuditLog audit, AutoMlDbContext db, CancellationToken ct) =>
+            ReviewAsync(id, true, body, current, review, audit, db, ct));
+        admin.MapPost("/ad-claims/{id:guid}/reject", (Guid id, ReviewRequest? body, CurrentUser current, ReviewAdClaim review, AuditLog audit, AutoMlDbContext db, CancellationToken ct) =>
+            ReviewAsync(id, false, body, current, review, audit, db, ct));
+        admin.MapGet("/audit", AuditEndpoints.ListAsync).WithDescription("The audit trail, newest first, filtered by account, action and time.");
+        admin.MapGet("/audit/verify", AuditEndpoints.VerifyAsync).WithDescription("Checks the audit trail's hash chain and names the first row that does not hold.");
         admin.MapGet("/users", FindUserAsync);
         admin.MapGet("/users/{id:guid}/ledger", LedgerAsync);
         admin.MapPost("/users/{id:guid}/credits", AdjustAsync);
@@ -47,14 +50,22 @@ internal static class AdminEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> ReviewAsync(
-        Guid id, bool approve, ReviewRequest? body, CurrentUser current, ReviewAdClaim review, CancellationToken ct) =>
+        Guid id, bool approve, ReviewRequest? body, CurrentUser current, ReviewAdClaim review, AuditLog audit, AutoMlDbContext db, CancellationToken ct) =>
         await review.RunAsync(id, approve, current.Id, body?.Note, ct) switch
         {
-            ReviewOutcome.Done => TypedResults.NoContent(),
+            ReviewOutcome.Done => await ReviewedAsync(id, approve, body?.Note, audit, db, ct),
             ReviewOutcome.NotFound => ProblemResults.NotFound("No ad claim has this id: list held claims with GET /api/v1/admin/ad-claims."),
             ReviewOutcome.NotHeld => ProblemResults.Conflict("This claim is not waiting for review (it was credited, capped or already decided)."),
             _ => throw new InvalidOperationException("Unhandled review outcome."),
         };
+
+    private static async Task<NoContent> ReviewedAsync(Guid id, bool approve, string? note, AuditLog audit, AutoMlDbContext db, CancellationToken ct)
+    {
+        var owner = await db.AdClaims.AsNoTracking().Where(c => c.Id == id).Select(c => (Guid?)c.UserId).SingleOrDefaultAsync(ct);
+        await audit.RecordAsync(AuditActions.AdClaimReview, owner, ct, targetType: "ad-claim", targetId: id.ToString(),
+            detail: $"{(approve ? "Approved" : "Rejected")}{(string.IsNullOrWhiteSpace(note) ? "." : $": {note}")}");
+        return TypedResults.NoContent();
+    }
 
     private static async Task<Results<Ok<AdminUserView>, ProblemHttpResult>> FindUserAsync(AutoMlDbContext db, CancellationToken ct, string email = "")
     {
@@ -83,7 +94,7 @@ internal static class AdminEndpoints
     }
 
     private static async Task<Results<Ok<AdminUserView>, ProblemHttpResult, ValidationProblem>> AdjustAsync(
-        Guid id, CreditAdjustmentRequest request, CurrentUser current, CreditLedger ledger, AutoMlDbContext db,
+        Guid id, CreditAdjustmentRequest request, CurrentUser current, CreditLedger ledger, AutoMlDbContext db, AuditLog audit,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken ct)
     {
         if (request.Amount == 0 || Math.Abs(request.Amount) > 10_000_000)
@@ -92,9 +103,16 @@ internal static class AdminEndpoints
         }
         var key = $"admin:{current.Id}:{idempotencyKey ?? Guid.NewGuid().ToString("N")}";
         var reference = $"{request.Reason.Trim()} (admin {current.Id})";
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var result = request.Amount > 0
             ? await ledger.CreditAsync(id, request.Amount, CreditEntryKind.Grant, reference, key, ct)
             : await ledger.DebitAsync(id, -request.Amount, CreditEntryKind.Clawback, reference, key, allowOwed: false, ct);
+        if (result.Outcome == LedgerOutcome.Applied)
+        {
+            await audit.RecordAsync(AuditActions.CreditAdjustment, id, ct, targetType: "account", targetId: id.ToString(),
+                detail: $"{request.Amount:+#;-#} credits: {request.Reason.Trim()}");
+        }
+        await tx.CommitAsync(ct);
         return result.Outcome switch
         {
             LedgerOutcome.Applied or LedgerOutcome.Duplicate => TypedResults.Ok((await UserAsync(db, id, ct))!),

@@ -39,6 +39,7 @@ internal static class ApiServices
         services.AddScoped<DatasetQuota>();
         services.AddScoped<DatasetUploads>();
         services.AddScoped<Jobs.JobAdmission>();
+        services.AddScoped<Accounts.AuditLog>();
         services.AddScoped<Jobs.TrainingRequestCheck>();
         services.AddScoped<Jobs.JobSubmission>();
         services.AddScoped<Jobs.JobQuote>();

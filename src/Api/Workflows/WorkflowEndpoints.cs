@@ -29,7 +29,7 @@ internal static class WorkflowEndpoints
         group.MapGet("/{id:guid}", GetAsync);
         group.MapPatch("/{id:guid}", UpdateAsync);
         group.MapDelete("/{id:guid}", DeleteAsync).KeysNeed(ApiKeyScope.Full);
-        group.MapPost("/{id:guid}/pause", PauseAsync).WithDescription("Stop the schedule and new-version triggers; run now still works.");
+        group.MapPost("/{id:guid}/pause", PauseAsync).WithDescription("Stop the schedule and new-version triggers; run now answers 409 until the workflow is resumed.");
         group.MapPost("/{id:guid}/resume", ResumeAsync);
         group.MapPost("/{id:guid}/runs", RunNowAsync)
             .WithDescription("Run now on the newest ready version. 201 with the run: training, or skipped or failed with the reason (a credit cap, the data). 409 while another run trains or the workflow is paused.");
@@ -139,7 +139,7 @@ internal static class WorkflowEndpoints
         }
         if (workflow.Paused)
         {
-            return ProblemResults.Conflict("This workflow is paused: resume it first (POST /api/v1/workflows/{id}/resume).");
+            return ProblemResults.Conflict($"This workflow is paused: resume it first (POST /api/v1/workflows/{id}/resume).");
         }
         var start = await starter.StartAsync(id, RunTriggers.Manual, $"manual:{Guid.NewGuid():N}", null, null, recordBusy: false, ct);
         return start switch

@@ -71,6 +71,9 @@ public static class AliasMoves
             }
         }
         await db.SaveChangesAsync(ct);
+        var owner = await db.RegisteredModels.Where(r => r.Id == registeredModelId).Select(r => new { r.UserId, r.Name }).SingleAsync(ct);
+        await Audit.AuditTrail.AppendAsync(db, now, new Audit.AuditEntry(Audit.AuditActions.AliasMove, actor, owner.UserId, Audit.AuditOutcomes.Success,
+            "registered-model", owner.Name, $"{alias}: {(from is null ? "none" : $"version {from}")} → {(toVersion is null ? "none" : $"version {toVersion}")}. {reason}"), ct);
         await tx.CommitAsync(ct);
         return moved;
     }

@@ -85,13 +85,27 @@ public sealed class WorkflowDecisions(AutoMlDbContext db, EmailTemplates emails,
         // The move first: if the status update were lost, approving again moves nothing twice (a move to the version held is no move).
         await AliasMoves.MoveAsync(db, workflow.RegisteredModelId, RegistryNames.Production, candidate, actor,
             $"Workflow '{workflow.Name}' run {run.Id} approved{(string.IsNullOrWhiteSpace(reason) ? "" : $": {reason}")}", now, ct);
-        return await EndAsync(run.Id, RunStatuses.AwaitingApproval, RunStatuses.Promoted,
+        var ended = await EndAsync(run.Id, RunStatuses.AwaitingApproval, RunStatuses.Promoted,
             $"Version {candidate} now holds production, approved by {actor}{(string.IsNullOrWhiteSpace(reason) ? "." : $": {reason}")}", actor, ct);
+        if (ended)
+        {
+            await Audit.AuditTrail.AppendAsync(db, now, new Audit.AuditEntry(Audit.AuditActions.WorkflowApproval, actor, run.UserId, Audit.AuditOutcomes.Success,
+                "workflow-run", run.Id.ToString(), $"Workflow '{workflow.Name}': version {candidate} approved{(string.IsNullOrWhiteSpace(reason) ? "" : $": {reason}")}"), ct);
+        }
+        return ended;
     }
 
-    public Task<bool> RejectAsync(WorkflowRun run, string actor, string? reason, CancellationToken ct) =>
-        EndAsync(run.Id, RunStatuses.AwaitingApproval, RunStatuses.Rejected,
+    public async Task<bool> RejectAsync(WorkflowRun run, string actor, string? reason, CancellationToken ct)
+    {
+        var ended = await EndAsync(run.Id, RunStatuses.AwaitingApproval, RunStatuses.Rejected,
             $"Version {run.CandidateVersion} was rejected by {actor}{(string.IsNullOrWhiteSpace(reason) ? "" : $": {reason}")}; production did not change.", actor, ct);
+        if (ended)
+        {
+            await Audit.AuditTrail.AppendAsync(db, clock.GetUtcNow(), new Audit.AuditEntry(Audit.AuditActions.WorkflowRejection, actor, run.UserId, Audit.AuditOutcomes.Success,
+                "workflow-run", run.Id.ToString(), $"Version {run.CandidateVersion} rejected{(string.IsNullOrWhiteSpace(reason) ? "" : $": {reason}")}"), ct);
+        }
+        return ended;
+    }
 
     private async Task<bool> EndAsync(Guid runId, string from, string to, string reason, string? decidedBy, CancellationToken ct, bool finished = true)
     {

@@ -48,7 +48,11 @@ internal sealed class WorkflowEvaluation(AutoMlDbContext db, IBlobStore blobs, I
         }
         var holdout = Path.Combine(work, "holdout.parquet");
         var classification = await ClassificationAsync(job, data, champion, ct);
-        var summary = await HoldoutSplit.SplitAsync(data, train, holdout, new HoldoutPlan(job.Target!, classification, workflow.TimeColumn, championData), ct);
+        var summary = await HoldoutSplit.SplitAsync(data, train, holdout, new HoldoutPlan(job.Target!, classification, workflow.TimeColumn, championData)
+        {
+            // With nothing to compare with, the holdout only measures the candidate: a fifth is enough, and the rest trains it.
+            MinimumRows = champion is null ? 0 : 500,
+        }, ct);
         logger.LogInformation("Workflow run {RunId}: {Description}", run.Id, summary.Description);
         return new PreparedRun(run, workflow, champion, summary, holdout);
     }
