@@ -1,0 +1,120 @@
+using System.Net;
+using AutoMl.Sdk.Tests.Support;
+
+namespace AutoMl.Sdk.Tests;
+
+[Collection(PlatformCollection.Name)]
+public sealed class WorkflowClientTests(SdkPlatformFactory platform)
+{
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(3);
+
+    [Fact]
+    public async Task a_workflow_made_from_a_job_pauses_resumes_runs_now_and_promotes_its_first_candidate_to_production()
+    {
+        using var client = await platform.NewUserClientAsync();
+        var dataset = await client.Datasets.WaitUntilSettledAsync((await client.Datasets.UploadFileAsync(Data.File("pima_diabetes.csv"))).Id);
+        var job = await client.Jobs.WaitForCompletionAsync((await client.Jobs.SubmitAsync(new JobRequest { DatasetId = dataset.Id, Target = "diabetes", BudgetSeconds = 10 })).Id);
+        Assert.Equal(JobStatuses.Succeeded, job.Status);
+
+        var created = await client.Workflows.CreateAsync(new NewWorkflow
+        {
+            Name = "diabetes-weekly",
+            JobId = job.Id,
+            RegisteredModel = "diabetes",
+            Policy = WorkflowPolicies.Automatic,
+            Guardrails = [new WorkflowGuardrail { Metric = "logloss", Tolerance = 0.05 }],
+            RunCreditCap = 5,
+            MonthlyCreditCap = 5,
+            Schedule = new WorkflowSchedule { Cron = "0 6 * * 1", TimeZone = "Europe/Paris" },
+        });
+        Assert.Equal(("diabetes-weekly", dataset.Id, "diabetes", 10), (created.Name, created.DatasetId, created.Target, created.BudgetSeconds));
+        Assert.Equal((job.Metric, "diabetes", WorkflowPolicies.Automatic), (created.Metric, created.RegisteredModel, created.Policy));
+        Assert.Equal(("pima_diabetes.csv", 1), (created.DatasetName, created.LatestDatasetVersion));
+        Assert.Equal([("logloss", 0.05)], created.Guardrails.Select(g => (g.Metric, g.Tolerance)));
+        Assert.Equal((5L, 5L, 0L), (created.RunCreditCap, created.MonthlyCreditCap, created.CreditsThisMonth));
+        Assert.Equal(("0 6 * * 1", "Europe/Paris"), (created.Schedule?.Cron, created.Schedule?.TimeZone));
+        Assert.True(created.NextRunAt > DateTimeOffset.UtcNow, $"the schedule fires next in the future, not at {created.NextRunAt}");
+        Assert.False(created.Paused);
+        Assert.Null(created.LastRun);
+
+        Assert.Contains(created.Id, (await client.Workflows.ListAsync()).Items.Select(w => w.Id));
+        Assert.Equal(created.Name, (await client.Workflows.GetAsync(created.Id)).Name);
+
+        var paused = await client.Workflows.PauseAsync(created.Id);
+        Assert.True(paused.Paused);
+        Assert.Null(paused.NextRunAt);
+        var whilePaused = await Assert.ThrowsAsync<AutoMlApiException>(() => client.Workflows.RunAsync(created.Id));
+        Assert.Equal(HttpStatusCode.Conflict, whilePaused.StatusCode);
+        var resumed = await client.Workflows.ResumeAsync(created.Id);
+        Assert.False(resumed.Paused);
+        Assert.NotNull(resumed.NextRunAt);
+
+        var started = await client.Workflows.RunAsync(created.Id);
+        Assert.True(started.Status == WorkflowRunStatuses.Training, $"the run is {started.Status}: {started.Reason}");
+        Assert.Equal((created.Id, WorkflowRunTriggers.Manual, (int?)1), (started.WorkflowId, started.Trigger, started.DatasetVersion));
+        Assert.NotNull(started.JobId);
+        var again = await Assert.ThrowsAsync<AutoMlApiException>(() => client.Workflows.RunAsync(created.Id));
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode); // the first run is still training
+
+        var run = await client.Workflows.WaitForRunAsync(created.Id, started.Id, RunTimeout);
+
+        Assert.True(run.Status == WorkflowRunStatuses.Promoted, $"the run is {run.Status}: {run.Reason}");
+        Assert.Equal((1, (int?)null, true), (run.CandidateVersion, run.ChampionVersion, run.Better));
+        Assert.NotNull(run.FinishedAt);
+        Assert.True(run.CreditsUsed is > 0 and <= 5, $"the run used {run.CreditsUsed} credits, within its cap of 5");
+        var report = run.Report!;
+        Assert.True(report.Better);
+        Assert.Null(report.Champion);
+        Assert.Null(report.Gain);
+        Assert.NotEmpty(report.Reasons);
+        Assert.True(report.Holdout?.Rows > 0, "the report says which rows it held out");
+        Assert.NotNull(report.Candidate);
+        Assert.Equal(1, (await client.RegisteredModels.GetAsync("diabetes")).Aliases["production"]);
+
+        var fetched = await client.Workflows.GetRunAsync(created.Id, run.Id);
+        Assert.Equal((run.Id, WorkflowRunStatuses.Promoted, (int?)1), (fetched.Id, fetched.Status, fetched.CandidateVersion));
+        Assert.Equal([run.Id], (await client.Workflows.ListRunsAsync(created.Id)).Items.Select(r => r.Id));
+        Assert.Equal(run.Id, (await client.Workflows.GetAsync(created.Id)).LastRun?.Id);
+        var notAwaiting = await Assert.ThrowsAsync<AutoMlApiException>(() => client.Workflows.ApproveAsync(created.Id, run.Id, "looks good"));
+        Assert.Equal(HttpStatusCode.Conflict, notAwaiting.StatusCode);
+        var notRejectable = await Assert.ThrowsAsync<AutoMlApiException>(() => client.Workflows.RejectAsync(created.Id, run.Id));
+        Assert.Equal(HttpStatusCode.Conflict, notRejectable.StatusCode);
+    }
+
+    [Fact]
+    public async Task a_workflow_changes_its_policy_and_schedule_and_is_gone_after_delete()
+    {
+        using var client = await platform.NewUserClientAsync();
+        var dataset = await client.Datasets.WaitUntilSettledAsync((await client.Datasets.UploadFileAsync(Data.File("pima_diabetes.csv"))).Id);
+        var created = await client.Workflows.CreateAsync(new NewWorkflow
+        {
+            Name = "diabetes-nightly",
+            DatasetId = dataset.Id,
+            Target = "diabetes",
+            BudgetSeconds = 10,
+            RegisteredModel = "diabetes",
+            Schedule = new WorkflowSchedule { Cron = "0 2 * * *" },
+        });
+        Assert.Equal(("diabetes", 10, "0 2 * * *"), (created.Target, created.BudgetSeconds, created.Schedule?.Cron));
+
+        var updated = await client.Workflows.UpdateAsync(created.Id, new WorkflowUpdate
+        {
+            Policy = WorkflowPolicies.Approval,
+            Margin = 0.01,
+            ClearSchedule = true,
+            OnNewVersion = true,
+            DebounceSeconds = 60,
+        });
+        Assert.Equal((WorkflowPolicies.Approval, 0.01, true, 60), (updated.Policy, updated.Margin, updated.OnNewVersion, updated.DebounceSeconds));
+        Assert.Null(updated.Schedule);
+        Assert.Null(updated.NextRunAt);
+        Assert.Empty((await client.Workflows.ListRunsAsync(created.Id)).Items);
+
+        await client.Workflows.DeleteAsync(created.Id);
+        var gone = await Assert.ThrowsAsync<AutoMlApiException>(() => client.Workflows.GetAsync(created.Id));
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        using var stranger = await platform.NewUserClientAsync();
+        var hidden = await Assert.ThrowsAsync<AutoMlApiException>(() => stranger.Workflows.GetRunAsync(created.Id, Guid.NewGuid()));
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+    }
+}
