@@ -23,6 +23,21 @@ internal static class WorkflowText
         }
     }
 
+    /// <summary>What starts its runs besides run now, in a table cell.</summary>
+    public static string TriggersBrief(Workflow w)
+    {
+        List<string> triggers = [];
+        if (w.Schedule is { } schedule)
+        {
+            triggers.Add($"cron \"{schedule.Cron}\" {schedule.TimeZone ?? "UTC"}");
+        }
+        if (w.OnNewVersion)
+        {
+            triggers.Add("new versions");
+        }
+        return (triggers.Count == 0 ? "run now only" : string.Join(" + ", triggers)) + (w.Paused ? " (paused)" : string.Empty);
+    }
+
     /// <summary>What starts its runs, in a few words.</summary>
     public static string Triggers(Workflow w)
     {

@@ -41,7 +41,7 @@ internal static class WorkflowsCommand
             foreach (var w in workflows)
             {
                 table.AddRow(w.Id.ToString(), Markup.Escape(w.Name), Markup.Escape($"{w.DatasetName} (v{w.LatestDatasetVersion})"), Markup.Escape(w.Target),
-                    Markup.Escape(w.RegisteredModel), w.Policy, Markup.Escape(WorkflowText.Triggers(w)), WorkflowText.LastRun(w.LastRun));
+                    Markup.Escape(w.RegisteredModel), w.Policy, Markup.Escape(WorkflowText.TriggersBrief(w)), WorkflowText.LastRun(w.LastRun));
             }
             Output.Table(table);
             return ExitCodes.Ok;

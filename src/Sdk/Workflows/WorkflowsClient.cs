@@ -148,7 +148,7 @@ public sealed class WorkflowsClient
             if (left <= TimeSpan.Zero)
             {
                 throw new TimeoutException(string.Create(CultureInfo.InvariantCulture,
-                    $"The run {runId} of workflow {id} was still training after {timeout.TotalSeconds:0} s (its job: {run.JobId?.ToString() ?? "none"})."));
+                    $"The run {runId} of workflow {id} was still training after {timeout.TotalSeconds:0.#} s (its job: {run.JobId?.ToString() ?? "none"})."));
             }
             await Task.Delay(left < api.Options.PollInterval ? left : api.Options.PollInterval, cancellationToken).ConfigureAwait(false);
         }
