@@ -84,7 +84,7 @@ public sealed class WorkflowClientTests(SdkPlatformFactory platform)
     [Fact]
     public async Task a_workflow_changes_its_policy_and_schedule_and_is_gone_after_delete()
     {
-        using var client = await platform.NewUserClientAsync();
+        using var client = platform.Client(await platform.CreateApiKeyAsync(await platform.SignUpAsync(), scope: ApiKeyScopes.Full)); // deleting needs it
         var dataset = await client.Datasets.WaitUntilSettledAsync((await client.Datasets.UploadFileAsync(Data.File("pima_diabetes.csv"))).Id);
         var created = await client.Workflows.CreateAsync(new NewWorkflow
         {

@@ -114,7 +114,9 @@ internal static class WorkflowRunsCommand
         }
         if (detailed && run.Status is WorkflowRunStatuses.Promoted or WorkflowRunStatuses.NotPromoted or WorkflowRunStatuses.AwaitingApproval or WorkflowRunStatuses.Rejected)
         {
-            output.Line($"decision: {WorkflowText.Status(run.Status)}{(run.Reason is { } reason ? ": " + Markup.Escape(reason) : string.Empty)}");
+            // The report's reasons follow; without a report the run's own sentence says why.
+            var why = run.Report is { Reasons.Count: > 0 } || run.Reason is null ? string.Empty : ": " + Markup.Escape(run.Reason);
+            output.Line($"decision: {WorkflowText.Status(run.Status)}{why}");
             WorkflowText.Decision(output, run);
             return code;
         }

@@ -104,7 +104,7 @@ internal static class WorkflowText
         if (report.Holdout is { } holdout)
         {
             var description = holdout.Description is { } d ? $": {d}" : string.Empty;
-            output.Line(Markup.Escape($"held out: {holdout.Rows} rows ({holdout.Method}; the candidate trained on {holdout.TrainRows}){description}"));
+            output.Line(Markup.Escape($"held out: {holdout.Rows} rows, {holdout.ScoredRows} scored ({holdout.Method}; the candidate trained on {holdout.TrainRows}){description}"));
         }
         if (report.Gain is { } gain)
         {

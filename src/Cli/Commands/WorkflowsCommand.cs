@@ -13,7 +13,7 @@ internal static class WorkflowsCommand
     public static Command Create() => new("workflows", "Re-train a saved recipe now, on a schedule or on a new data set version, and promote the candidate when it beats production.")
     {
         List(), WorkflowsCreateCommand.Create(), Show(),
-        Change("pause", "Pause a workflow: neither its schedule nor a new data set version starts a run until it is resumed.", (client, id, ct) => client.Workflows.PauseAsync(id, ct)),
+        Change("pause", "Pause a workflow: nothing starts a run (its schedule, a new data set version, `workflows run`) until it is resumed.", (client, id, ct) => client.Workflows.PauseAsync(id, ct)),
         Change("resume", "Resume a paused workflow.", (client, id, ct) => client.Workflows.ResumeAsync(id, ct)),
         Delete(),
         WorkflowRunsCommand.Run(), WorkflowRunsCommand.Runs(), WorkflowRunsCommand.Approve(), WorkflowRunsCommand.Reject(),
@@ -89,7 +89,7 @@ internal static class WorkflowsCommand
     private static Command Delete()
     {
         var id = WorkflowId();
-        var command = new Command("delete", "Delete a workflow: nothing starts its runs any more; the registered model, its versions and the trained models stay.") { id };
+        var command = new Command("delete", "Delete a workflow: nothing starts its runs any more; the registered model, its versions and the trained models stay. Needs a full-scope key.") { id };
         command.SetAction(CliRunner.WithClient(async (client, output, parse, ct) =>
         {
             var deleted = parse.GetValue(id);

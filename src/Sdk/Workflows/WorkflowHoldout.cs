@@ -15,6 +15,9 @@ public sealed class WorkflowHoldout
     /// <summary>How many rows the candidate trained on.</summary>
     public long TrainRows { get; init; }
 
+    /// <summary>How many held-out rows both models could be scored on (a target value both know).</summary>
+    public long ScoredRows { get; init; }
+
     /// <summary>The time column, for a time holdout.</summary>
     public string? Column { get; init; }
 

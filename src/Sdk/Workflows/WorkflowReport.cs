@@ -24,6 +24,9 @@ public sealed class WorkflowReport
     /// <summary>Each guardrail metric on the held-out rows.</summary>
     public IReadOnlyList<WorkflowGuardrailCheck> Guardrails { get; init; } = [];
 
+    /// <summary>Why the models could not be compared (the task changed, too few rows…); empty when they could.</summary>
+    public IReadOnlyList<string> SchemaProblems { get; init; } = [];
+
     /// <summary>Whether the candidate is better: it gains at least the margin, surely, and every guardrail holds.</summary>
     public bool Better { get; init; }
 

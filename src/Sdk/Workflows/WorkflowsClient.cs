@@ -50,14 +50,14 @@ public sealed class WorkflowsClient
         return api.SendJsonAsync<Workflow>(HttpMethod.Patch, Path(id), update, cancellationToken);
     }
 
-    /// <summary>Deletes a workflow; the registered model, its versions and the trained models stay.</summary>
+    /// <summary>Deletes a workflow; the registered model, its versions and the trained models stay. Needs a full-scope key.</summary>
     /// <param name="id">The workflow's id.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes once it is deleted.</returns>
     public Task DeleteAsync(Guid id, CancellationToken cancellationToken = default) =>
         api.DeleteAsync(Path(id), cancellationToken);
 
-    /// <summary>Pauses a workflow: neither its schedule nor a new data set version starts a run until it is resumed.</summary>
+    /// <summary>Pauses a workflow: nothing starts a run (not its schedule, a new data set version or run now) until it is resumed.</summary>
     /// <param name="id">The workflow's id.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The workflow as paused.</returns>
