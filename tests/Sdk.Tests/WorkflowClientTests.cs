@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Net;
+using System.Text;
+using System.Text.Json;
 using AutoMl.Sdk.Tests.Support;
 
 namespace AutoMl.Sdk.Tests;
@@ -9,7 +12,7 @@ public sealed class WorkflowClientTests(SdkPlatformFactory platform)
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(3);
 
     [Fact]
-    public async Task a_workflow_made_from_a_job_pauses_resumes_runs_now_and_promotes_its_first_candidate_to_production()
+    public async Task a_workflow_made_from_a_job_pauses_resumes_promotes_its_first_candidate_and_keeps_production_when_the_next_gains_less_than_the_margin()
     {
         using var client = await platform.NewUserClientAsync();
         var dataset = await client.Datasets.WaitUntilSettledAsync((await client.Datasets.UploadFileAsync(Data.File("pima_diabetes.csv"))).Id);
@@ -79,6 +82,40 @@ public sealed class WorkflowClientTests(SdkPlatformFactory platform)
         Assert.Equal(HttpStatusCode.Conflict, notAwaiting.StatusCode);
         var notRejectable = await Assert.ThrowsAsync<AutoMlApiException>(() => client.Workflows.RejectAsync(created.Id, run.Id));
         Assert.Equal(HttpStatusCode.Conflict, notRejectable.StatusCode);
+
+        // A new version brings rows version 1 never trained on; no candidate gains half an AUC on them, so production stays.
+        using (var grown = new MemoryStream(Encoding.UTF8.GetBytes(GrownPima())))
+        {
+            await client.Datasets.WaitUntilSettledAsync((await client.Datasets.UploadVersionAsync(dataset.Id, grown, "pima-v2.csv")).Id);
+        }
+        Assert.Equal(0.5, (await client.Workflows.UpdateAsync(created.Id, new WorkflowUpdate { Margin = 0.5 })).Margin);
+        var second = await client.Workflows.WaitForRunAsync(created.Id, (await client.Workflows.RunAsync(created.Id)).Id, RunTimeout);
+
+        Assert.True(second.Status == WorkflowRunStatuses.NotPromoted, $"the run is {second.Status}: {second.Reason}");
+        Assert.Equal((2, (int?)1, false, (int?)2), (second.CandidateVersion, second.ChampionVersion, second.Better, second.DatasetVersion));
+        var compared = second.Report!;
+        Assert.Equal((1, 0.5), (compared.Champion?.Version, compared.Margin));
+        Assert.Equal(second.ChampionScore, compared.Champion?.Score);
+        Assert.True(compared.Gain is not null, $"the report has a gain: {JsonSerializer.Serialize(compared)}");
+        Assert.True(compared.Gain.Lower <= compared.Gain.Value && compared.Gain.Value <= compared.Gain.Upper, "the gain lies in its interval");
+        Assert.Equal("logloss", Assert.Single(compared.Guardrails).Metric);
+        Assert.True(compared.Holdout?.ScoredRows >= 2, "the rows version 2 added are held out and scored");
+        Assert.Contains(compared.Reasons, r => r.Contains("less than the margin of 0.5", StringComparison.Ordinal));
+        Assert.Equal(1, (await client.RegisteredModels.GetAsync("diabetes")).Aliases["production"]);
+        Assert.Equal([second.Id, run.Id], (await client.Workflows.ListRunsAsync(created.Id)).Items.Select(r => r.Id));
+    }
+
+    /// <summary>Pima's rows, then each again a year older: version 2 of the data set, with 768 rows its version 1 never had.</summary>
+    private static string GrownPima()
+    {
+        var lines = File.ReadAllLines(Data.File("pima_diabetes.csv"));
+        var older = lines.Skip(1).Select(line =>
+        {
+            var cells = line.Split(',');
+            cells[7] = (int.Parse(cells[7], CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture); // age
+            return string.Join(',', cells);
+        });
+        return string.Join('\n', lines.Concat(older)) + "\n";
     }
 
     [Fact]
