@@ -57,6 +57,29 @@ public sealed partial class WorkflowCliTests(KestrelPlatformFactory platform) : 
     }
 
     [Fact]
+    public async Task cli_workflows_run_exits_9_with_the_reason_when_the_run_cap_skips_the_run()
+    {
+        var env = await NewUserEnvironmentAsync();
+        var upload = await MustAsync($"datasets upload \"{Data.File("pima_diabetes.csv")}\" --wait --json", env, Quick);
+        var datasetId = JsonDocument.Parse(upload.Stdout).RootElement.GetProperty("id").GetGuid();
+        var create = await MustAsync($"workflows create --dataset {datasetId} --target diabetes --budget 10 --name diabetes-capped --registered-model diabetes --run-cap 1 --monthly-cap 1 --json", env, Quick);
+        var workflowId = JsonDocument.Parse(create.Stdout).RootElement.GetProperty("id").GetGuid();
+        using (var sdk = new AutoMlClient(new AutoMlClientOptions { BaseAddress = platform.Address, ApiKey = env["AUTOML_API_KEY"] }))
+        {
+            await sdk.Workflows.UpdateAsync(workflowId, new WorkflowUpdate { BudgetSeconds = 300 }); // the CLI has no update: a budget the cap cannot hold
+        }
+
+        var run = await AutomlAsync($"workflows run {workflowId} --wait", env, Quick);
+
+        Assert.True(run.ExitCode == 9, AutomlProcess.Describe(run));
+        Assert.Contains("skipped", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("over the workflow's cap of 1 per run", run.Stdout, StringComparison.Ordinal);
+        var runs = await MustAsync($"workflows runs {workflowId} --json", env, Quick);
+        var skipped = JsonDocument.Parse(runs.Stdout).RootElement.EnumerateArray().Single();
+        Assert.Equal(("skipped", 0L), (skipped.GetProperty("status").GetString(), skipped.GetProperty("creditsUsed").GetInt64()));
+    }
+
+    [Fact]
     public async Task cli_workflows_create_refuses_a_job_and_a_dataset_together_before_calling_the_api()
     {
         var env = await NewUserEnvironmentAsync();
