@@ -33,8 +33,8 @@ internal static class WorkflowsCreateCommand
                 }
             }
         });
-        var runCap = new Option<long?>("--run-cap") { Description = "The most credits one run may hold; a dearer run is skipped.", HelpName = "CREDITS" };
-        var monthlyCap = new Option<long?>("--monthly-cap") { Description = "The most credits the workflow's runs may use in a calendar month (UTC).", HelpName = "CREDITS" };
+        var runCap = new Option<long?>("--run-cap") { Description = "The most credits one run may hold; a dearer run is skipped. Default: twice a run's price today.", HelpName = "CREDITS" };
+        var monthlyCap = new Option<long?>("--monthly-cap") { Description = "The most credits the workflow's runs may use in a calendar month (UTC). Default: ten times the run cap.", HelpName = "CREDITS" };
         var cron = new Option<string?>("--cron") { Description = "Run on a schedule: five cron fields, e.g. \"0 6 * * 1\" for Mondays at 06:00." };
         var timeZone = new Option<string?>("--time-zone") { Description = "The schedule's IANA time zone, e.g. Europe/Paris. Default: UTC." };
         var onNewVersion = new Option<bool>("--on-new-version") { Description = "Run when a new version of the data set is uploaded (`automl datasets upload --version-of`)." };
