@@ -12,6 +12,7 @@ internal static class ExitCodes
     public const int JobFailed = 6;
     public const int BelowThreshold = 7;
     public const int DataError = 8;
+    public const int RunSkipped = 9;
     public const int Cancelled = 130;
 
     public const string Help = """
@@ -22,10 +23,11 @@ internal static class ExitCodes
           3  not logged in, or the API key was refused (401/403)
           4  not enough credits (402)
           5  rate limited (429) after retries
-          6  the job or data set failed or was cancelled
+          6  the job, data set or workflow run failed, or the job was cancelled
           7  the model's score did not pass --fail-under
           8  the data cannot be trained on as asked (422 with a problem code, before anything is paid); a warning
              such as a target that looks like an identifier passes with `automl train --force`
+          9  a workflow run was skipped: a credit cap, the data or a run still going stopped it (its reason is printed)
           130 interrupted (Ctrl+C)
         """;
 }

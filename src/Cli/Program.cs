@@ -16,6 +16,7 @@ root.Subcommands.Add(PredictCommand.Create());
 root.Subcommands.Add(ModelsCommand.Create());
 root.Subcommands.Add(RegisteredModelsCommand.Create());
 root.Subcommands.Add(EndpointsCommand.Create());
+root.Subcommands.Add(WorkflowsCommand.Create());
 root.Subcommands.Add(AlertsCommand.Create());
 root.Subcommands.Add(CreditsCommand.Create());
 

@@ -3,7 +3,7 @@ using AutoMl.Sdk.Http;
 namespace AutoMl.Sdk;
 
 /// <summary>
-/// The AutoMl API: data sets, training jobs, models, registered models and endpoints, credits and the key in use. Thread-safe; create one per API key and reuse it.
+/// The AutoMl API: data sets, training jobs, models, registered models and endpoints, workflows, credits and the key in use. Thread-safe; create one per API key and reuse it.
 /// </summary>
 public sealed class AutoMlClient : IDisposable
 {
@@ -28,7 +28,7 @@ public sealed class AutoMlClient : IDisposable
         ArgumentNullException.ThrowIfNull(handler);
         options.Validate();
         owned = new HttpClient(RetryPipeline.Wrap(options.Retry, handler), disposeHandler: true) { BaseAddress = options.BaseAddress };
-        (Datasets, Jobs, Models, RegisteredModels, Endpoints, Credits, ApiKeys, Account) = Areas(new ApiConnection(owned, options));
+        (Datasets, Jobs, Models, RegisteredModels, Endpoints, Workflows, Credits, ApiKeys, Account) = Areas(new ApiConnection(owned, options));
     }
 
     /// <summary>
@@ -43,7 +43,7 @@ public sealed class AutoMlClient : IDisposable
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        (Datasets, Jobs, Models, RegisteredModels, Endpoints, Credits, ApiKeys, Account) = Areas(new ApiConnection(httpClient, options));
+        (Datasets, Jobs, Models, RegisteredModels, Endpoints, Workflows, Credits, ApiKeys, Account) = Areas(new ApiConnection(httpClient, options));
     }
 
     /// <summary>Data sets: upload, get, list, delete.</summary>
@@ -61,6 +61,9 @@ public sealed class AutoMlClient : IDisposable
     /// <summary>Endpoints: predict through an alias of a registered model, send feedback, read logs and stats, monitoring and alerts.</summary>
     public EndpointsClient Endpoints { get; }
 
+    /// <summary>Workflows: saved training recipes that re-run on new data and promote a better model, with their runs and decisions.</summary>
+    public WorkflowsClient Workflows { get; }
+
     /// <summary>Credits: balance and ledger.</summary>
     public CreditsClient Credits { get; }
 
@@ -73,10 +76,10 @@ public sealed class AutoMlClient : IDisposable
     /// <summary>Disposes the HTTP client this instance created, if it created one.</summary>
     public void Dispose() => owned?.Dispose();
 
-    private static (DatasetsClient, JobsClient, ModelsClient, RegisteredModelsClient, EndpointsClient, CreditsClient, ApiKeysClient, AccountClient) Areas(ApiConnection api)
+    private static (DatasetsClient, JobsClient, ModelsClient, RegisteredModelsClient, EndpointsClient, WorkflowsClient, CreditsClient, ApiKeysClient, AccountClient) Areas(ApiConnection api)
     {
         var jobs = new JobsClient(api);
-        return (new DatasetsClient(api), jobs, new ModelsClient(api, jobs), new RegisteredModelsClient(api), new EndpointsClient(api),
+        return (new DatasetsClient(api), jobs, new ModelsClient(api, jobs), new RegisteredModelsClient(api), new EndpointsClient(api), new WorkflowsClient(api),
             new CreditsClient(api), new ApiKeysClient(api), new AccountClient(api));
     }
 }
