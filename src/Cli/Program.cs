@@ -18,6 +18,7 @@ root.Subcommands.Add(RegisteredModelsCommand.Create());
 root.Subcommands.Add(EndpointsCommand.Create());
 root.Subcommands.Add(WorkflowsCommand.Create());
 root.Subcommands.Add(AlertsCommand.Create());
+root.Subcommands.Add(SecurityEventsCommand.Create());
 root.Subcommands.Add(CreditsCommand.Create());
 
 var parsed = root.Parse(args);

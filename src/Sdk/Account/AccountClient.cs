@@ -19,6 +19,15 @@ public sealed class AccountClient
     public Task<AccountInfo> GetMeAsync(CancellationToken cancellationToken = default) =>
         api.GetAsync<AccountInfo>("api/v1/me", cancellationToken);
 
+    /// <summary>Lists your account's security events (the audit trail's rows about it), one page, newest first.</summary>
+    /// <param name="pageSize">Per page, 1 to 200; the API's default (50) when null.</param>
+    /// <param name="cursor">The previous page's <see cref="Page{T}.NextCursor"/>, or null for the first page.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>One page of events.</returns>
+    public Task<Page<SecurityEvent>> ListSecurityEventsAsync(int? pageSize = null, string? cursor = null, CancellationToken cancellationToken = default) =>
+        api.GetAsync<Page<SecurityEvent>>(ApiConnection.Query("api/v1/me/security-events",
+            ("pageSize", pageSize?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("cursor", cursor)), cancellationToken);
+
     /// <summary>
     /// Sets a new password with the token of a reset link (the <c>token</c> of the link mailed by "Forgot your password?"),
     /// e.g. from a support tool. Sent without the key: it acts on the account the link was mailed for. Every signed-in
