@@ -1,0 +1,50 @@
+// The workflow page's chart: the primary metric of each run's candidate and of the champion it was compared with.
+import * as echarts from 'echarts/core';
+import type { EChartsCoreOption } from 'echarts/core';
+import { LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+import { animation, colors, short } from './palette';
+
+echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+export interface RunScorePoint {
+  /** The run's label on the axis, e.g. "#3". */
+  label: string;
+  candidate: number | null;
+  champion: number | null;
+}
+
+const valueFormatter = (v: unknown) => (typeof v === 'number' ? short(v) : '—');
+
+/** Oldest run on the left; a run without a champion (the first) leaves a gap in the champion's line. */
+export function runScoresOption(points: RunScorePoint[], metric: string): EChartsCoreOption {
+  return {
+    ...animation,
+    grid: { left: 8, right: 16, top: 36, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'all' },
+    legend: { top: 0, data: ['Candidate', 'Champion'] },
+    tooltip: { trigger: 'axis', valueFormatter },
+    xAxis: { type: 'category', name: 'run', nameLocation: 'middle', nameGap: 24, data: points.map((p) => p.label) },
+    yAxis: { type: 'value', name: metric, scale: true, axisLabel: { formatter: (v: number) => short(v) }, splitLine: { lineStyle: { color: colors.grid } } },
+    series: [
+      {
+        name: 'Candidate',
+        type: 'line',
+        symbolSize: 8,
+        connectNulls: false,
+        lineStyle: { width: 2, color: colors.primary },
+        itemStyle: { color: colors.primary },
+        data: points.map((p) => p.candidate),
+      },
+      {
+        name: 'Champion',
+        type: 'line',
+        symbolSize: 8,
+        connectNulls: false,
+        lineStyle: { width: 2, color: colors.ok, type: 'dashed' },
+        itemStyle: { color: colors.ok },
+        data: points.map((p) => p.champion),
+      },
+    ],
+  };
+}
