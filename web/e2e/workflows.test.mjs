@@ -160,8 +160,8 @@ pageTest('a workflow made from a finished job with one click, run now, promoted,
   // A second workflow from the list page's form (a data set, target and budget, weekly at 06:00 UTC), then deleted.
   const create = page.getByRole('form', { name: 'New workflow' });
   await create.getByLabel('A data set').check();
-  await create.getByLabel('Data set', { exact: true }).locator(`option[value="${pima}"]`).waitFor({ state: 'attached' });
-  await create.getByLabel('Data set', { exact: true }).selectOption(pima);
+  await create.getByLabel('Data set to train on').locator(`option[value="${pima}"]`).waitFor({ state: 'attached' });
+  await create.getByLabel('Data set to train on').selectOption(pima);
   await create.getByLabel('Target column').locator('option[value="diabetes"]').waitFor({ state: 'attached' });
   await create.getByLabel('Target column').selectOption('diabetes');
   await create.getByLabel('Name').fill('weekly diabetes');

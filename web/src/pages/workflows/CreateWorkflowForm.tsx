@@ -58,7 +58,7 @@ export default function CreateWorkflowForm({ jobId: fixedJobId }: { jobId?: stri
   const [runCap, setRunCap] = useState<number | null>(null);
   const [monthlyCap, setMonthlyCap] = useState<number | null>(null);
   const datasetName = dataset.data?.name ?? '';
-  const proposedName = target && datasetName ? `${target} on ${datasetName}` : '';
+  const proposedName = target && datasetName ? `${target} on ${datasetName}`.slice(0, 64) : '';
   const nameValue = name ?? proposedName;
   const modelValue = modelName ?? (j?.registeredModel || (target && datasetName ? proposedModelName(datasetName, target) : ''));
   const runCapValue = runCap ?? caps.run;
@@ -140,7 +140,7 @@ export default function CreateWorkflowForm({ jobId: fixedJobId }: { jobId?: stri
 
       <label>
         Name
-        <input value={nameValue} onChange={(e) => setName(e.target.value)} required maxLength={200} />
+        <input value={nameValue} onChange={(e) => setName(e.target.value)} required maxLength={64} />
       </label>
       <label>
         Registered model
@@ -152,7 +152,7 @@ export default function CreateWorkflowForm({ jobId: fixedJobId }: { jobId?: stri
           aria-describedby="workflow-model-help"
           aria-invalid={!modelNameOk}
         />
-        <span id="workflow-model-help" className={modelNameOk ? 'muted small' : 'field-error small'}>
+        <span id="workflow-model-help" className={modelNameOk ? 'help muted small' : 'help field-error small'}>
           Each candidate becomes its next version; created when it does not exist. Lower-case letters, digits and dashes, starting with a letter.
         </span>
       </label>
@@ -188,7 +188,7 @@ export default function CreateWorkflowForm({ jobId: fixedJobId }: { jobId?: stri
       <fieldset className="plain">
         <legend>Triggers</legend>
         <p className="muted small" style={{ margin: 0 }}>
-          Run now is always there. Add a schedule, new data set versions, or both.
+          Run now starts a run whenever the workflow is not paused. Add a schedule, new data set versions, or both.
         </p>
         <label className="checkbox">
           <input type="checkbox" checked={scheduled} onChange={(e) => setScheduled(e.target.checked)} />
@@ -251,7 +251,7 @@ export default function CreateWorkflowForm({ jobId: fixedJobId }: { jobId?: stri
         {onNewVersion && (
           <label className="nested">
             Wait for this many quiet minutes first
-            <input type="number" min={0} step={1} value={debounceMinutes} onChange={(e) => setDebounceMinutes(Number(e.target.value))} required />
+            <input type="number" min={1} max={1440} step={1} value={debounceMinutes} onChange={(e) => setDebounceMinutes(Number(e.target.value))} required />
           </label>
         )}
       </fieldset>
@@ -261,7 +261,7 @@ export default function CreateWorkflowForm({ jobId: fixedJobId }: { jobId?: stri
         <div className="stack">
           <label>
             Least gain that counts as better ({metricName(j?.metric ?? metrics[0] ?? 'metric')})
-            <input type="number" min={0} step="any" value={margin} onChange={(e) => setMargin(Number(e.target.value))} required />
+            <input type="number" min={0} max={1} step="any" value={margin} onChange={(e) => setMargin(Number(e.target.value))} required />
           </label>
           <label>
             Compare on the newest rows by
@@ -340,7 +340,7 @@ function DatasetChoice(props: {
   return (
     <>
       <label>
-        Data set
+        Data set to train on
         <select value={props.datasetId} onChange={(e) => props.onDataset(e.target.value)} required>
           <option value="">{datasets.isPending ? 'Loading…' : 'Choose a data set'}</option>
           {datasets.data?.map((d) => (

@@ -127,7 +127,7 @@ function Report({ report, metric: runMetric }: { report: RunReport; metric: stri
                 <tr key={n} className={n === primary ? 'primary-metric' : undefined}>
                   <th scope="row">
                     {metricName(n)}
-                    {n === primary && <span className="badge">primary</span>}
+                    {n === primary && <span className="metric-badge">primary</span>}
                   </th>
                   <td className="num">{formatScore(candidate[n])}</td>
                   <td className="num">{report.champion ? formatScore(champion[n]) : '—'}</td>
