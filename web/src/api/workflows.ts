@@ -3,95 +3,11 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch, json } from './client';
 
-// Written by hand from src/Api/Workflows/WorkflowContracts.cs until the OpenAPI document has them.
-export interface WorkflowSchedule { cron: string; timeZone?: string | null }
-export interface Guardrail { metric: string; tolerance: number }
-export interface WorkflowRun {
-  id: string;
-  workflowId: string;
-  trigger: string;
-  scheduledFor: string | null;
-  datasetId: string | null;
-  datasetVersion: number | null;
-  jobId: string | null;
-  status: string;
-  reason: string | null;
-  metric: string | null;
-  candidateVersion: number | null;
-  championVersion: number | null;
-  candidateScore: number | null;
-  championScore: number | null;
-  better: boolean | null;
-  report?: unknown;
-  decidedBy: string | null;
-  creditsUsed: number;
-  createdAt: string;
-  finishedAt: string | null;
-}
-export interface Workflow {
-  id: string;
-  name: string;
-  datasetId: string;
-  datasetName: string;
-  latestDatasetVersion: number;
-  target: string;
-  task: string | null;
-  metric: string | null;
-  budgetSeconds: number;
-  excludedColumns: string[];
-  timeColumn: string | null;
-  registeredModel: string;
-  policy: string;
-  margin: number;
-  guardrails: Guardrail[];
-  runCreditCap: number;
-  monthlyCreditCap: number;
-  creditsThisMonth: number;
-  schedule: WorkflowSchedule | null;
-  nextRunAt: string | null;
-  onNewVersion: boolean;
-  debounceSeconds: number;
-  paused: boolean;
-  lastRun: WorkflowRun | null;
-  createdAt: string;
-  updatedAt: string;
-}
-export interface WorkflowPage { items: Workflow[]; nextCursor: string | null }
-export interface WorkflowRunPage { items: WorkflowRun[]; nextCursor: string | null }
-export interface CreateWorkflowRequest {
-  name?: string | null;
-  jobId?: string | null;
-  datasetId?: string | null;
-  target?: string | null;
-  task?: string | null;
-  metric?: string | null;
-  budgetSeconds?: number | null;
-  excludedColumns?: string[] | null;
-  timeColumn?: string | null;
-  registeredModel?: string | null;
-  policy?: string | null;
-  margin?: number | null;
-  guardrails?: Guardrail[] | null;
-  runCreditCap?: number | null;
-  monthlyCreditCap?: number | null;
-  schedule?: WorkflowSchedule | null;
-  onNewVersion?: boolean;
-  debounceSeconds?: number | null;
-}
-export interface UpdateWorkflowRequest {
-  policy?: string | null;
-  margin?: number | null;
-  guardrails?: Guardrail[] | null;
-  runCreditCap?: number | null;
-  monthlyCreditCap?: number | null;
-  budgetSeconds?: number | null;
-  schedule?: WorkflowSchedule | null;
-  clearSchedule?: boolean;
-  onNewVersion?: boolean | null;
-  debounceSeconds?: number | null;
-  timeColumn?: string | null;
-}
-export interface RunDecisionRequest { reason?: string | null }
+import type {
+  CreateWorkflowRequest, RunDecisionRequest, UpdateWorkflowRequest, Workflow, WorkflowPage, WorkflowRun, WorkflowRunPage,
+} from './types';
+
+export type { CreateWorkflowRequest, Guardrail, Workflow, WorkflowRun, WorkflowSchedule } from './types';
 
 export type RunStatus = 'training' | 'awaiting-approval' | 'promoted' | 'not-promoted' | 'rejected' | 'failed' | 'skipped';
 export type Policy = 'automatic' | 'approval' | 'never';
@@ -103,13 +19,22 @@ export const POLICIES: Policy[] = ['automatic', 'approval', 'never'];
  * and the sentences of the verdict.
  */
 export interface RunReport {
-  holdout?: { method?: string; rows?: number; trainRows?: number; column?: string | null; from?: string | null; description?: string } | null;
+  holdout?: {
+    method?: string;
+    rows?: number;
+    trainRows?: number;
+    scoredRows?: number;
+    column?: string | null;
+    from?: string | null;
+    description?: string;
+  } | null;
   metric?: string;
-  candidate?: { score?: number; metrics?: Record<string, number> } | null;
-  champion?: { version?: number; score?: number; metrics?: Record<string, number> } | null;
+  candidate?: { score?: number | null; metrics?: Record<string, number> | null } | null;
+  champion?: { version?: number; modelId?: string; score?: number | null; metrics?: Record<string, number> | null } | null;
   gain?: { value: number; lower: number; upper: number } | null;
   margin?: number;
   guardrails?: { metric: string; candidate: number; champion: number; drop: number; tolerance: number; holds: boolean }[];
+  schemaProblems?: string[];
   better?: boolean;
   reasons?: string[];
 }
@@ -229,10 +154,9 @@ export function useDeleteWorkflow(id: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: () => apiFetch<void>(path(id), { method: 'DELETE' }),
-    onSuccess: () => {
-      client.removeQueries({ queryKey: workflowKey(id) });
-      void client.invalidateQueries({ queryKey: listKey });
-    },
+    // Only the list: the page still shows the workflow until it navigates away, and removing its queries here would
+    // make that page ask for the deleted workflow again (a 404).
+    onSuccess: () => client.invalidateQueries({ queryKey: listKey }),
   });
 }
 

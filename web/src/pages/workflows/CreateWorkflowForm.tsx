@@ -87,7 +87,7 @@ export default function CreateWorkflowForm({ jobId: fixedJobId }: { jobId?: stri
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    const recipe: CreateWorkflowRequest = j ? { jobId: j.id } : { datasetId, target, budgetSeconds: budget };
+    const recipe: Partial<CreateWorkflowRequest> = j ? { jobId: j.id } : { datasetId, target, budgetSeconds: budget };
     create.mutate(
       {
         ...recipe,

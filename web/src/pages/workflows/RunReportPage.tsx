@@ -92,18 +92,18 @@ function Report({ report, metric: runMetric }: { report: RunReport; metric: stri
   const primary = names.find((n) => n.toLowerCase() === metric.toLowerCase());
   const ordered = primary ? [primary, ...names.filter((n) => n !== primary)] : names;
   const holdout = report.holdout;
+  const count = (n: number | undefined, what: string) => (n === undefined ? [] : [`${n.toLocaleString()} ${what}`]);
+  const holdoutCounts = [
+    ...count(holdout?.rows, 'rows held out'),
+    ...count(holdout?.scoredRows, 'scored by both models'),
+    ...count(holdout?.trainRows, 'rows trained on'),
+  ];
   const guardrails = report.guardrails ?? [];
   return (
     <>
       <h2>Held-out rows</h2>
       <p data-testid="holdout-description">{holdout?.description ?? 'Not recorded.'}</p>
-      {holdout && (holdout.rows !== undefined || holdout.trainRows !== undefined) && (
-        <p className="muted small">
-          {holdout.rows !== undefined && `${holdout.rows.toLocaleString()} rows compared`}
-          {holdout.rows !== undefined && holdout.trainRows !== undefined && ', '}
-          {holdout.trainRows !== undefined && `${holdout.trainRows.toLocaleString()} rows trained on`}.
-        </p>
-      )}
+      {holdoutCounts.length > 0 && <p className="muted small">{holdoutCounts.join(', ')}.</p>}
 
       <h2>Both models on them</h2>
       {ordered.length === 0 ? (

@@ -26,7 +26,7 @@ export default function RunScoreChart({ runs, metric }: { runs: WorkflowRun[]; m
     return scored.map((r, i) => ({ label: labels[i], candidate: r.candidateScore, champion: r.championScore }));
   }, [runs]);
   const name = metricName(metric);
-  const option = useMemo(() => runScoresOption(points, name), [points, name]);
+  const option = useMemo(() => runScoresOption(points, name, metric), [points, name, metric]);
   return (
     <figure className="card run-chart">
       <figcaption>{name} of the candidate and of the champion on each run's held-out rows</figcaption>
