@@ -53,7 +53,7 @@ const model = 'pima-diabetes-diabetes';
 
 // Trains twice (the job, then the workflow's run), so it runs once at the desktop width and takes its phone
 // screenshots by narrowing the same pages.
-pageTest('a workflow made from a finished job with one click, run now, promoted, and its run report', async ({ page }) => {
+pageTest('a workflow made from a finished job with one click, run now, promoted, and its run report', async ({ page, expectProblem }) => {
   await signUp(page);
   const pima = await readyDataset(page, path.join(testData, 'ml', 'pima_diabetes.csv'));
   const job = await trainedJob(page, pima, 'diabetes');
@@ -146,6 +146,19 @@ pageTest('a workflow made from a finished job with one click, run now, promoted,
   // The candidate holds production of the registered model now.
   await openPage(page, `/registered-models/${model}`, model);
   await page.getByTestId('registered-aliases').getByText('production → v1').waitFor();
+
+  // Paused elsewhere (here through the API) while the page still offers Run now: the click shows the API's refusal.
+  await openPage(page, workflowUrl, name);
+  assert.equal((await api(page, 'POST', `/api/v1/workflows/${workflowId}/pause`)).status, 200);
+  expectProblem(`/api/v1/workflows/${workflowId}/runs`, 409);
+  await page.getByRole('button', { name: 'Run now' }).click();
+  await page.getByRole('alert').getByText('This workflow is paused: resume it first').waitFor();
+  await openPage(page, workflowUrl, name);
+  await page.getByTestId('workflow-paused').waitFor();
+  assert.ok(await page.getByRole('button', { name: 'Run now' }).isDisabled(), 'a paused workflow offers no run');
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await page.getByTestId('workflow-paused').waitFor({ state: 'detached' });
+  assert.equal(await page.getByTestId('run-row').count(), 1, 'the refused run left no row');
 
   // Pause from the list: the row says so and cannot run; resume gives Run now back.
   await openPage(page, '/workflows', 'Workflows');
