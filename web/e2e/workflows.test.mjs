@@ -160,6 +160,24 @@ pageTest('a workflow made from a finished job with one click, run now, promoted,
   await page.getByTestId('workflow-paused').waitFor({ state: 'detached' });
   assert.equal(await page.getByTestId('run-row').count(), 1, 'the refused run left no row');
 
+  // Its settings change on the page: approval before promotion, and a daily schedule at 07:30 UTC with its next run.
+  await page.getByText('Change settings').click();
+  const settings = page.getByRole('form', { name: 'Workflow settings' });
+  await settings.getByLabel('Wait for someone to approve a better candidate').check();
+  await settings.getByLabel('Run on a schedule').check();
+  await settings.getByLabel('Repeat').selectOption('daily');
+  await settings.getByLabel('Time', { exact: true }).fill('07:30');
+  await settings.getByText('Runs every day at 07:30 (UTC).').waitFor();
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await settings.getByRole('status').filter({ hasText: 'Saved: Wait for someone to approve a better candidate; every day at 07:30 (UTC).' }).waitFor();
+  await page.getByTestId('workflow-policy').filter({ hasText: 'Wait for someone to approve a better candidate' }).waitFor();
+  await page.getByTestId('workflow-schedule').filter({ hasText: 'every day at 07:30 (UTC)' }).waitFor();
+  const changed = (await api(page, 'GET', `/api/v1/workflows/${workflowId}`)).body;
+  assert.deepEqual([changed.policy, changed.schedule], ['approval', { cron: '30 7 * * *', timeZone: 'UTC' }]);
+  assert.ok(changed.nextRunAt, 'a scheduled workflow has a next run');
+  assert.equal(new Date(changed.nextRunAt).toISOString().slice(11, 16), '07:30');
+  await page.getByTestId('workflow-next-run').filter({ hasText: /07:30|7:30 AM/ }).waitFor();
+
   // Pause from the list: the row says so and cannot run; resume gives Run now back.
   await openPage(page, '/workflows', 'Workflows');
   const row = page.getByTestId('workflow-row').filter({ hasText: name });

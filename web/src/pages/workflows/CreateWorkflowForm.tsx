@@ -7,18 +7,8 @@ import { POLICIES, useCreateWorkflow, type CreateWorkflowRequest, type Guardrail
 import ProblemAlert from '../../components/ProblemAlert';
 import { formatScore, formatSeconds, formatWhen, shortId } from '../jobs/jobFormat';
 import { metricName } from '../models/modelFormat';
-import {
-  cronOf, describeCron, policyWords, proposedCaps, proposedModelName, validModelName, weekdays, type ScheduleKind,
-} from './workflowFormat';
-
-const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-const timeZones = (): string[] => {
-  try {
-    return Intl.supportedValuesOf('timeZone');
-  } catch {
-    return ['UTC'];
-  }
-};
+import ScheduleFields, { initialSchedule, scheduleCron } from './ScheduleFields';
+import { policyWords, proposedCaps, proposedModelName, validModelName } from './workflowFormat';
 
 /**
  * A new workflow. From a finished training job (jobId, fixed when the job page opened the form) the data set, target,
@@ -65,25 +55,19 @@ export default function CreateWorkflowForm({ jobId: fixedJobId }: { jobId?: stri
   const monthlyCapValue = monthlyCap ?? caps.monthly;
 
   const [policy, setPolicy] = useState<Policy>('automatic');
-  const [scheduled, setScheduled] = useState(false);
-  const [kind, setKind] = useState<ScheduleKind>('weekly');
-  const [time, setTime] = useState('06:00');
-  const [weekday, setWeekday] = useState(1);
-  const [customCron, setCustomCron] = useState('0 6 * * 1');
-  const [timeZone, setTimeZone] = useState(browserTimeZone);
+  const [schedule, setSchedule] = useState(() => initialSchedule());
   const [onNewVersion, setOnNewVersion] = useState(false);
   const [debounceMinutes, setDebounceMinutes] = useState(10);
   const [margin, setMargin] = useState(0.005);
   const [timeColumn, setTimeColumn] = useState('');
   const [guardrails, setGuardrails] = useState<Guardrail[]>([]);
-  const zones = useMemo(() => timeZones(), []);
 
   const create = useCreateWorkflow();
   const navigate = useNavigate();
-  const cron = cronOf(kind, time, weekday, customCron);
+  const cron = scheduleCron(schedule);
   const metrics = task ? metricsByTask[task] : [];
   const modelNameOk = modelValue === '' || validModelName(modelValue);
-  const ready = datasetId !== '' && target !== '' && nameValue.trim() !== '' && modelNameOk && (!scheduled || cron !== '');
+  const ready = datasetId !== '' && target !== '' && nameValue.trim() !== '' && modelNameOk && (!schedule.on || cron !== '');
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -98,7 +82,7 @@ export default function CreateWorkflowForm({ jobId: fixedJobId }: { jobId?: stri
         guardrails,
         runCreditCap: runCapValue,
         monthlyCreditCap: monthlyCapValue,
-        schedule: scheduled ? { cron, timeZone } : null,
+        schedule: schedule.on ? { cron, timeZone: schedule.timeZone } : null,
         onNewVersion,
         debounceSeconds: onNewVersion ? Math.round(debounceMinutes * 60) : null,
         timeColumn: timeColumn || null,
@@ -190,60 +174,7 @@ export default function CreateWorkflowForm({ jobId: fixedJobId }: { jobId?: stri
         <p className="muted small" style={{ margin: 0 }}>
           Run now starts a run whenever the workflow is not paused. Add a schedule, new data set versions, or both.
         </p>
-        <label className="checkbox">
-          <input type="checkbox" checked={scheduled} onChange={(e) => setScheduled(e.target.checked)} />
-          Run on a schedule
-        </label>
-        {scheduled && (
-          <div className="stack nested">
-            <div className="form-pair">
-              <label>
-                Repeat
-                <select value={kind} onChange={(e) => setKind(e.target.value as ScheduleKind)}>
-                  <option value="daily">Every day</option>
-                  <option value="weekly">Every week</option>
-                  <option value="monthly">On the 1st of every month</option>
-                  <option value="custom">Custom (cron)</option>
-                </select>
-              </label>
-              {kind === 'weekly' && (
-                <label>
-                  Day
-                  <select value={weekday} onChange={(e) => setWeekday(Number(e.target.value))}>
-                    {weekdays.map((d, i) => (
-                      <option key={d} value={i}>
-                        {d}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-              )}
-              {kind === 'custom' ? (
-                <label>
-                  Cron expression
-                  <input value={customCron} onChange={(e) => setCustomCron(e.target.value)} className="mono" placeholder="0 6 * * 1" required />
-                </label>
-              ) : (
-                <label>
-                  Time
-                  <input type="time" value={time} onChange={(e) => setTime(e.target.value)} required />
-                </label>
-              )}
-            </div>
-            <label>
-              Time zone
-              <input value={timeZone} onChange={(e) => setTimeZone(e.target.value)} list="workflow-time-zones" required />
-            </label>
-            <datalist id="workflow-time-zones">
-              {zones.map((z) => (
-                <option key={z} value={z} />
-              ))}
-            </datalist>
-            <p className="muted small" style={{ margin: 0 }} aria-live="polite">
-              Runs {describeCron(cron)} ({timeZone || 'UTC'}).
-            </p>
-          </div>
-        )}
+        <ScheduleFields value={schedule} onChange={setSchedule} />
         <label className="checkbox">
           <input type="checkbox" checked={onNewVersion} onChange={(e) => setOnNewVersion(e.target.checked)} />
           Run when a new version of the data set is uploaded

@@ -11,6 +11,7 @@ import { formatScore, formatSeconds, formatWhen } from '../jobs/jobFormat';
 import { metricName, taskNames } from '../models/modelFormat';
 import RunsTable from './RunsTable';
 import WorkflowControls from './WorkflowControls';
+import WorkflowSettingsForm from './WorkflowSettingsForm';
 import { describeSchedule, policyText } from './workflowFormat';
 import '../registry/registry.css';
 import './workflows.css';
@@ -108,7 +109,9 @@ export default function WorkflowPage() {
             <Fact label="Schedule">
               <span data-testid="workflow-schedule">{describeSchedule(w.schedule)}</span>
             </Fact>
-            <Fact label="Next scheduled run">{w.paused ? 'none while paused' : w.nextRunAt ? formatWhen(w.nextRunAt) : 'none'}</Fact>
+            <Fact label="Next scheduled run">
+              <span data-testid="workflow-next-run">{w.paused ? 'none while paused' : w.nextRunAt ? formatWhen(w.nextRunAt) : 'none'}</span>
+            </Fact>
             <Fact label="On a new data set version">
               {w.onNewVersion ? `yes, after ${formatSeconds(w.debounceSeconds)} without another upload` : 'no'}
             </Fact>
@@ -127,6 +130,10 @@ export default function WorkflowPage() {
           </p>
         </section>
       </div>
+      <details className="card settings-card">
+        <summary>Change settings</summary>
+        <WorkflowSettingsForm key={w.id} workflow={w} />
+      </details>
 
       <h2>Runs</h2>
       {runs.isPending && <Spinner label="Loading the runs" />}
