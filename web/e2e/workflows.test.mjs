@@ -22,10 +22,9 @@ async function until(what, read, done, timeoutMs) {
   }
 }
 
-/** Uploads a test file as a data set, and answers its id when it is ready. */
-async function readyDataset(page, file) {
-  const name = path.basename(file);
-  const upload = await api(page, 'POST', '/api/v1/datasets', { multipart: { file: { name, mimeType: 'text/csv', buffer: readFileSync(file) } } });
+/** Uploads CSV text as a data set, and answers its id when it is ready. */
+async function readyDataset(page, name, text) {
+  const upload = await api(page, 'POST', '/api/v1/datasets', { multipart: { file: { name, mimeType: 'text/csv', buffer: Buffer.from(text) } } });
   assert.ok(upload.status === 201 || upload.status === 202, JSON.stringify(upload));
   await until(`${name} ready`, async () => (await api(page, 'GET', `/api/v1/datasets/${upload.body.id}`)).body.status, (s) => s === 'ready' || s === 'failed', 60_000);
   return upload.body.id;
@@ -55,7 +54,10 @@ const model = 'pima-diabetes-diabetes';
 // screenshots by narrowing the same pages.
 pageTest('a workflow made from a finished job with one click, run now, promoted, and its run report', async ({ page, expectProblem }) => {
   await signUp(page);
-  const pima = await readyDataset(page, path.join(testData, 'ml', 'pima_diabetes.csv'));
+  // The first half of the Pima rows now; all of them later, as version 2 (new rows the first model never saw).
+  const [header, ...lines] = readFileSync(path.join(testData, 'ml', 'pima_diabetes.csv'), 'utf8').trim().split('\n');
+  const csv = (rows) => [header, ...rows].join('\n') + '\n';
+  const pima = await readyDataset(page, 'pima_diabetes.csv', csv(lines.slice(0, lines.length / 2)));
   const job = await trainedJob(page, pima, 'diabetes');
 
   // Nothing yet: the list says how to start.
@@ -177,6 +179,48 @@ pageTest('a workflow made from a finished job with one click, run now, promoted,
   assert.ok(changed.nextRunAt, 'a scheduled workflow has a next run');
   assert.equal(new Date(changed.nextRunAt).toISOString().slice(11, 16), '07:30');
   await page.getByTestId('workflow-next-run').filter({ hasText: /07:30|7:30 AM/ }).waitFor();
+
+  // New data arrives as version 2 of the data set: every Pima row, half of them new to the model in production. A
+  // second run trains on it and meets that model on held-out new rows; under the approval policy it either waits for a
+  // person (here rejected) or is not promoted, and either way its report shows the champion's metrics and the gain with
+  // its interval.
+  const v2 = await api(page, 'POST', `/api/v1/datasets/${pima}/versions`, {
+    multipart: { file: { name: 'pima_diabetes.csv', mimeType: 'text/csv', buffer: Buffer.from(csv(lines)) } },
+  });
+  assert.equal(v2.status, 202, JSON.stringify(v2.body));
+  await until('version 2 ready', async () => (await api(page, 'GET', `/api/v1/datasets/${v2.body.id}`)).body.status, (s) => s === 'ready', 60_000);
+  await openPage(page, workflowUrl, name);
+  await page.getByText('(newest: v2)').waitFor();
+  await page.getByRole('button', { name: 'Run now' }).click();
+  await until('two runs', () => page.getByTestId('run-row').count(), (n) => n === 2, 15_000);
+  const second = page.getByTestId('run-row').first();
+  const secondStatus = await until('the second run leaving training', () => second.getAttribute('data-status'), (s) => s !== 'training', 180_000);
+  const [secondRun] = (await api(page, 'GET', `/api/v1/workflows/${workflowId}/runs`)).body.items;
+  assert.ok(['awaiting-approval', 'not-promoted'].includes(secondStatus), `the second run: ${JSON.stringify(secondRun)}`);
+  assert.equal(secondRun.championVersion, 1);
+  assert.equal(secondRun.candidateVersion, 2);
+  assert.equal(secondRun.datasetVersion, 2);
+  assert.match(await second.textContent(), /run now\s*v2.*v2.*v1/);
+  if (secondStatus === 'awaiting-approval') {
+    await second.getByRole('button', { name: 'Reject' }).click();
+    const reject = page.getByRole('dialog', { name: 'Reject v2' });
+    await reject.getByLabel('Reason (optional)').fill('not this week');
+    await reject.getByRole('button', { name: 'Reject v2' }).click();
+    await until('the rejection', () => second.getAttribute('data-status'), (s) => s === 'rejected', 15_000);
+  }
+  await chartRendered(page, 'chart-run-scores');
+  await clickToPage(page, second.getByRole('link').first(), 'Run report');
+  await page.getByTestId('holdout-description').filter({ hasText: /^A stratified \d+ of the 384 rows the model holding production did not train on \(384 of the 768 rows it did\)/ }).waitFor();
+  await page.getByRole('columnheader', { name: 'Champion (v1)' }).waitFor();
+  await page.getByTestId('run-gain').filter({ hasText: /95% interval .* to .*; the margin is 0\.005/ }).waitFor();
+  await page.getByRole('link', { name: `v2 of ${model}` }).waitFor();
+  await page.getByRole('link', { name: `v1 of ${model}` }).waitFor();
+  for (const viewport of viewports) {
+    await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    await screenshot(page, 'workflow-run-compared');
+    assert.ok(await fits(page), `the compared run's report fits ${viewport.width} px`);
+  }
+  await page.setViewportSize({ width: viewports[0].width, height: viewports[0].height });
 
   // Pause from the list: the row says so and cannot run; resume gives Run now back.
   await openPage(page, '/workflows', 'Workflows');

@@ -65,7 +65,7 @@ export default function RunReportPage() {
         {r.decidedBy && <p className="muted small">Decided by {r.decidedBy}.</p>}
       </div>
 
-      <dl className="facts">
+      <dl className="facts report-facts">
         <Fact label="Trigger">{triggerText(r.trigger)}</Fact>
         <Fact label="Started">{formatWhen(r.createdAt)}</Fact>
         {r.finishedAt && <Fact label="Finished">{formatWhen(r.finishedAt)}</Fact>}
@@ -146,7 +146,9 @@ function Report({ report, metric: runMetric }: { report: RunReport; metric: stri
         </p>
       ) : (
         <p data-testid="run-gain" className="muted">
-          No gain to measure: no model held production to compare with.
+          {report.champion
+            ? 'No gain to measure: the two models could not be compared on these rows (see the reasons).'
+            : 'No gain to measure: no model held production to compare with.'}
         </p>
       )}
 
