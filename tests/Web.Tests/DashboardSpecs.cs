@@ -17,6 +17,7 @@ public sealed class DashboardSpecs(WebPlatformFactory platform, ITestOutputHelpe
         ["train"] = TimeSpan.FromMinutes(8),
         ["models"] = TimeSpan.FromMinutes(8),
         ["registry"] = TimeSpan.FromMinutes(8),
+        ["workflows"] = TimeSpan.FromMinutes(8),
     };
 
     public static TheoryData<string> Specs()

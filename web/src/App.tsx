@@ -29,6 +29,10 @@ const load = {
   registeredModel: () => import('./pages/registry/RegisteredModelPage'),
   endpoints: () => import('./pages/endpoints/EndpointsPage'),
   endpoint: () => import('./pages/endpoints/EndpointPage'),
+  workflows: () => import('./pages/workflows/WorkflowsPage'),
+  newWorkflow: () => import('./pages/workflows/NewWorkflowPage'),
+  workflow: () => import('./pages/workflows/WorkflowPage'),
+  workflowRun: () => import('./pages/workflows/RunReportPage'),
   notFound: () => import('./pages/NotFoundPage'),
 };
 const SignUpPage = lazy(load.signUp);
@@ -53,6 +57,10 @@ const RegisteredModelsPage = lazy(load.registeredModels);
 const RegisteredModelPage = lazy(load.registeredModel);
 const EndpointsPage = lazy(load.endpoints);
 const EndpointPage = lazy(load.endpoint);
+const WorkflowsPage = lazy(load.workflows);
+const NewWorkflowPage = lazy(load.newWorkflow);
+const WorkflowPage = lazy(load.workflow);
+const RunReportPage = lazy(load.workflowRun);
 const NotFoundPage = lazy(load.notFound);
 
 /** Pages behind sign-in: without a session the user goes to /login and comes back afterwards. */
@@ -101,6 +109,10 @@ export default function App() {
         <Route path="/registered-models/:name" element={<SignedIn page={load.registeredModel}><RegisteredModelPage /></SignedIn>} />
         <Route path="/endpoints" element={<SignedIn page={load.endpoints}><EndpointsPage /></SignedIn>} />
         <Route path="/endpoints/:name" element={<SignedIn page={load.endpoint}><EndpointPage /></SignedIn>} />
+        <Route path="/workflows" element={<SignedIn page={load.workflows}><WorkflowsPage /></SignedIn>} />
+        <Route path="/workflows/new" element={<SignedIn page={load.newWorkflow}><NewWorkflowPage /></SignedIn>} />
+        <Route path="/workflows/:id" element={<SignedIn page={load.workflow}><WorkflowPage /></SignedIn>} />
+        <Route path="/workflows/:id/runs/:runId" element={<SignedIn page={load.workflowRun}><RunReportPage /></SignedIn>} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Suspense>

@@ -95,8 +95,9 @@ export function useJobs(pageSize = 25) {
   });
 }
 
+/** One job; nothing is fetched until there is an id (a form with none chosen yet). */
 export function useJob(id: string) {
-  return useQuery({ queryKey: jobKey(id), queryFn: () => apiFetch<Job>(`/jobs/${id}`) });
+  return useQuery({ queryKey: jobKey(id), queryFn: () => apiFetch<Job>(`/jobs/${id}`), enabled: id !== '' });
 }
 
 export function useTrials(id: string) {

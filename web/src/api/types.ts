@@ -135,3 +135,16 @@ export type Threshold = Schemas['ThresholdView'];
 export type UpdateMonitoringRequest = Schemas['UpdateMonitoringRequest'];
 export type EndpointAlert = Schemas['AlertView'];
 export type EndpointAlertPage = Schemas['PageOfAlertView'];
+
+/** A saved training recipe that re-runs on request, on a schedule or on a new data set version, and promotes a better model. */
+export type Workflow = Schemas['WorkflowView'];
+export type WorkflowPage = Schemas['PageOfWorkflowView'];
+export type WorkflowSchedule = Schemas['WorkflowSchedule'];
+/** A metric that may not get worse by more than its tolerance for a candidate to be promoted. */
+export type Guardrail = Schemas['GuardrailView'];
+export type CreateWorkflowRequest = Schemas['CreateWorkflowRequest'];
+export type UpdateWorkflowRequest = Schemas['UpdateWorkflowRequest'];
+/** One run of a workflow: its trigger, the version it trained on, its candidate against the champion, and the decision. */
+export type WorkflowRun = Schemas['WorkflowRunView'];
+export type WorkflowRunPage = Schemas['PageOfWorkflowRunView'];
+export type RunDecisionRequest = Schemas['RunDecisionRequest'];

@@ -12,6 +12,7 @@ const links = [
   { to: '/models', label: 'Models' },
   { to: '/registered-models', label: 'Registry' },
   { to: '/endpoints', label: 'Endpoints' },
+  { to: '/workflows', label: 'Workflows' },
   { to: '/credits', label: 'Credits' },
   { to: '/billing', label: 'Billing' },
   { to: '/keys', label: 'API keys' },

@@ -104,9 +104,14 @@ export default function JobPage() {
             <span>
               Training finished: best {j.metric ?? 'score'} {formatScore(j.bestScore)} after {j.trials} trials.
             </span>
-            <Link className="button" to={`/models/${j.modelId}`}>
-              Open the model
-            </Link>
+            <div className="row">
+              <Link className="button" to={`/models/${j.modelId}`}>
+                Open the model
+              </Link>
+              <Link className="button secondary" to={`/workflows/new?job=${j.id}`} title="Create a workflow that retrains this model on new data or a schedule">
+                Retrain automatically
+              </Link>
+            </div>
           </div>
         )}
         {j.kind === 'train' && <JobRegistration job={j} />}
