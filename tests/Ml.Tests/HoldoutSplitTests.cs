@@ -80,6 +80,21 @@ public sealed class HoldoutSplitTests : IDisposable
     }
 
     [Fact]
+    public async Task the_rows_the_champions_own_run_held_out_count_as_never_trained_on()
+    {
+        var old = await ParquetAsync("old", 0, 3000);
+        var held = await ParquetAsync("held", 2400, 600);
+        var summary = await HoldoutSplit.SplitAsync(old, Out("train.parquet"), Out("holdout.parquet"),
+            new HoldoutPlan("label", true, null, old) { ChampionHeldOut = held });
+
+        // The same version again: only the 600 rows the champion's run held out are new to it.
+        Assert.Contains("of the 600 rows the model holding production did not train on (2,400 of the 3,000 rows it did)", summary.Description, StringComparison.Ordinal);
+        Assert.InRange(summary.HoldoutRows, 280, 320);
+        var holdout = await ProcessedParquet.LoadAsync(Out("holdout.parquet"));
+        Assert.All(holdout["x"].Numbers!, x => Assert.True(x >= 2400 * 0.5));
+    }
+
+    [Fact]
     public void the_paired_bootstrap_finds_a_real_gain_and_none_between_a_model_and_itself()
     {
         var random = new Random(3);

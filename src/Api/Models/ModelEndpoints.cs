@@ -145,6 +145,7 @@ internal static class ModelEndpoints
         db.Models.Remove(model);
         await db.SaveChangesAsync(ct);
         await blobs.DeleteAsync(model.BundleKey, ct);
+        await blobs.DeleteAsync(BlobKeys.ModelHoldout(model.UserId, model.Id), ct);
         cache.Forget(model.Id);
         return TypedResults.NoContent();
     }

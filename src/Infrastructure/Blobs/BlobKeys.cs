@@ -17,6 +17,9 @@ public static class BlobKeys
     public const string UploadsRoot = "uploads/";
 
     public static string ModelBundle(Guid user, Guid model) => $"models/{user:N}/{model:N}/bundle";
+
+    /// <summary>The rows a workflow run held out from its model's training: a later run counts them as never trained on.</summary>
+    public static string ModelHoldout(Guid user, Guid model) => $"models/{user:N}/{model:N}/holdout.parquet";
     public static string Prediction(Guid user, Guid job) => $"predictions/{user:N}/{job:N}.csv";
 
     /// <summary>Every prefix a user's blobs live under, for account deletion.</summary>

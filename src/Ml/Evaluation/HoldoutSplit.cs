@@ -14,6 +14,9 @@ namespace AutoMl.Ml.Evaluation;
 /// <param name="ChampionData">The processed Parquet the champion trained on; without a time column its rows are never held out.</param>
 public sealed record HoldoutPlan(string Target, bool Classification, string? TimeColumn, string? ChampionData)
 {
+    /// <summary>The rows of <see cref="ChampionData"/> the champion's own run held out: it never trained on them.</summary>
+    public string? ChampionHeldOut { get; init; }
+
     public double Fraction { get; init; } = 0.2;
 
     public int MinimumRows { get; init; } = 500;
@@ -54,6 +57,10 @@ public static class HoldoutSplit
         {
             files.Add(plan.ChampionData);
         }
+        if (plan.ChampionHeldOut is not null)
+        {
+            files.Add(plan.ChampionHeldOut);
+        }
         using var session = new DuckDbSession(IngestOptions.Default with { Threads = 2 }, files);
         var all = $"read_parquet({DuckDbSession.Quote(input)})";
         var rowHash = RowHash(schema.Columns.Select(c => c.Name));
@@ -91,7 +98,10 @@ public static class HoldoutSplit
             {
                 var common = schema.Columns.Select(c => c.Name).Where(c => championSchema.Find(c) is not null).ToList();
                 var hash = RowHash(common);
-                session.Execute($"CREATE TEMP TABLE seen AS SELECT DISTINCT {hash} AS h FROM read_parquet({DuckDbSession.Quote(old)})");
+                var heldOut = plan.ChampionHeldOut is { } heldPath
+                    ? $" WHERE {hash} NOT IN (SELECT {hash} FROM read_parquet({DuckDbSession.Quote(heldPath)}))"
+                    : "";
+                session.Execute($"CREATE TEMP TABLE seen AS SELECT DISTINCT {hash} AS h FROM read_parquet({DuckDbSession.Quote(old)}){heldOut}");
                 session.Execute($"CREATE TEMP TABLE novel AS SELECT * FROM {all} WHERE {hash} NOT IN (SELECT h FROM seen)");
                 novel = "novel";
                 excluded = n - Convert.ToInt64(session.Scalar("SELECT count(*) FROM novel"), CultureInfo.InvariantCulture);

@@ -37,7 +37,7 @@ internal sealed class TrainJob(
         {
             await workflows.RecordAsync(prepared, result, ct);
         }
-        await SucceedAsync(running.Job, result, running.WorkDirectory, running.Elapsed);
+        await SucceedAsync(running.Job, result, running.WorkDirectory, running.Elapsed, prepared);
     }
 
     private async Task<(TrainingResult Result, PreparedRun? Workflow)> TrainAsync(Job job, string work, CancellationToken ct)
@@ -72,13 +72,19 @@ internal sealed class TrainJob(
         return (result, prepared);
     }
 
-    private async Task SucceedAsync(Job job, TrainingResult result, string work, TimeSpan elapsed)
+    private async Task SucceedAsync(Job job, TrainingResult result, string work, TimeSpan elapsed, PreparedRun? prepared)
     {
         var modelId = Guid.CreateVersion7();
         var key = BlobKeys.ModelBundle(job.UserId, modelId);
         var path = Path.Combine(work, "model.bundle");
         result.Bundle.Save(path);
         await blobs.PutFileAsync(key, path, CancellationToken.None);
+        var holdoutKey = BlobKeys.ModelHoldout(job.UserId, modelId);
+        if (prepared is not null)
+        {
+            // Kept with the model, so a later run against it knows these rows were never trained on.
+            await blobs.PutFileAsync(holdoutKey, prepared.HoldoutPath, CancellationToken.None);
+        }
         var used = Pricing.Used(job.HeldCredits, elapsed, job.BudgetSeconds);
         var model = ModelRecord.From(job, result, modelId, key, new FileInfo(path).Length, clock.GetUtcNow());
         model.BaselineJson = await TrainingBaseline.ComputeJsonAsync(Path.Combine(work, "train.parquet"),
@@ -91,6 +97,7 @@ internal sealed class TrainJob(
         {
             // Lost the lease to another delivery meanwhile: that run owns the outcome.
             await blobs.DeleteAsync(key, CancellationToken.None);
+            await blobs.DeleteAsync(holdoutKey, CancellationToken.None);
             return;
         }
         await announcements.AnnounceAsync(modelId, key);

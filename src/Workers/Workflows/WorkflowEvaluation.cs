@@ -40,11 +40,18 @@ internal sealed class WorkflowEvaluation(AutoMlDbContext db, IBlobStore blobs, I
         }
         var champion = await ChampionAsync(workflow, work, ct);
         string? championData = null;
+        string? championHeldOut = null;
         if (workflow.TimeColumn is null && champion is not null
             && await db.Datasets.AsNoTracking().Where(d => d.Id == champion.Model.DatasetId).Select(d => d.ProcessedKey).SingleOrDefaultAsync(ct) is { } key)
         {
             championData = Path.Combine(work, "champion-data.parquet");
             await blobs.DownloadToFileAsync(key, championData, ct);
+            var heldKey = BlobKeys.ModelHoldout(champion.Model.UserId, champion.Model.Id);
+            if (await blobs.SizeAsync(heldKey, ct) is > 0)
+            {
+                championHeldOut = Path.Combine(work, "champion-held-out.parquet");
+                await blobs.DownloadToFileAsync(heldKey, championHeldOut, ct);
+            }
         }
         var holdout = Path.Combine(work, "holdout.parquet");
         var classification = await ClassificationAsync(job, data, champion, ct);
@@ -52,6 +59,7 @@ internal sealed class WorkflowEvaluation(AutoMlDbContext db, IBlobStore blobs, I
         {
             // With nothing to compare with, the holdout only measures the candidate: a fifth is enough, and the rest trains it.
             MinimumRows = champion is null ? 0 : 500,
+            ChampionHeldOut = championHeldOut,
         }, ct);
         logger.LogInformation("Workflow run {RunId}: {Description}", run.Id, summary.Description);
         return new PreparedRun(run, workflow, champion, summary, holdout);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using AutoMl.Api.Tests.Registry;
 using AutoMl.Api.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -112,6 +113,15 @@ public sealed class WorkflowPromotionTests(LocalPlatformFactory platform) : ICla
         Assert.Equal(1, await http.ProductionAsync("approved-model"));
         var again = await http.PostAsJsonAsync($"/api/v1/workflows/{id}/runs/{run.Str("id")}/reject", new { });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+
+        // Run again on the same version: the rows the first run held out were never trained on, so both are judged on them.
+        var second = await (await http.PostAsync($"/api/v1/workflows/{id}/runs", null)).JsonAsync(HttpStatusCode.Created);
+        var judged = await http.RunEndedAsync(id, second.Str("id"));
+        Assert.Equal(1, judged.GetProperty("championVersion").GetInt32());
+        var report = judged.GetProperty("report");
+        Assert.True(report.GetProperty("holdout").GetProperty("scoredRows").GetInt32() >= 50, report.ToString());
+        Assert.Equal(JsonValueKind.Object, report.GetProperty("gain").ValueKind);
+        Assert.True(judged.Str("status") is "awaiting-approval" or "not-promoted", judged.ToString());
     }
 
     private static class HoldoutMethod
