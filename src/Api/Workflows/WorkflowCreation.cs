@@ -210,7 +210,7 @@ internal static class WorkflowCreation
                 }
                 var latest = await db.Datasets.AsNoTracking().Where(d => d.LineageId == workflow.DatasetLineageId && d.ColumnsJson != null)
                     .OrderByDescending(d => d.Version).Select(d => d.ColumnsJson).FirstOrDefaultAsync(ct);
-                if (latest is not null && !ColumnNames(latest).Contains(timeColumn))
+                if (latest is not null && !Infrastructure.Datasets.DatasetColumns.Names(latest).Contains(timeColumn))
                 {
                     return ProblemResults.Validation("timeColumn", $"The data set has no column '{timeColumn}'.");
                 }
@@ -239,12 +239,6 @@ internal static class WorkflowCreation
             }
         }
         return null;
-    }
-
-    private static HashSet<string> ColumnNames(string columnsJson)
-    {
-        using var doc = JsonDocument.Parse(columnsJson);
-        return doc.RootElement.EnumerateArray().Select(c => c.GetProperty("name").GetString()!).ToHashSet(StringComparer.Ordinal);
     }
 
     private sealed record Registered(Guid? Id, ProblemHttpResult? Problem = null, ValidationProblem? Invalid = null);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AutoMl.Domain.Datasets;
 using AutoMl.Domain.Jobs;
 using AutoMl.Domain.Pricing;
@@ -89,7 +88,7 @@ public sealed class WorkflowRunStarter(AutoMlDbContext db, JobAdmitter admitter,
                 else
                 {
                     var plan = await admitter.PlanAsync(workflow.UserId, ct);
-                    var price = Pricing.Training(plan.Tier, Math.Min(workflow.BudgetSeconds, plan.MaxBudgetSeconds), dataset!.Rows ?? 0, ColumnNames(dataset).Count).Credits;
+                    var price = Pricing.Training(plan.Tier, Math.Min(workflow.BudgetSeconds, plan.MaxBudgetSeconds), dataset!.Rows ?? 0, DatasetColumns.Names(dataset.ColumnsJson).Count).Credits;
                     var spent = await CreditsThisMonthAsync(db, workflow.Id, run.CreatedAt, ct);
                     if (CreditCaps.Refusal(price, workflow.RunCreditCap, workflow.MonthlyCreditCap, spent) is { } refusal)
                     {
@@ -155,7 +154,7 @@ public sealed class WorkflowRunStarter(AutoMlDbContext db, JobAdmitter admitter,
         {
             return $"Version {dataset.Version} of the data set could not be read, so the run did not train: {dataset.Error}";
         }
-        var columns = ColumnNames(dataset);
+        var columns = DatasetColumns.Names(dataset.ColumnsJson);
         if (!columns.Contains(workflow.Target))
         {
             return $"Version {dataset.Version} of the data set has no column '{workflow.Target}' to predict.";
@@ -165,16 +164,6 @@ public sealed class WorkflowRunStarter(AutoMlDbContext db, JobAdmitter admitter,
             return $"Version {dataset.Version} of the data set has no time column '{time}' to hold its newest rows out by.";
         }
         return null;
-    }
-
-    private static HashSet<string> ColumnNames(Dataset dataset)
-    {
-        if (dataset.ColumnsJson is null)
-        {
-            return [];
-        }
-        using var doc = JsonDocument.Parse(dataset.ColumnsJson);
-        return doc.RootElement.EnumerateArray().Select(c => c.GetProperty("name").GetString()!).ToHashSet(StringComparer.Ordinal);
     }
 
     private Job NewJob(Workflow workflow, Domain.Pricing.TierPlan plan, Dataset dataset, long price, WorkflowRun run)

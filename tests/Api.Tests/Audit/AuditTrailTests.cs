@@ -1,10 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using AutoMl.Api.Admin;
 using AutoMl.Api.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace AutoMl.Api.Tests.Audit;
@@ -28,7 +26,7 @@ public sealed class AuditTrailTests(ApiFactory api) : IClassFixture<ApiFactory>
         await (await user.Http.PostAsJsonAsync("/api/v1/auth/password/change", new { currentPassword = ApiFactory.GoodPassword, newPassword = "a new horse battery staple" }))
             .EnsureStatusAsync(HttpStatusCode.NoContent);
 
-        var admin = await AdminAsync();
+        var admin = await api.AdminAsync();
         await (await admin.Http.PostAsJsonAsync($"/api/v1/admin/users/{userId}/credits", new { amount = 25, reason = "goodwill" })).EnsureStatusAsync(HttpStatusCode.OK);
 
         var events = await EventsAsync(user.Http);
@@ -54,7 +52,7 @@ public sealed class AuditTrailTests(ApiFactory api) : IClassFixture<ApiFactory>
         var user = await api.SignUpAsync();
         await (await user.Http.PostAsJsonAsync("/api/v1/api-keys", new { name = "one" })).JsonAsync(HttpStatusCode.Created);
         await (await user.Http.PostAsJsonAsync("/api/v1/api-keys", new { name = "two" })).JsonAsync(HttpStatusCode.Created);
-        var admin = await AdminAsync();
+        var admin = await api.AdminAsync();
         var intact = await (await admin.Http.GetAsync("/api/v1/admin/audit/verify")).JsonAsync();
         Assert.True(intact.GetProperty("intact").GetBoolean(), intact.ToString());
         Assert.True(intact.GetProperty("checked").GetInt64() >= 3);
@@ -82,17 +80,4 @@ public sealed class AuditTrailTests(ApiFactory api) : IClassFixture<ApiFactory>
 
     private static async Task<List<JsonElement>> EventsAsync(HttpClient http) =>
         (await (await http.GetAsync("/api/v1/me/security-events?pageSize=200")).JsonAsync()).GetProperty("items").EnumerateArray().ToList();
-
-    private async Task<BrowserClient> AdminAsync()
-    {
-        var email = ApiFactory.NewEmail();
-        await api.SignUpAsync(email);
-        await using (var scope = api.Services.CreateAsyncScope())
-        {
-            Assert.True(await AdminRole.GrantAsync(scope.ServiceProvider, email));
-        }
-        var admin = api.Browser();
-        await (await admin.Http.PostAsJsonAsync("/api/v1/auth/login", new { email, password = ApiFactory.GoodPassword })).EnsureStatusAsync(HttpStatusCode.OK);
-        return admin;
-    }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using AutoMl.Api.Admin;
 using AutoMl.Api.Tests.Payments;
 using AutoMl.Api.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +11,7 @@ public sealed class AdminTests(PaymentsFactory api) : IClassFixture<PaymentsFact
     [Fact]
     public async Task a_risky_claim_is_held_for_review_and_an_admin_approves_one_and_rejects_another()
     {
-        var admin = await AdminAsync();
+        var admin = await api.AdminAsync();
         var browser = await api.SignUpAsync();
         var user = (await PaymentsFactory.UserIdAsync(browser)).ToString();
         var statuses = new List<string>();
@@ -41,7 +40,7 @@ public sealed class AdminTests(PaymentsFactory api) : IClassFixture<PaymentsFact
     [Fact]
     public async Task an_admin_grants_and_takes_back_credits_with_a_reason_and_reads_the_users_ledger()
     {
-        var admin = await AdminAsync();
+        var admin = await api.AdminAsync();
         var email = ApiFactory.NewEmail();
         var browser = await api.SignUpAsync(email);
         var found = await (await admin.Http.GetAsync($"/api/v1/admin/users?email={Uri.EscapeDataString(email)}")).JsonAsync();
@@ -79,18 +78,5 @@ public sealed class AdminTests(PaymentsFactory api) : IClassFixture<PaymentsFact
         await (await browser.Http.PostAsJsonAsync($"/api/v1/admin/users/{user}/credits", new { amount = 1000, reason = "Myself" })).ProblemAsync(HttpStatusCode.Forbidden);
         await (await api.CreateClient().GetAsync($"/api/v1/admin/users/{user}/ledger")).ProblemAsync(HttpStatusCode.Unauthorized);
         Assert.Equal(100, (await PaymentsFactory.CreditsAsync(browser)).GetProperty("balance").GetInt64());
-    }
-
-    private async Task<BrowserClient> AdminAsync()
-    {
-        var email = ApiFactory.NewEmail();
-        await api.SignUpAsync(email);
-        await using (var scope = api.Services.CreateAsyncScope())
-        {
-            Assert.True(await AdminRole.GrantAsync(scope.ServiceProvider, email));
-        }
-        var admin = api.Browser();
-        await (await admin.Http.PostAsJsonAsync("/api/v1/auth/login", new { email, password = ApiFactory.GoodPassword })).EnsureStatusAsync(HttpStatusCode.OK);
-        return admin;
     }
 }
