@@ -184,6 +184,8 @@ public sealed class CliTests(KestrelPlatformFactory platform) : IDisposable
         var train = await MustAsync($"train --dataset {second.GetProperty("id").GetGuid()} --dataset-version 1 --target species --budget 10 --json", env);
         var job = JsonDocument.Parse(train.Stdout).RootElement.GetProperty("job");
         Assert.Equal((datasetId, 1), (job.GetProperty("datasetId").GetGuid(), job.GetProperty("datasetVersion").GetInt32()));
+        var latest = await MustAsync($"train --dataset {datasetId} --dataset-version latest --target species --budget 10 --json", env);
+        Assert.Equal(2, JsonDocument.Parse(latest.Stdout).RootElement.GetProperty("job").GetProperty("datasetVersion").GetInt32());
 
         var unknown = await AutomlAsync($"datasets upload \"{Data.File("penguins.csv")}\" --version-of {Guid.NewGuid()} --json", env, Quick);
         Assert.True(unknown.ExitCode != 0, Describe(unknown));

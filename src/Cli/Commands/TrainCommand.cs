@@ -7,10 +7,44 @@ namespace AutoMl.Cli.Commands;
 
 internal static class TrainCommand
 {
+    private const string Latest = "latest";
+
+    /// <summary>The version number asked for; for latest, the newest ready version (a CI pipeline that just uploaded one trains on it).</summary>
+    private static async Task<int?> VersionAsync(AutoMlClient client, Guid dataset, string? asked, CancellationToken ct)
+    {
+        if (asked != Latest)
+        {
+            return asked is null ? null : int.Parse(asked, CultureInfo.InvariantCulture);
+        }
+        string? cursor = null;
+        do
+        {
+            var page = await client.Datasets.ListVersionsAsync(dataset, 200, cursor, ct);
+            if (page.Items.FirstOrDefault(v => v.Status == "ready") is { } ready)
+            {
+                return ready.Version;
+            }
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+        return null;
+    }
+
     public static Command Create()
     {
         var dataset = new Option<Guid>("--dataset") { Description = "The data set's id (from `automl datasets upload`).", Required = true };
-        var datasetVersion = new Option<int?>("--dataset-version") { Description = "Train on this version of the data set (see `automl datasets versions`); default: the id --dataset names.", HelpName = "N" };
+        var datasetVersion = new Option<string?>("--dataset-version")
+        {
+            Description = "Train on this version of the data set (see `automl datasets versions`), or on its newest ready version with `latest`; default: the id --dataset names.",
+            HelpName = "N|latest",
+        };
+        datasetVersion.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } text && text != Latest && !(int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1))
+            {
+                result.AddError($"--dataset-version is a version number (1 or more) or latest; got '{text}'.");
+            }
+        });
         var target = new Option<string>("--target") { Description = "The column to predict.", Required = true };
         var budget = new Option<int>("--budget") { Description = "Training budget in seconds (10 to 21,600; the tier may allow less).", DefaultValueFactory = _ => 60 };
         var metric = new Option<string?>("--metric") { Description = "The metric to optimise: auc, logloss, accuracy, f1, precision, recall, macrof1, rmse, mae, r2. Default: the task's." };
@@ -37,7 +71,7 @@ internal static class TrainCommand
             var job = await client.Jobs.SubmitAsync(new JobRequest
             {
                 DatasetId = parse.GetValue(dataset),
-                DatasetVersion = parse.GetValue(datasetVersion),
+                DatasetVersion = await VersionAsync(client, parse.GetValue(dataset), parse.GetValue(datasetVersion), ct),
                 Target = parse.GetValue(target)!,
                 BudgetSeconds = parse.GetValue(budget),
                 Metric = parse.GetValue(metric),
