@@ -16,7 +16,7 @@ async function signIn(page, email, secret) {
 pageTest('settings: change the password, and the notification switches stay as set', async ({ page }) => {
   const { email } = await signUp(page, newEmail('settings'));
   await navigate(page, 'Settings', 'Settings');
-  for (const title of ['Profile', 'Password', 'Email address', 'Notifications', 'Delete account']) {
+  for (const title of ['Profile', 'Password', 'Email address', 'Notifications', 'Security events', 'Delete account']) {
     await page.getByRole('heading', { level: 2, name: title, exact: true }).waitFor();
   }
   await section(page, 'Profile').getByText(email).waitFor();
@@ -41,6 +41,15 @@ pageTest('settings: change the password, and the notification switches stay as s
   await signOut(page);
   await signIn(page, email, newPassword);
   await mainHeading(page, 'Data sets').waitFor();
+
+  // The account's security events show the change and the sign-in that followed it, newest first.
+  await navigate(page, 'Settings', 'Settings');
+  const events = section(page, 'Security events');
+  await events.getByRole('rowheader', { name: /^Signed in/ }).first().waitFor();
+  const whats = await events.getByRole('rowheader').allInnerTexts();
+  assert.ok(whats[0].startsWith('Signed in'), `newest first: ${whats.join(' | ')}`);
+  assert.ok(whats.some((w) => w.startsWith('Password changed')), `the password change is listed: ${whats.join(' | ')}`);
+  await screenshot(page, 'settings-security-events');
 });
 
 pageTest('forgot password: the mailed link sets a new one, which signs in', async ({ page }) => {

@@ -210,7 +210,7 @@ pageTest('a workflow made from a finished job with one click, run now, promoted,
   }
   await chartRendered(page, 'chart-run-scores');
   await clickToPage(page, second.getByRole('link').first(), 'Run report');
-  await page.getByTestId('holdout-description').filter({ hasText: /^A stratified \d+ of the 384 rows the model holding production did not train on \(384 of the 768 rows it did\)/ }).waitFor();
+  await page.getByTestId('holdout-description').filter({ hasText: /^A stratified \d+ of the \d+ rows the model holding production did not train on \(\d+ of the 768 rows it did\)/ }).waitFor();
   await page.getByRole('columnheader', { name: 'Champion (v1)' }).waitFor();
   await page.getByTestId('run-gain').filter({ hasText: /95% interval .* to .*; the margin is 0\.005/ }).waitFor();
   await page.getByRole('link', { name: `v2 of ${model}` }).waitFor();

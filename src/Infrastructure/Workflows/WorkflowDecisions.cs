@@ -26,9 +26,9 @@ public sealed class WorkflowDecisions(AutoMlDbContext db, EmailTemplates emails,
         }
         var workflow = await db.Workflows.AsNoTracking().SingleAsync(w => w.Id == run.WorkflowId, ct);
         var now = clock.GetUtcNow();
-        if (job.Status != JobStatus.Succeeded)
+        if (!job.Status.HasResult())
         {
-            var reason = job.Status == JobStatus.Cancelled ? "Its training job was cancelled." : $"Its training job failed: {job.Error}";
+            var reason = job.Status == JobLifecycle.CancelRunning.To ? "Its training job was cancelled." : $"Its training job failed: {job.Error}";
             if (await EndAsync(run.Id, RunStatuses.Training, RunStatuses.Failed, reason, null, ct))
             {
                 await EmailAsync(workflow, to => emails.WorkflowRunFailed(workflow.UserId, to, workflow.Id, workflow.Name, reason), ct);

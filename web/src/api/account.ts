@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { meKey } from './auth';
 import { apiFetch, json } from './client';
 import type {
@@ -9,6 +9,7 @@ import type {
   ForgotPasswordAccepted,
   Me,
   ResetPasswordRequest,
+  SecurityEventPage,
   UpdateMeRequest,
 } from './types';
 
@@ -42,7 +43,13 @@ export function useConfirmEmailChange() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (v: ConfirmEmailChangeRequest) => apiFetch<void>('/auth/confirm-email-change', json('POST', v)),
-    onSuccess: () => client.invalidateQueries({ queryKey: meKey }),
+    // The page reads /me while the link is being confirmed: an answer from before the change may land after it, and the
+    // refetch the invalidation asks for was seen not to come. The cache takes the new address itself, then reads again.
+    onSuccess: async (_, v) => {
+      await client.cancelQueries({ queryKey: meKey });
+      client.setQueryData<Me | null>(meKey, (old) => (old ? { ...old, email: v.email } : old));
+      await client.invalidateQueries({ queryKey: meKey });
+    },
   });
 }
 
@@ -85,5 +92,19 @@ export function useDeleteAccount() {
       await apiFetch<void>('/auth/reauthenticate', json('POST', { password }));
       await apiFetch<void>('/me', { method: 'DELETE' });
     },
+  });
+}
+
+/** GET /me/security-events: the audit trail's rows about this account, newest first. */
+export function useSecurityEvents(pageSize = 20) {
+  return useInfiniteQuery({
+    queryKey: ['me', 'security-events', pageSize],
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) => {
+      const query = new URLSearchParams({ pageSize: String(pageSize) });
+      if (pageParam) query.set('cursor', pageParam);
+      return apiFetch<SecurityEventPage>(`/me/security-events?${query}`);
+    },
+    getNextPageParam: (last) => last.nextCursor,
   });
 }

@@ -148,3 +148,5 @@ export type UpdateWorkflowRequest = Schemas['UpdateWorkflowRequest'];
 export type WorkflowRun = Schemas['WorkflowRunView'];
 export type WorkflowRunPage = Schemas['PageOfWorkflowRunView'];
 export type RunDecisionRequest = Schemas['RunDecisionRequest'];
+export type SecurityEvent = Schemas['AuditEventView'];
+export type SecurityEventPage = Schemas['PageOfAuditEventView'];

@@ -1,8 +1,9 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { useChangeEmail, useChangePassword, useDeleteAccount, useUpdateNotifications } from '../../api/account';
+import { useChangeEmail, useChangePassword, useDeleteAccount, useSecurityEvents, useUpdateNotifications } from '../../api/account';
 import { useMe } from '../../api/auth';
 import type { Me } from '../../api/types';
+import LoadMore from '../../components/LoadMore';
 import PageHeading from '../../components/PageHeading';
 import ProblemAlert from '../../components/ProblemAlert';
 import Spinner from '../../components/Spinner';
@@ -196,6 +197,66 @@ function DeleteAccount({ me }: { me: Me }) {
   );
 }
 
+const ACTIONS: Record<string, string> = {
+  'sign-in': 'Signed in',
+  'sign-in-throttled': 'Sign-in refused (too many attempts)',
+  'password-change': 'Password changed',
+  'password-reset': 'Password reset by link',
+  'email-change': 'Email address changed',
+  'api-key-create': 'API key created',
+  'api-key-revoke': 'API key revoked',
+  'credit-adjustment': 'Credits adjusted by an admin',
+  'ad-claim-review': 'Ad reward reviewed',
+  'alias-move': 'Alias moved',
+  'workflow-approval': 'Workflow candidate approved',
+  'workflow-rejection': 'Workflow candidate rejected',
+  'role-grant': 'Role granted',
+};
+
+/** The account's audit trail, so a sign-in or key the owner does not recognise is seen. */
+function SecurityEvents() {
+  const events = useSecurityEvents();
+  const items = events.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <Section title="Security events">
+      <p className="muted">Sign-ins (and failed ones), password and email changes, API keys and admin credit changes on your account. Something you do not recognise? Change your password and revoke your keys.</p>
+      {events.isPending && <Spinner label="Loading security events" />}
+      <ProblemAlert error={events.error} />
+      {events.data && items.length === 0 && <p>No security events yet.</p>}
+      {items.length > 0 && (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">What</th>
+                <th scope="col">Outcome</th>
+                <th scope="col">By</th>
+                <th scope="col">From</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((e) => (
+                <tr key={e.id}>
+                  <td className="nowrap">{formatDate(e.at)}</td>
+                  <th scope="row">
+                    {ACTIONS[e.action] ?? e.action}
+                    {e.detail && <div className="muted">{e.detail}</div>}
+                  </th>
+                  <td>{e.outcome}</td>
+                  <td>{e.actor}</td>
+                  <td className="nowrap">{e.address ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <LoadMore query={events} />
+    </Section>
+  );
+}
+
 export default function SettingsPage() {
   const me = useMe();
   return (
@@ -211,6 +272,7 @@ export default function SettingsPage() {
           <PasswordForm />
           <EmailForm me={me.data} />
           <Notifications me={me.data} />
+          <SecurityEvents />
           <DeleteAccount me={me.data} />
         </>
       )}
