@@ -192,7 +192,7 @@ export default function DatasetPage() {
         </div>
       )}
       {(d.status === 'ingesting' || d.status === 'uploading') && <Spinner label="Reading and profiling the file" />}
-      {d.status === 'ready' && d.columns && <TrainOn dataset={d} />}
+      {d.status === 'ready' && d.columns && <TrainOn key={d.id} dataset={d} />}
       <Versions dataset={d} versions={versions} />
       {d.status === 'ready' && d.columns && (
         <>

@@ -5,7 +5,10 @@ import StatusChip from './StatusChip';
 import { versionChanges } from './versionFormat';
 import './versions.css';
 
-/** A data set's versions, newest first, each linking to its own page; the one on screen (`current`) is marked. */
+/**
+ * A data set's versions, newest first, each linking to its own page; the one on screen (`current`) is marked. The schema
+ * changes come before the rows and dates, so a phone shows them without a swipe sideways.
+ */
 export default function VersionsTable({ versions, current }: { versions: DatasetVersion[]; current: string }) {
   return (
     <div className="table-wrap">
@@ -14,9 +17,9 @@ export default function VersionsTable({ versions, current }: { versions: Dataset
           <tr>
             <th>Version</th>
             <th>Status</th>
+            <th>Schema changes</th>
             <th className="num">Rows</th>
             <th>Uploaded</th>
-            <th>Schema changes</th>
           </tr>
         </thead>
         <tbody>
@@ -38,11 +41,11 @@ export default function VersionsTable({ versions, current }: { versions: Dataset
                 <td>
                   <StatusChip status={v.status} />
                 </td>
-                <td className="num">{v.rows?.toLocaleString() ?? '—'}</td>
-                <td className="nowrap">{formatDate(v.createdAt)}</td>
                 <td className="changes" data-testid="version-changes" title={v.status === 'failed' ? (v.error ?? undefined) : undefined}>
                   {versionChanges(v)}
                 </td>
+                <td className="num">{v.rows?.toLocaleString() ?? '—'}</td>
+                <td className="nowrap">{formatDate(v.createdAt)}</td>
               </tr>
             );
           })}

@@ -380,7 +380,13 @@ function VersionField({
   return (
     <label>
       Version
-      <select value={value ?? ''} onChange={(e) => onChange(Number(e.target.value))} aria-invalid={!!error} aria-describedby="version-hint">
+      <select
+        value={value ?? ''}
+        onChange={(e) => onChange(Number(e.target.value))}
+        aria-label="Version"
+        aria-invalid={!!error}
+        aria-describedby="version-hint"
+      >
         {ready.length === 0 && <option value="">No version is ready</option>}
         {ready.map((v, i) => (
           <option key={v.id} value={v.version}>
