@@ -18,6 +18,7 @@ public sealed class DashboardSpecs(WebPlatformFactory platform, ITestOutputHelpe
         ["models"] = TimeSpan.FromMinutes(8),
         ["registry"] = TimeSpan.FromMinutes(8),
         ["workflows"] = TimeSpan.FromMinutes(8),
+        ["dataset-versions"] = TimeSpan.FromMinutes(8),
     };
 
     public static TheoryData<string> Specs()

@@ -1,7 +1,9 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch, json } from './client';
-import type { CreatedSample, Dataset, DatasetPreview, DatasetStatus, DatasetSummaryPage, SampleDataset, StorageUsage } from './types';
-import { uploadDataset, type Progress } from './upload';
+import type {
+  CreatedSample, Dataset, DatasetPreview, DatasetStatus, DatasetSummaryPage, DatasetVersionPage, SampleDataset, StorageUsage,
+} from './types';
+import { uploadDataset, uploadVersion, type Progress } from './upload';
 
 const datasetsKey = ['datasets'] as const;
 const POLL_MS = 1500;
@@ -52,11 +54,44 @@ export function useFreshStorageUsage() {
   return () => client.fetchQuery({ ...usageQuery, staleTime: 0 });
 }
 
-export function useUploadDataset(onProgress: Progress) {
+/** What an upload mutation takes: the file, what cancels it, and what hears its progress. */
+export interface UploadVariables {
+  file: File;
+  signal: AbortSignal;
+  onProgress: Progress;
+}
+
+export function useUploadDataset() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ file, signal }: { file: File; signal: AbortSignal }) => uploadDataset(file, onProgress, signal),
+    mutationFn: ({ file, signal, onProgress }: UploadVariables) => uploadDataset(file, onProgress, signal),
     onSettled: () => client.invalidateQueries({ queryKey: datasetsKey }),
+  });
+}
+
+/** Uploads the next version of the data set `id` (any of its versions' ids); every data set query is stale after it. */
+export function useUploadVersion(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ file, signal, onProgress }: UploadVariables) => uploadVersion(id, file, onProgress, signal),
+    onSettled: () => client.invalidateQueries({ queryKey: datasetsKey }),
+  });
+}
+
+/**
+ * The versions of the data set `id` names (any version's id), newest first, each with its schema changes; polled while
+ * one of them is still being uploaded or ingested. Nothing is fetched without an id.
+ */
+export function useDatasetVersions(id: string | undefined, pageSize = 50) {
+  return useInfiniteQuery({
+    queryKey: [...datasetsKey, id, 'versions', pageSize],
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) =>
+      apiFetch<DatasetVersionPage>(`/datasets/${id}/versions?pageSize=${pageSize}` + (pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : '')),
+    getNextPageParam: (last) => last.nextCursor,
+    enabled: !!id,
+    refetchInterval: (query) =>
+      query.state.data?.pages.some((p) => p.items.some((v) => settling(v.status))) ? POLL_MS : false,
   });
 }
 

@@ -45,6 +45,12 @@ export type DatasetPreview = Schemas['DatasetPreview'];
 /** A cell of a data set preview: text, a number, a boolean or null. */
 export type PreviewCell = DatasetPreview['rows'][number][number];
 export type StartedUpload = Schemas['StartedUpload'];
+/** One version of a data set's lineage, with how its columns differ from the latest earlier ready version. */
+export type DatasetVersion = Schemas['DatasetVersionView'];
+export type DatasetVersionPage = Schemas['PageOfDatasetVersionView'];
+/** Added, removed and retyped columns against the version named by comparedWithVersion. */
+export type SchemaChanges = Schemas['SchemaChanges'];
+export type StartVersionUploadRequest = Schemas['StartVersionUploadRequest'];
 export type CompletedPart = Schemas['CompletedPart'];
 
 export type JobKind = Schemas['JobKind'];

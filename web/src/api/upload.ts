@@ -1,6 +1,6 @@
 // Uploads with real progress: fetch() cannot report upload progress, XMLHttpRequest can.
 import { API_BASE, apiFetch, json, ProblemError, requestHeaders, toProblem } from './client';
-import type { CompletedPart, Dataset, StartedUpload, StartUploadRequest } from './types';
+import type { CompletedPart, Dataset, StartedUpload, StartUploadRequest, StartVersionUploadRequest } from './types';
 
 /** Files at least this big go straight to the store in parts when the server offers presigned uploads. */
 export const PRESIGNED_THRESHOLD_BYTES = 64 * 1024 * 1024;
@@ -14,7 +14,9 @@ interface XhrResult {
   etag: string | null;
 }
 
-async function send(method: string, url: string, body: Blob, headers: Headers, onProgress: (loaded: number) => void, signal?: AbortSignal): Promise<XhrResult> {
+async function send(
+  method: string, url: string, body: Blob | FormData, headers: Headers, onProgress: (loaded: number, total: number) => void, signal?: AbortSignal,
+): Promise<XhrResult> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(cancelled());
@@ -23,7 +25,7 @@ async function send(method: string, url: string, body: Blob, headers: Headers, o
     const xhr = new XMLHttpRequest();
     xhr.open(method, url);
     headers.forEach((value, key) => xhr.setRequestHeader(key, value));
-    xhr.upload.onprogress = (e) => onProgress(e.loaded);
+    xhr.upload.onprogress = (e) => onProgress(e.loaded, e.total);
     xhr.onload = () =>
       resolve({
         status: xhr.status,
@@ -57,6 +59,22 @@ async function uploadStreamed(file: File, onProgress: Progress, signal?: AbortSi
   return JSON.parse(result.body) as Dataset;
 }
 
+/**
+ * POST /datasets/{id}/versions with the file as the multipart field 'file': the version keeps its data set's name,
+ * and the file's own name tells the API its format (a data set first uploaded as CSV may go on in Parquet).
+ */
+async function uploadVersionStreamed(datasetId: string, file: File, onProgress: Progress, signal?: AbortSignal): Promise<Dataset> {
+  const headers = await requestHeaders('POST', { accept: 'application/json' });
+  const form = new FormData();
+  form.append('file', file, file.name);
+  // The multipart body is a little bigger than the file: its share sent is the file's share sent.
+  const sentOfFile = (loaded: number, total: number) => onProgress(total > 0 ? Math.min(file.size, Math.round((loaded / total) * file.size)) : 0, file.size);
+  const result = await send('POST', `${API_BASE}/datasets/${encodeURIComponent(datasetId)}/versions`, form, headers, sentOfFile, signal);
+  if (result.status < 200 || result.status >= 300) throw await toProblem(asResponse(result));
+  onProgress(file.size, file.size);
+  return JSON.parse(result.body) as Dataset;
+}
+
 /** The presigned multipart flow: PUT each part to the store, then ask the API to assemble and ingest it. */
 async function uploadPresigned(file: File, started: StartedUpload, onProgress: Progress, signal?: AbortSignal): Promise<Dataset> {
   const sent = new Map<number, number>();
@@ -84,14 +102,16 @@ async function uploadPresigned(file: File, started: StartedUpload, onProgress: P
 }
 
 /**
- * Uploads a data set file: big files go to the store directly when the server offers presigned uploads
- * (an S3 store); a local store answers 409 to that offer, and then the file is streamed through the API.
+ * Uploads a file: big files go to the store directly when the server offers presigned uploads (an S3 store); a local
+ * store answers 409 to that offer, and then the file is streamed through the API.
  */
-export async function uploadDataset(file: File, onProgress: Progress, signal?: AbortSignal): Promise<Dataset> {
+async function uploadFile(
+  file: File, onProgress: Progress, signal: AbortSignal | undefined, startPresigned: () => Promise<StartedUpload>, streamed: () => Promise<Dataset>,
+): Promise<Dataset> {
   if (file.size >= PRESIGNED_THRESHOLD_BYTES) {
     let started: StartedUpload | null = null;
     try {
-      started = await apiFetch<StartedUpload>('/datasets/uploads', json('POST', { name: file.name, sizeBytes: file.size } satisfies StartUploadRequest));
+      started = await startPresigned();
     } catch (e) {
       if (!(e instanceof ProblemError && e.status === 409)) throw e;
     }
@@ -110,5 +130,27 @@ export async function uploadDataset(file: File, onProgress: Progress, signal?: A
       }
     }
   }
-  return uploadStreamed(file, onProgress, signal);
+  return streamed();
+}
+
+/** Uploads a file as a new data set. */
+export function uploadDataset(file: File, onProgress: Progress, signal?: AbortSignal): Promise<Dataset> {
+  return uploadFile(
+    file, onProgress, signal,
+    () => apiFetch<StartedUpload>('/datasets/uploads', json('POST', { name: file.name, sizeBytes: file.size } satisfies StartUploadRequest)),
+    () => uploadStreamed(file, onProgress, signal),
+  );
+}
+
+/**
+ * Uploads a file as the next version of the data set `datasetId` (any of its versions' ids names it), by the same two
+ * paths as a new data set; the answer is the new version, still to be ingested.
+ */
+export function uploadVersion(datasetId: string, file: File, onProgress: Progress, signal?: AbortSignal): Promise<Dataset> {
+  const id = encodeURIComponent(datasetId);
+  return uploadFile(
+    file, onProgress, signal,
+    () => apiFetch<StartedUpload>(`/datasets/${id}/versions/uploads`, json('POST', { sizeBytes: file.size, fileName: file.name } satisfies StartVersionUploadRequest)),
+    () => uploadVersionStreamed(datasetId, file, onProgress, signal),
+  );
 }

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useDataset, useDeleteDataset, useRenameDataset } from '../../api/datasets';
+import { useDataset, useDatasetVersions, useDeleteDataset, useRenameDataset } from '../../api/datasets';
 import type { Dataset } from '../../api/types';
 import ConfirmButton from '../../components/ConfirmButton';
+import LoadMore from '../../components/LoadMore';
 import PageHeading from '../../components/PageHeading';
 import ProblemAlert from '../../components/ProblemAlert';
 import Spinner from '../../components/Spinner';
@@ -10,6 +11,9 @@ import { formatBytes, formatDate } from '../../components/format';
 import PreviewTable from './PreviewTable';
 import ProfileTable from './ProfileTable';
 import StatusChip from './StatusChip';
+import UploadVersion from './UploadVersion';
+import VersionsTable from './VersionsTable';
+import { versionOf } from './versionFormat';
 
 function Rename({ dataset }: { dataset: Dataset }) {
   const [name, setName] = useState(dataset.name);
@@ -71,7 +75,12 @@ function TrainOn({ dataset }: { dataset: Dataset }) {
         <Link
           className="button"
           style={{ alignSelf: 'flex-end' }}
-          to={`/train?datasetId=${dataset.id}&target=${encodeURIComponent(target)}`}
+          to={
+            `/train?datasetId=${dataset.id}` +
+            // Of a data set with versions, this one: the training form would otherwise offer the newest.
+            (dataset.latestVersion > 1 ? `&datasetVersion=${dataset.version}` : '') +
+            `&target=${encodeURIComponent(target)}`
+          }
         >
           Train on this
         </Link>
@@ -80,9 +89,53 @@ function TrainOn({ dataset }: { dataset: Dataset }) {
   );
 }
 
+/** Which version this page shows and, when a newer one exists, a link to the newest. */
+function VersionLine({ dataset, newest }: { dataset: Dataset; newest: { id: string; version: number } | undefined }) {
+  const text = versionOf(dataset.version, dataset.latestVersion);
+  if (!text) return null;
+  const newer = dataset.version < dataset.latestVersion;
+  return (
+    <p className="version-line" data-testid="dataset-version">
+      <strong>{text}</strong>
+      {newer ? (
+        <>
+          {' '}— a newer version exists:{' '}
+          {newest && newest.id !== dataset.id ? <Link to={`/datasets/${newest.id}`}>see the newest (v{newest.version})</Link> : 'see the versions below'}
+        </>
+      ) : (
+        <> — the newest</>
+      )}
+    </p>
+  );
+}
+
+/** The data set's versions, newest first, and the form that uploads the next one. */
+function Versions({ dataset, versions }: { dataset: Dataset; versions: ReturnType<typeof useDatasetVersions> }) {
+  const items = versions.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <section aria-labelledby="versions-heading">
+      <h2 id="versions-heading">Versions</h2>
+      {versions.isPending ? (
+        <Spinner label="Loading the versions" />
+      ) : versions.error && !versions.data ? (
+        <ProblemAlert error={versions.error} />
+      ) : items.length > 1 ? (
+        <>
+          <VersionsTable versions={items} current={dataset.id} />
+          <LoadMore query={versions} />
+        </>
+      ) : (
+        <p className="muted">Only one version so far. When the data changes, upload the new file as its next version.</p>
+      )}
+      {dataset.status !== 'uploading' && <UploadVersion key={dataset.id} dataset={dataset} />}
+    </section>
+  );
+}
+
 export default function DatasetPage() {
   const { id = '' } = useParams();
   const dataset = useDataset(id);
+  const versions = useDatasetVersions(id || undefined);
   const remove = useDeleteDataset();
   const navigate = useNavigate();
 
@@ -108,17 +161,25 @@ export default function DatasetPage() {
           <ConfirmButton
             label="Delete"
             question={
-              <>
-                Delete <strong>{d.name}</strong>? Its file and profile are removed; models trained on it keep working.
-              </>
+              d.latestVersion > 1 ? (
+                <>
+                  Delete version {d.version} of <strong>{d.name}</strong>? Its file and profile are removed; the other versions, and models trained on
+                  this one, stay.
+                </>
+              ) : (
+                <>
+                  Delete <strong>{d.name}</strong>? Its file and profile are removed; models trained on it keep working.
+                </>
+              )
             }
-            confirmLabel="Delete data set"
+            confirmLabel={d.latestVersion > 1 ? 'Delete version' : 'Delete data set'}
             disabled={remove.isPending}
             onConfirm={() => remove.mutate(d.id, { onSuccess: () => void navigate('/datasets', { replace: true }) })}
           />
         </div>
       </div>
       <ProblemAlert error={remove.error} />
+      <VersionLine dataset={d} newest={versions.data?.pages[0]?.items[0]} />
       <p className="muted">
         {d.rows !== null && <>{d.rows.toLocaleString()} rows · </>}
         {d.columns && <>{d.columns.length} columns · </>}
@@ -131,9 +192,10 @@ export default function DatasetPage() {
         </div>
       )}
       {(d.status === 'ingesting' || d.status === 'uploading') && <Spinner label="Reading and profiling the file" />}
+      {d.status === 'ready' && d.columns && <TrainOn key={d.id} dataset={d} />}
+      <Versions dataset={d} versions={versions} />
       {d.status === 'ready' && d.columns && (
         <>
-          <TrainOn dataset={d} />
           <h2>Profile</h2>
           <ProfileTable columns={d.columns} rows={d.rows} target={d.targetSuggestion} />
           <h2>Preview</h2>

@@ -42,6 +42,7 @@ export default function DatasetsPage() {
                   <tr key={d.id} data-testid="dataset-row">
                     <td>
                       <Link to={`/datasets/${d.id}`}>{d.name}</Link>
+                      {d.version > 1 && <span className="muted small"> · v{d.version}</span>}
                     </td>
                     <td>
                       <StatusChip status={d.status} />

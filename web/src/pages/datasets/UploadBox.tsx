@@ -1,13 +1,10 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { Link } from 'react-router';
-import { ProblemError } from '../../api/client';
-import { useFreshStorageUsage, useUploadDataset } from '../../api/datasets';
+import { useUploadDataset } from '../../api/datasets';
 import ProblemAlert from '../../components/ProblemAlert';
-import ProgressBar from '../../components/ProgressBar';
-import { formatBytes } from '../../components/format';
-import { refusalBeforeUpload } from './uploadLimits';
-
-const ACCEPT = '.csv,.tsv,.txt,.parquet,.jsonl,.ndjson,.json,text/csv';
+import UploadProgress from './UploadProgress';
+import { ACCEPT } from './uploadLimits';
+import { useUploadFlow } from './useUploadFlow';
 
 /**
  * Drag-and-drop (or pick) a file; shows the upload's real progress and then a link to the new data set. A file the
@@ -15,53 +12,10 @@ const ACCEPT = '.csv,.tsv,.txt,.parquet,.jsonl,.ndjson,.json,text/csv';
  */
 export default function UploadBox() {
   const [over, setOver] = useState(false);
-  const [progress, setProgress] = useState<{ sent: number; total: number } | null>(null);
-  const [file, setFile] = useState<File | null>(null);
-  const [refused, setRefused] = useState<ProblemError | null>(null);
-  const [cancelled, setCancelled] = useState(false);
-  const [checking, setChecking] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  const abort = useRef<AbortController | null>(null);
-  const upload = useUploadDataset((sent, total) => setProgress({ sent, total }));
-  const freshUsage = useFreshStorageUsage();
-  const busy = upload.isPending || checking;
-
-  const start = async (f: File | undefined) => {
-    if (!f || busy) return;
-    upload.reset();
-    setRefused(null);
-    setCancelled(false);
-    setFile(null);
-    setChecking(true);
-    let refusal: string | null;
-    try {
-      refusal = refusalBeforeUpload(f, await freshUsage());
-    } catch (e) {
-      setRefused(e instanceof ProblemError ? e : new ProblemError(0, 'Upload failed', String(e)));
-      return;
-    } finally {
-      setChecking(false);
-    }
-    if (refusal) {
-      setRefused(new ProblemError(413, 'File too large', refusal));
-      return;
-    }
-    setFile(f);
-    setProgress({ sent: 0, total: f.size });
-    const controller = new AbortController();
-    abort.current = controller;
-    upload.mutate({ file: f, signal: controller.signal });
-  };
-
-  const cancel = () => {
-    abort.current?.abort();
-    abort.current = null;
-    // The request is gone; what it answers now (a cancel) is no news to the user.
-    upload.reset();
-    setFile(null);
-    setProgress(null);
-    setCancelled(true);
-  };
+  const upload = useUploadDataset();
+  const flow = useUploadFlow(upload);
+  const start = flow.start;
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -101,32 +55,20 @@ export default function UploadBox() {
           </label>
         </p>
       </div>
-      {file && progress && (
-        <div style={{ marginTop: '0.8rem' }}>
-          <p style={{ margin: '0 0 0.3rem' }}>
-            {file.name} <span className="muted">({formatBytes(file.size)})</span>
-          </p>
-          <ProgressBar label="Upload" value={progress.total > 0 ? progress.sent / progress.total : 1} />
-          {upload.isPending && (
-            <button type="button" className="secondary small" style={{ marginTop: '0.5rem' }} onClick={cancel}>
-              Cancel upload
-            </button>
-          )}
-        </div>
-      )}
+      <UploadProgress flow={flow} pending={upload.isPending} />
       {upload.isSuccess && (
         <div className="notice" role="status" style={{ marginTop: '0.8rem', marginBottom: 0 }}>
           Uploaded. <Link to={`/datasets/${upload.data.id}`}>Open {upload.data.name}</Link> to see its profile once it is ingested.
         </div>
       )}
-      {cancelled && (
+      {flow.cancelled && (
         <div className="notice" role="status" style={{ marginTop: '0.8rem', marginBottom: 0 }}>
           Upload cancelled: nothing was stored.
         </div>
       )}
-      {(refused ?? upload.error) && (
+      {flow.problem && (
         <div style={{ marginTop: '0.8rem' }}>
-          <ProblemAlert error={refused ?? upload.error} />
+          <ProblemAlert error={flow.problem} />
         </div>
       )}
     </div>

@@ -1,6 +1,9 @@
 import type { StorageUsage } from '../../api/types';
 import { formatBytes } from '../../components/format';
 
+/** The file types the API reads (by extension), for a file picker's accept. */
+export const ACCEPT = '.csv,.tsv,.txt,.parquet,.jsonl,.ndjson,.json,text/csv';
+
 /** Why a file cannot be uploaded under the tier's limits, said before a byte is sent; null when it fits. */
 export function refusalBeforeUpload(file: { name: string; size: number }, usage: StorageUsage): string | null {
   const size = formatBytes(file.size);

@@ -1,15 +1,17 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMe } from '../../api/auth';
-import { settling, useDataset } from '../../api/datasets';
+import { settling, useDataset, useDatasetVersions } from '../../api/datasets';
 import {
   inferTask, metricsByTask, newIdempotencyKey, usePricing, useQuote, useReadyDatasets, useSubmitJob,
   type JobRequest, type TaskKind,
 } from '../../api/jobs';
+import type { DatasetVersion } from '../../api/types';
 import { ProblemError } from '../../api/client';
 import PageHeading from '../../components/PageHeading';
 import ProblemAlert from '../../components/ProblemAlert';
 import Spinner from '../../components/Spinner';
+import { formatDate } from '../../components/format';
 import RegisteredModelField from './RegisteredModelField';
 import { useDebounced } from './useDebounced';
 import './training.css';
@@ -28,6 +30,19 @@ export default function TrainPage() {
   // ?dataset= from the sample picker, ?datasetId= from a data set's "Train on this".
   const [datasetId, setDatasetId] = useState(params.get('dataset') ?? params.get('datasetId') ?? '');
   const dataset = useDataset(datasetId || undefined);
+  // Of a data set with several versions, the one to train on: ?datasetVersion= from a version's "Train on this", else
+  // the newest ready one. `trained` is that version (the chosen data set itself when it has a single version).
+  const [versionChoice, setVersionChoice] = useState<number | null>(Number(params.get('datasetVersion')) || null);
+  const versioned = (dataset.data?.latestVersion ?? 1) > 1;
+  const versions = useDatasetVersions(versioned ? datasetId : undefined, 200);
+  const allVersions = versions.data?.pages.flatMap((p) => p.items);
+  const readyVersions = allVersions?.filter((v) => v.status === 'ready') ?? [];
+  const picked = versioned ? (readyVersions.find((v) => v.version === versionChoice) ?? readyVersions[0]) : undefined;
+  const trained = useDataset(versioned ? picked?.id : datasetId || undefined);
+  const chooseDataset = (id: string) => {
+    setDatasetId(id);
+    setVersionChoice(null);
+  };
   const [target, setTarget] = useState(params.get('target') ?? '');
   const [taskOverride, setTaskOverride] = useState<TaskKind | ''>('');
   const [metric, setMetric] = useState('');
@@ -38,7 +53,7 @@ export default function TrainPage() {
   // Each adjustment below is made while rendering, when what it follows changed (React's "adjusting state when a
   // prop changes"), not in an effect: the form never shows a frame with the stale value.
   const [force, setForce] = useState(false);
-  const choice = `${datasetId}|${target}`;
+  const choice = `${datasetId}|${picked?.version ?? ''}|${target}`;
   const [forceChoice, setForceChoice] = useState(choice);
   if (forceChoice !== choice) {
     setForceChoice(choice);
@@ -64,13 +79,14 @@ export default function TrainPage() {
   const waiting = !!named && (settling(named.status) || (named.status === 'ready' && !listed));
 
   // A data set's suggested target, unless ?target= named one it has (kept while the data set has no columns yet).
-  const columns = dataset.data?.columns ?? [];
-  const [profiled, setProfiled] = useState<typeof dataset.data | null>(null);
-  if (profiled !== dataset.data) {
-    setProfiled(dataset.data);
-    if (dataset.data?.columns) {
-      const names = dataset.data.columns.map((c) => c.name);
-      const suggestion = dataset.data.targetSuggestion;
+  // Each version has columns of its own: another version keeps the target and exclusions it also has.
+  const columns = trained.data?.columns ?? [];
+  const [profiled, setProfiled] = useState<typeof trained.data | null>(null);
+  if (profiled !== trained.data) {
+    setProfiled(trained.data);
+    if (trained.data?.columns) {
+      const names = trained.data.columns.map((c) => c.name);
+      const suggestion = trained.data.targetSuggestion;
       setTarget((current) => (names.includes(current) ? current : (suggestion ?? names[names.length - 1] ?? '')));
       setExcluded((current) => current.filter((c) => names.includes(c)));
     }
@@ -84,7 +100,7 @@ export default function TrainPage() {
     setBudget((b) => Math.min(Math.max(b, MIN_BUDGET), maxBudget));
   }
 
-  const inferred = dataset.data && target ? inferTask(dataset.data, target) : null;
+  const inferred = trained.data && target ? inferTask(trained.data, target) : null;
   const task = taskOverride || inferred;
   const metrics = task ? metricsByTask[task] : NO_METRICS;
   const [metricChoices, setMetricChoices] = useState<string[] | null>(null);
@@ -96,7 +112,7 @@ export default function TrainPage() {
   const request: JobRequest | null = useMemo(
     () =>
       // Nothing is quoted before the data set is ready: the API could only answer that it is still being ingested.
-      datasetId && target && dataset.data?.status === 'ready'
+      datasetId && target && trained.data?.status === 'ready'
         ? {
             datasetId,
             target,
@@ -106,9 +122,11 @@ export default function TrainPage() {
             excludedColumns: excluded.length > 0 ? excluded.filter((c) => c !== target) : null,
             force,
             registeredModel: registeredModel || null,
+            // Only a data set with several versions names one: a request for a single version is as it always was.
+            datasetVersion: versioned ? (trained.data?.version ?? null) : null,
           }
         : null,
-    [datasetId, target, taskOverride, metric, budget, excluded, force, registeredModel, dataset.data],
+    [datasetId, target, taskOverride, metric, budget, excluded, force, registeredModel, trained.data, versioned],
   );
   // A problem the last submission had is about the request as it was; a changed form clears it.
   const resetSubmit = submit.reset;
@@ -164,19 +182,30 @@ export default function TrainPage() {
         <form className="card stack train-form" onSubmit={onSubmit} noValidate>
           <label>
             Data set
-            <select value={datasetId} onChange={(e) => setDatasetId(e.target.value)} required>
+            <select value={datasetId} onChange={(e) => chooseDataset(e.target.value)} required>
               {datasets.data.map((d) => (
                 <option key={d.id} value={d.id}>
                   {d.name}
+                  {d.version > 1 ? ` · v${d.version}` : ''}
                   {d.rows !== null ? ` (${d.rows.toLocaleString()} rows)` : ''}
                 </option>
               ))}
             </select>
           </label>
-          {dataset.isPending && <Spinner label="Reading the data set's columns" />}
-          <ProblemAlert error={dataset.error} />
+          {versioned && (
+            <VersionField
+              versions={allVersions}
+              ready={readyVersions}
+              value={picked?.version}
+              onChange={setVersionChoice}
+              error={fieldError('datasetVersion')}
+            />
+          )}
+          <ProblemAlert error={versions.error} />
+          {(dataset.isPending || trained.isLoading) && <Spinner label="Reading the data set's columns" />}
+          <ProblemAlert error={dataset.error ?? trained.error} />
 
-          {dataset.data && (
+          {trained.data && (
             <>
               <div className="train-grid">
                 <label>
@@ -330,6 +359,53 @@ function sentence(text: string): string {
 
 function credits(n: number): string {
   return `${n.toLocaleString()} ${n === 1 ? 'credit' : 'credits'}`;
+}
+
+/**
+ * Which version of the chosen data set to train on, for a data set with several: its ready versions, newest first
+ * (the default). A newer version still being read, or one that could not be, is said, not offered.
+ */
+function VersionField({
+  versions, ready, value, onChange, error,
+}: {
+  versions: DatasetVersion[] | undefined;
+  ready: DatasetVersion[];
+  value: number | undefined;
+  onChange: (version: number) => void;
+  error?: string;
+}) {
+  if (!versions) return <Spinner label="Reading the data set's versions" />;
+  const newest = versions[0];
+  const unready = newest && newest.status !== 'ready' ? newest : null;
+  return (
+    <label>
+      Version
+      <select
+        value={value ?? ''}
+        onChange={(e) => onChange(Number(e.target.value))}
+        aria-label="Version"
+        aria-invalid={!!error}
+        aria-describedby="version-hint"
+      >
+        {ready.length === 0 && <option value="">No version is ready</option>}
+        {ready.map((v, i) => (
+          <option key={v.id} value={v.version}>
+            v{v.version}
+            {i === 0 ? ' (newest ready)' : ''}
+            {v.rows !== null ? `: ${v.rows.toLocaleString()} rows` : ''}, {formatDate(v.createdAt)}
+          </option>
+        ))}
+      </select>
+      <span id="version-hint" className="muted small" style={{ fontWeight: 400 }}>
+        This data set has {versions.length} versions; the job trains on the one chosen here.
+        {unready &&
+          (unready.status === 'failed'
+            ? ` Version ${unready.version} could not be read.`
+            : ` Version ${unready.version} is still being read; it can be chosen once it is ready.`)}
+      </span>
+      <FieldError message={error} />
+    </label>
+  );
 }
 
 function FieldError({ message }: { message: string | undefined }) {
