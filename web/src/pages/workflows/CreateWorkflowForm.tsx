@@ -3,12 +3,13 @@ import { useNavigate } from 'react-router';
 import { useDataset } from '../../api/datasets';
 import { inferTask, metricsByTask, useJob, useJobs, useQuote, useReadyDatasets, type TaskKind } from '../../api/jobs';
 import type { Job } from '../../api/types';
-import { POLICIES, useCreateWorkflow, type CreateWorkflowRequest, type Guardrail, type Policy } from '../../api/workflows';
+import { useCreateWorkflow, type CreateWorkflowRequest, type Guardrail, type Policy } from '../../api/workflows';
 import ProblemAlert from '../../components/ProblemAlert';
 import { formatScore, formatSeconds, formatWhen, shortId } from '../jobs/jobFormat';
 import { metricName } from '../models/modelFormat';
 import ScheduleFields, { initialSchedule, scheduleCron } from './ScheduleFields';
-import { policyWords, proposedCaps, proposedModelName, validModelName } from './workflowFormat';
+import PolicyChoices from './PolicyChoices';
+import { proposedCaps, proposedModelName, validModelName } from './workflowFormat';
 
 /**
  * A new workflow. From a finished training job (jobId, fixed when the job page opened the form) the data set, target,
@@ -141,17 +142,7 @@ export default function CreateWorkflowForm({ jobId: fixedJobId }: { jobId?: stri
         </span>
       </label>
 
-      <fieldset className="plain">
-        <legend>When a candidate beats the model in production</legend>
-        <div className="stack policy-choices">
-          {POLICIES.map((p) => (
-            <label key={p} className="checkbox">
-              <input type="radio" name="policy" value={p} checked={policy === p} onChange={() => setPolicy(p)} />
-              {policyWords[p]}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <PolicyChoices name="policy" policy={policy} onChange={setPolicy} />
 
       <div className="form-pair">
         <label>

@@ -3,6 +3,7 @@ import { POLICIES, useUpdateWorkflow, type Policy, type Workflow } from '../../a
 import ProblemAlert from '../../components/ProblemAlert';
 import ScheduleFields, { initialSchedule, scheduleCron } from './ScheduleFields';
 import { describeSchedule, policyWords } from './workflowFormat';
+import PolicyChoices from './PolicyChoices';
 
 /** What may change about a workflow: its promotion policy and margin, caps, budget and triggers. */
 export default function WorkflowSettingsForm({ workflow: w }: { workflow: Workflow }) {
@@ -33,17 +34,7 @@ export default function WorkflowSettingsForm({ workflow: w }: { workflow: Workfl
 
   return (
     <form className="stack workflow-form" aria-label="Workflow settings" onSubmit={onSubmit}>
-      <fieldset className="plain">
-        <legend>When a candidate beats the model in production</legend>
-        <div className="stack policy-choices">
-          {POLICIES.map((p) => (
-            <label key={p} className="checkbox">
-              <input type="radio" name="settings-policy" value={p} checked={policy === p} onChange={() => setPolicy(p)} />
-              {policyWords[p]}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <PolicyChoices name="settings-policy" policy={policy} onChange={setPolicy} />
       <div className="form-pair">
         <label>
           Least gain that counts as better
