@@ -113,17 +113,19 @@ internal sealed class WorkflowEvaluation(AutoMlDbContext db, IBlobStore blobs, I
         {
             problems.Add("The model in production could not be scored on the held-out rows.");
         }
+        var candidateScore = candidateRows?.Score(metric);
+        var championScore = championRows?.Score(metric);
         var verdict = PromotionRule.Judge(problems, champion is null ? null : gain, guardrails, workflow.Margin);
         var report = new
         {
             holdout = new { method = holdout.Method, rows = holdout.HoldoutRows, trainRows = holdout.TrainRows, scoredRows = rows.Length, column = holdout.Column, from = holdout.From, description = holdout.Description },
             metric = Name(metric),
-            candidate = new { score = candidateRows is null ? (double?)null : candidateRows.Score(metric), metrics = candidateMetrics },
+            candidate = new { score = candidateScore, metrics = candidateMetrics },
             champion = champion is null ? null : new
             {
                 version = champion.Version,
                 modelId = champion.Model.Id,
-                score = championRows?.Score(metric),
+                score = championScore,
                 metrics = championRows is null ? null : Metrics(championRows),
             },
             gain = gain is null ? null : new { value = gain.Gain, lower = gain.Lower, upper = gain.Upper },
@@ -140,8 +142,8 @@ internal sealed class WorkflowEvaluation(AutoMlDbContext db, IBlobStore blobs, I
             .SetProperty(r => r.Better, verdict.Better)
             .SetProperty(r => r.Reason, summary.Length > 3000 ? summary[..3000] : summary)
             .SetProperty(r => r.Metric, Name(metric))
-            .SetProperty(r => r.CandidateScore, candidateRows == null ? null : candidateRows.Score(metric))
-            .SetProperty(r => r.ChampionScore, championRows == null ? null : championRows.Score(metric))
+            .SetProperty(r => r.CandidateScore, candidateScore)
+            .SetProperty(r => r.ChampionScore, championScore)
             .SetProperty(r => r.ChampionVersion, champion == null ? null : champion.Version), ct);
     }
 
