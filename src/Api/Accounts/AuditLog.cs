@@ -6,7 +6,7 @@ using AutoMl.Infrastructure.Persistence;
 namespace AutoMl.Api.Accounts;
 
 /// <summary>The audit trail as a request writes to it: who is signed in, from which address and client (ADR 12).</summary>
-internal sealed class AuditLog(AuditTrail trail, AutoMlDbContext db, IHttpContextAccessor accessor)
+internal sealed class AuditLog(AuditTrail trail, AutoMlDbContext db, CurrentUser current, IHttpContextAccessor accessor)
 {
     /// <param name="actor">Who did it, when the request is not signed in as them (a sign-in, a mailed link).</param>
     public async Task RecordAsync(string action, Guid? userId, CancellationToken ct, string outcome = AuditOutcomes.Success,
@@ -23,8 +23,6 @@ internal sealed class AuditLog(AuditTrail trail, AutoMlDbContext db, IHttpContex
     public async Task<string> DescribeCurrentAsync(CancellationToken ct)
     {
         var http = accessor.HttpContext;
-        return http is not null && Guid.TryParse(http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, out var id)
-            ? await Actors.DescribeAsync(http, db, id, ct)
-            : "anonymous";
+        return http is not null && current.SignedIn is { } id ? await Actors.DescribeAsync(http, db, id, ct) : "anonymous";
     }
 }

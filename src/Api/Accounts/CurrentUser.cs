@@ -5,10 +5,11 @@ namespace AutoMl.Api.Accounts;
 /// <summary>The signed-in user's id, whichever way they authenticated; every query is scoped by it.</summary>
 internal sealed class CurrentUser(IHttpContextAccessor accessor)
 {
-    public Guid Id =>
-        Guid.TryParse(accessor.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id)
-            ? id
-            : throw new InvalidOperationException("CurrentUser used on an endpoint that does not require authorization.");
+    public Guid Id => SignedIn ?? throw new InvalidOperationException("CurrentUser used on an endpoint that does not require authorization.");
+
+    /// <summary>The id when the request is signed in; null on an anonymous one (a sign-in, a mailed link).</summary>
+    public Guid? SignedIn =>
+        Guid.TryParse(accessor.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
     public bool ViaCookie =>
         accessor.HttpContext?.User.Identity?.AuthenticationType is { } type && type != ApiKeyAuthenticationHandler.SchemeName;
