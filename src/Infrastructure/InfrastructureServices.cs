@@ -33,6 +33,8 @@ public static class InfrastructureServices
         services.AddScoped<Jobs.JobEnqueuer>();
         services.AddScoped<Jobs.JobAdmitter>();
         services.AddScoped<Audit.AuditTrail>();
+        services.Configure<Audit.AuditOptions>(configuration.GetSection(Audit.AuditOptions.Section));
+        services.AddScoped<Audit.AuditArchiver>();
         services.AddScoped<Workflows.WorkflowRunStarter>();
         services.AddScoped<Workflows.WorkflowDecisions>();
         services.AddScoped<Workflows.WorkflowTriggers>();

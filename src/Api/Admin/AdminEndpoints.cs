@@ -20,10 +20,10 @@ internal static class AdminEndpoints
     {
         var admin = api.MapGroup("/admin").WithTags("Admin").RequireAuthorization(AdminRole.Policy).RequireAntiforgeryForCookies();
         admin.MapGet("/ad-claims", ClaimsAsync);
-        admin.MapPost("/ad-claims/{id:guid}/approve", (Guid id, ReviewRequest? body, CurrentUser current, ReviewAdClaim review, AuditLog audit, AutoMlDbContext db, CancellationToken ct) =>
-            ReviewAsync(id, true, body, current, review, audit, db, ct));
-        admin.MapPost("/ad-claims/{id:guid}/reject", (Guid id, ReviewRequest? body, CurrentUser current, ReviewAdClaim review, AuditLog audit, AutoMlDbContext db, CancellationToken ct) =>
-            ReviewAsync(id, false, body, current, review, audit, db, ct));
+        admin.MapPost("/ad-claims/{id:guid}/approve", (Guid id, ReviewRequest? body, CurrentUser current, ReviewAdClaim review, AuditLog audit, CancellationToken ct) =>
+            ReviewAsync(id, true, body, current, review, audit, ct));
+        admin.MapPost("/ad-claims/{id:guid}/reject", (Guid id, ReviewRequest? body, CurrentUser current, ReviewAdClaim review, AuditLog audit, CancellationToken ct) =>
+            ReviewAsync(id, false, body, current, review, audit, ct));
         admin.MapGet("/audit", AuditEndpoints.ListAsync).WithDescription("The audit trail, newest first, filtered by account, action and time.");
         admin.MapGet("/audit/verify", AuditEndpoints.VerifyAsync).WithDescription("Checks the audit trail's hash chain and names the first row that does not hold.");
         admin.MapGet("/users", FindUserAsync);
@@ -50,22 +50,16 @@ internal static class AdminEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> ReviewAsync(
-        Guid id, bool approve, ReviewRequest? body, CurrentUser current, ReviewAdClaim review, AuditLog audit, AutoMlDbContext db, CancellationToken ct) =>
-        await review.RunAsync(id, approve, current.Id, body?.Note, ct) switch
+        Guid id, bool approve, ReviewRequest? body, CurrentUser current, ReviewAdClaim review, AuditLog audit, CancellationToken ct) =>
+        await review.RunAsync(id, approve, current.Id, body?.Note, (owner, token) => audit.RecordAsync(AuditActions.AdClaimReview, owner, token,
+            targetType: "ad-claim", targetId: id.ToString(),
+            detail: $"{(approve ? "Approved" : "Rejected")}{(string.IsNullOrWhiteSpace(body?.Note) ? "." : $": {body.Note}")}"), ct) switch
         {
-            ReviewOutcome.Done => await ReviewedAsync(id, approve, body?.Note, audit, db, ct),
+            ReviewOutcome.Done => TypedResults.NoContent(),
             ReviewOutcome.NotFound => ProblemResults.NotFound("No ad claim has this id: list held claims with GET /api/v1/admin/ad-claims."),
             ReviewOutcome.NotHeld => ProblemResults.Conflict("This claim is not waiting for review (it was credited, capped or already decided)."),
             _ => throw new InvalidOperationException("Unhandled review outcome."),
         };
-
-    private static async Task<NoContent> ReviewedAsync(Guid id, bool approve, string? note, AuditLog audit, AutoMlDbContext db, CancellationToken ct)
-    {
-        var owner = await db.AdClaims.AsNoTracking().Where(c => c.Id == id).Select(c => (Guid?)c.UserId).SingleOrDefaultAsync(ct);
-        await audit.RecordAsync(AuditActions.AdClaimReview, owner, ct, targetType: "ad-claim", targetId: id.ToString(),
-            detail: $"{(approve ? "Approved" : "Rejected")}{(string.IsNullOrWhiteSpace(note) ? "." : $": {note}")}");
-        return TypedResults.NoContent();
-    }
 
     private static async Task<Results<Ok<AdminUserView>, ProblemHttpResult>> FindUserAsync(AutoMlDbContext db, CancellationToken ct, string email = "")
     {

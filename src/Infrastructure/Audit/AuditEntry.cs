@@ -37,6 +37,7 @@ public static class AuditActions
     public const string RoleGrant = "role-grant";
     public const string CreditAdjustment = "credit-adjustment";
     public const string AdClaimReview = "ad-claim-review";
+    public const string AdClaimHold = "ad-claim-hold";
     public const string AccountDeletion = "account-deletion";
     public const string AliasMove = "alias-move";
     public const string WorkflowApproval = "workflow-approval";

@@ -11,7 +11,7 @@ namespace AutoMl.Infrastructure.Audit;
 public sealed class AuditTrail(AutoMlDbContext db, TimeProvider clock)
 {
     /// <summary>The advisory lock every audit write takes (an arbitrary constant, used for nothing else).</summary>
-    private const long ChainLock = 0x4155_4449_5400;
+    internal const long ChainLock = 0x4155_4449_5400;
 
     public Task RecordAsync(AuditEntry entry, CancellationToken ct) => AppendAsync(db, clock.GetUtcNow(), entry, ct);
 
@@ -30,7 +30,8 @@ public sealed class AuditTrail(AutoMlDbContext db, TimeProvider clock)
             INSERT INTO audit_events (at, user_id, actor, action, target_type, target_id, address, client, outcome, detail, payload, previous_hash, hash)
             SELECT {at}, {entry.UserId}, {actor}, {entry.Action}, {entry.TargetType}, {entry.TargetId}, {entry.Address}, {client}, {entry.Outcome}, {detail}, {payload},
                    last.hash, sha256(coalesce(last.hash, ''::bytea) || convert_to({payload}, 'UTF8'))
-            FROM (SELECT (SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1) AS hash) AS last
+            FROM (SELECT coalesce((SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1),
+                                  (SELECT last_hash FROM audit_archives ORDER BY last_event_id DESC LIMIT 1)) AS hash) AS last
             """, ct);
         if (tx is not null)
         {

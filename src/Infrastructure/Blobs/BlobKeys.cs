@@ -20,6 +20,9 @@ public static class BlobKeys
 
     /// <summary>The rows a workflow run held out from its model's training: a later run counts them as never trained on.</summary>
     public static string ModelHoldout(Guid user, Guid model) => $"models/{user:N}/{model:N}/holdout.parquet";
+    /// <summary>Audit rows past their retention (ADR 12): not a user's, so account deletion leaves them.</summary>
+    public static string AuditArchive(long firstId, long lastId) => $"audit/archive/{firstId:D12}-{lastId:D12}.parquet";
+
     public static string Prediction(Guid user, Guid job) => $"predictions/{user:N}/{job:N}.csv";
 
     /// <summary>Every prefix a user's blobs live under, for account deletion.</summary>

@@ -40,6 +40,7 @@ public sealed class AutoMlDbContext(DbContextOptions<AutoMlDbContext> options)
     public DbSet<Workflows.Workflow> Workflows => Set<Workflows.Workflow>();
     public DbSet<Workflows.WorkflowRun> WorkflowRuns => Set<Workflows.WorkflowRun>();
     public DbSet<Audit.AuditEvent> AuditEvents => Set<Audit.AuditEvent>();
+    public DbSet<Audit.AuditArchive> AuditArchives => Set<Audit.AuditArchive>();
 
     // Each with the transaction it waits for: a transaction disposed without a commit or a rollback ends no
     // interceptor call, so its work must not run when a later transaction commits.

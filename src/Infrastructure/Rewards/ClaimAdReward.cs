@@ -1,4 +1,5 @@
 using AutoMl.Domain.Credits;
+using AutoMl.Infrastructure.Audit;
 using AutoMl.Infrastructure.Credits;
 using AutoMl.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -110,6 +111,12 @@ public sealed class ClaimAdReward(
             await ledger.CreditAsync(userId, o.RewardCredits, CreditEntryKind.AdReward, "Rewarded ad", LedgerKey(callback.TransactionId), ct);
         }
         await db.AdClaims.Where(c => c.Id == claimId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, status), ct);
+        if (status == AdClaimStatus.Held)
+        {
+            // A fraud hold is an act on the account's money the trail must show, with the risk that caused it.
+            await AuditTrail.AppendAsync(db, now, new AuditEntry(AuditActions.AdClaimHold, "platform (ad fraud check)", userId, AuditOutcomes.Refused,
+                "ad-claim", claimId.ToString(), $"Held for review: risk {risk.Score} ({string.Join("; ", risk.Reasons)})", ip), ct);
+        }
         await tx.CommitAsync(ct);
         logger.LogInformation("AdMob claim {TransactionId} for user {UserId}: {Status} (risk {RiskScore}: {Reasons})",
             callback.TransactionId, userId, status, risk.Score, risk.Reasons);

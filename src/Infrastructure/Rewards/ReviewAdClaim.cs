@@ -16,7 +16,8 @@ public enum ReviewOutcome
 /// <summary>An admin's decision on a held claim: approve credits it (same ledger key as an automatic credit), reject frees its daily-cap slot.</summary>
 public sealed class ReviewAdClaim(AutoMlDbContext db, CreditLedger ledger, TimeProvider clock, ILogger<ReviewAdClaim> logger)
 {
-    public async Task<ReviewOutcome> RunAsync(Guid claimId, bool approve, Guid adminId, string? note, CancellationToken ct)
+    /// <param name="record">Writes the review's audit row, given the claim's owner, inside the review's transaction.</param>
+    public async Task<ReviewOutcome> RunAsync(Guid claimId, bool approve, Guid adminId, string? note, Func<Guid, CancellationToken, Task> record, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var claim = await db.AdClaims.FromSql($"SELECT * FROM ad_claims WHERE id = {claimId} FOR UPDATE").SingleOrDefaultAsync(ct);
@@ -43,6 +44,7 @@ public sealed class ReviewAdClaim(AutoMlDbContext db, CreditLedger ledger, TimeP
         claim.ReviewedBy = adminId;
         claim.ReviewNote = note?.Length > 300 ? note[..300] : note;
         await db.SaveChangesAsync(ct);
+        await record(claim.UserId, ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("Ad claim {ClaimId} {Decision} by admin {AdminId}", claimId, approve ? "approved" : "rejected", adminId);
         return ReviewOutcome.Done;

@@ -27,6 +27,7 @@ internal static class WorkerJobs
         services.AddScoped<JobClaim>();
         services.AddScoped<JobFailure>();
         services.AddScoped<ReconciliationJob>();
+        services.AddScoped<Audit.AuditArchiveJob>();
         services.AddScoped<HoldReconciliation>();
         services.AddScoped<Workflows.WorkflowEvaluation>();
         services.AddScoped<Infrastructure.Workflows.IWorkflowScheduleJob, Workflows.WorkflowScheduleJob>();
@@ -49,6 +50,7 @@ internal sealed class RecurringJobsRegistrar(IRecurringJobManager recurring) : I
         recurring.AddOrUpdate<DatasetLifecycleJob>("datasets:lifecycle", QueueNames.Low, j => j.RunAsync(CancellationToken.None), Cron.Daily(3));
         recurring.AddOrUpdate<EndpointMonitor>("endpoints:monitor", QueueNames.Low, j => j.RunAsync(CancellationToken.None), Cron.Hourly(5));
         recurring.AddOrUpdate<Workflows.WorkflowSweep>("workflows:sweep", QueueNames.Low, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<Audit.AuditArchiveJob>("audit:archive", QueueNames.Low, j => j.RunAsync(CancellationToken.None), Cron.Daily(2));
         recurring.AddOrUpdate<PredictionLogMaintenance>("predictions:log-upkeep", QueueNames.Low, j => j.RunAsync(CancellationToken.None), Cron.Daily(4));
         return Task.CompletedTask;
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using AutoMl.Api.Tests.Payments;
 using AutoMl.Api.Tests.Support;
+using AutoMl.Infrastructure.Audit;
 using AutoMl.Infrastructure.Rewards;
 using AutoMl.Testing;
 using Microsoft.AspNetCore.Http;
@@ -61,6 +62,11 @@ public sealed class AdMobEdgeTests(AdMobEdgeFactory api) : IClassFixture<AdMobEd
         Assert.All(claims, c => Assert.Equal("203.0.113.9", c.Ip));
         Assert.Equal(AdClaimStatus.Held, claims[1].Status);
         Assert.Contains("source 2/h over 1", claims[1].RiskReasons, StringComparison.Ordinal);
+        // The hold is in the account's audit trail, once, with the risk that caused it; the credited claim is not.
+        var holds = await api.InDbAsync(db => db.AuditEvents.Where(e => e.UserId == user && e.Action == AuditActions.AdClaimHold).ToListAsync());
+        var hold = Assert.Single(holds);
+        Assert.Equal(claims[1].Id.ToString(), hold.TargetId);
+        Assert.Contains("source 2/h over 1", hold.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

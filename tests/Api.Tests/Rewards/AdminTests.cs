@@ -35,6 +35,14 @@ public sealed class AdminTests(PaymentsFactory api) : IClassFixture<PaymentsFact
 
         await twice.ProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal(100 + 21, (await PaymentsFactory.CreditsAsync(browser)).GetProperty("balance").GetInt64());
+        // The user's trail: each hold and each decision once, newest first; the refused second approval left nothing.
+        var trail = (await (await admin.Http.GetAsync($"/api/v1/admin/audit?userId={user}&pageSize=50")).JsonAsync()).GetProperty("items").EnumerateArray()
+            .Where(e => e.GetProperty("action").GetString()!.StartsWith("ad-claim", StringComparison.Ordinal))
+            .Select(e => $"{e.GetProperty("action").GetString()} {e.GetProperty("targetId").GetString()} {e.GetProperty("detail").GetString()}").ToList();
+        Assert.Equal(4, trail.Count);
+        Assert.StartsWith($"ad-claim-review {held[1].GetProperty("id")} Rejected: click farm", trail[0], StringComparison.Ordinal);
+        Assert.StartsWith($"ad-claim-review {held[0].GetProperty("id")} Approved: looks fine", trail[1], StringComparison.Ordinal);
+        Assert.All(trail.Skip(2), t => Assert.StartsWith("ad-claim-hold ", t, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -203,6 +203,57 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
                     b.ToTable("signup_bonus_grants", (string)null);
                 });
 
+            modelBuilder.Entity("AutoMl.Infrastructure.Audit.AuditArchive", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("archived_at");
+
+                    b.Property<string>("BlobKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("blob_key");
+
+                    b.Property<byte[]>("FileSha256")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("file_sha256");
+
+                    b.Property<long>("FirstEventId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("first_event_id");
+
+                    b.Property<long>("LastEventId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_event_id");
+
+                    b.Property<byte[]>("LastHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("last_hash");
+
+                    b.Property<long>("Rows")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rows");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_archives");
+
+                    b.HasIndex("LastEventId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_audit_archives_last_event_id");
+
+                    b.ToTable("audit_archives", (string)null);
+                });
+
             modelBuilder.Entity("AutoMl.Infrastructure.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
