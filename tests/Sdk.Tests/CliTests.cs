@@ -379,6 +379,9 @@ public sealed class CliTests(KestrelPlatformFactory platform) : IDisposable
         var badSplit = await AutomlAsync("endpoints update churn-api --challenger staging --percent 150", env, Quick);
         Assert.True(badSplit.ExitCode == 1, Describe(badSplit));
         Assert.Contains("challenger.percent: A split gives the challenger 1 to 99 percent", badSplit.Stderr, StringComparison.Ordinal);
+        var wordSplit = await AutomlAsync("endpoints update churn-api --challenger staging --percent ten", env, Quick);
+        Assert.True(wordSplit.ExitCode == 2, Describe(wordSplit));
+        Assert.Contains("--percent takes a whole number from 1 to 99, not 'ten'.", wordSplit.Stderr, StringComparison.Ordinal);
         var nothing = await AutomlAsync("endpoints update churn-api", env, Quick);
         Assert.True(nothing.ExitCode == 2, Describe(nothing));
 
