@@ -34,8 +34,7 @@ internal static class WorkflowViews
     public static async Task<List<WorkflowRunView>> RunsAsync(AutoMlDbContext db, IReadOnlyList<WorkflowRun> runs, CancellationToken ct)
     {
         var jobIds = runs.Where(r => r.JobId != null).Select(r => r.JobId!.Value).ToList();
-        var credits = await db.Jobs.AsNoTracking().Where(j => jobIds.Contains(j.Id))
-            .Select(j => new { j.Id, Used = j.FinishedAt == null ? j.HeldCredits : j.ChargedCredits }).ToDictionaryAsync(j => j.Id, j => j.Used, ct);
+        var credits = await db.Jobs.AsNoTracking().Where(j => jobIds.Contains(j.Id)).ToDictionaryAsync(j => j.Id, WorkflowCredits.CountedOf, ct);
         return runs.Select(r => new WorkflowRunView(
             r.Id, r.WorkflowId, r.Trigger, r.ScheduledFor, r.DatasetId, r.DatasetVersion, r.JobId, r.Status, r.Reason, r.Metric,
             r.CandidateVersion, r.ChampionVersion, r.CandidateScore, r.ChampionScore, r.Better,

@@ -130,7 +130,7 @@ public sealed class WorkflowRunStarter(AutoMlDbContext db, JobAdmitter admitter,
         var start = CreditCaps.MonthStart(now);
         return db.WorkflowRuns.Where(r => r.WorkflowId == workflowId && r.CreatedAt >= start && r.JobId != null)
             .Join(db.Jobs, r => r.JobId, j => j.Id, (r, j) => j)
-            .SumAsync(j => j.FinishedAt == null ? j.HeldCredits : j.ChargedCredits, ct);
+            .Select(WorkflowCredits.Counted).SumAsync(ct);
     }
 
     private async Task<Dataset?> VersionAsync(Workflow workflow, Guid? datasetId, CancellationToken ct)
