@@ -31,7 +31,7 @@ public class DataCheckTests
         var sample = Path.Combine(TestData.NewFolder(), "sample.parquet");
 
         var scan = await DataChecks.ScanAsync(ingest.ParquetPath, profile.Columns, sample);
-        var checks = DataChecks.OfColumns(profile, scan).Concat(DataChecks.OfTarget(sample, profile, "churned", TaskKind.Binary)).ToList();
+        var checks = DataChecks.OfColumns(profile, scan).Concat(DataChecks.OfTarget(sample, profile.Columns, "churned", TaskKind.Binary)).ToList();
 
         Assert.Equal(["customer_id"], Assert.Single(checks, c => c.Code == DataCheckCodes.Identifier).Columns);
         var leak = Assert.Single(checks, c => c.Code == DataCheckCodes.TargetLeakage);
@@ -68,7 +68,7 @@ public class DataCheckTests
         var sample = Path.Combine(TestData.NewFolder(), "sample.parquet");
 
         var scan = await DataChecks.ScanAsync(ingest.ParquetPath, profile.Columns, sample);
-        var checks = DataChecks.OfColumns(profile, scan).Concat(DataChecks.OfTarget(sample, profile, "price", TaskKind.Regression)).ToList();
+        var checks = DataChecks.OfColumns(profile, scan).Concat(DataChecks.OfTarget(sample, profile.Columns, "price", TaskKind.Regression)).ToList();
 
         Assert.Equal(20, scan.DuplicateRows);
         Assert.Contains("20 rows", Assert.Single(checks, c => c.Code == DataCheckCodes.DuplicateRows).Message, StringComparison.Ordinal);
@@ -96,7 +96,7 @@ public class DataCheckTests
         var sample = Path.Combine(TestData.NewFolder(), "sample.parquet");
         await DataChecks.ScanAsync(ingest.ParquetPath, profile.Columns, sample);
 
-        var checks = DataChecks.OfTarget(sample, profile, target, task);
+        var checks = DataChecks.OfTarget(sample, profile.Columns, target, task);
 
         Assert.DoesNotContain(checks, c => c.Code == DataCheckCodes.TargetLeakage);
     }

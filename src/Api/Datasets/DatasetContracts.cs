@@ -25,7 +25,12 @@ public sealed record DatasetView(
     [property: System.ComponentModel.Description("The newest version number of this data set's lineage.")]
     int LatestVersion = 1,
     [property: System.ComponentModel.Description("How the columns differ from the latest earlier version that was ingested; null for version 1 and until this version is ingested.")]
-    SchemaChanges? SchemaChanges = null);
+    SchemaChanges? SchemaChanges = null,
+    [property: System.ComponentModel.Description("What the ingest found: checks of the columns alone (target null) and of the suggested target (leakage, class imbalance); null for a data set ingested before checks existed. GET /datasets/{id}/checks?target= gives another target's.")]
+    IReadOnlyList<DatasetCheck>? Checks = null);
+
+/// <param name="ExcludedByDefault">The columns a training job on this target leaves out unless its request keeps them (keepColumns): leaking columns and identifiers.</param>
+public sealed record DatasetChecksView(Guid DatasetId, string Target, string Task, IReadOnlyList<DatasetCheck> Checks, IReadOnlyList<string> ExcludedByDefault);
 
 public sealed record DatasetVersionView(
     int Version,

@@ -38,6 +38,7 @@ internal static class DatasetEndpoints
         datasets.MapDelete("/{id:guid}", DeleteAsync).KeysNeed(ApiKeyScope.Full);
         datasets.MapDatasetUploadEndpoints();
         datasets.MapDatasetVersionEndpoints();
+        datasets.MapDatasetCheckEndpoints();
         datasets.MapSampleEndpoints();
     }
 

@@ -19,7 +19,9 @@ public sealed record SubmitJobRequest(
     string? RegisteredModel = null,
     [property: System.ComponentModel.Description("Train on this version of the data set datasetId names (any of its versions' ids); left out, the job trains on datasetId itself.")]
     [property: Range(1, int.MaxValue, ErrorMessage = "datasetVersion is a version number, 1 or more.")]
-    int? DatasetVersion = null);
+    int? DatasetVersion = null,
+    [property: System.ComponentModel.Description("Columns the data checks would leave out (a suspected leak) that this job trains on anyway. Identifiers are never trained on.")]
+    IReadOnlyList<string>? KeepColumns = null);
 
 public sealed record JobView(
     Guid Id,
@@ -46,9 +48,16 @@ public sealed record JobView(
     int? RegisteredVersion = null,
     string? RegistrationProblem = null,
     [property: System.ComponentModel.Description("The version number of the data set datasetId names, the one the job trains on.")]
-    int? DatasetVersion = null);
+    int? DatasetVersion = null,
+    [property: System.ComponentModel.Description("Every column the job leaves out: the request's excludedColumns and the data checks' (excludedByChecks).")]
+    IReadOnlyList<string>? ExcludedColumns = null,
+    [property: System.ComponentModel.Description("The columns the data checks left out (suspected leaks, identifiers); keepColumns puts a leak back.")]
+    IReadOnlyList<string>? ExcludedByChecks = null);
 
-public sealed record QuoteView(long Credits, PriceBreakdown Breakdown, long Available);
+/// <param name="ExcludedByChecks">The columns the job would leave out because the data checks flag them (suspected leaks, identifiers).</param>
+/// <param name="Checks">The data checks of the data set for this target, shown before anyone pays; null for a data set ingested before checks existed.</param>
+public sealed record QuoteView(long Credits, PriceBreakdown Breakdown, long Available, IReadOnlyList<string>? ExcludedByChecks = null,
+    IReadOnlyList<AutoMl.Infrastructure.Datasets.DatasetCheck>? Checks = null);
 
 public sealed record TrialView(int N, string Learner, IReadOnlyDictionary<string, System.Text.Json.JsonElement> Params, double Score, double Seconds);
 

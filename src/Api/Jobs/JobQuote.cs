@@ -14,6 +14,6 @@ internal sealed class JobQuote(AutoMlDbContext db, TrainingRequestCheck check)
             return refusal;
         }
         var available = await db.CreditAccounts.Where(a => a.UserId == user).Select(a => a.Balance - a.Held).SingleAsync(ct);
-        return new QuoteView(terms.Price.Credits, terms.Price, available);
+        return new QuoteView(terms.Price.Credits, terms.Price, available, terms.ExcludedByChecks, terms.Checks);
     }
 }

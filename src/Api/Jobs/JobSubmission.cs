@@ -49,7 +49,8 @@ internal sealed class JobSubmission(AutoMlDbContext db, TrainingRequestCheck che
         job.Task = terms.Task;
         job.Metric = terms.Metric;
         job.BudgetSeconds = request.BudgetSeconds;
-        job.ExcludedColumns = request.ExcludedColumns?.ToList() ?? [];
+        job.ExcludedColumns = [.. (request.ExcludedColumns ?? []).Union(terms.ExcludedByChecks, StringComparer.Ordinal)];
+        job.ExcludedByChecks = [.. terms.ExcludedByChecks];
         job.IdempotencyKey = idempotencyKey;
         job.RegisteredModelId = registered?.Id;
         job.RegisteredModelName = registered?.Name;

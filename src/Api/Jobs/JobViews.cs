@@ -9,5 +9,5 @@ internal static class JobViews
     public static JobView ToView(this Job j) => new(
         j.Id, j.Kind, j.Status, j.Queue, j.Progress, j.EtaSeconds, j.DatasetId, j.Target, j.Task, j.Metric, j.BudgetSeconds,
         j.BestScore, j.Trials, j.ModelId, j.Error, j.HeldCredits, j.ChargedCredits, j.CreatedAt, j.StartedAt, j.FinishedAt,
-        j.RegisteredModelName, j.RegisteredVersion, j.RegistrationProblem, j.DatasetVersion);
+        j.RegisteredModelName, j.RegisteredVersion, j.RegistrationProblem, j.DatasetVersion, j.ExcludedColumns, j.ExcludedByChecks);
 }

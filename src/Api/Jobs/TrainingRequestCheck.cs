@@ -4,6 +4,7 @@ using AutoMl.Api.Outcomes;
 using AutoMl.Domain.Datasets;
 using AutoMl.Domain.Jobs;
 using AutoMl.Domain.Pricing;
+using AutoMl.Infrastructure.Blobs;
 using AutoMl.Infrastructure.Datasets;
 using AutoMl.Infrastructure.Persistence;
 using AutoMl.Ml.Schema;
@@ -14,13 +15,15 @@ namespace AutoMl.Api.Jobs;
 /// <summary>What a training request that passed its checks gets: the tier's plan, the price, and the task and metric to train for.</summary>
 /// <param name="DatasetId">The data set trained on: the version the request named, or its datasetId.</param>
 /// <param name="DatasetVersion">That data set's version number.</param>
-internal sealed record TrainingTerms(TierPlan Plan, PriceBreakdown Price, string? Task, string? Metric, Guid DatasetId, int DatasetVersion);
+/// <param name="ExcludedByChecks">Columns the data checks leave out that the request neither excluded nor kept.</param>
+internal sealed record TrainingTerms(TierPlan Plan, PriceBreakdown Price, string? Task, string? Metric, Guid DatasetId, int DatasetVersion,
+    IReadOnlyList<string> ExcludedByChecks, IReadOnlyList<DatasetCheck>? Checks);
 
 /// <summary>
 /// A training request against the tier and the data set's stored profile, for the quote and the submission alike:
 /// the same request is refused the same way, and priced the same, by both.
 /// </summary>
-internal sealed class TrainingRequestCheck(AutoMlDbContext db, JobAdmission admission)
+internal sealed class TrainingRequestCheck(AutoMlDbContext db, JobAdmission admission, IBlobStore blobs)
 {
     public async Task<Outcome<TrainingTerms>> CheckAsync(Guid user, SubmitJobRequest request, CancellationToken ct)
     {
@@ -64,6 +67,16 @@ internal sealed class TrainingRequestCheck(AutoMlDbContext db, JobAdmission admi
         {
             return new Refusal(422, "Target excluded", "The target cannot also be an excluded column.", "excludedColumns", "target-excluded");
         }
+        var unknownKept = (request.KeepColumns ?? []).Where(c => !columns.ContainsKey(c)).ToList();
+        if (unknownKept.Count > 0)
+        {
+            return new Refusal(422, "Unknown columns", $"keepColumns names columns the data set does not have: {string.Join(", ", unknownKept)}.", "keepColumns");
+        }
+        var keptIds = (request.KeepColumns ?? []).Where(c => columns[c].GetProperty("type").GetString() == "id").ToList();
+        if (keptIds.Count > 0)
+        {
+            return new Refusal(422, "Identifiers are not trained on", $"{string.Join(", ", keptIds)} {(keptIds.Count == 1 ? "is an identifier" : "are identifiers")} (a different value on almost every row), which training never uses; leave {(keptIds.Count == 1 ? "it" : "them")} out of keepColumns.", "keepColumns");
+        }
         var task = request.Task?.ToLowerInvariant();
         if (task is not null && !MetricNames.ByTask.ContainsKey(task))
         {
@@ -82,7 +95,11 @@ internal sealed class TrainingRequestCheck(AutoMlDbContext db, JobAdmission admi
         {
             return new Refusal(422, problem.Title, problem.Detail, "target", problem.Code, problem.Overridable);
         }
-        return new TrainingTerms(plan, Pricing.Training(plan.Tier, request.BudgetSeconds, dataset.Rows ?? 0, columns.Count), task, metric, dataset.Id, dataset.Version);
+        var checks = await DatasetCheckRun.ForTargetAsync(dataset, request.Target, task, blobs, ct);
+        var byChecks = checks is null ? [] : DatasetCheckRun.ExcludedByDefault(checks)
+            .Where(c => c != request.Target && !(request.KeepColumns ?? []).Contains(c) && !(request.ExcludedColumns ?? []).Contains(c)).ToList();
+        return new TrainingTerms(plan, Pricing.Training(plan.Tier, request.BudgetSeconds, dataset.Rows ?? 0, columns.Count), task, metric, dataset.Id, dataset.Version,
+            byChecks, checks);
     }
 
     /// <summary>The stored profile of the target, put to the rules of <see cref="TrainingPreflight"/>.</summary>

@@ -7,6 +7,7 @@ public static class BlobKeys
     public static string DatasetPrefix(Guid user, Guid dataset) => $"datasets/{user:N}/{dataset:N}/";
     public static string DatasetOriginal(Guid user, Guid dataset, string extension) => $"{DatasetPrefix(user, dataset)}original.{extension}";
     public static string DatasetProcessed(Guid user, Guid dataset) => $"{DatasetPrefix(user, dataset)}processed.parquet";
+    public static string DatasetSample(Guid user, Guid dataset) => $"{DatasetPrefix(user, dataset)}sample.parquet";
 
     /// <summary>Where a presigned upload's bytes land; copied to the data set's original key only once /complete has checked them.</summary>
     public static string UploadStaging(Guid user, Guid dataset) => $"{UploadPrefix(user)}{dataset:N}/staging";

@@ -28,6 +28,12 @@ public sealed class Dataset : Persistence.IKeysetRow
     /// <summary>The first rows, for the preview endpoint without reading the blob (jsonb).</summary>
     public string? PreviewJson { get; set; }
 
+    /// <summary>The data checks of the ingest (<see cref="DatasetCheck"/> list, jsonb): the columns' and the suggested target's; null before checks existed.</summary>
+    public string? ChecksJson { get; set; }
+
+    /// <summary>A sample of the rows (Parquet) the checks of another target read, instead of the whole processed file.</summary>
+    public string? SampleKey { get; set; }
+
     public string? TargetSuggestion { get; set; }
     public string? TaskSuggestion { get; set; }
     public int IngestAttempts { get; set; }

@@ -29,5 +29,9 @@ public sealed class DatasetRemoval(AutoMlDbContext db, IBlobStore blobs)
         {
             await blobs.DeleteAsync(processed, ct);
         }
+        if (dataset.SampleKey is { } sample)
+        {
+            await blobs.DeleteAsync(sample, ct);
+        }
     }
 }

@@ -20,6 +20,9 @@ public sealed class Job : Persistence.IKeysetRow
     public int BudgetSeconds { get; set; }
     public List<string> ExcludedColumns { get; set; } = [];
 
+    /// <summary>The part of <see cref="ExcludedColumns"/> the data checks left out (leaks, identifiers) rather than the user.</summary>
+    public List<string> ExcludedByChecks { get; set; } = [];
+
     /// <summary>The model a prediction job uses, or the model a training job produced.</summary>
     public Guid? ModelId { get; set; }
 

@@ -119,11 +119,11 @@ public static class DataChecks
     }
 
     /// <summary>The checks of a target: leakage (from the sample) and class imbalance (from the target's profile).</summary>
-    public static List<DataCheck> OfTarget(string sampleParquet, DatasetProfile profile, string target, TaskKind task, CancellationToken ct = default)
+    public static List<DataCheck> OfTarget(string sampleParquet, IReadOnlyList<ColumnProfile> columns, string target, TaskKind task, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(columns);
         var checks = new List<DataCheck>();
-        var scores = LeakageScreen.Score(sampleParquet, profile.Columns, target, task, ct);
+        var scores = LeakageScreen.Score(sampleParquet, columns, target, task, ct);
         var (leak, strong, measure) = task switch
         {
             TaskKind.Regression => (LeakR2, StrongR2, "R²"),
@@ -141,7 +141,7 @@ public static class DataChecks
                     $"'{name}' alone predicts '{target}' unusually well ({measure} {score:0.000} on its own).",
                     [name], "Make sure it is known at prediction time; if it is recorded after the outcome, leave it out.", false, score));
         }
-        var column = profile.Columns.FirstOrDefault(c => c.Name == target);
+        var column = columns.FirstOrDefault(c => c.Name == target);
         if (task != TaskKind.Regression && column is { TopCategories.Count: > 1 })
         {
             var counted = column.TopCategories.Sum(c => c.Count);
@@ -151,7 +151,7 @@ public static class DataChecks
             {
                 checks.Add(new(DataCheckCodes.ClassImbalance, CheckSeverity.Warning,
                     $"'{rarest.Value}' is {share:P1} of '{target}' ({rarest.Count:N0} rows).", [target],
-                    "Judge the model by AUC or log loss rather than accuracy, and choose its threshold for the rare class (the model page has the threshold tools).", false, share));
+                    "Judge the model by AUC or log loss rather than accuracy, and choose its decision threshold with the rare class in mind.", false, share));
             }
         }
         return checks;

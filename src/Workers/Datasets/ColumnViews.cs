@@ -8,20 +8,10 @@ namespace AutoMl.Workers.Datasets;
 internal static class ColumnView
 {
     public static DatasetColumn From(ColumnProfile p) => new(
-        p.Name, TypeName(p.Kind), p.MissingCount, p.DistinctCount, Finite(p.Min), Finite(p.Max), Finite(p.Mean), Finite(p.Std),
+        p.Name, ColumnKindNames.Of(p.Kind), p.MissingCount, p.DistinctCount, Finite(p.Min), Finite(p.Max), Finite(p.Mean), Finite(p.Std),
         p.Quantiles.Select(q => new ColumnQuantile(q.Probability, q.Value)).ToList(),
         p.TopCategories.Select(c => new ColumnCategoryCount(c.Value, c.Count)).ToList(),
         p.Histogram.Select(h => new ColumnHistogramBin(h.Lower, h.Upper, h.Count)).ToList());
-
-    public static string TypeName(ColumnKind kind) => kind switch
-    {
-        ColumnKind.Numeric => "numeric",
-        ColumnKind.Boolean => "boolean",
-        ColumnKind.Categorical => "categorical",
-        ColumnKind.Datetime => "datetime",
-        ColumnKind.Text => "text",
-        ColumnKind.Identifier => "id",
-    };
 
     private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
 }

@@ -82,8 +82,12 @@ internal sealed class IngestDatasetJob(
         }, ct);
         var profile = await DatasetProfiler.ProfileAsync(processed, ct);
         var preview = ProcessedPreview.Read(processed);
+        var sample = Path.Combine(work, "sample.parquet");
+        var checks = await DatasetCheckRun.OfIngestAsync(processed, sample, profile, ct);
         var processedKey = BlobKeys.DatasetProcessed(dataset.UserId, dataset.Id);
+        var sampleKey = BlobKeys.DatasetSample(dataset.UserId, dataset.Id);
         await blobs.PutFileAsync(processedKey, processed, ct);
+        await blobs.PutFileAsync(sampleKey, sample, ct);
         var columns = ProcessedPreview.Serialize(profile.Columns.Select(ColumnView.From).ToList());
         var task = profile.SuggestedTask?.ToString().ToLowerInvariant();
         var updated = await db.Datasets.Where(d => d.Id == dataset.Id && d.Status == DatasetStatus.Ingesting)
@@ -94,6 +98,8 @@ internal sealed class IngestDatasetJob(
                 .SetProperty(d => d.Rows, result.RowCount)
                 .SetProperty(d => d.ColumnsJson, columns)
                 .SetProperty(d => d.PreviewJson, preview)
+                .SetProperty(d => d.ChecksJson, ProcessedPreview.Serialize(checks))
+                .SetProperty(d => d.SampleKey, sampleKey)
                 .SetProperty(d => d.TargetSuggestion, profile.SuggestedTarget)
                 .SetProperty(d => d.TaskSuggestion, task)
                 .SetProperty(d => d.Error, (string?)null)
@@ -102,6 +108,7 @@ internal sealed class IngestDatasetJob(
         {
             // Deleted while we worked: leave nothing behind.
             await blobs.DeleteAsync(processedKey, CancellationToken.None);
+            await blobs.DeleteAsync(sampleKey, CancellationToken.None);
             return;
         }
         logger.LogInformation("Data set {DatasetId} ready: {Rows} rows, {Columns} columns in {Seconds:F1} s",
@@ -127,6 +134,8 @@ internal sealed class IngestDatasetJob(
                 .SetProperty(d => d.Rows, twin.Rows)
                 .SetProperty(d => d.ColumnsJson, twin.ColumnsJson)
                 .SetProperty(d => d.PreviewJson, twin.PreviewJson)
+                .SetProperty(d => d.ChecksJson, twin.ChecksJson)
+                .SetProperty(d => d.SampleKey, twin.SampleKey)
                 .SetProperty(d => d.TargetSuggestion, twin.TargetSuggestion)
                 .SetProperty(d => d.TaskSuggestion, twin.TaskSuggestion)
                 .SetProperty(d => d.IngestLeaseUntil, (DateTimeOffset?)null), ct);

@@ -443,6 +443,10 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("ChecksJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("checks_json");
+
                     b.Property<string>("ColumnsJson")
                         .HasColumnType("jsonb")
                         .HasColumnName("columns_json");
@@ -506,6 +510,11 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
                     b.Property<long?>("Rows")
                         .HasColumnType("bigint")
                         .HasColumnName("rows");
+
+                    b.Property<string>("SampleKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("sample_key");
 
                     b.Property<string>("Sha256")
                         .HasMaxLength(64)
@@ -780,6 +789,11 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
                     b.Property<double?>("EtaSeconds")
                         .HasColumnType("double precision")
                         .HasColumnName("eta_seconds");
+
+                    b.PrimitiveCollection<List<string>>("ExcludedByChecks")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("excluded_by_checks");
 
                     b.PrimitiveCollection<List<string>>("ExcludedColumns")
                         .IsRequired()

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using AutoMl.Api.Tests.Support;
+
+namespace AutoMl.Api.Tests.Datasets;
+
+/// <summary>
+/// Data checks end to end: a planted leak and an id column are flagged by the ingest, shown before paying, left out of
+/// training by default (the model scores as it does without them), and a leak can be put back.
+/// </summary>
+public sealed class DataCheckTests(LocalPlatformFactory platform) : IClassFixture<LocalPlatformFactory>
+{
+    [Fact]
+    public async Task a_planted_leak_and_an_id_are_flagged_shown_in_the_quote_and_left_out_of_training_unless_kept()
+    {
+        var user = await platform.SignUpAsync();
+        var dataset = await user.Http.IngestAsync(Customers(), "customers.csv");
+        var id = dataset.GetProperty("id").GetString()!;
+
+        // The ingest's checks, for the suggested target.
+        Assert.Equal("churned", dataset.GetProperty("targetSuggestion").GetString());
+        var checks = dataset.GetProperty("checks").EnumerateArray().ToList();
+        var leak = Assert.Single(checks, c => c.GetProperty("code").GetString() == "target-leakage");
+        Assert.Equal(["leak"], leak.GetProperty("columns").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(("critical", "churned", true), (leak.GetProperty("severity").GetString(), leak.GetProperty("target").GetString(), leak.GetProperty("excludedByDefault").GetBoolean()));
+        Assert.Contains("'leak' alone predicts 'churned' almost perfectly", leak.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var identifier = Assert.Single(checks, c => c.GetProperty("code").GetString() == "identifier");
+        Assert.Equal(["customer_id"], identifier.GetProperty("columns").EnumerateArray().Select(c => c.GetString()));
+
+        // Another target's checks on demand; the same target's match the ingest's.
+        var forTarget = await (await user.Http.GetAsync($"/api/v1/datasets/{id}/checks?target=churned")).JsonAsync();
+        Assert.Equal(["customer_id", "leak"], forTarget.GetProperty("excludedByDefault").EnumerateArray().Select(c => c.GetString()).Order(StringComparer.Ordinal));
+        var forX1 = await (await user.Http.GetAsync($"/api/v1/datasets/{id}/checks?target=x1")).JsonAsync();
+        Assert.Equal("regression", forX1.GetProperty("task").GetString());
+        Assert.DoesNotContain(forX1.GetProperty("checks").EnumerateArray(), c => c.GetProperty("code").GetString() == "target-leakage");
+        await (await user.Http.GetAsync($"/api/v1/datasets/{id}/checks?target=nope")).ProblemAsync(HttpStatusCode.BadRequest);
+
+        // Before paying: the quote names what training will leave out.
+        var quote = await (await user.Http.PostAsJsonAsync("/api/v1/jobs/quote", new { datasetId = id, target = "churned", budgetSeconds = 10 })).JsonAsync();
+        Assert.Equal(["customer_id", "leak"], quote.GetProperty("excludedByChecks").EnumerateArray().Select(c => c.GetString()).Order(StringComparer.Ordinal));
+
+        var byDefault = await TrainAsync(user, new { datasetId = id, target = "churned", budgetSeconds = 10 });
+        var withoutLeak = await TrainAsync(user, new { datasetId = id, target = "churned", budgetSeconds = 10, excludedColumns = new[] { "leak" } });
+        var kept = await TrainAsync(user, new { datasetId = id, target = "churned", budgetSeconds = 10, keepColumns = new[] { "leak" } });
+
+        Assert.Equal(["customer_id", "leak"], Names(byDefault, "excludedByChecks").Order(StringComparer.Ordinal));
+        Assert.Equal(["customer_id"], Names(withoutLeak, "excludedByChecks"));
+        Assert.Equal(["customer_id"], Names(kept, "excludedByChecks"));
+        var (auc, honest, leaking) = (Score(byDefault), Score(withoutLeak), Score(kept));
+        Assert.True(Math.Abs(auc - honest) < 0.03, $"left out by default {auc:0.000}, left out by hand {honest:0.000}");
+        Assert.True(auc < 0.95, $"the default model scored {auc:0.000}: the leak was trained on");
+        Assert.True(leaking > 0.99, $"kept, the leak wins ({leaking:0.000})");
+
+        // An identifier cannot be kept: training never uses one.
+        var keepId = await user.Http.PostAsJsonAsync("/api/v1/jobs", new { datasetId = id, target = "churned", budgetSeconds = 10, keepColumns = new[] { "customer_id" } });
+        Assert.Contains("customer_id is an identifier", (await keepId.ProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<JsonElement> TrainAsync(BrowserClient user, object request)
+    {
+        var submitted = await (await user.Http.PostAsJsonAsync("/api/v1/jobs", request)).JsonAsync(HttpStatusCode.Accepted);
+        var job = await user.Http.JobUntilAsync(submitted.GetProperty("id").GetString()!, j => j.Ended(), 180);
+        Assert.Equal("succeeded", job.Status());
+        return job;
+    }
+
+    private static double Score(JsonElement job) => job.GetProperty("bestScore").GetDouble();
+
+    private static IEnumerable<string?> Names(JsonElement job, string property) => job.GetProperty(property).EnumerateArray().Select(c => c.GetString());
+
+    /// <summary>1,000 customers: an id, an honest signal (x1), noise, and a noisy copy of the answer recorded after it.</summary>
+    private static byte[] Customers()
+    {
+        var random = new Random(11);
+        var csv = new StringBuilder("customer_id,x1,x2,region,leak,churned\n");
+        for (var i = 0; i < 1000; i++)
+        {
+            var x1 = random.NextDouble() * 2 - 1;
+            var churned = x1 + 2.0 * (random.NextDouble() - 0.5) > 0;
+            var leak = (churned ? 1 : 0) + 0.1 * (random.NextDouble() - 0.5);
+            csv.Append(CultureInfo.InvariantCulture,
+                $"C{70000 + i},{x1:0.0000},{random.NextDouble() * 10:0.000},{(i % 3 == 0 ? "north" : "south")},{leak:0.0000},{(churned ? "yes" : "no")}\n");
+        }
+        return Encoding.UTF8.GetBytes(csv.ToString());
+    }
+}
