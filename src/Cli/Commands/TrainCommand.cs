@@ -50,6 +50,11 @@ internal static class TrainCommand
         var metric = new Option<string?>("--metric") { Description = "The metric to optimise: auc, logloss, accuracy, f1, precision, recall, macrof1, rmse, mae, r2. Default: the task's." };
         var task = new Option<string?>("--task") { Description = "binary, multiclass or regression. Default: inferred from the target." };
         var exclude = new Option<string[]>("--exclude") { Description = "A column to leave out; repeat for more.", AllowMultipleArgumentsPerToken = true };
+        var keep = new Option<string[]>("--keep-column")
+        {
+            Description = "A column the data checks would leave out (a suspected leak, see `automl datasets checks`) to train on anyway; repeat for more.",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var force = new Option<bool>("--force") { Description = "Train anyway when the data only draws a warning (exit 8 with overridable: true), e.g. a target that looks like an identifier." };
         var register = new Option<string?>("--register") { Description = "A registered model's name: the trained model becomes its next version (no alias moves)." };
         var wait = new Option<bool>("--wait") { Description = "Follow the training until it ends; exit 6 when the job failed or was cancelled." };
@@ -63,7 +68,7 @@ internal static class TrainCommand
         });
         var command = new Command("train", "Train a model on a data set within a time budget; with --fail-under, gate a CI pipeline on its score (exit 7).")
         {
-            dataset, datasetVersion, target, budget, metric, task, exclude, force, register, wait, failUnder,
+            dataset, datasetVersion, target, budget, metric, task, exclude, keep, force, register, wait, failUnder,
         };
         command.SetAction(CliRunner.WithClient(async (client, output, parse, ct) =>
         {
@@ -77,6 +82,7 @@ internal static class TrainCommand
                 Metric = parse.GetValue(metric),
                 Task = parse.GetValue(task),
                 ExcludedColumns = parse.GetValue(exclude) is { Length: > 0 } columns ? columns : null,
+                KeepColumns = parse.GetValue(keep) is { Length: > 0 } kept ? kept : null,
                 Force = parse.GetValue(force),
                 RegisteredModel = parse.GetValue(register),
             }, ct);
@@ -148,8 +154,10 @@ internal static class TrainCommand
         if (model is null)
         {
             output.Line($"job [green]{job.Id}[/] {job.Status} on the {job.Queue} queue, {job.HeldCredits} credits held");
+            LeftOut(output, job);
             return ExitCodes.Ok;
         }
+        LeftOut(output, job);
         output.Line($"model [green]{model.Id}[/]: {model.Metric} {model.Score.ToString("0.####", CultureInfo.InvariantCulture)} after {job.Trials} trials, {job.ChargedCredits} credits");
         if (job.RegisteredVersion is { } version)
         {
@@ -167,5 +175,13 @@ internal static class TrainCommand
                 : $"[red]failed[/]: {gate.Metric} {v.Score.ToString("0.####", CultureInfo.InvariantCulture)} is not {rule}");
         }
         return ExitCodes.Ok;
+    }
+
+    private static void LeftOut(Output output, Job job)
+    {
+        if (job.ExcludedByChecks.Count > 0)
+        {
+            output.Line(Markup.Escape($"left out by the data checks: {string.Join(", ", job.ExcludedByChecks)} (see `automl datasets checks {job.DatasetId} --target {job.Target}`; --keep-column puts a leak back)"));
+        }
     }
 }

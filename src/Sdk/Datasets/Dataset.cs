@@ -51,6 +51,9 @@ public sealed class Dataset
     /// <summary>How its columns differ from the latest earlier version that was ingested; null for version 1, in lists and until ingested.</summary>
     public SchemaChanges? SchemaChanges { get; init; }
 
+    /// <summary>What the ingest's data checks found: the columns' own and the suggested target's; null in lists and for data sets ingested before checks existed.</summary>
+    public IReadOnlyList<DataCheck>? Checks { get; init; }
+
     /// <summary>True when ingestion has ended, ready or failed.</summary>
     public bool IsSettled => Status is DatasetStatuses.Ready or DatasetStatuses.Failed;
 }

@@ -81,6 +81,11 @@ public sealed class DatasetsClient
         api.GetAsync<Page<DatasetVersion>>(ApiConnection.Query($"api/v1/datasets/{datasetId}/versions",
             ("pageSize", pageSize?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("cursor", cursor)), cancellationToken);
 
+    /// <summary>The data checks for a target (leakage, class imbalance) beside the columns' own, before training on it.</summary>
+    /// <param name="task">binary, multiclass or regression; null for the one training would infer.</param>
+    public Task<DatasetChecks> GetChecksAsync(Guid datasetId, string target, string? task = null, CancellationToken cancellationToken = default) =>
+        api.GetAsync<DatasetChecks>(ApiConnection.Query($"api/v1/datasets/{datasetId}/checks", ("target", target), ("task", task)), cancellationToken);
+
     /// <summary>Where a file goes: streamed, or presigned (whose start names the data set only for a new one; a version keeps its name and is sent the file's, for the format).</summary>
     private sealed record Route(string Streamed, string PresignedStart, bool NamesDataset);
 

@@ -27,6 +27,12 @@ public sealed class Job
     /// <summary>That data set's version number; null for jobs submitted before data sets had versions.</summary>
     public int? DatasetVersion { get; init; }
 
+    /// <summary>Every column the job leaves out: the request's and the data checks'.</summary>
+    public IReadOnlyList<string> ExcludedColumns { get; init; } = [];
+
+    /// <summary>The columns the data checks left out (suspected leaks, identifiers).</summary>
+    public IReadOnlyList<string> ExcludedByChecks { get; init; } = [];
+
     /// <summary>The column it learns to predict.</summary>
     public string? Target { get; init; }
 

@@ -13,4 +13,10 @@ public sealed class JobQuote
 
     /// <summary>How the price is made up.</summary>
     public JsonElement Breakdown { get; init; }
+
+    /// <summary>The columns the job would leave out because the data checks flag them (suspected leaks, identifiers).</summary>
+    public IReadOnlyList<string> ExcludedByChecks { get; init; } = [];
+
+    /// <summary>The data checks for this target; null for a data set ingested before checks existed.</summary>
+    public IReadOnlyList<DataCheck>? Checks { get; init; }
 }

@@ -27,6 +27,9 @@ public sealed class JobRequest
     /// <summary>Columns to leave out of the features.</summary>
     public IReadOnlyList<string>? ExcludedColumns { get; init; }
 
+    /// <summary>Columns the data checks would leave out (a suspected leak) that the job trains on anyway.</summary>
+    public IReadOnlyList<string>? KeepColumns { get; init; }
+
     /// <summary>
     /// Train anyway when the only objection to the data is a warning (an <see cref="AutoMlApiException"/> with
     /// <see cref="AutoMlApiException.Overridable"/> set, e.g. a target that looks like an identifier). Problems that stop

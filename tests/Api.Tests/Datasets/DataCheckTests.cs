@@ -1,9 +1,8 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using AutoMl.Api.Tests.Support;
+using AutoMl.Testing;
 
 namespace AutoMl.Api.Tests.Datasets;
 
@@ -17,7 +16,7 @@ public sealed class DataCheckTests(LocalPlatformFactory platform) : IClassFixtur
     public async Task a_planted_leak_and_an_id_are_flagged_shown_in_the_quote_and_left_out_of_training_unless_kept()
     {
         var user = await platform.SignUpAsync();
-        var dataset = await user.Http.IngestAsync(Customers(), "customers.csv");
+        var dataset = await user.Http.IngestAsync(LeakyCustomers.Csv(), "customers.csv");
         var id = dataset.GetProperty("id").GetString()!;
 
         // The ingest's checks, for the suggested target.
@@ -70,20 +69,4 @@ public sealed class DataCheckTests(LocalPlatformFactory platform) : IClassFixtur
     private static double Score(JsonElement job) => job.GetProperty("bestScore").GetDouble();
 
     private static IEnumerable<string?> Names(JsonElement job, string property) => job.GetProperty(property).EnumerateArray().Select(c => c.GetString());
-
-    /// <summary>1,000 customers: an id, an honest signal (x1), noise, and a noisy copy of the answer recorded after it.</summary>
-    private static byte[] Customers()
-    {
-        var random = new Random(11);
-        var csv = new StringBuilder("customer_id,x1,x2,region,leak,churned\n");
-        for (var i = 0; i < 1000; i++)
-        {
-            var x1 = random.NextDouble() * 2 - 1;
-            var churned = x1 + 2.0 * (random.NextDouble() - 0.5) > 0;
-            var leak = (churned ? 1 : 0) + 0.1 * (random.NextDouble() - 0.5);
-            csv.Append(CultureInfo.InvariantCulture,
-                $"C{70000 + i},{x1:0.0000},{random.NextDouble() * 10:0.000},{(i % 3 == 0 ? "north" : "south")},{leak:0.0000},{(churned ? "yes" : "no")}\n");
-        }
-        return Encoding.UTF8.GetBytes(csv.ToString());
-    }
 }

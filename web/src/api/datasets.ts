@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch, json } from './client';
 import type {
-  CreatedSample, Dataset, DatasetPreview, DatasetStatus, DatasetSummaryPage, DatasetVersionPage, SampleDataset, StorageUsage,
+  CreatedSample, Dataset, DatasetChecks, DatasetPreview, DatasetStatus, DatasetSummaryPage, DatasetVersionPage, SampleDataset, StorageUsage,
 } from './types';
 import { uploadDataset, uploadVersion, type Progress } from './upload';
 
@@ -30,6 +30,21 @@ export function useDataset(id: string | undefined) {
     queryFn: () => apiFetch<Dataset>(`/datasets/${id}`),
     enabled: !!id,
     refetchInterval: (query) => (query.state.data && settling(query.state.data.status) ? POLL_MS : false),
+  });
+}
+
+/** The data checks for a target (the columns' own and the target's), for the Train page before anyone pays. */
+export function useDatasetChecks(id: string | undefined, target: string, task: string | null, enabled: boolean) {
+  return useQuery({
+    queryKey: [...datasetsKey, id, 'checks', target, task],
+    queryFn: () =>
+      apiFetch<DatasetChecks>(
+        `/datasets/${id}/checks?target=${encodeURIComponent(target)}` + (task ? `&task=${encodeURIComponent(task)}` : ''),
+      ),
+    enabled: enabled && !!id && !!target,
+    // A data set's rows never change (a new upload is a new version), so neither do its checks.
+    staleTime: Infinity,
+    retry: false,
   });
 }
 

@@ -32,6 +32,8 @@ export type DatasetSummaryPage = Schemas['PageOfDatasetSummary'];
 export type Dataset = Schemas['DatasetView'];
 /** One column of a data set's profile, as the ingest worker stores it. */
 export type ColumnProfile = Schemas['DatasetColumn'];
+export type DataCheck = Schemas['DatasetCheck'];
+export type DatasetChecks = Schemas['DatasetChecksView'];
 export type ColumnType = ColumnProfile['type'];
 export type QuantileValue = Schemas['ColumnQuantile'];
 export type CategoryCount = Schemas['ColumnCategoryCount'];

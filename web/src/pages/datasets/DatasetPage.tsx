@@ -13,6 +13,7 @@ import ProfileTable from './ProfileTable';
 import StatusChip from './StatusChip';
 import UploadVersion from './UploadVersion';
 import VersionsTable from './VersionsTable';
+import DataChecksList from './DataChecksList';
 import { versionOf } from './versionFormat';
 
 function Rename({ dataset }: { dataset: Dataset }) {
@@ -194,6 +195,12 @@ export default function DatasetPage() {
       {(d.status === 'ingesting' || d.status === 'uploading') && <Spinner label="Reading and profiling the file" />}
       {d.status === 'ready' && d.columns && <TrainOn key={d.id} dataset={d} />}
       <Versions dataset={d} versions={versions} />
+      {d.status === 'ready' && d.checks && (
+        <section aria-labelledby="checks-heading">
+          <h2 id="checks-heading">Data checks</h2>
+          <DataChecksList checks={d.checks} />
+        </section>
+      )}
       {d.status === 'ready' && d.columns && (
         <>
           <h2>Profile</h2>

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMe } from '../../api/auth';
-import { settling, useDataset, useDatasetVersions } from '../../api/datasets';
+import { settling, useDataset, useDatasetChecks, useDatasetVersions } from '../../api/datasets';
 import {
   inferTask, metricsByTask, newIdempotencyKey, usePricing, useQuote, useReadyDatasets, useSubmitJob,
   type JobRequest, type TaskKind,
@@ -13,6 +13,7 @@ import ProblemAlert from '../../components/ProblemAlert';
 import Spinner from '../../components/Spinner';
 import { formatDate } from '../../components/format';
 import RegisteredModelField from './RegisteredModelField';
+import DataChecksList from '../datasets/DataChecksList';
 import { useDebounced } from './useDebounced';
 import './training.css';
 
@@ -47,6 +48,8 @@ export default function TrainPage() {
   const [taskOverride, setTaskOverride] = useState<TaskKind | ''>('');
   const [metric, setMetric] = useState('');
   const [excluded, setExcluded] = useState<string[]>([]);
+  // Columns the data checks leave out (a suspected leak) that the user puts back.
+  const [kept, setKept] = useState<string[]>([]);
   const [budget, setBudget] = useState(60);
   const [registeredModel, setRegisteredModel] = useState(params.get('registeredModel') ?? '');
   // "Train anyway" answers a warning about one column of one data set; another choice asks again.
@@ -109,6 +112,16 @@ export default function TrainPage() {
     setMetric((m) => (metrics.includes(m) ? m : (metrics[0] ?? '')));
   }
 
+  // The checks for this target, shown before paying: what they leave out is ticked in the excluded columns.
+  const checks = useDatasetChecks(trained.data?.id, target, taskOverride || null, trained.data?.status === 'ready');
+  const flagged = checks.data?.excludedByDefault ?? [];
+  const identifiers = checks.data?.checks.filter((c) => c.code === 'identifier').flatMap((c) => c.columns) ?? [];
+  const keptNow = useMemo(() => {
+    const flaggedNow = checks.data?.excludedByDefault ?? [];
+    const ids = checks.data?.checks.filter((c) => c.code === 'identifier').flatMap((c) => c.columns) ?? [];
+    return kept.filter((c) => flaggedNow.includes(c) && !ids.includes(c));
+  }, [kept, checks.data]);
+
   const request: JobRequest | null = useMemo(
     () =>
       // Nothing is quoted before the data set is ready: the API could only answer that it is still being ingested.
@@ -120,13 +133,14 @@ export default function TrainPage() {
             metric: metric || null,
             budgetSeconds: budget,
             excludedColumns: excluded.length > 0 ? excluded.filter((c) => c !== target) : null,
+            keepColumns: keptNow.length > 0 ? keptNow : null,
             force,
             registeredModel: registeredModel || null,
             // Only a data set with several versions names one: a request for a single version is as it always was.
             datasetVersion: versioned ? (trained.data?.version ?? null) : null,
           }
         : null,
-    [datasetId, target, taskOverride, metric, budget, excluded, force, registeredModel, trained.data, versioned],
+    [datasetId, target, taskOverride, metric, budget, excluded, keptNow, force, registeredModel, trained.data, versioned],
   );
   // A problem the last submission had is about the request as it was; a changed form clears it.
   const resetSubmit = submit.reset;
@@ -249,25 +263,49 @@ export default function TrainPage() {
 
               <fieldset className="excluded">
                 <legend>Excluded columns</legend>
-                <p className="muted small">The engine ignores these columns (identifiers, leaks of the target).</p>
+                <p className="muted small">
+                  The engine ignores these columns. Those the data checks flag are ticked for you: untick a suspected leak to
+                  train on it anyway.
+                </p>
                 <div className="checks">
                   {columns
                     .filter((c) => c.name !== target)
-                    .map((c) => (
-                      <label key={c.name} className="check">
-                        <input
-                          type="checkbox"
-                          checked={excluded.includes(c.name)}
-                          onChange={(e) =>
-                            setExcluded((old) => (e.target.checked ? [...old, c.name] : old.filter((x) => x !== c.name)))
-                          }
-                        />
-                        {c.name}
-                      </label>
-                    ))}
+                    .map((c) => {
+                      const byChecks = flagged.includes(c.name);
+                      const identifier = identifiers.includes(c.name);
+                      const leftOut = excluded.includes(c.name) || (byChecks && !keptNow.includes(c.name));
+                      return (
+                        <label key={c.name} className="check">
+                          <input
+                            type="checkbox"
+                            checked={leftOut}
+                            disabled={identifier}
+                            onChange={(e) => {
+                              if (byChecks) {
+                                setKept((old) => (e.target.checked ? old.filter((x) => x !== c.name) : [...old, c.name]));
+                                if (!e.target.checked) setExcluded((old) => old.filter((x) => x !== c.name));
+                              } else {
+                                setExcluded((old) => (e.target.checked ? [...old, c.name] : old.filter((x) => x !== c.name)));
+                              }
+                            }}
+                          />
+                          {c.name}
+                          {byChecks && <span className="muted small"> {identifier ? '(identifier, never trained on)' : '(flagged by the checks)'}</span>}
+                        </label>
+                      );
+                    })}
                 </div>
                 <FieldError message={fieldError('excludedColumns')} />
               </fieldset>
+
+              {checks.data && checks.data.checks.length > 0 && (
+                <details className="train-checks" open={checks.data.checks.some((c) => c.severity !== 'info')}>
+                  <summary>
+                    Data checks for {target}: {checks.data.checks.length} finding{checks.data.checks.length === 1 ? '' : 's'}
+                  </summary>
+                  <DataChecksList checks={checks.data.checks} />
+                </details>
+              )}
 
               <div className="budget">
                 <label>
