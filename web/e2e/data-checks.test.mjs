@@ -61,4 +61,5 @@ pageTest('a planted leak and an id are flagged on the data set page and left out
   const jobId = page.url().split('/jobs/')[1];
   const job = await api(page, `/api/v1/jobs/${jobId}`);
   assert.deepEqual(job.excludedByChecks, ['customer_id']);
+  await page.getByText('(by the data checks: customer_id)').waitFor();
 });

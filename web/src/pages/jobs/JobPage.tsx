@@ -133,6 +133,14 @@ export default function JobPage() {
         {j.kind === 'train' && <Fact label="Task">{j.task ?? 'inferred'}</Fact>}
         {j.kind === 'train' && <Fact label="Metric">{j.metric ?? 'default'}</Fact>}
         {j.kind === 'train' && <Fact label="Budget">{formatSeconds(j.budgetSeconds)}</Fact>}
+        {j.kind === 'train' && (j.excludedColumns?.length ?? 0) > 0 && (
+          <Fact label="Left out">
+            {j.excludedColumns!.join(', ')}
+            {(j.excludedByChecks?.length ?? 0) > 0 && (
+              <span className="muted small"> (by the data checks: {j.excludedByChecks!.join(', ')})</span>
+            )}
+          </Fact>
+        )}
         {j.kind === 'train' && <Fact label="Best score">{formatScore(j.bestScore)}</Fact>}
         <Fact label={ended ? 'Charged' : 'Held'}>{creditCount(ended ? j.chargedCredits : j.heldCredits)}</Fact>
         <Fact label="Created">{formatWhen(j.createdAt)}</Fact>
