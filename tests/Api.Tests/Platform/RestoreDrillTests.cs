@@ -26,6 +26,8 @@ public sealed class RestoreDrillTests
             await using var cluster = await ScratchCluster.StartAsync(root);
             var scripts = new BackupScripts(cluster, Path.Combine(root, "backups"), Path.Combine(root, "blobs"));
             scripts.Run("setup");
+            Directory.CreateDirectory(Path.Combine(root, "blobs", "datasets"));
+            await File.WriteAllTextAsync(Path.Combine(root, "blobs", "datasets", "penguins.csv"), "species,bill\nAdelie,39.1\n");
 
             var moment = default(DateTimeOffset);
             List<LedgerLine> ledgerThen;
@@ -56,7 +58,7 @@ public sealed class RestoreDrillTests
             var restoredData = Path.Combine(root, "restored");
             restoredCluster = ScratchCluster.Adopt(restoredData, port);
             var printed = scripts.Run("restore", "--to", moment.ToString("yyyy-MM-dd HH:mm:ss.ffffff'+00'", CultureInfo.InvariantCulture),
-                "--port", port.ToString(CultureInfo.InvariantCulture), "--data", restoredData);
+                "--port", port.ToString(CultureInfo.InvariantCulture), "--data", restoredData, "--blobs", Path.Combine(root, "blobs-restored"));
             var restoredConnection = printed.Trim().Split('\n')[^1];
             Assert.Equal(restoredCluster.ConnectionString("automl"), restoredConnection);
 
@@ -70,6 +72,7 @@ public sealed class RestoreDrillTests
             var aliceAgain = restored.Browser();
             await (await aliceAgain.Http.PostAsJsonAsync("/api/v1/auth/login", new { email = alice, password = ApiFactory.GoodPassword })).EnsureStatusAsync(HttpStatusCode.OK);
             Assert.Equal(100 + 25 - 10, (await aliceAgain.Http.CreditsAsync()).GetProperty("balance").GetInt64());
+            Assert.Equal("species,bill\nAdelie,39.1\n", await File.ReadAllTextAsync(Path.Combine(root, "blobs-restored", "datasets", "penguins.csv")));
             // Signed up after the moment: not in the restored platform.
             Assert.Equal(HttpStatusCode.Unauthorized,
                 (await restored.Browser().Http.PostAsJsonAsync("/api/v1/auth/login", new { email = carol, password = ApiFactory.GoodPassword })).StatusCode);
@@ -91,7 +94,7 @@ public sealed class RestoreDrillTests
         {
             var arguments = script == "backup.sh" ? new[] { "base" } : ["--to", "1 minute ago"];
             var error = Assert.Throws<InvalidOperationException>(() =>
-                Command.Run(BackupScripts.Script(script), arguments, environment: new Dictionary<string, string?> { ["AUTOML_BACKUP_KEY"] = null }));
+                Command.Run(InfraScript.Locate(script), arguments, environment: new Dictionary<string, string?> { ["AUTOML_BACKUP_KEY"] = null }));
             Assert.Contains("AUTOML_BACKUP_KEY is not set", error.Message, StringComparison.Ordinal);
         }
     }
@@ -133,7 +136,7 @@ public sealed class RestoreDrillTests
         public string Run(string command, params string[] arguments)
         {
             Directory.CreateDirectory(blobs);
-            var script = Script(command == "restore" ? "restore.sh" : "backup.sh");
+            var script = InfraScript.Locate(command == "restore" ? "restore.sh" : "backup.sh");
             string[] all = command == "restore" ? arguments : [command, .. arguments];
             return Command.Run(script, all, environment: new Dictionary<string, string?>
             {
@@ -144,19 +147,6 @@ public sealed class RestoreDrillTests
                 ["Blobs__LocalRoot"] = blobs,
                 ["ConnectionStrings__Postgres"] = cluster.ConnectionString("automl"),
             });
-        }
-
-        public static string Script(string name)
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                var script = Path.Combine(dir.FullName, "infra", name);
-                if (File.Exists(script))
-                {
-                    return script;
-                }
-            }
-            throw new FileNotFoundException($"infra/{name} was not found above {AppContext.BaseDirectory}.");
         }
     }
 }

@@ -88,7 +88,20 @@ public sealed class ScratchCluster : IAsyncDisposable
 /// <summary>A program run to its end with a deadline; its output is the failure message when it fails.</summary>
 public static class Command
 {
+    public sealed record Result(int ExitCode, string Output, string Error);
+
     public static string Run(string program, IEnumerable<string> arguments, bool asPostgres = false, bool check = true,
+        IReadOnlyDictionary<string, string?>? environment = null, int timeoutSeconds = 120)
+    {
+        var result = Execute(program, arguments.ToList(), asPostgres, environment, timeoutSeconds);
+        if (check && result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited with {result.ExitCode}:\n{result.Output}\n{result.Error}");
+        }
+        return result.Output;
+    }
+
+    public static Result Execute(string program, IReadOnlyList<string> arguments, bool asPostgres = false,
         IReadOnlyDictionary<string, string?>? environment = null, int timeoutSeconds = 120)
     {
         var runAs = asPostgres && Environment.UserName == "root";
@@ -122,10 +135,6 @@ public static class Command
             process.Kill(entireProcessTree: true);
             throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish within {timeoutSeconds} s:\n{stderr.Result}");
         }
-        if (check && process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{stdout.Result}\n{stderr.Result}");
-        }
-        return stdout.Result;
+        return new Result(process.ExitCode, stdout.Result, stderr.Result);
     }
 }
