@@ -13,7 +13,7 @@ backup_repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 require_tools() {
   local tool missing=()
   for tool in "$@"; do command -v "$tool" >/dev/null || missing+=("$tool"); done
-  [ ${#missing[@]} -eq 0 ] || backup_die "missing tool(s): ${missing[*]} (Debian: apt-get install postgresql-client gpg curl)"
+  [ ${#missing[@]} -eq 0 ] || backup_die "missing tool(s): ${missing[*]} (Debian: apt-get install postgresql-client gnupg curl)"
 }
 
 pg_tool() {
@@ -26,7 +26,9 @@ gpg_home=""
 require_key() {
   [ -n "${AUTOML_BACKUP_KEY:-}" ] || backup_die "AUTOML_BACKUP_KEY is not set: every backup is encrypted with it, so nothing runs without it. Make one with 'openssl rand -base64 32' and keep it outside this machine (see README, Backups)."
   [ ${#AUTOML_BACKUP_KEY} -ge 16 ] || backup_die "AUTOML_BACKUP_KEY is shorter than 16 characters: use 'openssl rand -base64 32'."
-  command -v gpg >/dev/null || backup_die "gpg is missing (Debian: apt-get install gpg)"
+  if ! command -v gpg >/dev/null || ! command -v gpg-agent >/dev/null; then
+    backup_die "gpg or its agent is missing (Debian: apt-get install gnupg)"
+  fi
   [ -n "$gpg_home" ] || gpg_home="$(mktemp -d "${TMPDIR:-/tmp}/automl-gpg.XXXXXX")"
 }
 
