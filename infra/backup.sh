@@ -207,6 +207,7 @@ cmd_flush() {
   fill_from_stack
   use_platform_postgres
   local segment failed deadline=$((SECONDS + ${AUTOML_BACKUP_FLUSH_TIMEOUT:-60}))
+  [ "$(psql_value "SHOW archive_mode")" != off ] || backup_die "WAL archiving is off in this Postgres: run 'infra/backup.sh setup' first"
   failed="$(psql_value "SELECT failed_count FROM pg_stat_archiver")"
   segment="$(psql_value "SELECT pg_walfile_name(pg_switch_wal())")"
   until [[ ! "$(psql_value "SELECT coalesce(last_archived_wal, '') FROM pg_stat_archiver")" < $segment ]]; do
