@@ -27,7 +27,7 @@ trap cleanup EXIT
 
 retention_days="${AUTOML_BACKUP_RETENTION_DAYS:-30}"
 
-usage() { sed -n '7,15p' "$self" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '/^#   infra/,/^set -euo/p' "$self" | grep -v '^set' | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 psql_value() { psql -X -v ON_ERROR_STOP=1 -tAc "$1"; }
 

@@ -21,12 +21,13 @@ trap cleanup EXIT
 
 to="" port="${AUTOML_RESTORE_PORT:-15499}" data="${AUTOML_RESTORE_DATA:-}" blobs=""
 while [ $# -gt 0 ]; do
+  case "$1" in --to|--port|--data|--blobs) [ $# -ge 2 ] || backup_die "$1 needs a value" ;; esac
   case "$1" in
     --to) to="${2:-}"; shift 2 ;;
     --port) port="${2:-}"; shift 2 ;;
     --data) data="${2:-}"; shift 2 ;;
     --blobs) blobs="${2:-}"; shift 2 ;;
-    *) sed -n '5,12p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+    *) sed -n '/^#   infra/,/^# Needs/p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
   esac
 done
 
