@@ -159,7 +159,9 @@ urlencode() {
   echo "$out"
 }
 
-# store_put NAME FILE: writes FILE as NAME, whole or not at all (a rename locally; one PUT in S3).
+# store_put NAME FILE: writes FILE as NAME, whole or not at all (a rename locally; in S3 one PUT, or for a file over
+# AUTOML_BACKUP_S3_PART_BYTES (4 GiB; one PUT stops at 5 GiB) the parts NAME.part-000… and then NAME.parts, their
+# count, written last, so a half-uploaded file is never taken for a whole one).
 store_put() {
   local name="$1" file="$2"
   if [ "$target" = local ]; then
@@ -168,10 +170,35 @@ store_put() {
     cp "$file" "$dest.partial.$$"
     sync "$dest.partial.$$"
     mv -f "$dest.partial.$$" "$dest"
-  else
-    s3_curl "$(s3_object "$name")" "$(sha256sum "$file" | cut -d' ' -f1)" --fail -T "$file" -o /dev/null \
-      || backup_die "could not store $name in $s3_endpoint/$s3_bucket"
+    return
   fi
+  local size limit="${AUTOML_BACKUP_S3_PART_BYTES:-4294967296}" part count=0
+  size="$(stat -c %s "$file")"
+  if [ "$size" -le "$limit" ]; then s3_put "$name" "$file"; return; fi
+  part="$(mktemp "${TMPDIR:-/tmp}/automl-part.XXXXXX")"
+  while [ $((count * limit)) -lt "$size" ]; do
+    dd if="$file" of="$part" bs=1M iflag=skip_bytes,count_bytes skip=$((count * limit)) count="$limit" status=none
+    s3_put "$name.part-$(printf %03d "$count")" "$part"
+    count=$((count + 1))
+  done
+  echo "$count" >"$part"
+  s3_put "$name.parts" "$part"
+  rm -f "$part"
+}
+
+s3_put() {
+  s3_curl "$(s3_object "$1")" "$(sha256sum "$2" | cut -d' ' -f1)" --fail -T "$2" -o /dev/null \
+    || backup_die "could not store $1 in $s3_endpoint/$s3_bucket"
+}
+
+s3_get() { # 0 fetched, 1 not there
+  local code
+  code="$(s3_curl "$(s3_object "$1")" "$empty_sha256" -o "$2" -w '%{http_code}')" || backup_die "could not reach $s3_endpoint"
+  case "$code" in
+    200) return 0 ;;
+    404) rm -f "$2"; return 1 ;;
+    *) backup_die "S3 answered $code for $s3_prefix/$1" ;;
+  esac
 }
 
 # store_get NAME FILE: 0 when fetched, 1 when there is no such backup file; anything else stops the script.
@@ -180,21 +207,27 @@ store_get() {
   if [ "$target" = local ]; then
     [ -f "$backup_dir/$name" ] || return 1
     cp "$backup_dir/$name" "$file"
-  else
-    local code
-    code="$(s3_curl "$(s3_object "$name")" "$empty_sha256" -o "$file" -w '%{http_code}')" || backup_die "could not reach $s3_endpoint"
-    case "$code" in
-      200) return 0 ;;
-      404) return 1 ;;
-      *) backup_die "S3 answered $code for $s3_prefix/$name" ;;
-    esac
+    return
   fi
+  s3_get "$name" "$file" && return 0
+  s3_get "$name.parts" "$file" || return 1
+  local count i
+  count="$(cat "$file")"
+  : >"$file"
+  for ((i = 0; i < count; i++)); do
+    s3_get "$name.part-$(printf %03d "$i")" "$file.part" || backup_die "part $i of $name is missing"
+    cat "$file.part" >>"$file"
+  done
+  rm -f "$file.part"
 }
 
 store_delete() {
   if [ "$target" = local ]; then rm -f "$backup_dir/$1"
   else s3_curl "$(s3_object "$1")" "$empty_sha256" --fail -X DELETE -o /dev/null || backup_die "could not delete $1 in $s3_endpoint/$s3_bucket"; fi
 }
+
+# A stored file's name from any of the names it is stored under (NAME, or NAME.parts and NAME.part-NNN in S3).
+whole_names() { sed -e 's/\.parts$//' -e '/\.part-[0-9]*$/d'; }
 
 # store_list PREFIX: the names under PREFIX (relative to the store's root), one a line, sorted.
 store_list() {
@@ -217,7 +250,7 @@ store_list() {
 
 # Base backups are named postgres/base/<end>_<first WAL segment>/base.tar.gpg: the end time (UTC, microseconds)
 # says which backups can serve a target time, the segment which WAL they need, both without decrypting anything.
-base_backups() { store_list postgres/base/ | grep '/base\.tar\.gpg$' | sed -e 's|^postgres/base/||' -e 's|/base\.tar\.gpg$||'; }
+base_backups() { store_list postgres/base/ | whole_names | grep '/base\.tar\.gpg$' | sed -e 's|^postgres/base/||' -e 's|/base\.tar\.gpg$||'; }
 
 stamp_now() { date -u +%Y%m%dT%H%M%S.%6NZ; }
 stamp_of() { date -u -d "$1" +%Y%m%dT%H%M%S.%6NZ; }

@@ -157,7 +157,7 @@ prune() {
   if [[ ! $retention_days =~ ^[0-9]+$ ]] || [ "$retention_days" -lt 1 ]; then
     backup_die "the retention (--retention-days, AUTOML_BACKUP_RETENTION_DAYS) must be a whole number of days, at least 1"
   fi
-  local cutoff backups keep=() older="" b
+  local cutoff backups keep=() older="" b file
   cutoff="$(date -u -d "-$retention_days days" +%Y%m%dT%H%M%S.%6NZ)"
   mapfile -t backups < <(base_backups)
   [ ${#backups[@]} -gt 0 ] || { backup_log "no base backup yet: nothing pruned"; return 0; }
@@ -166,7 +166,10 @@ prune() {
   done
   [ -z "$older" ] || keep=("$older" "${keep[@]}")
   for b in "${backups[@]}"; do
-    [[ " ${keep[*]} " == *" $b "* ]] || { store_delete "postgres/base/$b/base.tar.gpg"; backup_log "pruned base backup $b"; }
+    if [[ " ${keep[*]} " != *" $b "* ]]; then
+      while IFS= read -r file; do store_delete "$file"; done < <(store_list "postgres/base/$b/")
+      backup_log "pruned base backup $b"
+    fi
   done
   # WAL names are timeline (8 hex) then position (16 hex): what lies before the oldest kept backup's start goes.
   local oldest_position="${keep[0]#*_}" wal name dropped=0
@@ -224,8 +227,10 @@ cmd_list() {
   resolve_target
   echo "base backups in $(describe_target) (end time _ first WAL segment):"
   base_backups | sed 's/^/  /'
-  echo "archived WAL: $(store_list postgres/wal/ | wc -l) file(s), $(store_list postgres/wal/ | head -1 | sed 's|.*/||') .. $(store_list postgres/wal/ | tail -1 | sed 's|.*/||')"
-  echo "blob copies: $(store_list blobs/ | wc -l)"
+  local wal
+  wal="$(store_list postgres/wal/ | whole_names)"
+  echo "archived WAL: $(grep -c . <<<"$wal") file(s), $(head -1 <<<"$wal" | sed 's|.*/||') .. $(tail -1 <<<"$wal" | sed 's|.*/||')"
+  echo "blob copies: $(store_list blobs/ | whole_names | grep -c .)"
 }
 
 case "${1:-}" in

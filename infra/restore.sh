@@ -99,7 +99,7 @@ if [ -n "$blobs" ]; then
   while IFS= read -r b; do
     stamp="$(basename "$(dirname "$b")")"
     [[ $stamp < $target_stamp ]] && copy="$b"
-  done < <(store_list blobs/)
+  done < <(store_list blobs/ | whole_names)
   [ -n "$copy" ] || backup_die "no copy of the blob store was taken before $target_time"
   mkdir -p "$blobs"
   store_get "$copy" "$work/blobs.tar.gpg" || backup_die "$copy vanished while restoring"

@@ -5,8 +5,9 @@ namespace AutoMl.Api.Tests.Platform;
 
 /// <summary>
 /// infra/backup.sh's store in both places it writes to: a local folder and S3 (s3rver, which does not check
-/// signatures; the SigV4 signing of curl was checked by hand against a reference computation). No Postgres here: the
-/// WAL files are Postgres's archive_command and restore_command calls made directly.
+/// signatures; the SigV4 signing of curl was checked by hand against a reference computation), where files over the
+/// part size are stored in parts. No Postgres here: the WAL calls are Postgres's archive_command and restore_command
+/// made directly.
 /// </summary>
 public sealed class BackupStoreTests : IDisposable
 {
@@ -111,6 +112,8 @@ public sealed class BackupStoreTests : IDisposable
         ["AUTOML_BACKUP_TO"] = target,
         ["AUTOML_BACKUP_DIR"] = Path.Combine(folder, "backups"),
         ["AUTOML_BACKUP_S3_PREFIX"] = prefix,
+        // Small parts, so a 256 KiB file takes the path of a base backup over S3's 5 GiB single-upload limit.
+        ["AUTOML_BACKUP_S3_PART_BYTES"] = "100000",
         ["Blobs__S3__ServiceUrl"] = System.Environment.GetEnvironmentVariable("AUTOML_TEST_S3_URL")
             ?? throw new InvalidOperationException("AUTOML_TEST_S3_URL is not set: run ./test.sh, which starts s3rver."),
         ["Blobs__S3__Bucket"] = "automl",
