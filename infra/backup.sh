@@ -59,7 +59,10 @@ cmd_wal_get() {
   resolve_target
   new_work
   store_get "postgres/wal/$file.gpg" "$work/segment" || exit 1
-  decrypt <"$work/segment" >"$path.partial"
+  if ! decrypt <"$work/segment" >"$path.partial"; then
+    rm -f "$path.partial"
+    backup_die "postgres/wal/$file.gpg does not decrypt: another AUTOML_BACKUP_KEY, or a damaged file"
+  fi
   mv -f "$path.partial" "$path"
 }
 

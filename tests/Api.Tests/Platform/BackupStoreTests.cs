@@ -37,7 +37,8 @@ public sealed class BackupStoreTests : IDisposable
         Assert.Equal(1, Execute(target, key, "wal-get", "000000010000000000000006", Path.Combine(folder, "none")).ExitCode);
         var wrongKey = Execute(target, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), "wal-get", name, Path.Combine(folder, "wrong"));
         Assert.NotEqual(0, wrongKey.ExitCode);
-        Assert.False(File.Exists(Path.Combine(folder, "wrong")));
+        Assert.Contains("does not decrypt", wrongKey.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(folder, "wrong*"));
         Assert.DoesNotContain(key, wrongKey.Output + wrongKey.Error, StringComparison.Ordinal);
         if (target == "local")
         {
