@@ -91,13 +91,10 @@ cmd_setup() {
     -c "ALTER SYSTEM SET archive_mode = 'on'" \
     -c "ALTER SYSTEM SET archive_command = '$self wal %p %f'" \
     -c "ALTER SYSTEM SET archive_timeout = '${timeout}s'"
-  # archive_mode needs a restart. The archiver inherits this environment: the key and the destination.
-  if [ "$(psql_value "SHOW archive_mode")" != on ]; then
-    backup_log "restarting Postgres ($data) so archive_mode takes effect"
-    as_owner "$owner" "$(pg_tool pg_ctl)" -D "$data" -l "$data/server.log" -m fast -w -t 120 restart >/dev/null
-  else
-    psql_value "SELECT pg_reload_conf()" >/dev/null
-  fi
+  # A restart, even when archiving was on: archive_mode needs one, and the archiver's environment (the key, the
+  # destination) is the one Postgres starts with, so a new key takes effect only so.
+  backup_log "restarting Postgres ($data) so the archiver starts with this environment"
+  as_owner "$owner" "$(pg_tool pg_ctl)" -D "$data" -l "$data/server.log" -m fast -w -t 120 restart >/dev/null
   backup_log "WAL archiving on: every segment goes encrypted to $(describe_target) (at least every ${timeout} s)"
   backup_log "Postgres must always be started with AUTOML_BACKUP_KEY and the same backup settings in its environment"
 }
