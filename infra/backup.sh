@@ -87,16 +87,24 @@ cmd_setup() {
     export AUTOML_BACKUP_DIR="$backup_dir"
   fi
   as_owner "$owner" test -x "$self" || backup_die "$owner (the cluster's user) cannot run $self: put the checkout where it can"
+  # A local folder is no secret: the command carries it, so only the key must come from Postgres's environment.
+  local command="\"$self\" wal %p %f"
+  [ "$target" != local ] || command="AUTOML_BACKUP_TO=local AUTOML_BACKUP_DIR=\"$backup_dir\" $command"
+  [[ $command != *"'"* ]] || backup_die "the script's or the backup folder's path has a quote in it: move it"
   psql -X -q -v ON_ERROR_STOP=1 \
     -c "ALTER SYSTEM SET archive_mode = 'on'" \
-    -c "ALTER SYSTEM SET archive_command = '$self wal %p %f'" \
+    -c "ALTER SYSTEM SET archive_command = '$command'" \
     -c "ALTER SYSTEM SET archive_timeout = '${timeout}s'"
   # A restart, even when archiving was on: archive_mode needs one, and the archiver's environment (the key, the
   # destination) is the one Postgres starts with, so a new key takes effect only so.
   backup_log "restarting Postgres ($data) so the archiver starts with this environment"
   as_owner "$owner" "$(pg_tool pg_ctl)" -D "$data" -l "$data/server.log" -m fast -w -t 120 restart >/dev/null
   backup_log "WAL archiving on: every segment goes encrypted to $(describe_target) (at least every ${timeout} s)"
-  backup_log "Postgres must always be started with AUTOML_BACKUP_KEY and the same backup settings in its environment"
+  if [ "$target" = local ]; then
+    backup_log "Postgres must always be started with AUTOML_BACKUP_KEY in its environment"
+  else
+    backup_log "Postgres must always be started with AUTOML_BACKUP_KEY and the S3 settings (Blobs__S3__*) in its environment"
+  fi
 }
 
 # --- base backup --------------------------------------------------------------------------------------------------
