@@ -175,7 +175,7 @@ store_put() {
   local size limit="${AUTOML_BACKUP_S3_PART_BYTES:-4294967296}" part count=0
   size="$(stat -c %s "$file")"
   if [ "$size" -le "$limit" ]; then s3_put "$name" "$file"; return; fi
-  part="$(mktemp "${TMPDIR:-/tmp}/automl-part.XXXXXX")"
+  part="$file.upload-part" # beside the file: in the callers' work folder, which their exit removes
   while [ $((count * limit)) -lt "$size" ]; do
     dd if="$file" of="$part" bs=1M iflag=skip_bytes,count_bytes skip=$((count * limit)) count="$limit" status=none
     s3_put "$name.part-$(printf %03d "$count")" "$part"
