@@ -25,6 +25,12 @@ if [ ! -x /usr/bin/chromium ]; then
   { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
     || { echo "[test] could not install chromium (apt-get install chromium)" >&2; exit 1; }
 fi
+# The backup scripts (infra/backup.sh, tested by RestoreDrillTests) encrypt with gpg, which needs its agent.
+if ! command -v gpg >/dev/null || ! command -v gpg-agent >/dev/null; then
+  echo "[test] installing gpg"
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gnupg >/dev/null; } \
+    || { echo "[test] could not install gpg (apt-get install gnupg)" >&2; exit 1; }
+fi
 echo "[test] building the dashboard"
 # The browser specs run node too: the same one the dashboard is built with.
 PATH="$(infra/node.sh):$PATH"
