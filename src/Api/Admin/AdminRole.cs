@@ -5,7 +5,7 @@ namespace AutoMl.Api.Admin;
 
 internal static class AdminRole
 {
-    public const string Name = "admin";
+    public const string Name = PlatformRoles.Admin;
     public const string Policy = "admin";
 
     public static IServiceCollection AddAdmin(this IServiceCollection services)
