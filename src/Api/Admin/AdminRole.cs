@@ -10,7 +10,8 @@ internal static class AdminRole
 
     public static IServiceCollection AddAdmin(this IServiceCollection services)
     {
-        services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.RequireRole(Name));
+        // The key-scope check too: an admin's API key reaches only the admin endpoints that name a scope (reads), never the rest.
+        services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.RequireRole(Name).AddRequirements(Accounts.KeyScopeRequirement.Instance));
         return services;
     }
 

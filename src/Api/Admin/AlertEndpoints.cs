@@ -2,6 +2,7 @@ using AutoMl.Api.Accounts;
 using AutoMl.Api.Errors;
 using AutoMl.Api.Paging;
 using AutoMl.Api.Security;
+using AutoMl.Domain.Accounts;
 using AutoMl.Infrastructure.Alerts;
 using AutoMl.Infrastructure.Credits;
 using AutoMl.Infrastructure.Persistence;
@@ -16,9 +17,10 @@ internal static class AlertEndpoints
     public static void MapAlertEndpoints(this RouteGroupBuilder api)
     {
         var admin = api.MapGroup("/admin").WithTags("Admin").RequireAuthorization(AdminRole.Policy).RequireAntiforgeryForCookies();
-        admin.MapGet("/alerts", ListAsync)
+        // Reads: an admin's key with any scope may list them (automl ops alerts in a monitoring script).
+        admin.MapGet("/alerts", ListAsync).KeysNeed(ApiKeyScope.Read)
             .WithDescription("Platform alerts, newest first: status open (still firing), cleared, or all.");
-        admin.MapGet("/reconciliation", ReconciliationAsync)
+        admin.MapGet("/reconciliation", ReconciliationAsync).KeysNeed(ApiKeyScope.Read)
             .WithDescription("The last ledger reconciliation (hourly): when it ran, whether every balance and hold equals its entries, and the accounts that do not.");
     }
 
