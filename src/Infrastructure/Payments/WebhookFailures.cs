@@ -14,6 +14,9 @@ public static class WebhookFailureKinds
 /// <summary>Records a failed webhook delivery for the alert rule (<see cref="WebhookFailure"/>).</summary>
 public sealed class WebhookFailures(IServiceScopeFactory scopes, TimeProvider clock, ILogger<WebhookFailures> logger)
 {
+    /// <summary>The alert reads minutes of these; a month is kept for whoever looks into one, then each write drops the older.</summary>
+    public static readonly TimeSpan Kept = TimeSpan.FromDays(30);
+
     /// <summary>
     /// In a context of its own: the failed delivery's context may still track changes its rolled-back transaction
     /// dropped, which a save there would write. A failure to record (the database is what failed) is logged, never thrown
@@ -25,6 +28,7 @@ public sealed class WebhookFailures(IServiceScopeFactory scopes, TimeProvider cl
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AutoMlDbContext>();
+            var now = clock.GetUtcNow();
             db.Set<WebhookFailure>().Add(new WebhookFailure
             {
                 Id = Guid.CreateVersion7(),
@@ -32,9 +36,11 @@ public sealed class WebhookFailures(IServiceScopeFactory scopes, TimeProvider cl
                 Kind = kind,
                 EventId = eventId,
                 Detail = detail.Length > 300 ? detail[..300] : detail,
-                At = clock.GetUtcNow(),
+                At = now,
             });
             await db.SaveChangesAsync(CancellationToken.None);
+            var before = now - Kept;
+            await db.Set<WebhookFailure>().Where(f => f.At < before).ExecuteDeleteAsync(CancellationToken.None);
         }
         catch (Exception e) when (e is DbUpdateException or Npgsql.NpgsqlException or TimeoutException or InvalidOperationException)
         {

@@ -163,6 +163,44 @@ public sealed class PlatformAlertTests(AlertsFactory platform) : IClassFixture<A
     }
 
     [Fact]
+    public async Task a_stripe_event_that_fails_while_applied_is_answered_500_for_stripe_to_retry_and_counted_as_a_webhook_failure()
+    {
+        var user = await platform.SignUpAsync();
+        var userId = await UserIdAsync(user);
+        // Two checkout sessions naming one payment intent: the second breaks the payments' unique intent while applied.
+        string Paid(string session) => Payments.StripeEvents.Event("checkout.session.completed", Payments.StripeEvents.Completed(new System.Text.Json.Nodes.JsonObject
+        {
+            ["id"] = session,
+            ["object"] = "checkout.session",
+            ["mode"] = "payment",
+            ["client_reference_id"] = userId.ToString(),
+            ["metadata"] = new System.Text.Json.Nodes.JsonObject { ["product"] = "small", ["credits"] = "5" },
+            ["amount_total"] = 500,
+            ["currency"] = "usd",
+        }, "pi_shared_by_two_sessions"));
+        Assert.Equal(HttpStatusCode.OK, (await PostSignedAsync(Paid("cs_first_of_two"))).StatusCode);
+        var second = Paid("cs_second_of_two");
+        var eventId = System.Text.Json.JsonDocument.Parse(second).RootElement.GetProperty("id").GetString();
+
+        Assert.Equal(HttpStatusCode.InternalServerError, (await PostSignedAsync(second)).StatusCode);
+
+        var failure = await platform.InDbAsync(db => db.Set<Infrastructure.Payments.WebhookFailure>().AsNoTracking().SingleAsync(f => f.EventId == eventId));
+        Assert.Equal("processing", failure.Kind);
+        Assert.Equal("stripe", failure.Provider);
+        Assert.StartsWith("checkout.session.completed: ", failure.Detail, StringComparison.Ordinal);
+        // Nothing of the failed event stayed: Stripe's retry applies it cleanly once the cause is fixed.
+        Assert.False(await platform.InDbAsync(db => db.Set<Infrastructure.Payments.StripeEventRecord>().AnyAsync(e => e.Id == eventId)));
+    }
+
+    private async Task<HttpResponseMessage> PostSignedAsync(string body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/stripe") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("Stripe-Signature", Payments.StripeEvents.SignatureHeader(body, AlertsFactory.WebhookSecret, platform.Clock.GetUtcNow()));
+        using var stripe = platform.CreateClient();
+        return await stripe.SendAsync(request);
+    }
+
+    [Fact]
     public async Task an_outbox_backlog_emails_the_admins_once_and_clears_when_the_outbox_drains()
     {
         var admins = await AdminsAsync();
