@@ -33,6 +33,7 @@ const load = {
   newWorkflow: () => import('./pages/workflows/NewWorkflowPage'),
   workflow: () => import('./pages/workflows/WorkflowPage'),
   workflowRun: () => import('./pages/workflows/RunReportPage'),
+  adminAlerts: () => import('./pages/admin/AlertsPage'),
   notFound: () => import('./pages/NotFoundPage'),
 };
 const SignUpPage = lazy(load.signUp);
@@ -61,6 +62,7 @@ const WorkflowsPage = lazy(load.workflows);
 const NewWorkflowPage = lazy(load.newWorkflow);
 const WorkflowPage = lazy(load.workflow);
 const RunReportPage = lazy(load.workflowRun);
+const AdminAlertsPage = lazy(load.adminAlerts);
 const NotFoundPage = lazy(load.notFound);
 
 /** Pages behind sign-in: without a session the user goes to /login and comes back afterwards. */
@@ -113,6 +115,7 @@ export default function App() {
         <Route path="/workflows/new" element={<SignedIn page={load.newWorkflow}><NewWorkflowPage /></SignedIn>} />
         <Route path="/workflows/:id" element={<SignedIn page={load.workflow}><WorkflowPage /></SignedIn>} />
         <Route path="/workflows/:id/runs/:runId" element={<SignedIn page={load.workflowRun}><RunReportPage /></SignedIn>} />
+        <Route path="/admin/alerts" element={<SignedIn page={load.adminAlerts}><AdminAlertsPage /></SignedIn>} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Suspense>

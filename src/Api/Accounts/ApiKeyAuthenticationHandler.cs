@@ -32,7 +32,14 @@ internal sealed class ApiKeyAuthenticationHandler(
         var hash = ApiKeyFormat.Hash(key);
         var found = await db.ApiKeys.AsNoTracking()
             .Where(k => k.KeyHash == hash && k.RevokedAt == null)
-            .Select(k => new { k.Id, k.UserId, k.LastUsedAt, k.Scope })
+            .Select(k => new
+            {
+                k.Id,
+                k.UserId,
+                k.LastUsedAt,
+                k.Scope,
+                Roles = db.UserRoles.Where(r => r.UserId == k.UserId).Join(db.Roles, r => r.RoleId, role => role.Id, (_, role) => role.Name!).ToList(),
+            })
             .SingleOrDefaultAsync(Context.RequestAborted);
         if (found is null)
         {
@@ -44,11 +51,13 @@ internal sealed class ApiKeyAuthenticationHandler(
             await db.ApiKeys.Where(k => k.Id == found.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted);
         }
+        // The owner's roles come along, so an admin's key passes the admin policy; its scope still decides (KeyScopeHandler).
         var identity = new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.NameIdentifier, found.UserId.ToString()),
                 new Claim(KeyIdClaim, found.Id.ToString()),
                 new Claim(ScopeClaim, found.Scope.Name()),
+                .. found.Roles.Select(role => new Claim(ClaimTypes.Role, role)),
             ],
             SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));

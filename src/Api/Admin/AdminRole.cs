@@ -5,12 +5,13 @@ namespace AutoMl.Api.Admin;
 
 internal static class AdminRole
 {
-    public const string Name = "admin";
+    public const string Name = PlatformRoles.Admin;
     public const string Policy = "admin";
 
     public static IServiceCollection AddAdmin(this IServiceCollection services)
     {
-        services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.RequireRole(Name));
+        // The key-scope check too: an admin's API key reaches only the admin endpoints that name a scope (reads), never the rest.
+        services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.RequireRole(Name).AddRequirements(Accounts.KeyScopeRequirement.Instance));
         return services;
     }
 

@@ -61,6 +61,7 @@ internal static class ApiPipeline
         api.MapCreditEndpoints();
         api.MapBillingEndpoints();
         api.MapAdminEndpoints();
+        api.MapAlertEndpoints();
         api.MapDatasetEndpoints();
         api.MapJobEndpoints();
         api.MapPricingEndpoints();

@@ -48,5 +48,11 @@ public sealed class EmailTemplates(EmailOutbox outbox, IOptions<PlatformOptions>
             $"A run of the workflow '{workflow}' trained version {candidateVersion}, which beat the model in production: {summary}\n\n"
             + $"Approve it to move production, or reject it:\n{Link($"/workflows/{workflowId}/runs/{runId}")}\n");
 
+    public OutboxEmail PlatformAlert(Guid adminId, string to, Alerts.PlatformAlert alert) =>
+        outbox.Queue(adminId, to, "platform-alert", $"[AutoMl {alert.Severity.ToString().ToLowerInvariant()}] {alert.Rule}: over its threshold",
+            $"{alert.Message}\n\nRule: {alert.Rule}\nValue: {alert.Value.ToString(CultureInfo.InvariantCulture)} (threshold {alert.Threshold.ToString(CultureInfo.InvariantCulture)})\n"
+            + $"Since: {alert.FirstSeenAt:yyyy-MM-dd HH:mm:ss} UTC\n\nYou will not be emailed about this rule again while the alert stays open.\n\n"
+            + $"Every alert and the last reconciliation:\n{Link("/admin/alerts")}\n");
+
     private Uri Link(string path) => new($"{options.Value.PublicUrl.TrimEnd('/')}{path}");
 }

@@ -25,6 +25,7 @@ public static class PaymentServices
         services.AddScoped<StartCheckout>();
         services.AddScoped<StripeWebhookVerifier>();
         services.AddScoped<StripeWebhookProcessor>();
+        services.AddSingleton<WebhookFailures>();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using AutoMl.Infrastructure.Datasets;
 using AutoMl.Infrastructure.Jobs;
 using AutoMl.Infrastructure.Queues;
 using AutoMl.Infrastructure.Registry;
+using AutoMl.Workers.Alerts;
 using AutoMl.Workers.Credits;
 using AutoMl.Workers.Datasets;
 using AutoMl.Workers.Jobs;
@@ -33,6 +34,7 @@ internal static class WorkerJobs
         services.AddScoped<Infrastructure.Workflows.IWorkflowScheduleJob, Workflows.WorkflowScheduleJob>();
         services.AddScoped<Infrastructure.Workflows.IWorkflowVersionJob, Workflows.WorkflowVersionJob>();
         services.AddScoped<Workflows.WorkflowSweep>();
+        services.AddPlatformAlerts();
         services.AddSingleton<IHostJobFilter, DeadJobRefundFilter>();
         services.AddHostedService<JobDispatcher>();
         services.AddHostedService<RecurringJobsRegistrar>();
@@ -51,6 +53,7 @@ internal sealed class RecurringJobsRegistrar(IRecurringJobManager recurring) : I
         recurring.AddOrUpdate<EndpointMonitor>("endpoints:monitor", QueueNames.Low, j => j.RunAsync(CancellationToken.None), Cron.Hourly(5));
         recurring.AddOrUpdate<Workflows.WorkflowSweep>("workflows:sweep", QueueNames.Low, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<Audit.AuditArchiveJob>("audit:archive", QueueNames.Low, j => j.RunAsync(CancellationToken.None), Cron.Daily(2));
+        recurring.AddOrUpdate<PlatformAlertsJob>(PlatformAlertsJob.RecurringId, QueueNames.Low, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<PredictionLogMaintenance>("predictions:log-upkeep", QueueNames.Low, j => j.RunAsync(CancellationToken.None), Cron.Daily(4));
         return Task.CompletedTask;
     }

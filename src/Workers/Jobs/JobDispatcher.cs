@@ -61,7 +61,7 @@ internal sealed class JobDispatcher(
             if (job.Attempts >= JobAttempts.Max)
             {
                 await services.GetRequiredService<JobFailure>().FailAndRefundAsync(job.Id,
-                    $"The job's worker stopped {job.Attempts} times while training it. Your credits were refunded.", ct);
+                    JobFaults.WorkerLost(job.Attempts), ct);
                 continue;
             }
             await db.Jobs.Where(j => j.Id == job.Id && leased.Contains(j.Status) && j.LeaseUntil < now)

@@ -15,7 +15,16 @@ internal static class JobFaults
         $"An error on our side interrupted this job; it will be tried again (reference {reference}).";
 
     public static string GaveUp(int attempts, string reference) =>
-        $"The job failed on our side after {attempts} attempts (reference {reference}). Your credits were refunded; quote the reference if you contact us.";
+        $"{GaveUpOpening} {attempts} attempts (reference {reference}). Your credits were refunded; quote the reference if you contact us.";
+
+    public static string WorkerLost(int attempts) =>
+        $"{WorkerLostOpening} {attempts} times while training it. Your credits were refunded.";
+
+    /// <summary>How the reasons of the failures that are ours begin: the job-error-rate alert counts jobs by them.</summary>
+    public static readonly string[] OurSideOpenings = [GaveUpOpening, WorkerLostOpening];
+
+    private const string GaveUpOpening = "The job failed on our side after";
+    private const string WorkerLostOpening = "The job's worker stopped";
 
     /// <summary>The engine's sentence (<see cref="Ml.Training.DataException"/>) is written for the user, so it is shown as it is.</summary>
     public static string DataProblem(string problem) =>

@@ -7,6 +7,13 @@ namespace AutoMl.Api.Tests.Support;
 
 public static class AdminSteps
 {
+    /// <summary>Gives an existing account the admin role, as `AutoMl.Api admin grant-role` does.</summary>
+    public static async Task GrantAdminAsync(this ApiFactory api, string email)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        Assert.True(await AdminRole.GrantAsync(scope.ServiceProvider, email));
+    }
+
     /// <summary>A new account given the admin role, signed in (the role is read at sign-in).</summary>
     public static async Task<BrowserClient> AdminAsync(this ApiFactory api)
     {

@@ -48,6 +48,7 @@ public sealed partial class TestMailbox : FakeServer
                 ? Results.NotFound()
                 : Results.Json(new JsonObject { ["path"] = Links(confirmation.TextBody).First(l => l.StartsWith("/verify-email?", StringComparison.Ordinal)) });
         });
+        MapOperations(server);
     }
 
     private Task<List<AutoMl.Infrastructure.Email.OutboxEmail>> MailsToAsync(string email) =>

@@ -158,3 +158,10 @@ export type WorkflowRunPage = Schemas['PageOfWorkflowRunView'];
 export type RunDecisionRequest = Schemas['RunDecisionRequest'];
 export type SecurityEvent = Schemas['AuditEventView'];
 export type SecurityEventPage = Schemas['PageOfAuditEventView'];
+/** An episode of a platform alert rule firing (admins only); cleared when the rule stopped firing. */
+export type PlatformAlert = Schemas['PlatformAlertView'];
+export type PlatformAlertPage = Schemas['PageOfPlatformAlertView'];
+export type AlertSeverity = Schemas['AlertSeverity'];
+/** The ledger reconciliation's last run and the accounts that drift from their entries. */
+export type Reconciliation = Schemas['ReconciliationView'];
+export type ReconciliationDrift = Schemas['ReconciliationDriftView'];

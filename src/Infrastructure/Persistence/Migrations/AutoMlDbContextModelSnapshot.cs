@@ -203,6 +203,72 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
                     b.ToTable("signup_bonus_grants", (string)null);
                 });
 
+            modelBuilder.Entity("AutoMl.Infrastructure.Alerts.PlatformAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ClearedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cleared_at");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_seen_at");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("message");
+
+                    b.Property<DateTimeOffset?>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("notified_at");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("rule");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("severity");
+
+                    b.Property<double>("Threshold")
+                        .HasColumnType("double precision")
+                        .HasColumnName("threshold");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_platform_alerts");
+
+                    b.HasIndex("Rule")
+                        .IsUnique()
+                        .HasDatabaseName("ix_platform_alerts_rule")
+                        .HasFilter("cleared_at IS NULL");
+
+                    b.HasIndex("FirstSeenAt", "Id")
+                        .HasDatabaseName("ix_platform_alerts_first_seen_at_id");
+
+                    b.HasIndex("Rule", "NotifiedAt")
+                        .HasDatabaseName("ix_platform_alerts_rule_notified_at");
+
+                    b.ToTable("platform_alerts", (string)null);
+                });
+
             modelBuilder.Entity("AutoMl.Infrastructure.Audit.AuditArchive", b =>
                 {
                     b.Property<long>("Id")
@@ -434,6 +500,62 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_credit_entries_user_id_created_at");
 
                     b.ToTable("credit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("AutoMl.Infrastructure.Credits.ReconciliationDrift", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("Balance")
+                        .HasColumnType("bigint")
+                        .HasColumnName("balance");
+
+                    b.Property<long>("EntriesSum")
+                        .HasColumnType("bigint")
+                        .HasColumnName("entries_sum");
+
+                    b.Property<long>("Held")
+                        .HasColumnType("bigint")
+                        .HasColumnName("held");
+
+                    b.Property<long>("HeldSum")
+                        .HasColumnType("bigint")
+                        .HasColumnName("held_sum");
+
+                    b.HasKey("RunId", "UserId")
+                        .HasName("pk_reconciliation_drift");
+
+                    b.ToTable("reconciliation_drift", (string)null);
+                });
+
+            modelBuilder.Entity("AutoMl.Infrastructure.Credits.ReconciliationRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Balanced")
+                        .HasColumnType("boolean")
+                        .HasColumnName("balanced");
+
+                    b.Property<DateTimeOffset>("RanAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ran_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reconciliation_runs");
+
+                    b.HasIndex("RanAt")
+                        .HasDatabaseName("ix_reconciliation_runs_ran_at");
+
+                    b.ToTable("reconciliation_runs", (string)null);
                 });
 
             modelBuilder.Entity("AutoMl.Infrastructure.Datasets.Dataset", b =>
@@ -1203,6 +1325,49 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
                         {
                             t.HasCheckConstraint("ck_stripe_payments_reversed_within_credits", "credits_reversed >= 0 AND credits_reversed <= credits");
                         });
+                });
+
+            modelBuilder.Entity("AutoMl.Infrastructure.Payments.WebhookFailure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("EventId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("provider");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_failures");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_webhook_failures_at");
+
+                    b.ToTable("webhook_failures", (string)null);
                 });
 
             modelBuilder.Entity("AutoMl.Infrastructure.Registry.AliasMove", b =>
@@ -2249,6 +2414,16 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_credit_entries_credit_accounts_user_id");
                 });
 
+            modelBuilder.Entity("AutoMl.Infrastructure.Credits.ReconciliationDrift", b =>
+                {
+                    b.HasOne("AutoMl.Infrastructure.Credits.ReconciliationRun", null)
+                        .WithMany("Drift")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reconciliation_drift_reconciliation_runs_run_id");
+                });
+
             modelBuilder.Entity("AutoMl.Infrastructure.Datasets.Dataset", b =>
                 {
                     b.HasOne("AutoMl.Infrastructure.Accounts.AppUser", null)
@@ -2554,6 +2729,11 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("AutoMl.Infrastructure.Credits.ReconciliationRun", b =>
+                {
+                    b.Navigation("Drift");
                 });
 #pragma warning restore 612, 618
         }
