@@ -32,6 +32,9 @@ internal static class WorkerJobs
         services.AddScoped<Infrastructure.Workflows.IWorkflowScheduleJob, Workflows.WorkflowScheduleJob>();
         services.AddScoped<Infrastructure.Workflows.IWorkflowVersionJob, Workflows.WorkflowVersionJob>();
         services.AddScoped<Workflows.WorkflowSweep>();
+        services.AddScoped<Infrastructure.Exports.IExportJob, Exports.ExportJob>();
+        services.AddScoped<Exports.ExportContents>();
+        services.AddScoped<Exports.ExportSweep>();
         services.AddSingleton<IHostJobFilter, DeadJobRefundFilter>();
         services.AddHostedService<JobDispatcher>();
         services.AddHostedService<RecurringJobsRegistrar>();
@@ -49,6 +52,7 @@ internal sealed class RecurringJobsRegistrar(IRecurringJobManager recurring) : I
         recurring.AddOrUpdate<DatasetLifecycleJob>("datasets:lifecycle", QueueNames.Low, j => j.RunAsync(CancellationToken.None), Cron.Daily(3));
         recurring.AddOrUpdate<EndpointMonitor>("endpoints:monitor", QueueNames.Low, j => j.RunAsync(CancellationToken.None), Cron.Hourly(5));
         recurring.AddOrUpdate<Workflows.WorkflowSweep>("workflows:sweep", QueueNames.Low, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<Exports.ExportSweep>("exports:sweep", QueueNames.Low, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<PredictionLogMaintenance>("predictions:log-upkeep", QueueNames.Low, j => j.RunAsync(CancellationToken.None), Cron.Daily(4));
         return Task.CompletedTask;
     }
