@@ -156,3 +156,6 @@ export type WorkflowRunPage = Schemas['PageOfWorkflowRunView'];
 export type RunDecisionRequest = Schemas['RunDecisionRequest'];
 export type SecurityEvent = Schemas['AuditEventView'];
 export type SecurityEventPage = Schemas['PageOfAuditEventView'];
+/** A zip of everything the account owns; downloadUrl (same origin, no session needed) while it is ready. */
+export type DataExport = Schemas['ExportView'];
+export type DataExportPage = Schemas['PageOfExportView'];
