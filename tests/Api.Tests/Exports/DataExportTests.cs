@@ -106,6 +106,26 @@ public sealed partial class DataExportTests(ExportPlatformFactory platform) : IC
     }
 
     [Fact]
+    public async Task an_export_whose_job_redis_lost_is_enqueued_again_by_the_sweep()
+    {
+        var (user, userId) = await UserAsync();
+        var lost = new DataExport { Id = Guid.CreateVersion7(), UserId = userId, Status = DataExportStatus.Queued, CreatedAt = DateTimeOffset.UtcNow.AddMinutes(-5) };
+        await platform.InDbAsync(async db =>
+        {
+            db.DataExports.Add(lost);
+            return await db.SaveChangesAsync();
+        });
+
+        await using (var scope = platform.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ExportSweep>().RunAsync(CancellationToken.None);
+        }
+
+        var ready = await user.Http.ExportUntilAsync(lost.Id.ToString(), s => s is "ready" or "failed");
+        Assert.Equal("ready", ready.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task a_key_needs_the_full_scope_to_export()
     {
         var (user, _) = await UserAsync();
