@@ -66,7 +66,7 @@ api_key() {
   local jar="$WORK/cookies"
   rm -f "$jar"
   curl -fs -c "$jar" -b "$jar" -H 'Content-Type: application/json' \
-    -d "{\"email\":\"bench-$RANDOM$RANDOM@example.com\",\"password\":\"correct horse battery\"}" "$API/api/v1/auth/signup" >/dev/null
+    -d "{\"email\":\"bench-$RANDOM$RANDOM@example.com\",\"password\":\"correct horse battery\",\"acceptTerms\":true,\"confirmAge\":true}" "$API/api/v1/auth/signup" >/dev/null
   local xsrf
   xsrf=$(awk '$6 == "XSRF-TOKEN" { print $7 }' "$jar")
   curl -fs -c "$jar" -b "$jar" -H 'Content-Type: application/json' -H "X-XSRF-TOKEN: $xsrf" \

@@ -72,13 +72,13 @@ internal static class Seeding
         using var handler = new SocketsHttpHandler { CookieContainer = cookies, ConnectCallback = source.ConnectCallback };
         using var http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
         var password = $"load passphrase {Guid.NewGuid():N}";
-        var response = await http.PostAsJsonAsync("/api/v1/auth/signup", new { email, password });
+        var response = await http.PostAsJsonAsync("/api/v1/auth/signup", new { email, password, acceptTerms = true, confirmAge = true });
         // Runs back to back sign up from one address: the sign-up limit says when to come back.
         for (var tries = 0; response.StatusCode == HttpStatusCode.TooManyRequests && tries < 10; tries++)
         {
             await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(5));
             response.Dispose();
-            response = await http.PostAsJsonAsync("/api/v1/auth/signup", new { email, password });
+            response = await http.PostAsJsonAsync("/api/v1/auth/signup", new { email, password, acceptTerms = true, confirmAge = true });
         }
         var created = await ReadAsync(response, HttpStatusCode.Created);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/api-keys") { Content = JsonContent.Create(new { name = "load" }) };

@@ -25,7 +25,7 @@ internal sealed class PlatformClient : IDisposable
 
     public async Task<Guid> SignUpAsync(string email, string password)
     {
-        var body = await ReadAsync(await session.PostAsJsonAsync("/api/v1/auth/signup", new { email, password }), HttpStatusCode.Created);
+        var body = await ReadAsync(await session.PostAsJsonAsync("/api/v1/auth/signup", new { email, password, acceptTerms = true, confirmAge = true }), HttpStatusCode.Created);
         return body.GetProperty("id").GetGuid();
     }
 

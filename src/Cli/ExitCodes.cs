@@ -23,7 +23,7 @@ internal static class ExitCodes
           3  not logged in, or the API key was refused (401/403)
           4  not enough credits (402)
           5  rate limited (429) after retries
-          6  the job, data set or workflow run failed, or the job was cancelled
+          6  the job, data set, workflow run or data export failed, or the job was cancelled
           7  the model's score did not pass --fail-under
           8  the data cannot be trained on as asked (422 with a problem code, before anything is paid); a warning
              such as a target that looks like an identifier passes with `automl train --force`

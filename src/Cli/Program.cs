@@ -20,6 +20,7 @@ root.Subcommands.Add(WorkflowsCommand.Create());
 root.Subcommands.Add(AlertsCommand.Create());
 root.Subcommands.Add(SecurityEventsCommand.Create());
 root.Subcommands.Add(OpsCommand.Create());
+root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(CreditsCommand.Create());
 
 var parsed = root.Parse(args);

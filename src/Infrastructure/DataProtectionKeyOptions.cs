@@ -9,7 +9,7 @@ public sealed class DataProtectionKeyOptions
 {
     /// <summary>
     /// Path to the certificate, with its private key, that encrypts every key: a PKCS#12 file (.pfx/.p12) or a PEM
-    /// file holding both the certificate and its key. Every API instance needs the same one.
+    /// file holding both the certificate and its key. Every API instance and worker needs the same one.
     /// </summary>
     public string? Certificate { get; set; }
 

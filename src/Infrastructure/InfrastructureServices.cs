@@ -40,6 +40,7 @@ public static class InfrastructureServices
         services.AddScoped<Workflows.WorkflowTriggers>();
         services.AddScoped<Workflows.WorkflowSchedules>();
         services.AddSingleton<Models.ModelAnnouncements>();
+        services.AddSingleton<Exports.ExportLinks>();
         services.AddPayments(configuration);
         services.AddRewards(configuration);
         services.AddEmailDelivery(configuration);

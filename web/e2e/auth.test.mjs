@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import {
-  assert, baseUrl, mainHeading, newEmail, openPage, pageTest, password, screenshot, signOut, signUp,
+  acceptSignUpTerms, assert, baseUrl, mainHeading, newEmail, openPage, pageTest, password, screenshot, signOut, signUp,
 } from './support.mjs';
+
+const consent = { acceptTerms: true, confirmAge: true };
 
 /** What the API itself answers to a request, to check the page shows the API's own message. */
 async function apiProblem(path, body) {
@@ -38,9 +40,34 @@ pageTest('sign up, sign out, sign in again', async ({ page, expectProblem }) => 
   await mainHeading(page, 'Credits').waitFor();
 });
 
+pageTest('sign-up asks for the terms and the minimum age, and says which is missing', async ({ page, expectProblem }) => {
+  const email = newEmail('consent');
+  const terms = await apiProblem('/auth/signup', { email, password, confirmAge: true });
+  const age = await apiProblem('/auth/signup', { email, password, acceptTerms: true });
+
+  await openPage(page, '/signup', 'Create your account');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  expectProblem('/api/v1/auth/signup', 400);
+  await page.getByLabel('I am at least 16 years old').check();
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  await page.getByRole('alert').getByText(Object.values(terms.errors)[0][0]).waitFor();
+  await screenshot(page, 'signup-consent-missing');
+
+  await page.getByLabel('I am at least 16 years old').uncheck();
+  await page.getByLabel('I accept the terms of service and the data-processing notice').check();
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  await page.getByRole('alert').getByText(Object.values(age.errors)[0][0]).waitFor();
+  await mainHeading(page, 'Create your account').waitFor();
+
+  await page.getByLabel('I am at least 16 years old').check();
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  await mainHeading(page, 'Data sets').waitFor();
+});
+
 pageTest('a password the API refuses shows its problem message', async ({ page, expectProblem }) => {
   const email = newEmail('weak');
-  const problem = await apiProblem('/auth/signup', { email, password: 'short' });
+  const problem = await apiProblem('/auth/signup', { email, password: 'short', ...consent });
   const message = Object.values(problem.errors)[0][0];
   assert.ok(message.length > 10);
 
@@ -48,6 +75,7 @@ pageTest('a password the API refuses shows its problem message', async ({ page, 
   await openPage(page, '/signup', 'Create your account');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill('short');
+  await acceptSignUpTerms(page);
   await page.getByRole('button', { name: 'Sign up' }).click();
   const alert = page.getByRole('alert');
   await alert.getByText(message).waitFor();
@@ -60,7 +88,7 @@ pageTest('a password the API refuses shows its problem message', async ({ page, 
   await page.getByLabel('Email').fill('not-an-email');
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign up' }).click();
-  const emailProblem = await apiProblem('/auth/signup', { email: 'not-an-email', password });
+  const emailProblem = await apiProblem('/auth/signup', { email: 'not-an-email', password, ...consent });
   await page.getByRole('alert').getByText(Object.values(emailProblem.errors)[0][0]).waitFor();
 });
 

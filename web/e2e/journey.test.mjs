@@ -3,7 +3,7 @@
 // the password, forget it and reset it through the mailed link, and delete the account. Every link the platform
 // mailed on the way, and every address it redirects to, is opened and must be a real page.
 import {
-  assert, clickToPage, mailTo, mailsTo, mainHeading, navigate, newEmail, openPage, pageTest, password, screenshot, signOut,
+  acceptSignUpTerms, assert, clickToPage, mailTo, mailsTo, mainHeading, navigate, newEmail, openPage, pageTest, password, screenshot, signOut,
 } from './support.mjs';
 
 const newPassword = 'a much longer passphrase 42';
@@ -30,6 +30,7 @@ pageTest('the whole journey: sign up to deleting the account, with every mailed 
   await openPage(page, '/signup', 'Create your account');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
+  await acceptSignUpTerms(page);
   await page.getByRole('button', { name: 'Sign up' }).click();
   await mainHeading(page, 'Data sets').waitFor();
   const verify = await mailTo(email, 'verify-email');

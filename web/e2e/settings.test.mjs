@@ -1,5 +1,5 @@
 import {
-  assert, mailTo, mainHeading, navigate, newEmail, openPage, pageTest, password, screenshot, signOut, signUp,
+  assert, baseUrl, mailTo, mainHeading, navigate, newEmail, openPage, pageTest, password, screenshot, signOut, signUp,
 } from './support.mjs';
 
 const newPassword = 'a brand new passphrase';
@@ -16,7 +16,7 @@ async function signIn(page, email, secret) {
 pageTest('settings: change the password, and the notification switches stay as set', async ({ page }) => {
   const { email } = await signUp(page, newEmail('settings'));
   await navigate(page, 'Settings', 'Settings');
-  for (const title of ['Profile', 'Password', 'Email address', 'Notifications', 'Security events', 'Delete account']) {
+  for (const title of ['Profile', 'Password', 'Email address', 'Notifications', 'Security events', 'Export your data', 'Delete account']) {
     await page.getByRole('heading', { level: 2, name: title, exact: true }).waitFor();
   }
   await section(page, 'Profile').getByText(email).waitFor();
@@ -128,4 +128,34 @@ pageTest('delete the account from Settings: it asks for the password, then sign-
   expectProblem('/api/v1/auth/login', 401);
   await signIn(page, email, password);
   await page.getByRole('alert').getByText('The email or password is incorrect.').waitFor();
+});
+
+pageTest('settings: export your data, download the zip from the page, and the mailed link works without a session', async ({ page }) => {
+  const { email } = await signUp(page, newEmail('export'));
+  await navigate(page, 'Settings', 'Settings');
+  const exportSection = section(page, 'Export your data');
+  const asked = new Date();
+  await exportSection.getByRole('button', { name: 'Request an export' }).click();
+  await exportSection.getByRole('status').getByText('Export requested.').waitFor();
+  await screenshot(page, 'settings-export-requested');
+
+  const link = exportSection.getByRole('link', { name: 'Download the zip' });
+  await link.waitFor({ timeout: 60_000 });
+  await exportSection.getByRole('cell', { name: 'Ready', exact: true }).waitFor();
+  await screenshot(page, 'settings-export-ready');
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  assert.match(download.suggestedFilename(), /^automl-export-\d{4}-\d{2}-\d{2}\.zip$/);
+  assert.equal(await download.failure(), null);
+
+  // The mail's link, opened where no one is signed in, serves the same zip.
+  const mail = await mailTo(email, 'export-ready', { after: asked });
+  const mailed = mail.links.find((l) => l.startsWith('/api/v1/exports/download?token='));
+  assert.ok(mailed, `the export mail has no download link: ${mail.links.join(', ')}`);
+  const response = await fetch(baseUrl + mailed);
+  assert.equal(response.status, 200);
+  assert.equal(response.headers.get('content-type'), 'application/zip');
+
+  // One export a time: the button waits while none is in progress, and the request is in the security events.
+  await exportSection.getByRole('button', { name: 'Request an export' }).waitFor();
+  await section(page, 'Security events').getByRole('rowheader', { name: /^Data export requested/ }).first().waitFor();
 });

@@ -201,10 +201,17 @@ export function newEmail(prefix = 'web') {
  * Signs up through the form and, unless told not to, opens the confirmation link from the test mailbox as the user
  * would from their email (the welcome bonus waits for it); ends on the data sets page either way.
  */
+/** Ticks the sign-up form's consent boxes: the terms and data-processing notice, and the minimum age. */
+export async function acceptSignUpTerms(page) {
+  await page.getByLabel('I accept the terms of service and the data-processing notice').check();
+  await page.getByLabel('I am at least 16 years old').check();
+}
+
 export async function signUp(page, email = newEmail(), { confirm = true } = {}) {
   await openPage(page, '/signup', 'Create your account');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
+  await acceptSignUpTerms(page);
   await page.getByRole('button', { name: 'Sign up' }).click();
   await mainHeading(page, 'Data sets').waitFor();
   if (confirm) {

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using AutoMl.Domain.Accounts;
 
@@ -10,7 +11,13 @@ public sealed record SignupRequest(
     string Email,
     [property: Required(ErrorMessage = "Enter a password.")]
     [property: MaxLength(512, ErrorMessage = "A password has at most 512 characters.")]
-    string Password);
+    string Password,
+    [property: MustBeTrue(ErrorMessage = "Accept the terms of service and the data-processing notice to create an account.")]
+    [property: Description($"Whether you accept the terms of service and the data-processing notice (version {Consent.TermsVersion}); must be true.")]
+    bool AcceptTerms = false,
+    [property: MustBeTrue(ErrorMessage = "Confirm that you are at least 16 years old to create an account.")]
+    [property: Description("Whether you confirm you are at least 16 years old; must be true.")]
+    bool ConfirmAge = false);
 
 public sealed record LoginRequest(
     [property: Required(ErrorMessage = "Enter your email address.")] string Email,

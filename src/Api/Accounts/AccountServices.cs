@@ -73,6 +73,7 @@ internal static class AccountServices
         services.AddSingleton<IAuthorizationHandler, KeyScopeHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, KeyScopeProblemWriter>();
         services.AddScoped<SignUp>();
+        services.AddScoped<ExportRequests>();
         services.AddScoped<SignUpEmails>();
         services.AddScoped<AccountEmails>();
         services.AddScoped<PasswordRecheck>();

@@ -1,3 +1,4 @@
+using AutoMl.Domain.Accounts;
 using AutoMl.Infrastructure.Accounts;
 using AutoMl.Infrastructure.Credits;
 using AutoMl.Infrastructure.Persistence;
@@ -24,7 +25,17 @@ internal sealed class SignUp(
     {
         var now = clock.GetUtcNow();
         var email = request.Email.Trim();
-        var user = new AppUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, CreatedAt = now };
+        // Validation has refused a request without both boxes ticked; what is stored is what this version of the text asked.
+        var user = new AppUser
+        {
+            Id = Guid.CreateVersion7(),
+            UserName = email,
+            Email = email,
+            CreatedAt = now,
+            TermsVersion = Consent.TermsVersion,
+            TermsAcceptedAt = now,
+            AgeConfirmedAt = now,
+        };
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         IdentityResult created;

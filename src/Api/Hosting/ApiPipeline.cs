@@ -57,6 +57,7 @@ internal static class ApiPipeline
         var api = app.MapGroup("/api/v1");
         api.MapAuthEndpoints();
         api.MapMeEndpoints();
+        api.MapExportEndpoints();
         api.MapApiKeyEndpoints();
         api.MapCreditEndpoints();
         api.MapBillingEndpoints();

@@ -13,4 +13,12 @@ public sealed class AppUser : IdentityUser<Guid>
 
     /// <summary>Whether a charge that takes the balance below the low-balance line is mailed.</summary>
     public bool NotifyLowBalance { get; set; } = true;
+
+    /// <summary>The version of the terms and data-processing notice accepted at sign-up (Consent.TermsVersion then); null for accounts older than consent.</summary>
+    public string? TermsVersion { get; set; }
+
+    public DateTimeOffset? TermsAcceptedAt { get; set; }
+
+    /// <summary>When the person confirmed they are at least Consent.MinimumAge years old.</summary>
+    public DateTimeOffset? AgeConfirmedAt { get; set; }
 }

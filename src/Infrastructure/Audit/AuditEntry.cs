@@ -42,4 +42,6 @@ public static class AuditActions
     public const string AliasMove = "alias-move";
     public const string WorkflowApproval = "workflow-approval";
     public const string WorkflowRejection = "workflow-rejection";
+    public const string DataExport = "data-export";
+    public const string DataExportDownload = "data-export-download";
 }

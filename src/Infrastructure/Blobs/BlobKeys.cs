@@ -26,6 +26,12 @@ public static class BlobKeys
 
     public static string Prediction(Guid user, Guid job) => $"predictions/{user:N}/{job:N}.csv";
 
+    public static string ExportPrefix(Guid user) => $"exports/{user:N}/";
+
+    /// <summary>A data export's zip, deleted when the export expires.</summary>
+    public static string Export(Guid user, Guid export) => $"{ExportPrefix(user)}{export:N}.zip";
+
     /// <summary>Every prefix a user's blobs live under, for account deletion.</summary>
-    public static IReadOnlyList<string> AllOfUser(Guid user) => [$"datasets/{user:N}/", $"models/{user:N}/", $"predictions/{user:N}/", UploadPrefix(user)];
+    public static IReadOnlyList<string> AllOfUser(Guid user) =>
+        [$"datasets/{user:N}/", $"models/{user:N}/", $"predictions/{user:N}/", UploadPrefix(user), ExportPrefix(user)];
 }

@@ -54,5 +54,12 @@ public sealed class EmailTemplates(EmailOutbox outbox, IOptions<PlatformOptions>
             + $"Since: {alert.FirstSeenAt:yyyy-MM-dd HH:mm:ss} UTC\n\nYou will not be emailed about this rule again while the alert stays open.\n\n"
             + $"Every alert and the last reconciliation:\n{Link("/admin/alerts")}\n");
 
+    public OutboxEmail ExportReady(Guid userId, string to, Uri link, long sizeBytes, DateTimeOffset expiresAt) =>
+        outbox.Queue(userId, to, "export-ready", "Your AutoMl data export is ready",
+            $"The export of your account's data is ready ({(sizeBytes / 1_048_576.0).ToString("0.0", CultureInfo.InvariantCulture)} MB, a zip).\n\n"
+            + $"Download it within 24 hours (until {expiresAt:yyyy-MM-dd HH:mm} UTC), without signing in:\n{link}\n\n"
+            + $"After that the file is deleted; request a new export from Settings:\n{Link("/settings")}\n\n"
+            + "If you did not ask for this export, change your password and revoke your API keys.\n");
+
     private Uri Link(string path) => new($"{options.Value.PublicUrl.TrimEnd('/')}{path}");
 }

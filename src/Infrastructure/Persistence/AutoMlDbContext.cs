@@ -41,6 +41,7 @@ public sealed class AutoMlDbContext(DbContextOptions<AutoMlDbContext> options)
     public DbSet<Workflows.WorkflowRun> WorkflowRuns => Set<Workflows.WorkflowRun>();
     public DbSet<Audit.AuditEvent> AuditEvents => Set<Audit.AuditEvent>();
     public DbSet<Audit.AuditArchive> AuditArchives => Set<Audit.AuditArchive>();
+    public DbSet<Exports.DataExport> DataExports => Set<Exports.DataExport>();
 
     // Each with the transaction it waits for: a transaction disposed without a commit or a rollback ends no
     // interceptor call, so its work must not run when a later transaction commits.
@@ -90,6 +91,7 @@ public sealed class AutoMlDbContext(DbContextOptions<AutoMlDbContext> options)
         {
             u.ToTable("users");
             u.Property(x => x.Tier).HasConversion<string>().HasMaxLength(16);
+            u.Property(x => x.TermsVersion).HasMaxLength(32);
         });
         builder.Entity<IdentityRole<Guid>>().ToTable("roles");
         builder.Entity<IdentityUserRole<Guid>>().ToTable("user_roles");

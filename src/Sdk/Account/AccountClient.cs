@@ -29,6 +29,55 @@ public sealed class AccountClient
             ("pageSize", pageSize?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("cursor", cursor)), cancellationToken);
 
     /// <summary>
+    /// Asks for an export of everything the account owns (profile, ledger, audit events, data set files, models, jobs,
+    /// registry, endpoints, workflows). A worker writes the zip and mails its link; poll <see cref="GetExportAsync"/>
+    /// until it is ready, then <see cref="DownloadExportAsync"/>. Needs a key of the "full" scope.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The export, queued.</returns>
+    /// <exception cref="AutoMlApiException">409 while another export is in progress; 429 after 3 in 24 hours.</exception>
+    public Task<DataExport> RequestExportAsync(CancellationToken cancellationToken = default) =>
+        api.PostAsync<DataExport>("api/v1/me/export", null, cancellationToken);
+
+    /// <summary>Gets one export: its status and, once ready, its download link.</summary>
+    /// <param name="id">The export's id.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The export.</returns>
+    public Task<DataExport> GetExportAsync(Guid id, CancellationToken cancellationToken = default) =>
+        api.GetAsync<DataExport>($"api/v1/me/exports/{id}", cancellationToken);
+
+    /// <summary>Lists the account's exports, one page, newest first.</summary>
+    /// <param name="pageSize">Per page, 1 to 200; the API's default (20) when null.</param>
+    /// <param name="cursor">The previous page's <see cref="Page{T}.NextCursor"/>, or null for the first page.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>One page of exports.</returns>
+    public Task<Page<DataExport>> ListExportsAsync(int? pageSize = null, string? cursor = null, CancellationToken cancellationToken = default) =>
+        api.GetAsync<Page<DataExport>>(ApiConnection.Query("api/v1/me/exports",
+            ("pageSize", pageSize?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("cursor", cursor)), cancellationToken);
+
+    /// <summary>Downloads a ready export's zip into a stream, through its signed link.</summary>
+    /// <param name="id">The export's id.</param>
+    /// <param name="destination">Where to write the zip.</param>
+    /// <param name="cancellationToken">Cancels the download.</param>
+    /// <returns>A task that completes once the zip is written.</returns>
+    /// <exception cref="InvalidOperationException">The export is not ready (still running, failed or expired).</exception>
+    /// <exception cref="AutoMlApiException">410 when it expired meanwhile.</exception>
+    public async Task DownloadExportAsync(Guid id, Stream destination, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        var export = await GetExportAsync(id, cancellationToken).ConfigureAwait(false);
+        if (export.DownloadUrl is not { } link)
+        {
+            throw new InvalidOperationException($"Export {id} is {export.Status}, not ready: there is nothing to download.");
+        }
+        // The link's token is the credential; the key is not sent with it.
+        using var request = api.Request(HttpMethod.Get, link.TrimStart('/'));
+        request.Headers.Authorization = null;
+        using var response = await api.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        await response.Content.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Sets a new password with the token of a reset link (the <c>token</c> of the link mailed by "Forgot your password?"),
     /// e.g. from a support tool. Sent without the key: it acts on the account the link was mailed for. Every signed-in
     /// session of that account ends; its API keys keep working.

@@ -35,6 +35,9 @@ internal static class WorkerJobs
         services.AddScoped<Infrastructure.Workflows.IWorkflowVersionJob, Workflows.WorkflowVersionJob>();
         services.AddScoped<Workflows.WorkflowSweep>();
         services.AddPlatformAlerts();
+        services.AddScoped<Infrastructure.Exports.IExportJob, Exports.ExportJob>();
+        services.AddScoped<Exports.ExportContents>();
+        services.AddScoped<Exports.ExportSweep>();
         services.AddSingleton<IHostJobFilter, DeadJobRefundFilter>();
         services.AddHostedService<JobDispatcher>();
         services.AddHostedService<RecurringJobsRegistrar>();
@@ -54,6 +57,7 @@ internal sealed class RecurringJobsRegistrar(IRecurringJobManager recurring) : I
         recurring.AddOrUpdate<Workflows.WorkflowSweep>("workflows:sweep", QueueNames.Low, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<Audit.AuditArchiveJob>("audit:archive", QueueNames.Low, j => j.RunAsync(CancellationToken.None), Cron.Daily(2));
         recurring.AddOrUpdate<PlatformAlertsJob>(PlatformAlertsJob.RecurringId, QueueNames.Low, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<Exports.ExportSweep>("exports:sweep", QueueNames.Low, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<PredictionLogMaintenance>("predictions:log-upkeep", QueueNames.Low, j => j.RunAsync(CancellationToken.None), Cron.Daily(4));
         return Task.CompletedTask;
     }

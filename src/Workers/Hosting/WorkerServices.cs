@@ -1,4 +1,5 @@
 using AutoMl.Domain.Queues;
+using AutoMl.Infrastructure;
 using AutoMl.Infrastructure.Observability;
 using AutoMl.Infrastructure.Queues;
 using AutoMl.Workers.Email;
@@ -30,6 +31,8 @@ internal static class WorkerServices
         services.AddAutoMlObservability(configuration, "worker");
         services.AddWorkerSentry(configuration);
         services.AddEmailOutboxSender();
+        // The links workers mail (a data export's) are signed with the API's key ring.
+        services.AddAutoMlKeyRing(configuration);
         services.AddAutoMlWorkerJobs();
         return services;
     }

@@ -45,7 +45,7 @@ public sealed class AuthAttackApiFactory : ApiFactory
     public async Task<BrowserClient> SignUpFromAsync(string address, string email)
     {
         var browser = BrowserFrom(address);
-        var response = await browser.Http.PostAsJsonAsync("/api/v1/auth/signup", new { email, password = GoodPassword });
+        var response = await browser.Http.PostAsJsonAsync("/api/v1/auth/signup", new { email, password = GoodPassword, acceptTerms = true, confirmAge = true });
         await response.EnsureStatusAsync(System.Net.HttpStatusCode.Created);
         return browser;
     }

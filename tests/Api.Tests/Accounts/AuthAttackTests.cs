@@ -23,7 +23,7 @@ public sealed partial class AuthAttackTests(AuthAttackApiFactory api) : IClassFi
         }
 
         var email = ApiFactory.NewEmail();
-        var refused = await api.BrowserFrom(attacker).Http.PostAsJsonAsync("/api/v1/auth/signup", new { email, password = ApiFactory.GoodPassword });
+        var refused = await api.BrowserFrom(attacker).Http.PostAsJsonAsync("/api/v1/auth/signup", new { email, password = ApiFactory.GoodPassword, acceptTerms = true, confirmAge = true });
 
         var problem = await refused.ProblemAsync(HttpStatusCode.TooManyRequests);
         Assert.True(refused.Headers.RetryAfter?.Delta >= TimeSpan.FromMinutes(5), $"Retry-After {refused.Headers.RetryAfter}");

@@ -80,7 +80,7 @@ public sealed class SecureCookieTests(ProductionApiFactory api) : IClassFixture<
             http.Request.Scheme = "http";
             http.Request.Path = path;
             http.Request.ContentType = "application/json";
-            var body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { email, password = ApiFactory.GoodPassword }));
+            var body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { email, password = ApiFactory.GoodPassword, acceptTerms = true, confirmAge = true }));
             http.Request.Body = new MemoryStream(body);
             http.Request.ContentLength = body.Length;
             http.Features.Set<IHttpRequestBodyDetectionFeature>(new HasBody());

@@ -12,7 +12,7 @@ public sealed class SignUpTests(ApiFactory api) : IClassFixture<ApiFactory>
         var email = ApiFactory.NewEmail();
         var browser = api.Browser();
 
-        var signup = await browser.Http.PostAsJsonAsync("/api/v1/auth/signup", new { email, password = ApiFactory.GoodPassword });
+        var signup = await browser.Http.PostAsJsonAsync("/api/v1/auth/signup", new { email, password = ApiFactory.GoodPassword, acceptTerms = true, confirmAge = true });
         var created = await signup.JsonAsync(HttpStatusCode.Created);
         Assert.Equal(email, created.GetProperty("email").GetString());
         Assert.True(browser.HasCookie("automl.session"));
@@ -42,7 +42,7 @@ public sealed class SignUpTests(ApiFactory api) : IClassFixture<ApiFactory>
         await api.SignUpAsync(email);
 
         var again = await api.Browser().Http.PostAsJsonAsync("/api/v1/auth/signup",
-            new { email = email.ToUpperInvariant(), password = ApiFactory.GoodPassword });
+            new { email = email.ToUpperInvariant(), password = ApiFactory.GoodPassword, acceptTerms = true, confirmAge = true });
 
         var problem = await again.ProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("already exists", problem.GetProperty("detail").GetString());
@@ -52,7 +52,7 @@ public sealed class SignUpTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task weak_password_is_a_400_naming_the_rule_and_creates_nothing()
     {
         var email = ApiFactory.NewEmail();
-        var response = await api.Browser().Http.PostAsJsonAsync("/api/v1/auth/signup", new { email, password = "short" });
+        var response = await api.Browser().Http.PostAsJsonAsync("/api/v1/auth/signup", new { email, password = "short", acceptTerms = true, confirmAge = true });
 
         var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
         var messages = problem.GetProperty("errors").GetProperty("password").EnumerateArray().Select(m => m.GetString()).ToList();

@@ -100,7 +100,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         var browser = Browser();
         email ??= NewEmail();
-        var response = await browser.Http.PostAsJsonAsync("/api/v1/auth/signup", new { email, password });
+        var response = await browser.Http.PostAsJsonAsync("/api/v1/auth/signup", new { email, password, acceptTerms = true, confirmAge = true });
         await response.EnsureStatusAsync(System.Net.HttpStatusCode.Created);
         if (confirm)
         {

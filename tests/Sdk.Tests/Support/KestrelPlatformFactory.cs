@@ -51,7 +51,7 @@ public sealed class KestrelPlatformFactory : PlatformFactory, IAsyncLifetime
         };
         var browser = new BrowserClient(http, cookies);
         var email = NewEmail();
-        var response = await http.PostAsync("api/v1/auth/signup", JsonContent.Create(new { email, password = GoodPassword }));
+        var response = await http.PostAsync("api/v1/auth/signup", JsonContent.Create(new { email, password = GoodPassword, acceptTerms = true, confirmAge = true }));
         await response.EnsureStatusAsync(HttpStatusCode.Created);
         // Confirmed as the emailed link would, so the account has its welcome bonus to spend.
         using var mailApp = new HttpClient { BaseAddress = Address };

@@ -15,7 +15,7 @@ public static class SeededAccount
     {
         var email = $"history-{Guid.NewGuid():N}@example.com";
         using var http = new HttpClient { BaseAddress = new Uri(platform.Address + "/") };
-        var response = await http.PostAsync("api/v1/auth/signup", JsonContent.Create(new { email, password = ApiFactory.GoodPassword }));
+        var response = await http.PostAsync("api/v1/auth/signup", JsonContent.Create(new { email, password = ApiFactory.GoodPassword, acceptTerms = true, confirmAge = true }));
         await response.EnsureStatusAsync(System.Net.HttpStatusCode.Created);
         // Confirmed as the emailed link would, so the history starts with the welcome bonus like a real account's.
         var (userId, token) = await platform.ConfirmationTokenAsync(email);

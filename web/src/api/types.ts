@@ -165,3 +165,6 @@ export type AlertSeverity = Schemas['AlertSeverity'];
 /** The ledger reconciliation's last run and the accounts that drift from their entries. */
 export type Reconciliation = Schemas['ReconciliationView'];
 export type ReconciliationDrift = Schemas['ReconciliationDriftView'];
+/** A zip of everything the account owns; downloadUrl (same origin, no session needed) while it is ready. */
+export type DataExport = Schemas['ExportView'];
+export type DataExportPage = Schemas['PageOfExportView'];

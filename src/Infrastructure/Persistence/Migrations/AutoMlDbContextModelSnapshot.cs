@@ -94,6 +94,10 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("access_failed_count");
 
+                    b.Property<DateTimeOffset?>("AgeConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("age_confirmed_at");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text")
@@ -153,6 +157,15 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text")
                         .HasColumnName("security_stamp");
+
+                    b.Property<DateTimeOffset?>("TermsAcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("terms_accepted_at");
+
+                    b.Property<string>("TermsVersion")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("terms_version");
 
                     b.Property<string>("Tier")
                         .IsRequired()
@@ -858,6 +871,79 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_job_events_job_id_seq");
 
                     b.ToTable("job_events", (string)null);
+                });
+
+            modelBuilder.Entity("AutoMl.Infrastructure.Exports.DataExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("BlobKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("blob_key");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.Property<long?>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_exports");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_data_exports_status")
+                        .HasFilter("status IN ('Queued', 'Running', 'Ready')");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_data_exports_one_in_progress")
+                        .HasFilter("status IN ('Queued', 'Running')");
+
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("ix_data_exports_user_id_created_at");
+
+                    b.ToTable("data_exports", (string)null);
                 });
 
             modelBuilder.Entity("AutoMl.Infrastructure.Jobs.Job", b =>
@@ -2462,6 +2548,16 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_job_events_users_user_id");
+                });
+
+            modelBuilder.Entity("AutoMl.Infrastructure.Exports.DataExport", b =>
+                {
+                    b.HasOne("AutoMl.Infrastructure.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_data_exports_users_user_id");
                 });
 
             modelBuilder.Entity("AutoMl.Infrastructure.Jobs.Job", b =>

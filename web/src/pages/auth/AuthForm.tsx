@@ -16,6 +16,7 @@ export default function AuthForm({
   footer,
   notice,
   afterForm,
+  extraFields,
 }: {
   title: string;
   submitLabel: string;
@@ -27,6 +28,8 @@ export default function AuthForm({
   footer: ReactNode;
   notice?: ReactNode;
   afterForm?: ReactNode;
+  /** Fields between the password and the button (sign-up's consent boxes). */
+  extraFields?: ReactNode;
 }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -67,6 +70,7 @@ export default function AuthForm({
               </span>
             )}
           </label>
+          {extraFields}
           <button type="submit" disabled={pending}>
             {pending ? 'Please wait…' : submitLabel}
           </button>

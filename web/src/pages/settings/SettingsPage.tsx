@@ -2,12 +2,13 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useChangeEmail, useChangePassword, useDeleteAccount, useSecurityEvents, useUpdateNotifications } from '../../api/account';
 import { useMe } from '../../api/auth';
-import type { Me } from '../../api/types';
+import { useExports, useRequestExport } from '../../api/exports';
+import type { DataExport, Me } from '../../api/types';
 import LoadMore from '../../components/LoadMore';
 import PageHeading from '../../components/PageHeading';
 import ProblemAlert from '../../components/ProblemAlert';
 import Spinner from '../../components/Spinner';
-import { formatDate } from '../../components/format';
+import { formatBytes, formatDate } from '../../components/format';
 
 /** A card with an h2 that names it, so each form is a region a screen reader (and a test) can find by its title. */
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -159,6 +160,89 @@ function Notifications({ me }: { me: Me }) {
   );
 }
 
+const EXPORT_STATUS: Record<string, string> = {
+  queued: 'Waiting for a worker',
+  running: 'Being written',
+  ready: 'Ready',
+  failed: 'Failed',
+  expired: 'Expired (deleted after 24 hours)',
+};
+
+function ExportRow({ e }: { e: DataExport }) {
+  return (
+    <tr>
+      <td className="nowrap">{formatDate(e.requestedAt)}</td>
+      <td>
+        {EXPORT_STATUS[e.status] ?? e.status}
+        {e.error && <div className="muted">{e.error}</div>}
+      </td>
+      <td className="nowrap">{e.sizeBytes != null ? formatBytes(e.sizeBytes) : ''}</td>
+      <td>
+        {e.downloadUrl ? (
+          <>
+            {/* A plain link: the browser saves the zip; the token in it is the credential, as in the mail. */}
+            <a href={e.downloadUrl} download>
+              Download the zip
+            </a>
+            {e.expiresAt && <div className="muted small">until {formatDate(e.expiresAt)}</div>}
+          </>
+        ) : (
+          ''
+        )}
+      </td>
+    </tr>
+  );
+}
+
+/** GDPR export: the account's rows and files as one zip, written in the background and mailed as a 24-hour link. */
+function ExportData() {
+  const exports = useExports();
+  const request = useRequestExport();
+  const items = exports.data?.items ?? [];
+  const busy = items.some((e) => e.status === 'queued' || e.status === 'running');
+  return (
+    <Section title="Export your data">
+      <p>
+        One zip with everything your account holds: your profile, credit history, security events, data set files and their profiles,
+        models, jobs and their events, registered models, endpoints and workflows. We write it in the background and email you a link;
+        the link and the file last 24 hours. Up to 3 exports a day.
+      </p>
+      <ProblemAlert error={request.error} />
+      {request.isSuccess && busy && (
+        <div className="notice" role="status">
+          Export requested. It appears below when it is ready, and we email you the link.
+        </div>
+      )}
+      <div>
+        <button type="button" disabled={request.isPending || busy} onClick={() => request.mutate()}>
+          {busy ? 'Export in progress…' : 'Request an export'}
+        </button>
+      </div>
+      {exports.isPending && <Spinner label="Loading your exports" />}
+      <ProblemAlert error={exports.error} />
+      {items.length > 0 && (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Requested</th>
+                <th scope="col">Status</th>
+                <th scope="col">Size</th>
+                <th scope="col">Download</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((e) => (
+                <ExportRow key={e.id} e={e} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Section>
+  );
+}
+
 function DeleteAccount({ me }: { me: Me }) {
   const remove = useDeleteAccount();
   const [password, setPassword] = useState('');
@@ -211,6 +295,8 @@ const ACTIONS: Record<string, string> = {
   'workflow-approval': 'Workflow candidate approved',
   'workflow-rejection': 'Workflow candidate rejected',
   'role-grant': 'Role granted',
+  'data-export': 'Data export requested',
+  'data-export-download': 'Data export downloaded',
 };
 
 /** The account's audit trail, so a sign-in or key the owner does not recognise is seen. */
@@ -273,6 +359,7 @@ export default function SettingsPage() {
           <EmailForm me={me.data} />
           <Notifications me={me.data} />
           <SecurityEvents />
+          <ExportData />
           <DeleteAccount me={me.data} />
         </>
       )}
