@@ -89,14 +89,29 @@ public sealed class AccountSuspensionTests(SlowSessionCheckFactory api) : IClass
             var now = DateTimeOffset.UtcNow;
             var dataset = new Dataset
             {
-                Id = Guid.CreateVersion7(), UserId = id, Name = "queued.csv", Status = DatasetStatus.Ready, Format = "csv", OriginalKey = $"planted/{Guid.NewGuid():N}",
-                CreatedAt = now, LastUsedAt = now,
+                Id = Guid.CreateVersion7(),
+                UserId = id,
+                Name = "queued.csv",
+                Status = DatasetStatus.Ready,
+                Format = "csv",
+                OriginalKey = $"planted/{Guid.NewGuid():N}",
+                CreatedAt = now,
+                LastUsedAt = now,
             };
             db.Datasets.Add(dataset);
             db.Jobs.Add(new Job
             {
-                Id = job, UserId = id, Kind = JobKind.Train, Status = JobStatus.Queued, Queue = "normal", DatasetId = dataset.Id, Target = "y",
-                BudgetSeconds = 60, HeldCredits = 10, CreatedAt = now, EnqueuedAt = now,
+                Id = job,
+                UserId = id,
+                Kind = JobKind.Train,
+                Status = JobStatus.Queued,
+                Queue = "normal",
+                DatasetId = dataset.Id,
+                Target = "y",
+                BudgetSeconds = 60,
+                HeldCredits = 10,
+                CreatedAt = now,
+                EnqueuedAt = now,
             });
             await db.SaveChangesAsync();
             await scope.ServiceProvider.GetRequiredService<CreditLedger>().HoldAsync(id, 10, $"Training job {job:N}", $"planted-hold:{job:N}", CancellationToken.None);
