@@ -28,14 +28,29 @@ public sealed class SuspendedWorkTests(LocalPlatformFactory platform) : IClassFi
             await db.Users.Where(u => u.Id == id).ExecuteUpdateAsync(s => s.SetProperty(u => u.SuspendedAt, now).SetProperty(u => u.SuspensionReason, "Fraud review"));
             var dataset = new Dataset
             {
-                Id = Guid.CreateVersion7(), UserId = id, Name = "late.csv", Status = DatasetStatus.Ready, Format = "csv",
-                OriginalKey = $"planted/{Guid.NewGuid():N}", CreatedAt = now, LastUsedAt = now,
+                Id = Guid.CreateVersion7(),
+                UserId = id,
+                Name = "late.csv",
+                Status = DatasetStatus.Ready,
+                Format = "csv",
+                OriginalKey = $"planted/{Guid.NewGuid():N}",
+                CreatedAt = now,
+                LastUsedAt = now,
             };
             db.Datasets.Add(dataset);
             db.Jobs.Add(new Job
             {
-                Id = job, UserId = id, Kind = JobKind.Train, Status = JobStatus.Queued, Queue = "normal", DatasetId = dataset.Id, Target = "y",
-                BudgetSeconds = 60, HeldCredits = 10, CreatedAt = now, EnqueuedAt = now,
+                Id = job,
+                UserId = id,
+                Kind = JobKind.Train,
+                Status = JobStatus.Queued,
+                Queue = "normal",
+                DatasetId = dataset.Id,
+                Target = "y",
+                BudgetSeconds = 60,
+                HeldCredits = 10,
+                CreatedAt = now,
+                EnqueuedAt = now,
             });
             await db.SaveChangesAsync();
             await scope.ServiceProvider.GetRequiredService<CreditLedger>().HoldAsync(id, 10, $"Training job {job:N}", $"planted-hold:{job:N}", CancellationToken.None);
