@@ -21,6 +21,7 @@ root.Subcommands.Add(AlertsCommand.Create());
 root.Subcommands.Add(SecurityEventsCommand.Create());
 root.Subcommands.Add(OpsCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
+root.Subcommands.Add(AdminCommand.Create());
 root.Subcommands.Add(CreditsCommand.Create());
 
 var parsed = root.Parse(args);

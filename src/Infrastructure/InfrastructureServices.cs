@@ -41,6 +41,7 @@ public static class InfrastructureServices
         services.AddScoped<Workflows.WorkflowSchedules>();
         services.AddSingleton<Models.ModelAnnouncements>();
         services.AddSingleton<Exports.ExportLinks>();
+        services.AddSingleton<Accounts.AccountAnnouncements>();
         services.AddPayments(configuration);
         services.AddRewards(configuration);
         services.AddEmailDelivery(configuration);

@@ -25,10 +25,9 @@ public sealed class OperationsTests(KestrelPlatformFactory platform) : IDisposab
         var cliRefused = await AutomlProcess.RunAsync("ops alerts", Env(userKey), work.FullName, Quick);
         Assert.True(cliRefused.ExitCode == 3, AutomlProcess.Describe(cliRefused));
 
-        var adminKey = await platform.NewApiKeyAsync(scope: "read");
+        var (_, adminKey) = await platform.NewAdminKeyAsync();
         using var admin = Client(adminKey);
         var me = await admin.Account.GetMeAsync();
-        await platform.GrantAdminAsync(me.Email);
 
         await SqlAsync($"UPDATE credit_accounts SET balance = balance + 3 WHERE user_id = '{me.Id}'");
         try

@@ -19,6 +19,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     public const string SchemeName = "ApiKey";
     public const string KeyIdClaim = "automl:api_key_id";
     public const string ScopeClaim = "automl:api_key_scope";
+    private const string SuspendedItem = "automl:api_key_account_suspended";
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
     public static bool CarriesKey(HttpRequest request) => ReadKey(request) is not null;
@@ -38,12 +39,20 @@ internal sealed class ApiKeyAuthenticationHandler(
                 k.UserId,
                 k.LastUsedAt,
                 k.Scope,
-                Roles = db.UserRoles.Where(r => r.UserId == k.UserId).Join(db.Roles, r => r.RoleId, role => role.Id, (_, role) => role.Name!).ToList(),
+                Suspended = db.Users.Any(u => u.Id == k.UserId && u.SuspendedAt != null),
+                // Read with the key, so a revoked role takes effect on the key's next request.
+                Admin = k.Scope == ApiKeyScope.Admin
+                    && db.UserRoles.Any(r => r.UserId == k.UserId && db.Roles.Any(role => role.Id == r.RoleId && role.Name == Admin.AdminRole.Name)),
             })
             .SingleOrDefaultAsync(Context.RequestAborted);
         if (found is null)
         {
             return AuthenticateResult.Fail("The API key is not valid or has been revoked.");
+        }
+        if (found.Suspended)
+        {
+            Context.Items[SuspendedItem] = true;
+            return AuthenticateResult.Fail("The account of this API key is suspended.");
         }
         var now = clock.GetUtcNow();
         if (found.LastUsedAt is null || now - found.LastUsedAt > LastUsedResolution)
@@ -51,21 +60,28 @@ internal sealed class ApiKeyAuthenticationHandler(
             await db.ApiKeys.Where(k => k.Id == found.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted);
         }
-        // The owner's roles come along, so an admin's key passes the admin policy; its scope still decides (KeyScopeHandler).
-        var identity = new ClaimsIdentity(
-            [
-                new Claim(ClaimTypes.NameIdentifier, found.UserId.ToString()),
-                new Claim(KeyIdClaim, found.Id.ToString()),
-                new Claim(ScopeClaim, found.Scope.Name()),
-                .. found.Roles.Select(role => new Claim(ClaimTypes.Role, role)),
-            ],
-            SchemeName);
+        List<Claim> claims =
+        [
+            new Claim(ClaimTypes.NameIdentifier, found.UserId.ToString()),
+            new Claim(KeyIdClaim, found.Id.ToString()),
+            new Claim(ScopeClaim, found.Scope.Name()),
+        ];
+        if (found.Admin)
+        {
+            claims.Add(new Claim(ClaimTypes.Role, Admin.AdminRole.Name));
+        }
+        var identity = new ClaimsIdentity(claims, SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var result = await HandleAuthenticateOnceSafeAsync();
+        if (Context.Items.ContainsKey(SuspendedItem))
+        {
+            await AccountSuspended.WriteAsync(Context);
+            return;
+        }
         await AuthProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized,
             result.Failure?.Message ?? "Sign in, or send an API key as 'Authorization: Bearer aml_…'.");
     }

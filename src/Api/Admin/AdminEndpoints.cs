@@ -3,6 +3,7 @@ using AutoMl.Api.Credits;
 using AutoMl.Api.Errors;
 using AutoMl.Api.Paging;
 using AutoMl.Api.Security;
+using AutoMl.Domain.Accounts;
 using AutoMl.Domain.Credits;
 using AutoMl.Infrastructure.Audit;
 using AutoMl.Infrastructure.Credits;
@@ -18,7 +19,8 @@ internal static class AdminEndpoints
 {
     public static void MapAdminEndpoints(this RouteGroupBuilder api)
     {
-        var admin = api.MapGroup("/admin").WithTags("Admin").RequireAuthorization(AdminRole.Policy).RequireAntiforgeryForCookies();
+        // An admin-scope key of an admin may call every admin route (the SDK's AdminClient, `automl admin`); other keys none.
+        var admin = api.MapGroup("/admin").WithTags("Admin").RequireAuthorization(AdminRole.Policy).RequireAntiforgeryForCookies().KeysNeed(ApiKeyScope.Admin);
         admin.MapGet("/ad-claims", ClaimsAsync);
         admin.MapPost("/ad-claims/{id:guid}/approve", (Guid id, ReviewRequest? body, CurrentUser current, ReviewAdClaim review, AuditLog audit, CancellationToken ct) =>
             ReviewAsync(id, true, body, current, review, audit, ct));
@@ -26,7 +28,9 @@ internal static class AdminEndpoints
             ReviewAsync(id, false, body, current, review, audit, ct));
         admin.MapGet("/audit", AuditEndpoints.ListAsync).WithDescription("The audit trail, newest first, filtered by account, action and time.");
         admin.MapGet("/audit/verify", AuditEndpoints.VerifyAsync).WithDescription("Checks the audit trail's hash chain and names the first row that does not hold.");
-        admin.MapGet("/users", FindUserAsync);
+        admin.MapAdminUserEndpoints();
+        admin.MapAccountStandingEndpoints();
+        admin.MapFigureEndpoints();
         admin.MapGet("/users/{id:guid}/ledger", LedgerAsync);
         admin.MapPost("/users/{id:guid}/credits", AdjustAsync);
     }
@@ -60,15 +64,6 @@ internal static class AdminEndpoints
             ReviewOutcome.NotHeld => ProblemResults.Conflict("This claim is not waiting for review (it was credited, capped or already decided)."),
             _ => throw new InvalidOperationException("Unhandled review outcome."),
         };
-
-    private static async Task<Results<Ok<AdminUserView>, ProblemHttpResult>> FindUserAsync(AutoMlDbContext db, CancellationToken ct, string email = "")
-    {
-        var normalized = email.Trim().ToUpperInvariant();
-        var id = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == normalized).Select(u => (Guid?)u.Id).SingleOrDefaultAsync(ct);
-        return id is { } found && await UserAsync(db, found, ct) is { } user
-            ? TypedResults.Ok(user)
-            : ProblemResults.NotFound("No account has this email: check the spelling, or look the user up by id.");
-    }
 
     private static async Task<Results<Ok<AdminLedgerView>, ProblemHttpResult, ValidationProblem>> LedgerAsync(
         Guid id, AutoMlDbContext db, CancellationToken ct, int pageSize = 100, string? cursor = null)
@@ -117,9 +112,5 @@ internal static class AdminEndpoints
         };
     }
 
-    private static Task<AdminUserView?> UserAsync(AutoMlDbContext db, Guid id, CancellationToken ct) =>
-        (from u in db.Users.AsNoTracking()
-         join a in db.CreditAccounts.AsNoTracking() on u.Id equals a.UserId
-         where u.Id == id
-         select new AdminUserView(u.Id, u.Email!, u.Tier, a.Balance, a.Held, a.Owed)).SingleOrDefaultAsync(ct);
+    private static Task<AdminUserView?> UserAsync(AutoMlDbContext db, Guid id, CancellationToken ct) => AdminUsers.FindAsync(db, id, ct);
 }

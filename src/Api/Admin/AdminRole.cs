@@ -10,8 +10,11 @@ internal static class AdminRole
 
     public static IServiceCollection AddAdmin(this IServiceCollection services)
     {
-        // The key-scope check too: an admin's API key reaches only the admin endpoints that name a scope (reads), never the rest.
+        // Only an admin-scope key of an admin carries the role (ApiKeyAuthenticationHandler); the key-scope check makes every
+        // admin route name the scope a key needs, so a route added without one stays session-only.
         services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.RequireRole(Name).AddRequirements(Accounts.KeyScopeRequirement.Instance));
+        services.AddScoped<TierChange>();
+        services.AddScoped<AccountSuspension>();
         return services;
     }
 

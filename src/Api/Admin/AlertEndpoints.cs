@@ -16,11 +16,12 @@ internal static class AlertEndpoints
 {
     public static void MapAlertEndpoints(this RouteGroupBuilder api)
     {
-        var admin = api.MapGroup("/admin").WithTags("Admin").RequireAuthorization(AdminRole.Policy).RequireAntiforgeryForCookies();
+        // An admin-scope key of an admin may call every admin route (the SDK's AdminClient, `automl admin`); other keys none.
+        var admin = api.MapGroup("/admin").WithTags("Admin").RequireAuthorization(AdminRole.Policy).RequireAntiforgeryForCookies().KeysNeed(ApiKeyScope.Admin);
         // Reads: an admin's key with any scope may list them (automl ops alerts in a monitoring script).
-        admin.MapGet("/alerts", ListAsync).KeysNeed(ApiKeyScope.Read)
+        admin.MapGet("/alerts", ListAsync)
             .WithDescription("Platform alerts, newest first: status open (still firing), cleared, or all.");
-        admin.MapGet("/reconciliation", ReconciliationAsync).KeysNeed(ApiKeyScope.Read)
+        admin.MapGet("/reconciliation", ReconciliationAsync)
             .WithDescription("The last ledger reconciliation (hourly): when it ran, whether every balance and hold equals its entries, and the accounts that do not.");
     }
 

@@ -44,4 +44,7 @@ public static class AuditActions
     public const string WorkflowRejection = "workflow-rejection";
     public const string DataExport = "data-export";
     public const string DataExportDownload = "data-export-download";
+    public const string TierChange = "tier-change";
+    public const string Suspension = "account-suspension";
+    public const string Unsuspension = "account-unsuspension";
 }

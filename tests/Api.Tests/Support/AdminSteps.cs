@@ -19,10 +19,7 @@ public static class AdminSteps
     {
         var email = ApiFactory.NewEmail();
         await api.SignUpAsync(email);
-        await using (var scope = api.Services.CreateAsyncScope())
-        {
-            Assert.True(await AdminRole.GrantAsync(scope.ServiceProvider, email));
-        }
+        await api.GrantAdminAsync(email);
         var admin = api.Browser();
         await (await admin.Http.PostAsJsonAsync("/api/v1/auth/login", new { email, password = ApiFactory.GoodPassword })).EnsureStatusAsync(HttpStatusCode.OK);
         return admin;
