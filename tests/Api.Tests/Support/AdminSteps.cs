@@ -12,12 +12,16 @@ public static class AdminSteps
     {
         var email = ApiFactory.NewEmail();
         await api.SignUpAsync(email);
-        await using (var scope = api.Services.CreateAsyncScope())
-        {
-            Assert.True(await AdminRole.GrantAsync(scope.ServiceProvider, email));
-        }
+        await api.GrantAdminAsync(email);
         var admin = api.Browser();
         await (await admin.Http.PostAsJsonAsync("/api/v1/auth/login", new { email, password = ApiFactory.GoodPassword })).EnsureStatusAsync(HttpStatusCode.OK);
         return admin;
+    }
+
+    /// <summary>Gives an existing account the admin role, as `admin grant-role` does; its next sign-in carries it.</summary>
+    public static async Task GrantAdminAsync(this ApiFactory api, string email)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        Assert.True(await AdminRole.GrantAsync(scope.ServiceProvider, email), $"{email} has no account to make an admin.");
     }
 }
