@@ -39,28 +39,32 @@ public static class SeededAccount
         await SignUpConfirmedAsync(platform, admin);
         await platform.GrantAdminAsync(admin);
         var targets = new List<string>();
+        var claims = new List<string>();
         for (var i = 1; i <= users; i++)
         {
             var email = $"managed-{i}-{Guid.NewGuid():N}@example.com";
             var user = await SignUpConfirmedAsync(platform, email);
+            var transaction = $"web-held-{Guid.NewGuid():N}";
             await platform.InDbAsync(async db =>
             {
                 var now = DateTimeOffset.UtcNow;
                 db.AdClaims.Add(new AdClaim
                 {
-                    Id = Guid.CreateVersion7(), TransactionId = $"web-held-{Guid.NewGuid():N}", UserId = user, AdUnit = "ca-app-pub/rewarded",
+                    Id = Guid.CreateVersion7(), TransactionId = transaction, UserId = user, AdUnit = "ca-app-pub/rewarded",
                     DeviceId = $"device-{i}", Ip = "198.51.100.7", Credits = 5, RiskScore = 70, RiskReasons = "device 9/h over 6",
                     Status = AdClaimStatus.Held, Day = DateOnly.FromDateTime(now.UtcDateTime), CreatedAt = now,
                 });
                 return await db.SaveChangesAsync();
             });
             targets.Add(email);
+            claims.Add(transaction);
         }
         return new Dictionary<string, string>
         {
             ["AUTOML_ADMIN_EMAIL"] = admin,
             ["AUTOML_ADMIN_PASSWORD"] = ApiFactory.GoodPassword,
             ["AUTOML_ADMIN_TARGETS"] = string.Join(',', targets),
+            ["AUTOML_ADMIN_CLAIMS"] = string.Join(',', claims),
         };
     }
 

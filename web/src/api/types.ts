@@ -156,3 +156,12 @@ export type WorkflowRunPage = Schemas['PageOfWorkflowRunView'];
 export type RunDecisionRequest = Schemas['RunDecisionRequest'];
 export type SecurityEvent = Schemas['AuditEventView'];
 export type SecurityEventPage = Schemas['PageOfAuditEventView'];
+
+/** The admin console's view of an account: tier and credit account. */
+export type AdminUser = Schemas['AdminUserView'];
+export type AdminLedger = Schemas['AdminLedgerView'];
+export type CreditAdjustmentRequest = Schemas['CreditAdjustmentRequest'];
+/** A rewarded-ad callback; held ones wait for an admin to approve (credit) or reject them. */
+export type AdClaim = Schemas['AdClaimView'];
+export type AdClaimStatus = Schemas['AdClaimStatus'];
+export type AdClaimPage = Schemas['PageOfAdClaimView'];
