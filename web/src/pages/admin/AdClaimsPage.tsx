@@ -83,54 +83,40 @@ export default function AdClaimsPage() {
       <ProblemAlert error={claims.error} />
       {claims.data && items.length === 0 && <p>{status === 'held' ? 'No claims are waiting for review.' : 'No claims with this status.'}</p>}
       {items.length > 0 && (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Ad claims, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Claim</th>
-                <th scope="col" className="num">
-                  Credits
-                </th>
-                <th scope="col">Risk</th>
-                <th scope="col" className="hide-phone">
-                  Source
-                </th>
-                <th scope="col">{status === 'held' ? 'Decision' : 'Reviewed'}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((c) => (
-                <tr key={c.id} data-testid="ad-claim">
-                  <th scope="row">
-                    <div className="break-word">{c.transactionId}</div>
-                    <div className="muted small">
-                      {formatDate(c.createdAt)} · <Link to={`/admin/users/${c.userId}`}>the user</Link>
-                    </div>
-                  </th>
-                  <td className="num">{c.credits.toLocaleString()}</td>
-                  <td>
-                    {c.riskScore}
-                    {c.riskReasons && <div className="muted small">{c.riskReasons}</div>}
-                  </td>
-                  <td className="hide-phone small">
-                    {[c.adUnit, c.deviceId, c.ip].filter(Boolean).join(' · ')}
-                  </td>
-                  <td>
-                    {c.status === 'held' ? (
-                      <Review claim={c} onDecided={setDecided} />
-                    ) : (
-                      <>
-                        {formatDate(c.reviewedAt)}
-                        {c.reviewNote && <div className="muted small">{c.reviewNote}</div>}
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ul className="claim-list" aria-label="Ad claims, newest first">
+          {items.map((c) => (
+            <li key={c.id} className="card" data-testid="ad-claim">
+              <h2 className="claim-title break-word">{c.transactionId}</h2>
+              <dl className="facts">
+                <dt>Received</dt>
+                <dd>{formatDate(c.createdAt)}</dd>
+                <dt>User</dt>
+                <dd>
+                  <Link to={`/admin/users/${c.userId}`}>Open the user's page</Link>
+                </dd>
+                <dt>Credits</dt>
+                <dd>{c.credits.toLocaleString()}</dd>
+                <dt>Risk</dt>
+                <dd>
+                  {c.riskScore}
+                  {c.riskReasons && <span className="muted"> ({c.riskReasons})</span>}
+                </dd>
+                <dt>Source</dt>
+                <dd>{[c.adUnit, c.deviceId, c.ip].filter(Boolean).join(' · ') || '—'}</dd>
+                {c.status !== 'held' && (
+                  <>
+                    <dt>Reviewed</dt>
+                    <dd>
+                      {formatDate(c.reviewedAt)}
+                      {c.reviewNote && <span className="muted"> ({c.reviewNote})</span>}
+                    </dd>
+                  </>
+                )}
+              </dl>
+              {c.status === 'held' && <Review claim={c} onDecided={setDecided} />}
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );
