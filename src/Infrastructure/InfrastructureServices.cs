@@ -38,6 +38,7 @@ public static class InfrastructureServices
         services.AddScoped<Workflows.WorkflowTriggers>();
         services.AddScoped<Workflows.WorkflowSchedules>();
         services.AddSingleton<Models.ModelAnnouncements>();
+        services.AddSingleton<Accounts.AccountAnnouncements>();
         services.AddPayments(configuration);
         services.AddRewards(configuration);
         services.AddEmailDelivery(configuration);

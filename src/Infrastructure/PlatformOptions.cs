@@ -11,6 +11,9 @@ public sealed class PlatformOptions
     public string PublicUrl { get; set; } = "http://127.0.0.1:8080";
     public long SignupBonusCredits { get; set; } = CreditRules.DefaultSignupBonus;
 
+    /// <summary>Where a refused user is told to write (a suspended account, a payment Stripe refused).</summary>
+    public string SupportEmail { get; set; } = "support@automl.example";
+
     /// <summary>Prefix of every Redis key, so several stacks (or test classes) share one Redis safely.</summary>
     public string RedisPrefix { get; set; } = "automl:";
 

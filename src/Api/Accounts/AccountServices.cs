@@ -31,7 +31,9 @@ internal static class AccountServices
             .AddEntityFrameworkStores<AutoMlDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
-        services.AddScoped<ISecurityStampValidator, SecurityStampValidator<AppUser>>();
+        services.AddScoped<ISecurityStampValidator, SuspensionAwareStampValidator>();
+        services.AddSingleton<SessionRevocations>();
+        services.AddHostedService(sp => sp.GetRequiredService<SessionRevocations>());
         services.Configure<SignInSessionOptions>(configuration.GetSection(SignInSessionOptions.Section));
         var sessions = configuration.GetSection(SignInSessionOptions.Section).Get<SignInSessionOptions>() ?? new SignInSessionOptions();
         services.Configure<SecurityStampValidatorOptions>(o =>
@@ -59,7 +61,7 @@ internal static class AccountServices
                 // Secure: always outside Development (Security/CookieSecurity.cs).
                 o.ExpireTimeSpan = TimeSpan.FromDays(14);
                 o.SlidingExpiration = true;
-                o.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;
+                o.Events.OnValidatePrincipal = SessionRevocations.ValidatePrincipalAsync;
                 o.Events.OnRedirectToLogin = ctx => AuthProblems.WriteAsync(ctx.HttpContext, StatusCodes.Status401Unauthorized,
                     "Sign in, or send an API key as 'Authorization: Bearer aml_…'.");
                 o.Events.OnRedirectToAccessDenied = ctx => AuthProblems.WriteAsync(ctx.HttpContext, StatusCodes.Status403Forbidden,

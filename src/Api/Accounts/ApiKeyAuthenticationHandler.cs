@@ -19,6 +19,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     public const string SchemeName = "ApiKey";
     public const string KeyIdClaim = "automl:api_key_id";
     public const string ScopeClaim = "automl:api_key_scope";
+    private const string SuspendedItem = "automl:api_key_account_suspended";
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
     public static bool CarriesKey(HttpRequest request) => ReadKey(request) is not null;
@@ -32,11 +33,16 @@ internal sealed class ApiKeyAuthenticationHandler(
         var hash = ApiKeyFormat.Hash(key);
         var found = await db.ApiKeys.AsNoTracking()
             .Where(k => k.KeyHash == hash && k.RevokedAt == null)
-            .Select(k => new { k.Id, k.UserId, k.LastUsedAt, k.Scope })
+            .Select(k => new { k.Id, k.UserId, k.LastUsedAt, k.Scope, Suspended = db.Users.Any(u => u.Id == k.UserId && u.SuspendedAt != null) })
             .SingleOrDefaultAsync(Context.RequestAborted);
         if (found is null)
         {
             return AuthenticateResult.Fail("The API key is not valid or has been revoked.");
+        }
+        if (found.Suspended)
+        {
+            Context.Items[SuspendedItem] = true;
+            return AuthenticateResult.Fail("The account of this API key is suspended.");
         }
         var now = clock.GetUtcNow();
         if (found.LastUsedAt is null || now - found.LastUsedAt > LastUsedResolution)
@@ -57,6 +63,11 @@ internal sealed class ApiKeyAuthenticationHandler(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var result = await HandleAuthenticateOnceSafeAsync();
+        if (Context.Items.ContainsKey(SuspendedItem))
+        {
+            await AccountSuspended.WriteAsync(Context);
+            return;
+        }
         await AuthProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized,
             result.Failure?.Message ?? "Sign in, or send an API key as 'Authorization: Bearer aml_…'.");
     }

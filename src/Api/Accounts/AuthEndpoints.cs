@@ -106,6 +106,12 @@ internal static class AuthEndpoints
                 return ProblemResults.Unauthorized(WrongCredentials);
             }
             await throttle.SucceededAsync(address, client);
+            if (user.SuspendedAt is not null)
+            {
+                // Only after the right password: a guesser learns nothing about the account.
+                await audit.RecordAsync(AuditActions.SignIn, user.Id, ct, AuditOutcomes.Refused, detail: "The account is suspended.", actor: user.Email);
+                return AccountSuspended.Problem(http);
+            }
             await SignInAsync(signIn, tokens, clock, http, user);
             await audit.RecordAsync(AuditActions.SignIn, user.Id, ct, actor: $"{user.Email} (password)");
             devices.Remember(http, address);

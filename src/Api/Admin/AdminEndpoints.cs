@@ -26,7 +26,8 @@ internal static class AdminEndpoints
             ReviewAsync(id, false, body, current, review, audit, db, ct));
         admin.MapGet("/audit", AuditEndpoints.ListAsync).WithDescription("The audit trail, newest first, filtered by account, action and time.");
         admin.MapGet("/audit/verify", AuditEndpoints.VerifyAsync).WithDescription("Checks the audit trail's hash chain and names the first row that does not hold.");
-        admin.MapGet("/users", FindUserAsync);
+        admin.MapAdminUserEndpoints();
+        admin.MapAccountStandingEndpoints();
         admin.MapGet("/users/{id:guid}/ledger", LedgerAsync);
         admin.MapPost("/users/{id:guid}/credits", AdjustAsync);
     }
@@ -65,15 +66,6 @@ internal static class AdminEndpoints
         await audit.RecordAsync(AuditActions.AdClaimReview, owner, ct, targetType: "ad-claim", targetId: id.ToString(),
             detail: $"{(approve ? "Approved" : "Rejected")}{(string.IsNullOrWhiteSpace(note) ? "." : $": {note}")}");
         return TypedResults.NoContent();
-    }
-
-    private static async Task<Results<Ok<AdminUserView>, ProblemHttpResult>> FindUserAsync(AutoMlDbContext db, CancellationToken ct, string email = "")
-    {
-        var normalized = email.Trim().ToUpperInvariant();
-        var id = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == normalized).Select(u => (Guid?)u.Id).SingleOrDefaultAsync(ct);
-        return id is { } found && await UserAsync(db, found, ct) is { } user
-            ? TypedResults.Ok(user)
-            : ProblemResults.NotFound("No account has this email: check the spelling, or look the user up by id.");
     }
 
     private static async Task<Results<Ok<AdminLedgerView>, ProblemHttpResult, ValidationProblem>> LedgerAsync(
@@ -123,9 +115,5 @@ internal static class AdminEndpoints
         };
     }
 
-    private static Task<AdminUserView?> UserAsync(AutoMlDbContext db, Guid id, CancellationToken ct) =>
-        (from u in db.Users.AsNoTracking()
-         join a in db.CreditAccounts.AsNoTracking() on u.Id equals a.UserId
-         where u.Id == id
-         select new AdminUserView(u.Id, u.Email!, u.Tier, a.Balance, a.Held, a.Owed)).SingleOrDefaultAsync(ct);
+    private static Task<AdminUserView?> UserAsync(AutoMlDbContext db, Guid id, CancellationToken ct) => AdminUsers.FindAsync(db, id, ct);
 }

@@ -11,6 +11,8 @@ internal static class AdminRole
     public static IServiceCollection AddAdmin(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.RequireRole(Name));
+        services.AddScoped<TierChange>();
+        services.AddScoped<AccountSuspension>();
         return services;
     }
 

@@ -9,6 +9,7 @@ internal static class RateLimitingSetup
         services.AddUserRateLimits(configuration);
         services.AddMemoryCache();
         services.AddSingleton<UserTiers>();
+        services.AddHostedService(sp => sp.GetRequiredService<UserTiers>());
         services.AddSingleton<AuthRateLimits>();
         services.AddSingleton<PasswordHashGate>();
         return services;

@@ -13,4 +13,12 @@ public sealed class AppUser : IdentityUser<Guid>
 
     /// <summary>Whether a charge that takes the balance below the low-balance line is mailed.</summary>
     public bool NotifyLowBalance { get; set; } = true;
+
+    /// <summary>When an admin suspended the account; null while it is in good standing. A suspended account signs in with nothing and starts no work.</summary>
+    public DateTimeOffset? SuspendedAt { get; set; }
+
+    /// <summary>The admin who suspended it (no foreign key: the record outlives that admin's account, like the audit trail).</summary>
+    public Guid? SuspendedBy { get; set; }
+
+    public string? SuspensionReason { get; set; }
 }

@@ -41,4 +41,7 @@ public static class AuditActions
     public const string AliasMove = "alias-move";
     public const string WorkflowApproval = "workflow-approval";
     public const string WorkflowRejection = "workflow-rejection";
+    public const string TierChange = "tier-change";
+    public const string Suspension = "account-suspension";
+    public const string Unsuspension = "account-unsuspension";
 }

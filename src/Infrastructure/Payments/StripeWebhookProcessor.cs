@@ -38,8 +38,13 @@ public sealed class StripeWebhookProcessor(
     IOptions<StripeOptions> stripeOptions,
     IOptions<BillingCatalog> catalog,
     TimeProvider clock,
+    Audit.AuditTrail audit,
+    Accounts.AccountAnnouncements accounts,
     ILogger<StripeWebhookProcessor> logger)
 {
+    /// <summary>The account whose tier this event changed, told to every API instance once the change commits.</summary>
+    private Guid? tierChanged;
+
     public async Task<WebhookOutcome> RunAsync(Event stripeEvent, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -65,6 +70,10 @@ public sealed class StripeWebhookProcessor(
         };
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        if (tierChanged is { } user)
+        {
+            await accounts.TierChangedAsync(user);
+        }
         logger.LogInformation("Stripe event {EventId} ({Type}) {Outcome}", stripeEvent.Id, stripeEvent.Type, applied ? "applied" : "ignored");
         return applied ? WebhookOutcome.Applied : WebhookOutcome.Ignored;
     }
@@ -252,7 +261,14 @@ public sealed class StripeWebhookProcessor(
         }
         var tier = StripeCustomer.TierFor(status);
         // Enterprise is granted by hand, never taken away or given by a Pro subscription.
-        await db.Users.Where(u => u.Id == user && u.Tier != Tier.Enterprise).ExecuteUpdateAsync(s => s.SetProperty(u => u.Tier, tier), ct);
+        if (await db.Users.Where(u => u.Id == user && u.Tier != Tier.Enterprise && u.Tier != tier).ExecuteUpdateAsync(s => s.SetProperty(u => u.Tier, tier), ct) == 1)
+        {
+            // Only free and pro move here, so the tier before was the other one.
+            var before = tier == Tier.Pro ? Tier.Free : Tier.Pro;
+            await audit.RecordAsync(new Audit.AuditEntry(Audit.AuditActions.TierChange, "stripe", user, TargetType: "account", TargetId: user.ToString(),
+                Detail: $"{before.ToString().ToLowerInvariant()} → {tier.ToString().ToLowerInvariant()}: subscription {subscriptionId} is {status}."), ct);
+            tierChanged = user;
+        }
         return true;
     }
 

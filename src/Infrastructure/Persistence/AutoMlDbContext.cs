@@ -89,6 +89,7 @@ public sealed class AutoMlDbContext(DbContextOptions<AutoMlDbContext> options)
         {
             u.ToTable("users");
             u.Property(x => x.Tier).HasConversion<string>().HasMaxLength(16);
+            u.Property(x => x.SuspensionReason).HasMaxLength(300);
         });
         builder.Entity<IdentityRole<Guid>>().ToTable("roles");
         builder.Entity<IdentityUserRole<Guid>>().ToTable("user_roles");

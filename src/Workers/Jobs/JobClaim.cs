@@ -10,6 +10,7 @@ internal enum ClaimOutcome
     Claimed = 0,
     NotQueued = 1,
     AtConcurrencyLimit = 2,
+    OwnerSuspended = 3,
 }
 
 /// <summary>
@@ -29,7 +30,12 @@ internal sealed class JobClaim(AutoMlDbContext db, TimeProvider clock)
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({job.UserId.ToString()}, 0))", ct);
-        var tier = await db.Users.Where(u => u.Id == job.UserId).Select(u => u.Tier).SingleAsync(ct);
+        var owner = await db.Users.Where(u => u.Id == job.UserId).Select(u => new { u.Tier, Suspended = u.SuspendedAt != null }).SingleAsync(ct);
+        if (owner.Suspended)
+        {
+            return ClaimOutcome.OwnerSuspended;
+        }
+        var tier = owner.Tier;
         var running = await db.Jobs.CountAsync(j => j.UserId == job.UserId && j.Status == JobLifecycle.Occupying, ct);
         if (running >= TierPlan.For(tier).ConcurrentJobs)
         {

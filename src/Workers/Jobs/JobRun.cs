@@ -44,6 +44,11 @@ internal sealed class JobRun(
                 var waiting = await db.Jobs.Where(j => j.Id == jobId).Select(j => new { j.Kind, j.Queue }).SingleAsync(cancellationToken);
                 KeepQueueOnRetry.Schedule(hangfire, JobDeliveries.For(waiting.Kind, jobId), waiting.Queue, ConcurrencyRetry);
                 return;
+            case ClaimOutcome.OwnerSuspended:
+                var suspended = await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == jobId, cancellationToken);
+                await settlement.EndAsync(suspended, SuspendedAccountJobs.Ending(suspended), cancellationToken);
+                logger.LogInformation("Job {JobId} not started: its account is suspended; cancelled with its hold released", jobId);
+                return;
             case ClaimOutcome.Claimed:
                 break;
         }

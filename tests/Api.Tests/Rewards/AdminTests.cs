@@ -44,7 +44,7 @@ public sealed class AdminTests(PaymentsFactory api) : IClassFixture<PaymentsFact
         var email = ApiFactory.NewEmail();
         var browser = await api.SignUpAsync(email);
         var found = await (await admin.Http.GetAsync($"/api/v1/admin/users?email={Uri.EscapeDataString(email)}")).JsonAsync();
-        var user = found.GetProperty("id").GetString();
+        var user = Assert.Single(found.GetProperty("items").EnumerateArray()).GetProperty("id").GetString();
 
         await (await admin.Http.PostAsJsonAsync($"/api/v1/admin/users/{user}/credits", new { amount = 250, reason = "Conference voucher" })).JsonAsync();
         var tooMuch = await admin.Http.PostAsJsonAsync($"/api/v1/admin/users/{user}/credits", new { amount = -1000, reason = "Fraud" });
