@@ -1,18 +1,31 @@
 // The admin console's calls (/api/v1/admin/…): the API refuses them with 403 unless the session has the admin role.
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { apiFetch, json } from './client';
 import type {
   AdClaimPage,
   AdClaimStatus,
+  AdminApiKeyPage,
   AdminLedger,
   AdminUser,
+  AdminUserPage,
   CreditAdjustmentRequest,
+  DatasetSummaryPage,
+  JobPage,
   SecurityEventPage,
+  SetTierRequest,
   Tier,
 } from './types';
 
 export const adminKey = ['admin'] as const;
 const userKey = (id: string) => [...adminKey, 'users', id] as const;
+
+/** After a change to an account: its view as the API answered, and everything else the console shows read again. */
+function changed(client: QueryClient, id: string) {
+  return (user: AdminUser) => {
+    client.setQueryData([...userKey(id), 'view'], user);
+    return client.invalidateQueries({ queryKey: adminKey, predicate: (q) => q.queryKey[3] !== 'view' || q.queryKey[2] !== id });
+  };
+}
 
 const withCursor = (path: string, params: Record<string, string>, cursor: string | null) => {
   const query = new URLSearchParams(params);
@@ -20,14 +33,49 @@ const withCursor = (path: string, params: Record<string, string>, cursor: string
   return `${path}?${query}`;
 };
 
-/** An account by its exact email address (the API's lookup); null before anything is asked. */
-export function useFindUser(email: string | null) {
-  return useQuery({
-    queryKey: [...adminKey, 'find', email],
-    queryFn: () => apiFetch<AdminUser>(`/admin/users?${new URLSearchParams({ email: email! })}`),
-    enabled: !!email,
-    retry: false,
+/** What the console's user search asks: part of an email or a whole id, and optional filters. */
+export interface UserSearch {
+  query: string;
+  tier: Tier | '';
+  suspended: '' | 'true' | 'false';
+}
+
+/** Accounts matching the search, newest first; nothing is asked before the first search. */
+export function useFindUsers(search: UserSearch | null, pageSize = 25) {
+  return useInfiniteQuery({
+    queryKey: [...adminKey, 'find', search, pageSize],
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) => {
+      const params: Record<string, string> = { pageSize: String(pageSize) };
+      if (search!.query.trim()) params.query = search!.query.trim();
+      if (search!.tier) params.tier = search!.tier;
+      if (search!.suspended) params.suspended = search!.suspended;
+      return apiFetch<AdminUserPage>(withCursor('/admin/users', params, pageParam));
+    },
+    getNextPageParam: (last) => last.nextCursor,
+    enabled: search !== null,
   });
+}
+
+export function useAdminUser(id: string) {
+  return useQuery({ queryKey: [...userKey(id), 'view'], queryFn: () => apiFetch<AdminUser>(`/admin/users/${id}`) });
+}
+
+/** Pages of one of the user's lists (jobs, data sets), newest first. */
+function useUserList<T extends { nextCursor: string | null }>(id: string, list: 'jobs' | 'datasets', pageSize: number) {
+  return useInfiniteQuery({
+    queryKey: [...userKey(id), list, pageSize],
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) => apiFetch<T>(withCursor(`/admin/users/${id}/${list}`, { pageSize: String(pageSize) }, pageParam)),
+    getNextPageParam: (last: T) => last.nextCursor,
+  });
+}
+
+export const useUserJobs = (id: string, pageSize = 10) => useUserList<JobPage>(id, 'jobs', pageSize);
+export const useUserDatasets = (id: string, pageSize = 10) => useUserList<DatasetSummaryPage>(id, 'datasets', pageSize);
+
+export function useUserKeys(id: string) {
+  return useQuery({ queryKey: [...userKey(id), 'keys'], queryFn: () => apiFetch<AdminApiKeyPage>(`/admin/users/${id}/keys`) });
 }
 
 /** A user's ledger, newest first; each page also carries the user's account as it is now. */
@@ -56,7 +104,7 @@ export function useAdjustCredits(id: string) {
   return useMutation({
     mutationFn: ({ request, key }: { request: CreditAdjustmentRequest; key: string }) =>
       apiFetch<AdminUser>(`/admin/users/${id}/credits`, { ...json('POST', request), headers: { 'content-type': 'application/json', 'Idempotency-Key': key } }),
-    onSuccess: () => client.invalidateQueries({ queryKey: userKey(id) }),
+    onSuccess: changed(client, id),
   });
 }
 
@@ -82,8 +130,8 @@ export function useReviewAdClaim() {
 export function useSetTier(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (request: { tier: Tier; reason: string }) => apiFetch<AdminUser>(`/admin/users/${id}/tier`, json('PUT', request)),
-    onSuccess: () => client.invalidateQueries({ queryKey: userKey(id) }),
+    mutationFn: (request: SetTierRequest) => apiFetch<AdminUser>(`/admin/users/${id}/tier`, json('PUT', request)),
+    onSuccess: changed(client, id),
   });
 }
 
@@ -91,14 +139,14 @@ export function useSuspend(id: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (reason: string) => apiFetch<AdminUser>(`/admin/users/${id}/suspend`, json('POST', { reason })),
-    onSuccess: () => client.invalidateQueries({ queryKey: userKey(id) }),
+    onSuccess: changed(client, id),
   });
 }
 
 export function useUnsuspend(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => apiFetch<AdminUser>(`/admin/users/${id}/unsuspend`, { method: 'POST' }),
-    onSuccess: () => client.invalidateQueries({ queryKey: userKey(id) }),
+    mutationFn: () => apiFetch<AdminUser>(`/admin/users/${id}/unsuspend`, json('POST', {})),
+    onSuccess: changed(client, id),
   });
 }

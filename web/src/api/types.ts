@@ -165,3 +165,9 @@ export type CreditAdjustmentRequest = Schemas['CreditAdjustmentRequest'];
 export type AdClaim = Schemas['AdClaimView'];
 export type AdClaimStatus = Schemas['AdClaimStatus'];
 export type AdClaimPage = Schemas['PageOfAdClaimView'];
+export type AdminUserPage = Schemas['PageOfAdminUserView'];
+export type AdminSuspension = Schemas['AdminSuspensionView'];
+export type SetTierRequest = Schemas['SetTierRequest'];
+/** Every key of an account, revoked ones included. */
+export type AdminApiKey = Schemas['AdminApiKeyView'];
+export type AdminApiKeyPage = Schemas['PageOfAdminApiKeyView'];

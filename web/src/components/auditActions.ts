@@ -15,6 +15,9 @@ const labels: Record<string, string> = {
   'workflow-rejection': 'Workflow candidate rejected',
   'role-grant': 'Role granted',
   'account-deletion': 'Account deleted',
+  'tier-change': 'Plan changed',
+  'account-suspension': 'Account suspended',
+  'account-unsuspension': 'Account unsuspended',
 };
 
 /** The action's name for people; an action this dashboard does not know yet shows as the API names it. */

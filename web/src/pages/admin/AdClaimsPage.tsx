@@ -86,7 +86,7 @@ export default function AdClaimsPage() {
         <ul className="claim-list" aria-label="Ad claims, newest first">
           {items.map((c) => (
             <li key={c.id} className="card" data-testid="ad-claim">
-              <h2 className="claim-title break-word">{c.transactionId}</h2>
+              <h2 className="claim-title anywhere">{c.transactionId}</h2>
               <dl className="facts">
                 <dt>Received</dt>
                 <dd>{formatDate(c.createdAt)}</dd>

@@ -1,76 +1,96 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { useFindUser } from '../../api/admin';
+import { Link } from 'react-router';
+import { useFindUsers, type UserSearch } from '../../api/admin';
+import type { Tier } from '../../api/types';
+import LoadMore from '../../components/LoadMore';
 import PageHeading from '../../components/PageHeading';
 import ProblemAlert from '../../components/ProblemAlert';
 import Spinner from '../../components/Spinner';
+import { formatDate } from '../../components/format';
 import AdminNav from './AdminNav';
-import { tierLabel } from './adminFormat';
+import { tierLabel, tiers } from './adminFormat';
 import './admin.css';
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export default function AdminUsersPage() {
-  const navigate = useNavigate();
-  const [text, setText] = useState('');
-  const [email, setEmail] = useState<string | null>(null);
-  const found = useFindUser(email);
+  const [form, setForm] = useState<UserSearch>({ query: '', tier: '', suspended: '' });
+  const [search, setSearch] = useState<UserSearch | null>(null);
+  const found = useFindUsers(search);
+  const users = found.data?.pages.flatMap((p) => p.items) ?? [];
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const value = text.trim();
-    if (uuid.test(value)) {
-      void navigate(`/admin/users/${value.toLowerCase()}`);
-      return;
-    }
-    setEmail(value || null);
+    setSearch({ ...form });
   };
 
   return (
     <section>
       <PageHeading title="Admin" />
       <AdminNav />
-      <h2>Find a user</h2>
-      <form className="row" role="search" onSubmit={submit} noValidate>
-        <label style={{ flex: 1, minWidth: '14rem' }}>
+      <h2>Find users</h2>
+      <form className="row user-search" role="search" onSubmit={submit} noValidate>
+        <label className="grow">
           Email or account id
-          <input type="search" value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" />
+          <input type="search" value={form.query} onChange={(e) => setForm({ ...form, query: e.target.value })} autoComplete="off" />
         </label>
-        <button type="submit" style={{ alignSelf: 'flex-end' }}>
-          Find
-        </button>
+        <label>
+          Plan
+          <select value={form.tier} onChange={(e) => setForm({ ...form, tier: e.target.value as Tier | '' })}>
+            <option value="">Any</option>
+            {tiers.map((t) => (
+              <option key={t.value} value={t.value}>
+                {t.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Status
+          <select value={form.suspended} onChange={(e) => setForm({ ...form, suspended: e.target.value as UserSearch['suspended'] })}>
+            <option value="">Any</option>
+            <option value="false">Active</option>
+            <option value="true">Suspended</option>
+          </select>
+        </label>
+        <button type="submit">Find</button>
       </form>
-      {found.isFetching && <Spinner label="Looking the user up" />}
+      <p className="muted small">Part of an address finds every account whose email contains it; leave the field empty to list the newest accounts.</p>
+      {found.isPending && search && <Spinner label="Finding users" />}
       <ProblemAlert error={found.error} />
-      {found.data && (
+      {found.data && users.length === 0 && <p>No account matches.</p>}
+      {users.length > 0 && (
         <div className="table-wrap">
           <table>
-            <caption className="visually-hidden">Accounts found</caption>
+            <caption className="visually-hidden">Accounts found, newest first</caption>
             <thead>
               <tr>
                 <th scope="col">Email</th>
                 <th scope="col">Plan</th>
-                <th scope="col" className="num">
+                <th scope="col">Status</th>
+                <th scope="col" className="num hide-phone">
                   Balance
                 </th>
-                <th scope="col" className="num hide-phone">
-                  Held
+                <th scope="col" className="hide-phone">
+                  Signed up
                 </th>
               </tr>
             </thead>
             <tbody>
-              <tr>
-                <th scope="row">
-                  <Link to={`/admin/users/${found.data.id}`}>{found.data.email}</Link>
-                </th>
-                <td>{tierLabel(found.data.tier)}</td>
-                <td className="num">{found.data.balance.toLocaleString()}</td>
-                <td className="num hide-phone">{found.data.held.toLocaleString()}</td>
-              </tr>
+              {users.map((u) => (
+                <tr key={u.id}>
+                  <th scope="row" className="anywhere">
+                    <Link to={`/admin/users/${u.id}`}>{u.email}</Link>
+                  </th>
+                  <td>{tierLabel(u.tier)}</td>
+                  <td>{u.suspension ? 'Suspended' : 'Active'}</td>
+                  <td className="num hide-phone">{u.balance.toLocaleString()}</td>
+                  <td className="nowrap hide-phone">{formatDate(u.createdAt)}</td>
+                </tr>
+              ))}
             </tbody>
           </table>
         </div>
       )}
+      <LoadMore query={found} />
     </section>
   );
 }

@@ -5,8 +5,8 @@ import ProblemAlert from '../../components/ProblemAlert';
 import Section from './Section';
 
 /**
- * Suspending signs the user out everywhere and refuses their sign-ins and API keys until an admin unsuspends them;
- * it asks first, unsuspending does not.
+ * Suspending signs the user out everywhere, refuses their sign-ins and API keys and cancels their queued and running
+ * jobs (credits released) until an admin unsuspends them; it asks first, unsuspending does not.
  */
 export default function SuspensionForm({ userId, email, suspended }: { userId: string; email: string; suspended: boolean }) {
   const suspend = useSuspend(userId);
@@ -46,7 +46,7 @@ export default function SuspensionForm({ userId, email, suspended }: { userId: s
       {suspended ? (
         <div className="stack">
           <p className="muted" style={{ margin: 0 }}>
-            The user cannot sign in or use API keys, and their queued jobs wait until the account is active again.
+            The user cannot sign in or use their API keys, and no job of theirs starts, until the account is active again.
           </p>
           <div>
             <button type="button" disabled={pending} onClick={doUnsuspend}>
@@ -78,7 +78,7 @@ export default function SuspensionForm({ userId, email, suspended }: { userId: s
                 className="danger"
                 disabled={pending}
                 dialogLabel="Suspend"
-                question={`Suspend ${email}? They are signed out everywhere at once, and their sign-ins and API keys are refused until you unsuspend the account.`}
+                question={`Suspend ${email}? They are signed out everywhere at once, their queued and running jobs are cancelled (held credits released), and their sign-ins and API keys are refused until you unsuspend the account.`}
                 confirmLabel="Suspend"
                 onConfirm={doSuspend}
               />

@@ -35,10 +35,10 @@ export default function UserAudit({ userId }: { userId: string }) {
                   <td className="nowrap">{formatDate(e.at)}</td>
                   <th scope="row">
                     {auditActionLabel(e.action)}
-                    {e.detail && <div className="muted">{e.detail}</div>}
+                    {e.detail && <div className="muted anywhere">{e.detail}</div>}
                   </th>
                   <td>{e.outcome}</td>
-                  <td className="break-word">{e.actor}</td>
+                  <td className="anywhere">{e.actor}</td>
                   <td className="nowrap hide-phone">{e.address ?? ''}</td>
                 </tr>
               ))}

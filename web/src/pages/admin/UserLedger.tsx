@@ -42,7 +42,7 @@ export default function UserLedger({ ledger }: { ledger: ReturnType<typeof useUs
                   <td className="num">{e.amount === 0 ? '—' : signed(e.amount)}</td>
                   <td className="num hide-phone">{e.heldChange === 0 ? '—' : signed(e.heldChange)}</td>
                   <td className="num">{e.balanceAfter.toLocaleString()}</td>
-                  <td className="hide-phone muted">{e.reference}</td>
+                  <td className="hide-phone muted anywhere">{e.reference}</td>
                 </tr>
               ))}
             </tbody>
