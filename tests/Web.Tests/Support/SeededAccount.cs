@@ -50,9 +50,18 @@ public static class SeededAccount
                 var now = DateTimeOffset.UtcNow;
                 db.AdClaims.Add(new AdClaim
                 {
-                    Id = Guid.CreateVersion7(), TransactionId = transaction, UserId = user, AdUnit = "ca-app-pub/rewarded",
-                    DeviceId = $"device-{i}", Ip = "198.51.100.7", Credits = 5, RiskScore = 70, RiskReasons = "device 9/h over 6",
-                    Status = AdClaimStatus.Held, Day = DateOnly.FromDateTime(now.UtcDateTime), CreatedAt = now,
+                    Id = Guid.CreateVersion7(),
+                    TransactionId = transaction,
+                    UserId = user,
+                    AdUnit = "ca-app-pub/rewarded",
+                    DeviceId = $"device-{i}",
+                    Ip = "198.51.100.7",
+                    Credits = 5,
+                    RiskScore = 70,
+                    RiskReasons = "device 9/h over 6",
+                    Status = AdClaimStatus.Held,
+                    Day = DateOnly.FromDateTime(now.UtcDateTime),
+                    CreatedAt = now,
                 });
                 return await db.SaveChangesAsync();
             });
