@@ -28,6 +28,7 @@ internal static class AdminEndpoints
         admin.MapGet("/audit/verify", AuditEndpoints.VerifyAsync).WithDescription("Checks the audit trail's hash chain and names the first row that does not hold.");
         admin.MapAdminUserEndpoints();
         admin.MapAccountStandingEndpoints();
+        admin.MapFigureEndpoints();
         admin.MapGet("/users/{id:guid}/ledger", LedgerAsync);
         admin.MapPost("/users/{id:guid}/credits", AdjustAsync);
     }

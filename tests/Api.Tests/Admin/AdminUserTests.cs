@@ -103,6 +103,7 @@ public sealed class AdminUserTests(ApiFactory api) : IClassFixture<ApiFactory>
         () => new(HttpMethod.Put, $"/api/v1/admin/users/{id}/tier") { Content = JsonContent.Create(new { tier = "enterprise", reason = "Myself" }) },
         () => new(HttpMethod.Post, $"/api/v1/admin/users/{id}/suspend") { Content = JsonContent.Create(new { reason = "Someone" }) },
         () => new(HttpMethod.Post, $"/api/v1/admin/users/{id}/unsuspend") { Content = JsonContent.Create(new { }) },
+        () => new(HttpMethod.Get, "/api/v1/admin/figures"),
     ];
 
     private static Task<HttpResponseMessage> QuoteAsync(BrowserClient user, int budgetSeconds) =>
