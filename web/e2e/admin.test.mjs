@@ -21,7 +21,7 @@ async function adminNav(page, name, heading) {
   await mainHeading(page, heading).waitFor();
 }
 
-pageTest('an admin finds a user, sets the plan, grants credits, suspends and unsuspends, and reviews an ad claim', async ({ page, viewport }) => {
+pageTest('an admin finds a user, sets the plan, grants credits, suspends and unsuspends, reviews an ad claim and reads the figures', async ({ page, viewport }) => {
   const { admin, password, user, claim } = seeded(viewport);
   await openPage(page, '/login', 'Sign in');
   await page.getByLabel('Email').fill(admin);
@@ -89,6 +89,25 @@ pageTest('an admin finds a user, sets the plan, grants credits, suspends and uns
   await page.getByRole('status').getByText(`Approved claim ${claim}: 5 credits went to the user.`).waitFor();
   await row.waitFor({ state: 'detached' });
 
+  await adminNav(page, 'Figures', 'Platform figures');
+  const signups = page.getByTestId('chart-activity');
+  await signups.and(page.locator('[data-rendered="true"]')).waitFor();
+  // The chart's numbers, one row per day up to today (UTC): the range counts the accounts seeded for this spec.
+  const figure = page.getByRole('figure').filter({ has: signups });
+  await figure.getByText('Show the numbers').click();
+  const today = new Date().toISOString().slice(0, 10);
+  await figure.getByRole('rowheader', { name: today }).waitFor();
+  const rows = figure.getByRole('row').filter({ has: page.getByRole('rowheader') });
+  assert.equal(await rows.count(), 30, 'the last 30 days by default');
+  let signUps = 0;
+  for (const text of await rows.locator('td:first-of-type').allInnerTexts()) signUps += Number(text.replace(/[^0-9]/g, ''));
+  assert.ok(signUps >= 3, `the sign-ups of the last 30 days count the seeded admin and users: ${signUps}`);
+  for (const id of ['chart-jobs', 'chart-credits', 'chart-queue', 'chart-wait', 'chart-failures']) {
+    await page.getByTestId(id).and(page.locator('[data-rendered="true"]')).waitFor();
+  }
+  // Revenue is a chart once a payment came in, and says there was none before.
+  await page.getByTestId('chart-revenue').waitFor();
+  await screenshot(page, 'admin-figures');
 });
 
 pageTest('a user who is not an admin has no Admin link and gets a 403 page at /admin', async ({ page }) => {

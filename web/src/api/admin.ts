@@ -11,6 +11,7 @@ import type {
   CreditAdjustmentRequest,
   DatasetSummaryPage,
   JobPage,
+  PlatformFigures,
   SecurityEventPage,
   SetTierRequest,
   Tier,
@@ -148,5 +149,18 @@ export function useUnsuspend(id: string) {
   return useMutation({
     mutationFn: () => apiFetch<AdminUser>(`/admin/users/${id}/unsuspend`, json('POST', {})),
     onSuccess: changed(client, id),
+  });
+}
+
+/** From and to are UTC days (yyyy-MM-dd), both included; empty asks for the API's default (the last 30 days). */
+export function useFigures(from: string, to: string) {
+  return useQuery({
+    queryKey: [...adminKey, 'figures', from, to],
+    queryFn: () => {
+      const params = new URLSearchParams();
+      if (from) params.set('from', from);
+      if (to) params.set('to', to);
+      return apiFetch<PlatformFigures>(`/admin/figures?${params}`);
+    },
   });
 }

@@ -171,3 +171,6 @@ export type SetTierRequest = Schemas['SetTierRequest'];
 /** Every key of an account, revoked ones included. */
 export type AdminApiKey = Schemas['AdminApiKeyView'];
 export type AdminApiKeyPage = Schemas['PageOfAdminApiKeyView'];
+/** The platform per UTC day (GET /admin/figures), every day of the range present. */
+export type PlatformFigures = Schemas['PlatformFiguresView'];
+export type DayFigures = Schemas['DayFiguresView'];

@@ -8,10 +8,10 @@ import { animation, colors, short } from './palette';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
-/** A named row of values, one per day; `color` pins a colour where its meaning matters (failures in red). */
+/** A named row of values, one per day (null where the day has none, e.g. no job started); `color` pins a colour. */
 export interface DaySeries {
   name: string;
-  values: number[];
+  values: (number | null)[];
   color?: string;
 }
 
@@ -19,23 +19,34 @@ const seriesColors = [colors.primary, '#ea580c', colors.ok, '#7c3aed', '#0891b2'
 
 const grid = { left: 8, right: 16, top: 44, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'all' } as const;
 
-function axes(days: string[], unit: string) {
+/** Days are yyyy-MM-dd; the axis shows MM-dd, the tooltip and the table the whole date. */
+function axes(days: string[], unit: string, signed = false) {
   return {
-    xAxis: { type: 'category', data: days, axisLabel: { hideOverlap: true } },
-    yAxis: { type: 'value', name: unit, min: 0, axisLabel: { formatter: (v: number) => short(v) }, splitLine: { lineStyle: { color: colors.grid } } },
+    xAxis: { type: 'category', data: days, axisLabel: { hideOverlap: true, formatter: (d: string) => d.slice(5) } },
+    yAxis: {
+      type: 'value',
+      name: unit,
+      min: signed ? undefined : 0,
+      axisLabel: { formatter: (v: number) => short(v) },
+      splitLine: { lineStyle: { color: colors.grid } },
+    },
   };
 }
 
 const colorOf = (s: DaySeries, i: number) => s.color ?? seriesColors[i % seriesColors.length];
 
-/** Bars per day; `stacked` puts the series on top of each other (parts of one total, e.g. jobs by status). */
+/**
+ * Bars per day; `stacked` puts the series on top of each other (parts of one total, e.g. credits by source), negative
+ * values below the axis (credits out).
+ */
 export function dailyBarsOption(days: string[], series: DaySeries[], unit: string, { stacked = false } = {}): EChartsCoreOption {
+  const signed = series.some((s) => s.values.some((v) => v !== null && v < 0));
   return {
     ...animation,
     grid,
     legend: { top: 0, type: 'scroll', data: series.map((s) => s.name) },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => (typeof v === 'number' ? v.toLocaleString() : '—') },
-    ...axes(days, unit),
+    ...axes(days, unit, signed),
     series: series.map((s, i) => ({
       name: s.name,
       type: 'bar',
@@ -59,6 +70,7 @@ export function dailyLinesOption(days: string[], series: DaySeries[], unit: stri
       name: s.name,
       type: 'line',
       symbolSize: 6,
+      connectNulls: false,
       lineStyle: { width: 2, color: colorOf(s, i) },
       itemStyle: { color: colorOf(s, i) },
       data: s.values,

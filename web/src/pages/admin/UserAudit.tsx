@@ -23,7 +23,6 @@ export default function UserAudit({ userId }: { userId: string }) {
                 <th scope="col">When</th>
                 <th scope="col">What</th>
                 <th scope="col">Outcome</th>
-                <th scope="col">By</th>
                 <th scope="col" className="hide-phone">
                   From
                 </th>
@@ -36,9 +35,9 @@ export default function UserAudit({ userId }: { userId: string }) {
                   <th scope="row">
                     {auditActionLabel(e.action)}
                     {e.detail && <div className="muted anywhere">{e.detail}</div>}
+                    <div className="muted small anywhere">by {e.actor}</div>
                   </th>
                   <td>{e.outcome}</td>
-                  <td className="anywhere">{e.actor}</td>
                   <td className="nowrap hide-phone">{e.address ?? ''}</td>
                 </tr>
               ))}
