@@ -5,8 +5,8 @@ import ProblemAlert from '../../components/ProblemAlert';
 import Section from './Section';
 
 /**
- * Suspending signs the user out everywhere, refuses their sign-ins and API keys and cancels their queued and running
- * jobs (credits released) until an admin unsuspends them; it asks first, unsuspending does not.
+ * Suspending signs the user out everywhere, refuses their sign-ins and API keys and cancels their jobs until an admin
+ * unsuspends them; it asks first, unsuspending does not.
  */
 export default function SuspensionForm({ userId, email, suspended }: { userId: string; email: string; suspended: boolean }) {
   const suspend = useSuspend(userId);
@@ -78,7 +78,7 @@ export default function SuspensionForm({ userId, email, suspended }: { userId: s
                 className="danger"
                 disabled={pending}
                 dialogLabel="Suspend"
-                question={`Suspend ${email}? They are signed out everywhere at once, their queued and running jobs are cancelled (held credits released), and their sign-ins and API keys are refused until you unsuspend the account.`}
+                question={`Suspend ${email}? They are signed out everywhere at once, their queued jobs are cancelled with their credits released, running ones stop, and their sign-ins and API keys are refused until you unsuspend the account.`}
                 confirmLabel="Suspend"
                 onConfirm={doSuspend}
               />
