@@ -19,6 +19,7 @@ root.Subcommands.Add(EndpointsCommand.Create());
 root.Subcommands.Add(WorkflowsCommand.Create());
 root.Subcommands.Add(AlertsCommand.Create());
 root.Subcommands.Add(SecurityEventsCommand.Create());
+root.Subcommands.Add(AdminCommand.Create());
 root.Subcommands.Add(CreditsCommand.Create());
 
 var parsed = root.Parse(args);

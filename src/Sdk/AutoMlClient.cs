@@ -28,7 +28,7 @@ public sealed class AutoMlClient : IDisposable
         ArgumentNullException.ThrowIfNull(handler);
         options.Validate();
         owned = new HttpClient(RetryPipeline.Wrap(options.Retry, handler), disposeHandler: true) { BaseAddress = options.BaseAddress };
-        (Datasets, Jobs, Models, RegisteredModels, Endpoints, Workflows, Credits, ApiKeys, Account) = Areas(new ApiConnection(owned, options));
+        (Datasets, Jobs, Models, RegisteredModels, Endpoints, Workflows, Credits, ApiKeys, Account, Admin) = Areas(new ApiConnection(owned, options));
     }
 
     /// <summary>
@@ -43,7 +43,7 @@ public sealed class AutoMlClient : IDisposable
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        (Datasets, Jobs, Models, RegisteredModels, Endpoints, Workflows, Credits, ApiKeys, Account) = Areas(new ApiConnection(httpClient, options));
+        (Datasets, Jobs, Models, RegisteredModels, Endpoints, Workflows, Credits, ApiKeys, Account, Admin) = Areas(new ApiConnection(httpClient, options));
     }
 
     /// <summary>Data sets: upload, get, list, delete.</summary>
@@ -73,13 +73,17 @@ public sealed class AutoMlClient : IDisposable
     /// <summary>The account the key belongs to: read it, or set a new password from a reset link.</summary>
     public AccountClient Account { get; }
 
+    /// <summary>The admin console: accounts, tiers, suspension, credits, ad-claim review, audit trail and figures. Needs an admin-scope key.</summary>
+    public AdminClient Admin { get; }
+
     /// <summary>Disposes the HTTP client this instance created, if it created one.</summary>
     public void Dispose() => owned?.Dispose();
 
-    private static (DatasetsClient, JobsClient, ModelsClient, RegisteredModelsClient, EndpointsClient, WorkflowsClient, CreditsClient, ApiKeysClient, AccountClient) Areas(ApiConnection api)
+    private static (DatasetsClient, JobsClient, ModelsClient, RegisteredModelsClient, EndpointsClient, WorkflowsClient, CreditsClient, ApiKeysClient, AccountClient, AdminClient) Areas(
+        ApiConnection api)
     {
         var jobs = new JobsClient(api);
         return (new DatasetsClient(api), jobs, new ModelsClient(api, jobs), new RegisteredModelsClient(api), new EndpointsClient(api), new WorkflowsClient(api),
-            new CreditsClient(api), new ApiKeysClient(api), new AccountClient(api));
+            new CreditsClient(api), new ApiKeysClient(api), new AccountClient(api), new AdminClient(api));
     }
 }

@@ -33,7 +33,17 @@ internal sealed class ApiKeyAuthenticationHandler(
         var hash = ApiKeyFormat.Hash(key);
         var found = await db.ApiKeys.AsNoTracking()
             .Where(k => k.KeyHash == hash && k.RevokedAt == null)
-            .Select(k => new { k.Id, k.UserId, k.LastUsedAt, k.Scope, Suspended = db.Users.Any(u => u.Id == k.UserId && u.SuspendedAt != null) })
+            .Select(k => new
+            {
+                k.Id,
+                k.UserId,
+                k.LastUsedAt,
+                k.Scope,
+                Suspended = db.Users.Any(u => u.Id == k.UserId && u.SuspendedAt != null),
+                // Read with the key, so a revoked role takes effect on the key's next request.
+                Admin = k.Scope == ApiKeyScope.Admin
+                    && db.UserRoles.Any(r => r.UserId == k.UserId && db.Roles.Any(role => role.Id == r.RoleId && role.Name == Admin.AdminRole.Name)),
+            })
             .SingleOrDefaultAsync(Context.RequestAborted);
         if (found is null)
         {
@@ -50,13 +60,17 @@ internal sealed class ApiKeyAuthenticationHandler(
             await db.ApiKeys.Where(k => k.Id == found.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted);
         }
-        var identity = new ClaimsIdentity(
-            [
-                new Claim(ClaimTypes.NameIdentifier, found.UserId.ToString()),
-                new Claim(KeyIdClaim, found.Id.ToString()),
-                new Claim(ScopeClaim, found.Scope.Name()),
-            ],
-            SchemeName);
+        List<Claim> claims =
+        [
+            new Claim(ClaimTypes.NameIdentifier, found.UserId.ToString()),
+            new Claim(KeyIdClaim, found.Id.ToString()),
+            new Claim(ScopeClaim, found.Scope.Name()),
+        ];
+        if (found.Admin)
+        {
+            claims.Add(new Claim(ClaimTypes.Role, Admin.AdminRole.Name));
+        }
+        var identity = new ClaimsIdentity(claims, SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

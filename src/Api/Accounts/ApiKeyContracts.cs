@@ -15,6 +15,7 @@ internal static class ScopeDoc
 {
     public const string Text = "What the key may do: 'read' (reads, quotes and live events only; spends no credits), 'train' (the default: " +
         "also uploads, training jobs and predictions, what a CI pipeline needs) or 'full' (also deletes and renames data sets and models). " +
+        "'admin' (full, plus the admin console; only admins create it, and it acts as an admin only while its owner is one). " +
         "No key, whatever its scope, may manage API keys, the account, billing or sign-in sessions.";
 }
 

@@ -27,13 +27,17 @@ internal static class ApiKeyEndpoints
     }
 
     private static async Task<Results<Created<CreatedApiKey>, ProblemHttpResult, ValidationProblem>> CreateAsync(
-        CreateApiKeyRequest request, CurrentUser current, AutoMlDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct)
+        CreateApiKeyRequest request, CurrentUser current, AutoMlDbContext db, AuditLog audit, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         var scope = ApiKeyScopes.Default;
         if (request.Scope is not null && !ApiKeyScopes.TryParse(request.Scope, out scope))
         {
             return ProblemResults.Validation("scope",
                 $"'{request.Scope}' is not a key scope: use read, train or full (lower case). Leave it out for train, what a CI pipeline needs.");
+        }
+        if (scope == ApiKeyScope.Admin && !http.User.IsInRole(Admin.AdminRole.Name))
+        {
+            return ProblemResults.Problem(StatusCodes.Status403Forbidden, "Forbidden", "Only admins can create a key with the 'admin' scope.");
         }
         var active = await db.ApiKeys.CountAsync(k => k.UserId == current.Id && k.RevokedAt == null, ct);
         if (active >= MaxActiveKeys)

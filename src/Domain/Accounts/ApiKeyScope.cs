@@ -14,13 +14,19 @@ public enum ApiKeyScope
 
     /// <summary>Train, plus deleting and renaming data sets and models.</summary>
     Full = 2,
+
+    /// <summary>
+    /// Full, plus the admin console's REST (for the SDK's AdminClient and `automl admin`). Only an admin creates one, and
+    /// it acts as an admin only while its owner holds the admin role; any other key is never an admin, whoever owns it.
+    /// </summary>
+    Admin = 3,
 }
 
 public static class ApiKeyScopes
 {
     public const ApiKeyScope Default = ApiKeyScope.Train;
 
-    public static IReadOnlyList<string> Names { get; } = ["read", "train", "full"];
+    public static IReadOnlyList<string> Names { get; } = ["read", "train", "full", "admin"];
 
     /// <summary>The scope's name in requests, answers and the database: lower case.</summary>
     public static string Name(this ApiKeyScope scope) => scope switch
@@ -28,10 +34,11 @@ public static class ApiKeyScopes
         ApiKeyScope.Read => "read",
         ApiKeyScope.Train => "train",
         ApiKeyScope.Full => "full",
+        ApiKeyScope.Admin => "admin",
         _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, "Unknown API key scope."),
     };
 
-    /// <summary>Exact lower-case names only, so "Full " or "admin" is refused rather than guessed at.</summary>
+    /// <summary>Exact lower-case names only, so "Full " or "Admin" is refused rather than guessed at.</summary>
     public static bool TryParse(string? name, out ApiKeyScope scope)
     {
         switch (name)
@@ -44,6 +51,9 @@ public static class ApiKeyScopes
                 return true;
             case "full":
                 scope = ApiKeyScope.Full;
+                return true;
+            case "admin":
+                scope = ApiKeyScope.Admin;
                 return true;
             default:
                 scope = Default;

@@ -15,6 +15,9 @@ public static class ApiKeyScopes
     /// <summary>Train, plus deleting and renaming data sets and models.</summary>
     public const string Full = "full";
 
+    /// <summary>Full, plus the admin console (<see cref="AdminClient"/>). Only an admin creates one; it acts as an admin only while its owner is one.</summary>
+    public const string Admin = "admin";
+
     /// <summary>In <see cref="AutoMlApiException.RequiredScope"/>: no key may do this, only a signed-in session.</summary>
     public const string Session = "session";
 }

@@ -137,7 +137,7 @@ public sealed class ApiKeyScopeTests(LocalPlatformFactory platform) : IClassFixt
     public async Task an_unknown_scope_is_a_validation_problem_and_creates_nothing()
     {
         var owner = await platform.SignUpAsync();
-        foreach (var scope in new[] { "admin", "FULL", "" })
+        foreach (var scope in new[] { "root", "FULL", "" })
         {
             var response = await owner.Http.PostAsJsonAsync("/api/v1/api-keys", new { name = "ci", scope });
             var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);

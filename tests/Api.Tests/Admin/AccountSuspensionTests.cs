@@ -2,6 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AutoMl.Api.Tests.Support;
+using AutoMl.Domain.Datasets;
+using AutoMl.Domain.Jobs;
+using AutoMl.Infrastructure.Credits;
+using AutoMl.Infrastructure.Datasets;
+using AutoMl.Infrastructure.Jobs;
+using AutoMl.Infrastructure.Persistence;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AutoMl.Api.Tests.Admin;
 
@@ -67,6 +74,58 @@ public sealed class AccountSuspensionTests(SlowSessionCheckFactory api) : IClass
         var listed = await (await admin.Http.GetAsync("/api/v1/admin/users?suspended=true&pageSize=200")).JsonAsync();
         Assert.Contains(listed.GetProperty("items").EnumerateArray(), u => u.GetProperty("id").GetString() == id);
         Assert.DoesNotContain(listed.GetProperty("items").EnumerateArray(), u => u.GetProperty("id").GetString() == adminId);
+    }
+
+    [Fact]
+    public async Task a_suspended_accounts_queued_job_ends_cancelled_with_its_hold_released_whole()
+    {
+        var admin = await api.AdminAsync();
+        var user = await api.SignUpAsync();
+        var id = Guid.Parse((await (await user.Http.GetAsync("/api/v1/me")).JsonAsync()).GetProperty("id").GetString()!);
+        var job = Guid.CreateVersion7();
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AutoMlDbContext>();
+            var now = DateTimeOffset.UtcNow;
+            var dataset = new Dataset
+            {
+                Id = Guid.CreateVersion7(),
+                UserId = id,
+                Name = "queued.csv",
+                Status = DatasetStatus.Ready,
+                Format = "csv",
+                OriginalKey = $"planted/{Guid.NewGuid():N}",
+                CreatedAt = now,
+                LastUsedAt = now,
+            };
+            db.Datasets.Add(dataset);
+            db.Jobs.Add(new Job
+            {
+                Id = job,
+                UserId = id,
+                Kind = JobKind.Train,
+                Status = JobStatus.Queued,
+                Queue = "normal",
+                DatasetId = dataset.Id,
+                Target = "y",
+                BudgetSeconds = 60,
+                HeldCredits = 10,
+                CreatedAt = now,
+                EnqueuedAt = now,
+            });
+            await db.SaveChangesAsync();
+            await scope.ServiceProvider.GetRequiredService<CreditLedger>().HoldAsync(id, 10, $"Training job {job:N}", $"planted-hold:{job:N}", CancellationToken.None);
+        }
+        Assert.Equal(10, (await user.Http.CreditsAsync()).GetProperty("held").GetInt64());
+
+        await (await admin.Http.PostAsJsonAsync($"/api/v1/admin/users/{id}/suspend", new { reason = "Fraud review" })).EnsureStatusAsync(HttpStatusCode.OK);
+
+        var jobs = (await (await admin.Http.GetAsync($"/api/v1/admin/users/{id}/jobs")).JsonAsync()).GetProperty("items");
+        var ended = Assert.Single(jobs.EnumerateArray());
+        Assert.Equal("cancelled", ended.GetProperty("status").GetString());
+        Assert.Equal(0, ended.GetProperty("chargedCredits").GetInt64());
+        var account = await (await admin.Http.GetAsync($"/api/v1/admin/users/{id}")).JsonAsync();
+        Assert.Equal((100, 0), (account.GetProperty("balance").GetInt64(), account.GetProperty("held").GetInt64()));
     }
 
     private static void AssertSuspended(JsonElement problem)

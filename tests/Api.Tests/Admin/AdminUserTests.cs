@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AutoMl.Api.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace AutoMl.Api.Tests.Admin;
 
@@ -91,6 +92,24 @@ public sealed class AdminUserTests(ApiFactory api) : IClassFixture<ApiFactory>
             }
         }
         Assert.Equal("free", (await (await user.Http.GetAsync("/api/v1/me")).JsonAsync()).GetProperty("tier").GetString());
+    }
+
+    [Fact]
+    public async Task only_an_admin_makes_an_admin_key_and_it_is_an_admin_only_while_its_owner_is_one()
+    {
+        var admin = await api.AdminAsync();
+        var user = await api.SignUpAsync();
+        using var adminKey = api.WithKey(await api.CreateApiKeyAsync(admin, scope: "admin"));
+
+        var refused = await user.Http.PostAsJsonAsync("/api/v1/api-keys", new { name = "sneaky", scope = "admin" });
+        var listed = await adminKey.GetAsync("/api/v1/admin/users?pageSize=1");
+
+        Assert.Contains("Only admins", (await refused.ProblemAsync(HttpStatusCode.Forbidden)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await listed.EnsureStatusAsync(HttpStatusCode.OK);
+        await (await adminKey.PostAsJsonAsync("/api/v1/api-keys", new { name = "wider" })).ProblemAsync(HttpStatusCode.Forbidden);
+        var adminId = (await (await admin.Http.GetAsync("/api/v1/me")).JsonAsync()).GetProperty("id").GetString();
+        await api.InDbAsync(db => db.UserRoles.Where(r => r.UserId == Guid.Parse(adminId!)).ExecuteDeleteAsync());
+        await (await adminKey.GetAsync("/api/v1/admin/users?pageSize=1")).ProblemAsync(HttpStatusCode.Forbidden);
     }
 
     internal static IEnumerable<Func<HttpRequestMessage>> Routes(string id) =>

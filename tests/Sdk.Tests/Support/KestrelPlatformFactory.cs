@@ -42,7 +42,12 @@ public sealed class KestrelPlatformFactory : PlatformFactory, IAsyncLifetime
     }
 
     /// <summary>Signs a new user up over HTTP, as the dashboard does, and returns a fresh API key of theirs.</summary>
-    public async Task<string> NewApiKeyAsync(string? scope = null)
+    public async Task<string> NewApiKeyAsync(string? scope = null) => (await NewAccountAsync(scope, admin: false)).Key;
+
+    /// <summary>A new admin (granted the role, then signed in again to carry it) and a key of theirs with the admin scope.</summary>
+    public async Task<(string Email, string Key)> NewAdminKeyAsync() => await NewAccountAsync("admin", admin: true);
+
+    private async Task<(string Email, string Key)> NewAccountAsync(string? scope, bool admin)
     {
         var cookies = new CookieContainer();
         var http = new HttpClient(new AntiforgeryHeaderHandler(cookies) { InnerHandler = new HttpClientHandler { CookieContainer = cookies } })
@@ -56,6 +61,11 @@ public sealed class KestrelPlatformFactory : PlatformFactory, IAsyncLifetime
         // Confirmed as the emailed link would, so the account has its welcome bonus to spend.
         using var mailApp = new HttpClient { BaseAddress = Address };
         await ConfirmEmailAsync(email, mailApp);
-        return await CreateApiKeyAsync(browser, scope: scope);
+        if (admin)
+        {
+            await this.GrantAdminAsync(email);
+            await (await http.PostAsync("api/v1/auth/login", JsonContent.Create(new { email, password = GoodPassword }))).EnsureStatusAsync(HttpStatusCode.OK);
+        }
+        return (email, await CreateApiKeyAsync(browser, scope: scope));
     }
 }
