@@ -35,8 +35,14 @@ public sealed class DashboardSpecs(WebPlatformFactory platform, ITestOutputHelpe
     [MemberData(nameof(Specs))]
     public async Task spec_passes_in_chromium(string spec)
     {
-        // The credits spec pages through a history longer than one page, which only a seeded account has.
-        var environment = spec == "credits" ? await SeededAccount.WithLongHistoryAsync(platform, grants: 30) : null;
+        // The credits spec pages through a history longer than one page, which only a seeded account has; the admin spec
+        // needs an admin and users with held ad claims (one per viewport).
+        var environment = spec switch
+        {
+            "credits" => await SeededAccount.WithLongHistoryAsync(platform, grants: 30),
+            "admin" => await SeededAccount.ForAdminConsoleAsync(platform, users: 2),
+            _ => null,
+        };
         await NodeSpec.RunAsync(platform, spec, TimeoutOf(spec), log, environment);
     }
 

@@ -34,6 +34,11 @@ const load = {
   workflow: () => import('./pages/workflows/WorkflowPage'),
   workflowRun: () => import('./pages/workflows/RunReportPage'),
   adminAlerts: () => import('./pages/admin/AlertsPage'),
+  adminUsers: () => import('./pages/admin/AdminUsersPage'),
+  adminUser: () => import('./pages/admin/AdminUserPage'),
+  adminAdClaims: () => import('./pages/admin/AdClaimsPage'),
+  adminFigures: () => import('./pages/admin/FiguresPage'),
+  forbidden: () => import('./pages/ForbiddenPage'),
   notFound: () => import('./pages/NotFoundPage'),
 };
 const SignUpPage = lazy(load.signUp);
@@ -63,6 +68,11 @@ const NewWorkflowPage = lazy(load.newWorkflow);
 const WorkflowPage = lazy(load.workflow);
 const RunReportPage = lazy(load.workflowRun);
 const AdminAlertsPage = lazy(load.adminAlerts);
+const AdminUsersPage = lazy(load.adminUsers);
+const AdminUserPage = lazy(load.adminUser);
+const AdClaimsPage = lazy(load.adminAdClaims);
+const FiguresPage = lazy(load.adminFigures);
+const ForbiddenPage = lazy(load.forbidden);
 const NotFoundPage = lazy(load.notFound);
 
 /** Pages behind sign-in: without a session the user goes to /login and comes back afterwards. */
@@ -76,6 +86,12 @@ function SignedIn({ children, page }: { children: ReactNode; page: () => Promise
   if (me.error) return <ProblemAlert error={me.error} />;
   if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   return <Layout>{children}</Layout>;
+}
+
+/** The admin console, inside SignedIn: anyone else gets the 403 page (and the API would refuse them the same way). */
+function AdminOnly({ children }: { children: ReactNode }) {
+  const me = useMe();
+  return me.data?.isAdmin ? children : <ForbiddenPage />;
 }
 
 function Home() {
@@ -116,6 +132,10 @@ export default function App() {
         <Route path="/workflows/:id" element={<SignedIn page={load.workflow}><WorkflowPage /></SignedIn>} />
         <Route path="/workflows/:id/runs/:runId" element={<SignedIn page={load.workflowRun}><RunReportPage /></SignedIn>} />
         <Route path="/admin/alerts" element={<SignedIn page={load.adminAlerts}><AdminAlertsPage /></SignedIn>} />
+        <Route path="/admin" element={<SignedIn page={load.adminUsers}><AdminOnly><AdminUsersPage /></AdminOnly></SignedIn>} />
+        <Route path="/admin/users/:id" element={<SignedIn page={load.adminUser}><AdminOnly><AdminUserPage /></AdminOnly></SignedIn>} />
+        <Route path="/admin/ad-claims" element={<SignedIn page={load.adminAdClaims}><AdminOnly><AdClaimsPage /></AdminOnly></SignedIn>} />
+        <Route path="/admin/figures" element={<SignedIn page={load.adminFigures}><AdminOnly><FiguresPage /></AdminOnly></SignedIn>} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Suspense>

@@ -29,6 +29,7 @@ public sealed record ConfirmEmailRequest(
 
 public sealed record AccountCreated(Guid Id, string Email);
 
+/// <param name="IsAdmin">Whether this session may use the admin console (GET/POST /api/v1/admin/…).</param>
 public sealed record MeResponse(
     Guid Id, string Email, Tier Tier, bool EmailVerified, DateTimeOffset CreatedAt, WelcomeBonusState WelcomeBonus,
-    bool NotifyJobFinished, bool NotifyLowBalance);
+    bool NotifyJobFinished, bool NotifyLowBalance, bool IsAdmin);

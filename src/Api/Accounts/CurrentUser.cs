@@ -11,6 +11,9 @@ internal sealed class CurrentUser(IHttpContextAccessor accessor)
     public Guid? SignedIn =>
         Guid.TryParse(accessor.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
+    /// <summary>Whether the session carries the admin role: what the admin policy checks, so the dashboard shows the console exactly when the API would serve it.</summary>
+    public bool IsAdmin => accessor.HttpContext?.User.IsInRole(Admin.AdminRole.Name) == true;
+
     public bool ViaCookie =>
         accessor.HttpContext?.User.Identity?.AuthenticationType is { } type && type != ApiKeyAuthenticationHandler.SchemeName;
 }

@@ -23,7 +23,7 @@ internal static class MeEndpoints
     }
 
     private static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> GetAsync(CurrentUser current, AutoMlDbContext db, WelcomeBonus bonus, CancellationToken ct) =>
-        await MeAsync(current.Id, db, bonus, ct) is { } me ? TypedResults.Ok(me) : ProblemResults.Unauthorized("This account no longer exists.");
+        await MeAsync(current, db, bonus, ct) is { } me ? TypedResults.Ok(me) : ProblemResults.Unauthorized("This account no longer exists.");
 
     /// <summary>The notification settings; a field left out keeps its value.</summary>
     private static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> UpdateAsync(
@@ -37,18 +37,18 @@ internal static class MeEndpoints
         user.NotifyJobFinished = request.NotifyJobFinished ?? user.NotifyJobFinished;
         user.NotifyLowBalance = request.NotifyLowBalance ?? user.NotifyLowBalance;
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok((await MeAsync(current.Id, db, bonus, ct))!);
+        return TypedResults.Ok((await MeAsync(current, db, bonus, ct))!);
     }
 
-    private static async Task<MeResponse?> MeAsync(Guid userId, AutoMlDbContext db, WelcomeBonus bonus, CancellationToken ct)
+    private static async Task<MeResponse?> MeAsync(CurrentUser current, AutoMlDbContext db, WelcomeBonus bonus, CancellationToken ct)
     {
-        var me = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+        var me = await db.Users.AsNoTracking().Where(u => u.Id == current.Id)
             .Select(u => new { u.Id, u.Email, u.Tier, u.EmailConfirmed, u.CreatedAt, u.NotifyJobFinished, u.NotifyLowBalance })
             .SingleOrDefaultAsync(ct);
         return me is null
             ? null
             : new MeResponse(me.Id, me.Email!, me.Tier, me.EmailConfirmed, me.CreatedAt, await bonus.StateAsync(me.Id, me.EmailConfirmed, ct),
-                me.NotifyJobFinished, me.NotifyLowBalance);
+                me.NotifyJobFinished, me.NotifyLowBalance, current.IsAdmin);
     }
 
     /// <summary>Deletes the account after cancelling what outlives it (see AccountDeletion); a 503 when Stripe cannot be reached.</summary>

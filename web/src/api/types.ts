@@ -168,3 +168,21 @@ export type ReconciliationDrift = Schemas['ReconciliationDriftView'];
 /** A zip of everything the account owns; downloadUrl (same origin, no session needed) while it is ready. */
 export type DataExport = Schemas['ExportView'];
 export type DataExportPage = Schemas['PageOfExportView'];
+
+/** The admin console's view of an account: tier and credit account. */
+export type AdminUser = Schemas['AdminUserView'];
+export type AdminLedger = Schemas['AdminLedgerView'];
+export type CreditAdjustmentRequest = Schemas['CreditAdjustmentRequest'];
+/** A rewarded-ad callback; held ones wait for an admin to approve (credit) or reject them. */
+export type AdClaim = Schemas['AdClaimView'];
+export type AdClaimStatus = Schemas['AdClaimStatus'];
+export type AdClaimPage = Schemas['PageOfAdClaimView'];
+export type AdminUserPage = Schemas['PageOfAdminUserView'];
+export type AdminSuspension = Schemas['AdminSuspensionView'];
+export type SetTierRequest = Schemas['SetTierRequest'];
+/** Every key of an account, revoked ones included. */
+export type AdminApiKey = Schemas['AdminApiKeyView'];
+export type AdminApiKeyPage = Schemas['PageOfAdminApiKeyView'];
+/** The platform per UTC day (GET /admin/figures), every day of the range present. */
+export type PlatformFigures = Schemas['PlatformFiguresView'];
+export type DayFigures = Schemas['DayFiguresView'];

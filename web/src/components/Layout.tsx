@@ -50,6 +50,11 @@ export default function Layout({ children }: { children: ReactNode }) {
               {l.label}
             </NavLink>
           ))}
+          {me.data?.isAdmin && (
+            <NavLink to="/admin" onClick={() => setOpen(false)}>
+              Admin
+            </NavLink>
+          )}
           <button type="button" className="link-button" onClick={signOut} disabled={logout.isPending}>
             Sign out
           </button>

@@ -8,6 +8,7 @@ import LoadMore from '../../components/LoadMore';
 import PageHeading from '../../components/PageHeading';
 import ProblemAlert from '../../components/ProblemAlert';
 import Spinner from '../../components/Spinner';
+import { auditActionLabel } from '../../components/auditActions';
 import { formatBytes, formatDate } from '../../components/format';
 
 /** A card with an h2 that names it, so each form is a region a screen reader (and a test) can find by its title. */
@@ -281,24 +282,6 @@ function DeleteAccount({ me }: { me: Me }) {
   );
 }
 
-const ACTIONS: Record<string, string> = {
-  'sign-in': 'Signed in',
-  'sign-in-throttled': 'Sign-in refused (too many attempts)',
-  'password-change': 'Password changed',
-  'password-reset': 'Password reset by link',
-  'email-change': 'Email address changed',
-  'api-key-create': 'API key created',
-  'api-key-revoke': 'API key revoked',
-  'credit-adjustment': 'Credits adjusted by an admin',
-  'ad-claim-review': 'Ad reward reviewed',
-  'alias-move': 'Alias moved',
-  'workflow-approval': 'Workflow candidate approved',
-  'workflow-rejection': 'Workflow candidate rejected',
-  'role-grant': 'Role granted',
-  'data-export': 'Data export requested',
-  'data-export-download': 'Data export downloaded',
-};
-
 /** The account's audit trail, so a sign-in or key the owner does not recognise is seen. */
 function SecurityEvents() {
   const events = useSecurityEvents();
@@ -326,7 +309,7 @@ function SecurityEvents() {
                 <tr key={e.id}>
                   <td className="nowrap">{formatDate(e.at)}</td>
                   <th scope="row">
-                    {ACTIONS[e.action] ?? e.action}
+                    {auditActionLabel(e.action)}
                     {e.detail && <div className="muted">{e.detail}</div>}
                   </th>
                   <td>{e.outcome}</td>
