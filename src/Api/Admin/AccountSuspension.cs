@@ -90,7 +90,7 @@ internal sealed class AccountSuspension(
 
     private async Task StopWorkAsync(Guid user, CancellationToken ct)
     {
-        var queued = await db.Jobs.AsNoTracking().Where(j => j.UserId == user && j.Status == JobStatus.Queued).ToListAsync(ct);
+        var queued = await db.Jobs.AsNoTracking().Where(j => j.UserId == user && j.Status == JobLifecycle.Waiting).ToListAsync(ct);
         foreach (var job in queued)
         {
             await settlement.EndAsync(job, SuspendedAccountJobs.Ending(job), ct);

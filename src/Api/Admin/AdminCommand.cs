@@ -35,14 +35,6 @@ internal static class AdminCommand
     private static async Task<int> GrantRoleAsync(IServiceProvider services, string email)
     {
         var granted = await AdminRole.GrantAsync(services, email);
-        if (granted)
-        {
-            var db = services.GetRequiredService<AutoMlDbContext>();
-            var normalized = email.Trim().ToUpperInvariant();
-            var user = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => (Guid?)u.Id).SingleOrDefaultAsync();
-            await services.GetRequiredService<AuditTrail>().RecordAsync(new AuditEntry(AuditActions.RoleGrant, "admin command line", user,
-                TargetType: "account", TargetId: user?.ToString(), Detail: "Granted the admin role."), CancellationToken.None);
-        }
         await Console.Out.WriteLineAsync(granted ? $"{email} is now an admin." : $"No account has the email {email}: sign up first.");
         return granted ? 0 : 1;
     }

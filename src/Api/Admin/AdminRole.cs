@@ -1,4 +1,5 @@
 using AutoMl.Infrastructure.Accounts;
+using AutoMl.Infrastructure.Audit;
 using Microsoft.AspNetCore.Identity;
 
 namespace AutoMl.Api.Admin;
@@ -18,8 +19,12 @@ internal static class AdminRole
         return services;
     }
 
-    /// <summary>Gives the account with this email the admin role (creating the role the first time); false when no such account exists.</summary>
-    public static async Task<bool> GrantAsync(IServiceProvider services, string email)
+    /// <summary>
+    /// Gives the account with this email the admin role (creating the role the first time), and records the grant in the
+    /// audit trail whoever grants it; false when no such account exists.
+    /// </summary>
+    /// <param name="actor">Who grants it, as the trail names them.</param>
+    public static async Task<bool> GrantAsync(IServiceProvider services, string email, string actor = "admin command line")
     {
         var roles = services.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
         var users = services.GetRequiredService<UserManager<AppUser>>();
@@ -36,6 +41,8 @@ internal static class AdminRole
             Check(await users.AddToRoleAsync(user, Name));
             // A new security stamp makes signed-in sessions pick up the role at their next check.
             Check(await users.UpdateSecurityStampAsync(user));
+            await services.GetRequiredService<AuditTrail>().RecordAsync(new AuditEntry(AuditActions.RoleGrant, actor, user.Id,
+                TargetType: "account", TargetId: user.Id.ToString(), Detail: "Granted the admin role."), CancellationToken.None);
         }
         return true;
     }

@@ -20,11 +20,12 @@ internal sealed class JobErrorRateRule(AutoMlDbContext db, IOptions<AlertOptions
     {
         var o = options.Value;
         var since = clock.GetUtcNow() - TimeSpan.FromMinutes(o.JobErrorRateWindowMinutes);
+        var (succeeded, failed) = (JobLifecycle.Succeed.To, JobLifecycle.Fail.To);
         var ended = await db.Jobs.AsNoTracking()
-            .Where(j => j.FinishedAt >= since && (j.Status == JobStatus.Succeeded || j.Status == JobStatus.Failed))
+            .Where(j => j.FinishedAt >= since && (j.Status == succeeded || j.Status == failed))
             .Select(j => new { j.Status, j.Error })
             .ToListAsync(ct);
-        var ours = ended.Count(j => j.Status == JobStatus.Failed && j.Error is { } e
+        var ours = ended.Count(j => j.Status == failed && j.Error is { } e
             && JobFaults.OurSideOpenings.Any(opening => e.StartsWith(opening, StringComparison.Ordinal)));
         var rate = ended.Count < Math.Max(1, o.JobErrorRateMinJobs) ? 0 : (double)ours / ended.Count;
         var message = $"{ours} of {ended.Count} job(s) ended in the last {o.JobErrorRateWindowMinutes} minutes failed on our side "

@@ -113,6 +113,11 @@ public sealed class WorkflowPromotionTests(LocalPlatformFactory platform) : ICla
         Assert.Equal(1, await http.ProductionAsync("approved-model"));
         var again = await http.PostAsJsonAsync($"/api/v1/workflows/{id}/runs/{run.Str("id")}/reject", new { });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        // The approval and the alias move it made are in the account's audit trail, once each; the refused rejection left nothing.
+        var trail = await platform.InDbAsync(db => db.AuditEvents.Where(e => e.UserId == userId).Select(e => e.Action).ToListAsync());
+        Assert.Single(trail, a => a == "workflow-approval");
+        Assert.Single(trail, a => a == "alias-move");
+        Assert.DoesNotContain("workflow-rejection", trail);
 
         // Run again on the same version: the rows the first run held out were never trained on, so both are judged on them.
         var second = await (await http.PostAsync($"/api/v1/workflows/{id}/runs", null)).JsonAsync(HttpStatusCode.Created);
