@@ -7,7 +7,7 @@ import Spinner from '../../components/Spinner';
 import { formatDate } from '../../components/format';
 import AdminNav from './AdminNav';
 import GrantCreditsForm from './GrantCreditsForm';
-import Section from './Section';
+import Section from '../../components/Section';
 import SuspensionForm from './SuspensionForm';
 import TierForm from './TierForm';
 import UserAudit from './UserAudit';

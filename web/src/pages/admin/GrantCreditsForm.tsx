@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useAdjustCredits } from '../../api/admin';
 import ProblemAlert from '../../components/ProblemAlert';
 import { parseCredits } from './adminFormat';
-import Section from './Section';
+import Section from '../../components/Section';
 
 /** Grants credits (or takes them back with a negative amount); the reason goes to the ledger and the audit trail. */
 export default function GrantCreditsForm({ userId }: { userId: string }) {

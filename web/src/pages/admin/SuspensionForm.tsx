@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useSuspend, useUnsuspend } from '../../api/admin';
 import ConfirmButton from '../../components/ConfirmButton';
 import ProblemAlert from '../../components/ProblemAlert';
-import Section from './Section';
+import Section from '../../components/Section';
 
 /**
  * Suspending signs the user out everywhere, refuses their sign-ins and API keys and cancels their jobs until an admin

@@ -3,7 +3,7 @@ import { useSetTier } from '../../api/admin';
 import type { Tier } from '../../api/types';
 import ProblemAlert from '../../components/ProblemAlert';
 import { tierLabel, tiers } from './adminFormat';
-import Section from './Section';
+import Section from '../../components/Section';
 
 /** Moves the account to another plan (Enterprise only this way); the reason goes to the audit trail with old → new. */
 export default function TierForm({ userId, tier }: { userId: string; tier: Tier }) {

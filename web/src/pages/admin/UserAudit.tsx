@@ -4,7 +4,7 @@ import ProblemAlert from '../../components/ProblemAlert';
 import Spinner from '../../components/Spinner';
 import { auditActionLabel } from '../../components/auditActions';
 import { formatDate } from '../../components/format';
-import Section from './Section';
+import Section from '../../components/Section';
 
 /** The audit trail's rows about this account, newest first: what the user and the admins did to it. */
 export default function UserAudit({ userId }: { userId: string }) {

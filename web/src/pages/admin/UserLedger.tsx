@@ -4,7 +4,7 @@ import ProblemAlert from '../../components/ProblemAlert';
 import Spinner from '../../components/Spinner';
 import { formatDate } from '../../components/format';
 import { kindLabels, signed } from '../credits/entryFormat';
-import Section from './Section';
+import Section from '../../components/Section';
 
 /** The user's credit ledger as the Credits page shows it to them, with every reference. */
 export default function UserLedger({ ledger }: { ledger: ReturnType<typeof useUserLedger> }) {

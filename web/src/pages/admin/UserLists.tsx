@@ -6,7 +6,7 @@ import Spinner from '../../components/Spinner';
 import { formatBytes, formatDate } from '../../components/format';
 import StatusChip from '../datasets/StatusChip';
 import { formatScore, shortId } from '../jobs/jobFormat';
-import Section from './Section';
+import Section from '../../components/Section';
 
 export function UserJobs({ userId }: { userId: string }) {
   const jobs = useUserJobs(userId);

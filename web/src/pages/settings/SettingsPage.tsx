@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useChangeEmail, useChangePassword, useDeleteAccount, useSecurityEvents, useUpdateNotifications } from '../../api/account';
 import { useMe } from '../../api/auth';
@@ -7,22 +7,10 @@ import type { DataExport, Me } from '../../api/types';
 import LoadMore from '../../components/LoadMore';
 import PageHeading from '../../components/PageHeading';
 import ProblemAlert from '../../components/ProblemAlert';
+import Section from '../../components/Section';
 import Spinner from '../../components/Spinner';
 import { auditActionLabel } from '../../components/auditActions';
 import { formatBytes, formatDate } from '../../components/format';
-
-/** A card with an h2 that names it, so each form is a region a screen reader (and a test) can find by its title. */
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  const id = useId();
-  return (
-    <section className="card" aria-labelledby={id}>
-      <h2 id={id} style={{ marginTop: 0 }}>
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
 
 function Profile({ me }: { me: Me }) {
   return (
