@@ -1,7 +1,6 @@
 using AutoMl.Api.Accounts;
 using AutoMl.Api.Errors;
 using AutoMl.Domain.Datasets;
-using AutoMl.Infrastructure.Blobs;
 using AutoMl.Infrastructure.Datasets;
 using AutoMl.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,7 +16,7 @@ internal static class DatasetCheckEndpoints
             .WithDescription("The data checks for a target: the columns' own (identifiers, constants, missing values, repeats, copies, dates) and the target's (a column that alone predicts it almost perfectly, class imbalance), with the columns a training job leaves out unless kept.");
 
     private static async Task<Results<Ok<DatasetChecksView>, ProblemHttpResult, ValidationProblem>> ChecksAsync(
-        Guid id, string target, CurrentUser current, AutoMlDbContext db, IBlobStore blobs, CancellationToken ct, string? task = null)
+        Guid id, string target, CurrentUser current, AutoMlDbContext db, DatasetTargetChecks targetChecks, CancellationToken ct, string? task = null)
     {
         var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id && d.UserId == current.Id, ct);
         if (dataset is null)
@@ -37,7 +36,7 @@ internal static class DatasetCheckEndpoints
         {
             return ProblemResults.Validation("task", "task is one of binary, multiclass, regression, or left out to be inferred.");
         }
-        var checks = await DatasetCheckRun.ForTargetAsync(dataset, target, task, blobs, ct);
+        var checks = await targetChecks.ForTargetAsync(dataset, target, task, ct);
         if (checks is null)
         {
             return ProblemResults.Conflict("This data set was ingested before data checks existed: upload it again (as a new version) to have it checked.");

@@ -41,6 +41,7 @@ internal static class ApiServices
         services.AddScoped<Jobs.JobAdmission>();
         services.AddScoped<Accounts.AuditLog>();
         services.AddScoped<Jobs.TrainingRequestCheck>();
+        services.AddSingleton<Datasets.DatasetTargetChecks>();
         services.AddScoped<Jobs.JobSubmission>();
         services.AddScoped<Jobs.JobQuote>();
         services.AddScoped<Jobs.JobCancel>();

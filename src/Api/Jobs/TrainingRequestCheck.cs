@@ -4,7 +4,6 @@ using AutoMl.Api.Outcomes;
 using AutoMl.Domain.Datasets;
 using AutoMl.Domain.Jobs;
 using AutoMl.Domain.Pricing;
-using AutoMl.Infrastructure.Blobs;
 using AutoMl.Infrastructure.Datasets;
 using AutoMl.Infrastructure.Persistence;
 using AutoMl.Ml.Schema;
@@ -23,7 +22,7 @@ internal sealed record TrainingTerms(TierPlan Plan, PriceBreakdown Price, string
 /// A training request against the tier and the data set's stored profile, for the quote and the submission alike:
 /// the same request is refused the same way, and priced the same, by both.
 /// </summary>
-internal sealed class TrainingRequestCheck(AutoMlDbContext db, JobAdmission admission, IBlobStore blobs)
+internal sealed class TrainingRequestCheck(AutoMlDbContext db, JobAdmission admission, DatasetTargetChecks targetChecks)
 {
     public async Task<Outcome<TrainingTerms>> CheckAsync(Guid user, SubmitJobRequest request, CancellationToken ct)
     {
@@ -95,7 +94,7 @@ internal sealed class TrainingRequestCheck(AutoMlDbContext db, JobAdmission admi
         {
             return new Refusal(422, problem.Title, problem.Detail, "target", problem.Code, problem.Overridable);
         }
-        var checks = await DatasetCheckRun.ForTargetAsync(dataset, request.Target, task, blobs, ct);
+        var checks = await targetChecks.ForTargetAsync(dataset, request.Target, task, ct);
         var byChecks = checks is null ? [] : DatasetCheckRun.ExcludedByDefault(checks)
             .Where(c => c != request.Target && !(request.KeepColumns ?? []).Contains(c) && !(request.ExcludedColumns ?? []).Contains(c)).ToList();
         return new TrainingTerms(plan, Pricing.Training(plan.Tier, request.BudgetSeconds, dataset.Rows ?? 0, columns.Count), task, metric, dataset.Id, dataset.Version,
