@@ -6,13 +6,16 @@
 # data/regression_cleaned.csv (the files the AMLB paper's notebooks read), averaged over folds 0-9 here.
 #
 #   bench/amlb.sh [BUDGET]     default 60 s per fold; OUT as for bench/engine.sh
+#   AMLB_FROM_RUN=1 OUT=dir bench/amlb.sh   only the table, from a bench/engine.sh run already in OUT (same PEER)
 # Our folds are ../shared/eval's five, AMLB's its own ten: the comparison is of means over different splits.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUDGET=${1:-60}
 export OUT=${OUT:-${TMPDIR:-/tmp}/automl-amlb-$BUDGET}
-DATASETS="mlc_churn diamonds" bench/engine.sh "$BUDGET"
-echo
+if [ "${AMLB_FROM_RUN:-0}" != 1 ]; then
+  DATASETS="mlc_churn diamonds" bench/engine.sh "$BUDGET"
+  echo
+fi
 /usr/bin/python3 - "$OUT/results/${PEER:-automl}.csv" <<'PY'
 import csv, sys
 from collections import defaultdict

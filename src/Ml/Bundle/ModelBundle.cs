@@ -21,9 +21,8 @@ public sealed partial class ModelBundle
     private readonly Featurizer _featurizer;
     private readonly SchemaDefinition _inputDefinition;
     private readonly ConcurrentBag<ScorerSet> _scorers = [];
-    private readonly string[] _featureSources;
     private readonly string[] _sourceColumns;
-    private readonly int[] _sourceIndex;
+    private readonly (int Column, double Share)[][] _sourceParts;
     private readonly Dictionary<ShapEnsemble, double> _expected = new(ReferenceEqualityComparer.Instance);
     private readonly List<LinearExplainer>?[] _linear;
 
@@ -34,9 +33,7 @@ public sealed partial class ModelBundle
         _featurizer = new Featurizer(manifest.Featurizer);
         _inputDefinition = SchemaDefinition.Create(typeof(FeatureInput));
         _inputDefinition[FeatureDataView.FeaturesColumn].ColumnType = new VectorDataViewType(NumberDataViewType.Single, Math.Max(1, _featurizer.FeatureCount));
-        _featureSources = _featurizer.FeatureSources();
-        _sourceColumns = _featureSources.Distinct().ToArray();
-        _sourceIndex = _featureSources.Select(s => Array.IndexOf(_sourceColumns, s)).ToArray();
+        (_sourceColumns, _sourceParts) = _featurizer.ShapFolding();
         foreach (var ensemble in members.Where(m => m.Shap is not null).SelectMany(m => m.Shap!).SelectMany(e => e))
         {
             _expected[ensemble] = ensemble.ExpectedValue();
@@ -245,14 +242,22 @@ public sealed partial class ModelBundle
             return prediction;
         }
 
+        return prediction with { Shap = FoldOntoColumns(shap.Value.Values), ShapExpectedValue = shap.Value.Expected };
+    }
+
+    /// <summary>Features' SHAP values as the input columns' (a column's features summed; a group total shared among its members).</summary>
+    internal Dictionary<string, double> FoldOntoColumns(IReadOnlyList<double> featureShap)
+    {
         var perColumn = new double[_sourceColumns.Length];
-        for (var j = 0; j < shap.Value.Values.Length; j++)
+        for (var j = 0; j < featureShap.Count; j++)
         {
-            perColumn[_sourceIndex[j]] += shap.Value.Values[j];
+            foreach (var (column, share) in _sourceParts[j])
+            {
+                perColumn[column] += share * featureShap[j];
+            }
         }
 
-        var byColumn = _sourceColumns.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => perColumn[x.i], StringComparer.Ordinal);
-        return prediction with { Shap = byColumn, ShapExpectedValue = shap.Value.Expected };
+        return _sourceColumns.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => perColumn[x.i], StringComparer.Ordinal);
     }
 
     private void Finish(double[] values)

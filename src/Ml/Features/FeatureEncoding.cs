@@ -16,4 +16,7 @@ public enum FeatureEncoding
 
     /// <summary>Joined into the text column that ML.NET's FeaturizeText turns into n-gram features.</summary>
     Text,
+
+    /// <summary>The sum of several numeric input columns (listed in the spec's levels), each missing value counted as its median.</summary>
+    GroupTotal,
 }

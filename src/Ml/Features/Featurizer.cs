@@ -26,7 +26,8 @@ public sealed class Featurizer
 
     public int FeatureCount => Spec.FeatureNames.Count;
 
-    public static Featurizer Fit(ColumnFrame frame, IReadOnlyList<ColumnSchema> inputs, int[] trainingRows)
+    /// <param name="groupTotals">Groups of numeric input columns whose total is added as a feature of its own (<see cref="GroupTotals"/>).</param>
+    public static Featurizer Fit(ColumnFrame frame, IReadOnlyList<ColumnSchema> inputs, int[] trainingRows, IReadOnlyList<IReadOnlyList<string>>? groupTotals = null)
     {
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(inputs);
@@ -108,6 +109,13 @@ public sealed class Featurizer
             }
         }
 
+        foreach (var members in groupTotals ?? [])
+        {
+            var column = string.Join(" + ", members);
+            specs.Add(new(column, ColumnKind.Numeric, FeatureEncoding.GroupTotal, 0, false, [.. members], names.Count, 1));
+            names.Add(column);
+        }
+
         return new Featurizer(new FeaturizerSpec(specs, names, hasText));
     }
 
@@ -140,6 +148,33 @@ public sealed class Featurizer
                     if (flag is not null)
                     {
                         flag[i] = missing ? 1 : 0;
+                    }
+                }
+
+                continue;
+            }
+
+            if (spec.Encoding == FeatureEncoding.GroupTotal)
+            {
+                var target = columns[spec.FirstFeature];
+                foreach (var member in spec.Levels)
+                {
+                    var fill = MemberFill(member);
+                    if (!frame.Contains(member))
+                    {
+                        for (var i = 0; i < n; i++)
+                        {
+                            target[i] += fill;
+                        }
+
+                        continue;
+                    }
+
+                    var source = frame[member];
+                    for (var i = 0; i < n; i++)
+                    {
+                        var v = source.Kind == ColumnKind.Numeric ? source.Numbers![i] : CellValues.ToNumber(source.ValueAt(i));
+                        target[i] += float.IsNaN(v) ? fill : v;
                     }
                 }
 
@@ -184,24 +219,60 @@ public sealed class Featurizer
                 continue;
             }
 
+            if (spec.Encoding == FeatureEncoding.GroupTotal)
+            {
+                var total = 0f;
+                foreach (var member in spec.Levels)
+                {
+                    row.TryGetValue(member, out var cell);
+                    var v = CellValues.ToNumber(cell);
+                    total += float.IsNaN(v) ? MemberFill(member) : v;
+                }
+
+                features[spec.FirstFeature] = total;
+                continue;
+            }
+
             Encode(spec, LevelIndex(spec), value, features.Slice(spec.FirstFeature, spec.FeatureCount));
         }
     }
 
-    /// <summary>The input column each feature came from, for folding SHAP values back onto columns.</summary>
-    public string[] FeatureSources()
+    /// <summary>
+    /// How each feature's SHAP value folds onto input columns: a group total's is shared equally among its members, so
+    /// the columns' values still add up to the prediction; every other feature belongs whole to its column.
+    /// </summary>
+    public (string[] Columns, (int Column, double Share)[][] Parts) ShapFolding()
     {
-        var sources = new string[FeatureCount];
+        var columns = new List<string>();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        int IndexOf(string column)
+        {
+            if (!index.TryGetValue(column, out var at))
+            {
+                index[column] = at = columns.Count;
+                columns.Add(column);
+            }
+
+            return at;
+        }
+
+        var parts = new (int, double)[FeatureCount][];
         foreach (var spec in Spec.Columns)
         {
             for (var k = 0; k < spec.FeatureCount; k++)
             {
-                sources[spec.FirstFeature + k] = spec.Column;
+                parts[spec.FirstFeature + k] = spec.Encoding == FeatureEncoding.GroupTotal
+                    ? spec.Levels.Select(m => (IndexOf(m), 1.0 / spec.Levels.Count)).ToArray()
+                    : [(IndexOf(spec.Column), 1.0)];
             }
         }
 
-        return sources;
+        return ([.. columns], parts);
     }
+
+    /// <summary>A group total counts a member's missing value as that member's training median.</summary>
+    private float MemberFill(string member) =>
+        Spec.Columns.FirstOrDefault(c => c.Encoding == FeatureEncoding.Number && c.Column == member)?.Fill ?? 0;
 
     private Dictionary<string, int> LevelIndex(FeatureColumnSpec spec)
     {

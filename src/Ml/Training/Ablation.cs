@@ -28,4 +28,7 @@ internal static class Ablation
 
     /// <summary>The portfolio of configurations from public meta-data (FLAML's zero-shot portfolio) rather than our hand-picked one.</summary>
     public static bool MetaPortfolio { get; } = !Off.Contains("portfolio");
+
+    /// <summary>Totals of alike-named numeric columns that predict the target better than any of their members (GroupTotals).</summary>
+    public static bool GroupTotals { get; } = !Off.Contains("totals");
 }

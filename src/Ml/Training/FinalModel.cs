@@ -153,7 +153,6 @@ internal static class FinalModel
     private static List<FeatureImportance> Importance(ModelBundle bundle, PreparedData prepared, TimeSpan limit)
     {
         var data = prepared.Data;
-        var sources = prepared.Featurizer.FeatureSources();
         var totals = new Dictionary<string, double>(StringComparer.Ordinal);
         var watch = Stopwatch.StartNew();
         var features = new float[data.Features.FeatureCount];
@@ -170,13 +169,7 @@ internal static class FinalModel
                 return [];
             }
 
-            var perColumn = new Dictionary<string, double>(StringComparer.Ordinal);
-            for (var j = 0; j < sources.Length; j++)
-            {
-                perColumn[sources[j]] = perColumn.GetValueOrDefault(sources[j]) + shap.Value.Values[j];
-            }
-
-            foreach (var (column, value) in perColumn)
+            foreach (var (column, value) in bundle.FoldOntoColumns(shap.Value.Values))
             {
                 totals[column] = totals.GetValueOrDefault(column) + Math.Abs(value);
             }

@@ -60,7 +60,8 @@ internal sealed record PreparedData(TrainingData Data, Featurizer Featurizer, IR
             y = labels.Select(l => index[l]).ToArray();
         }
 
-        var featurizer = Featurizer.Fit(frame, inputs, labelled);
+        var groups = Ablation.GroupTotals ? GroupTotals.Find(frame, inputs, labelled, y, task, Math.Max(classes.Count, 2)) : [];
+        var featurizer = Featurizer.Fit(frame, inputs, labelled, groups);
         var matrix = featurizer.Transform(frame);
         if (labelled.Length != frame.RowCount)
         {
