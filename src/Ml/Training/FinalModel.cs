@@ -81,6 +81,7 @@ internal static class FinalModel
         Trace("importance");
         manifest = manifest with { Importance = importance, TrainingSeconds = watch.Elapsed.TotalSeconds };
         var bundle = new ModelBundle(manifest, bundleMembers);
+        bundle = await FeatureEffectsBuilder.AttachAsync(bundle, prepared, request, ct).ConfigureAwait(false);
 
         var weightOf = memberTrials.Select((n, i) => (n, w: weights[i])).ToDictionary(x => x.n, x => x.w);
         var leaderboard = trials.OrderBy(t => t.Loss).Select((t, i) => new LeaderboardEntry(

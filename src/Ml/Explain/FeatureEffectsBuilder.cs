@@ -1,0 +1,218 @@
+using System.Diagnostics;
+using AutoMl.Ml.Bundle;
+using AutoMl.Ml.Columns;
+using AutoMl.Ml.Schema;
+using AutoMl.Ml.Training;
+
+namespace AutoMl.Ml.Explain;
+
+/// <summary>
+/// Computes a finished bundle's <see cref="FeatureEffects"/> with the bundle's own prediction path (featuriser, members,
+/// weights, calibration) on training rows read back from the processed file. Capped in time: what is left when the cap
+/// runs out is named in the effects, and a failure here never fails the training.
+/// </summary>
+internal static class FeatureEffectsBuilder
+{
+    public const int MaxFeatures = 6;
+    public const int GridPoints = 20;
+    public const int AverageRows = 100;
+    public const int IceRows = 50;
+    public const int ShapRows = 200;
+
+    public static async Task<ModelBundle> AttachAsync(ModelBundle bundle, PreparedData prepared, TrainingRequest request, CancellationToken ct)
+    {
+        var cap = TimeSpan.FromSeconds(Math.Clamp(request.Budget.TotalSeconds * 0.05, 2, 5));
+        try
+        {
+            var watch = Stopwatch.StartNew();
+            var frame = await ProcessedParquet.LoadAsync(request.DataPath, [.. prepared.Inputs.Select(c => c.Name)], ct).ConfigureAwait(false);
+            return bundle.WithEffects(Build(bundle, prepared, frame, cap - watch.Elapsed, ct));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Effects are an explanation of a model that is already good to use: losing them must not lose the model.
+            return bundle.WithEffects(new FeatureEffects(null, [], [], [], $"Feature effects could not be computed: {e.Message}"));
+        }
+    }
+
+    public static FeatureEffects Build(ModelBundle bundle, PreparedData prepared, ColumnFrame frame, TimeSpan cap, CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
+        var ranked = bundle.Manifest.Importance.Count > 0
+            ? bundle.Manifest.Importance.Select(i => i.Column).ToList()
+            : prepared.Inputs.Select(c => c.Name).ToList();
+        var top = ranked.Where(frame.Contains).Take(MaxFeatures).ToList();
+        var averageSample = Sample(frame, AverageRows);
+        var output = OutputIndex(bundle, averageSample);
+        var outputClass = bundle.Task switch
+        {
+            TaskKind.Binary => bundle.Classes[1],
+            TaskKind.Multiclass => bundle.Classes[output],
+            _ => null,
+        };
+        var curves = new List<PartialDependence>();
+        var skipped = new List<string>();
+        var notes = new List<string>();
+        foreach (var feature in top)
+        {
+            ct.ThrowIfCancellationRequested();
+            var column = frame[feature];
+            if (column.Kind is not (ColumnKind.Numeric or ColumnKind.Categorical or ColumnKind.Boolean))
+            {
+                skipped.Add(feature);
+                notes.Add($"'{feature}' is {column.Kind.ToString().ToLowerInvariant()}: it has no partial dependence curve");
+                continue;
+            }
+            if (watch.Elapsed > cap)
+            {
+                skipped.Add(feature);
+                continue;
+            }
+            if (Curve(bundle, averageSample, column, output) is { } curve)
+            {
+                curves.Add(curve);
+            }
+        }
+        if (skipped.Count > notes.Count)
+        {
+            notes.Add($"the time allowed ({cap.TotalSeconds:0.#} s) ran out before {string.Join(", ", skipped.Where(s => !notes.Any(n => n.StartsWith($"'{s}'", StringComparison.Ordinal))).Select(s => $"'{s}'"))}");
+        }
+        var summary = watch.Elapsed > cap ? [] : Summary(bundle, prepared, Sample(frame, ShapRows), [.. top.Where(f => frame[f].Kind is ColumnKind.Numeric or ColumnKind.Categorical or ColumnKind.Boolean)], output, watch, cap);
+        if (summary is null)
+        {
+            notes.Add("no member of the ensemble can be explained with SHAP, so there is no SHAP summary");
+        }
+        return new FeatureEffects(outputClass, curves, summary ?? [], skipped, notes.Count == 0 ? null : Capitalise(string.Join("; ", notes)) + ".");
+    }
+
+    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    /// <summary>
+    /// Where the shown output sits in a row of predictions: 0 for regression and for binary (the positive class's
+    /// probability), the class a multiclass model gives most probability on the sample.
+    /// </summary>
+    private static int OutputIndex(ModelBundle bundle, ColumnFrame sample)
+    {
+        switch (bundle.Task)
+        {
+            case TaskKind.Binary:
+            case TaskKind.Regression:
+                return 0;
+            case TaskKind.Multiclass:
+                {
+                    var values = bundle.PredictValues(sample);
+                    var width = bundle.Classes.Count;
+                    var totals = new double[width];
+                    for (var i = 0; i < values.Length; i++)
+                    {
+                        totals[i % width] += values[i];
+                    }
+                    return Array.IndexOf(totals, totals.Max());
+                }
+        }
+        return 0;
+    }
+
+    /// <summary>The model's output over a grid of the feature for every sample row: one prediction pass of grid × rows.</summary>
+    private static PartialDependence? Curve(ModelBundle bundle, ColumnFrame sample, FrameColumn column, int output)
+    {
+        var numeric = column.Kind == ColumnKind.Numeric;
+        var grid = numeric ? Quantiles(sample, column.Name) : [];
+        var levels = numeric ? null : TopLevels(sample[column.Name]);
+        var points = numeric ? grid.Count : levels!.Count;
+        if (points < 2)
+        {
+            return null;
+        }
+        var rows = sample.RowCount;
+        var columns = sample.Columns.Select(c => c.Name == column.Name
+            ? numeric
+                ? FrameColumn.OfNumbers(c.Name, [.. Enumerable.Range(0, points * rows).Select(i => (float)grid[i / rows])])
+                : FrameColumn.OfCodes(c.Name, c.Kind, [.. Enumerable.Range(0, points * rows).Select(i => levels![i / rows].Code)], c.Levels)
+            : Repeat(c, points)).ToList();
+        var values = bundle.PredictValues(new ColumnFrame(columns, points * rows));
+        var width = bundle.Task == TaskKind.Multiclass ? bundle.Classes.Count : 1;
+        double At(int point, int row) => values[((point * rows) + row) * width + output];
+        var average = Enumerable.Range(0, points).Select(p => Enumerable.Range(0, rows).Average(r => At(p, r))).ToList();
+        var ice = Enumerable.Range(0, Math.Min(IceRows, rows))
+            .Select(r => (IReadOnlyList<double>)[.. Enumerable.Range(0, points).Select(p => At(p, r))]).ToList();
+        return numeric
+            ? new PartialDependence(column.Name, "numeric", grid, null, average, ice)
+            : new PartialDependence(column.Name, "categorical", [.. Enumerable.Range(0, points).Select(i => (double)i)], [.. levels!.Select(l => l.Level)], average, ice);
+    }
+
+    /// <summary>Up to <see cref="GridPoints"/> distinct quantiles, smallest to largest, of the feature's values in the sample.</summary>
+    private static List<double> Quantiles(ColumnFrame sample, string name)
+    {
+        var values = sample[name].Numbers!.Where(v => !float.IsNaN(v)).Select(v => (double)v).Order().ToArray();
+        if (values.Length == 0)
+        {
+            return [];
+        }
+        return [.. Enumerable.Range(0, GridPoints)
+            .Select(k => values[(int)Math.Round((double)k * (values.Length - 1) / (GridPoints - 1))])
+            .Distinct()];
+    }
+
+    private static List<(int Code, string Level)> TopLevels(FrameColumn column) =>
+        [.. column.Codes!.Where(c => c >= 0).GroupBy(c => c).OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
+            .Take(GridPoints).Select(g => (g.Key, column.Levels[g.Key]))];
+
+    /// <summary>Per feature, each sampled row's SHAP value (summed over the feature's encoded parts); null when nothing can be explained.</summary>
+    private static List<ShapSummary>? Summary(ModelBundle bundle, PreparedData prepared, ColumnFrame sample, IReadOnlyList<string> features, int output, Stopwatch watch, TimeSpan cap)
+    {
+        if (!bundle.CanExplain || features.Count == 0)
+        {
+            return bundle.CanExplain ? [] : null;
+        }
+        var matrix = prepared.Featurizer.Transform(sample);
+        var sources = prepared.Featurizer.FeatureSources();
+        var row = new float[matrix.FeatureCount];
+        var points = features.ToDictionary(f => f, _ => new List<ShapPoint>(), StringComparer.Ordinal);
+        for (var r = 0; r < sample.RowCount && watch.Elapsed <= cap; r++)
+        {
+            matrix.CopyRow(r, row);
+            if (bundle.ShapOfFeatures(row, output) is not { } shap)
+            {
+                return null;
+            }
+            foreach (var feature in features)
+            {
+                double sum = 0;
+                for (var j = 0; j < sources.Length; j++)
+                {
+                    if (sources[j] == feature)
+                    {
+                        sum += shap.Values[j];
+                    }
+                }
+                var column = sample[feature];
+                var value = column.ValueAt(r);
+                points[feature].Add(column.Kind == ColumnKind.Numeric
+                    ? new ShapPoint(sum, value is float f ? f : null, null)
+                    : new ShapPoint(sum, null, value as string));
+            }
+        }
+        return [.. features.Select(f => new ShapSummary(f, points[f]))];
+    }
+
+    /// <summary>Rows spread evenly over the frame.</summary>
+    private static ColumnFrame Sample(ColumnFrame frame, int count)
+    {
+        var take = Math.Min(count, frame.RowCount);
+        var rows = Enumerable.Range(0, take).Select(i => (int)((long)i * frame.RowCount / take)).ToArray();
+        return new ColumnFrame([.. frame.Columns.Select(c => Pick(c, rows))], take);
+    }
+
+    private static FrameColumn Pick(FrameColumn c, int[] rows) => c.Kind switch
+    {
+        ColumnKind.Numeric => FrameColumn.OfNumbers(c.Name, [.. rows.Select(r => c.Numbers![r])]),
+        ColumnKind.Datetime => FrameColumn.OfSeconds(c.Name, [.. rows.Select(r => c.Seconds![r])]),
+        ColumnKind.Text => FrameColumn.OfTexts(c.Name, [.. rows.Select(r => c.Texts![r])]),
+        ColumnKind.Boolean or ColumnKind.Categorical or ColumnKind.Identifier => FrameColumn.OfCodes(c.Name, c.Kind, [.. rows.Select(r => c.Codes![r])], c.Levels),
+    };
+
+    /// <summary>The column's rows one after another, <paramref name="times"/> times.</summary>
+    private static FrameColumn Repeat(FrameColumn c, int times) =>
+        Pick(c, [.. Enumerable.Range(0, times * c.Length).Select(i => i % c.Length)]);
+}
