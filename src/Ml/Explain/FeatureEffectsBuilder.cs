@@ -15,13 +15,13 @@ internal static class FeatureEffectsBuilder
 {
     public const int MaxFeatures = 6;
     public const int GridPoints = 20;
-    public const int AverageRows = 100;
+    /// <summary>Rows averaged into the partial dependence; each is also drawn as an ICE line, so the average is the lines' mean.</summary>
     public const int IceRows = 50;
     public const int ShapRows = 200;
 
     public static async Task<ModelBundle> AttachAsync(ModelBundle bundle, PreparedData prepared, TrainingRequest request, CancellationToken ct)
     {
-        var cap = TimeSpan.FromSeconds(Math.Clamp(request.Budget.TotalSeconds * 0.05, 2, 5));
+        var cap = TimeSpan.FromSeconds(Math.Clamp(request.Budget.TotalSeconds * 0.05, 3, 6));
         try
         {
             var watch = Stopwatch.StartNew();
@@ -42,7 +42,7 @@ internal static class FeatureEffectsBuilder
             ? bundle.Manifest.Importance.Select(i => i.Column).ToList()
             : prepared.Inputs.Select(c => c.Name).ToList();
         var top = ranked.Where(frame.Contains).Take(MaxFeatures).ToList();
-        var averageSample = Sample(frame, AverageRows);
+        var averageSample = Sample(frame, IceRows);
         var output = OutputIndex(bundle, averageSample);
         var outputClass = bundle.Task switch
         {
@@ -50,37 +50,43 @@ internal static class FeatureEffectsBuilder
             TaskKind.Multiclass => bundle.Classes[output],
             _ => null,
         };
-        var curves = new List<PartialDependence>();
+        var shapSample = Sample(frame, ShapRows);
+        var plans = new List<CurvePlan>();
         var skipped = new List<string>();
         var notes = new List<string>();
         foreach (var feature in top)
         {
-            ct.ThrowIfCancellationRequested();
             var column = frame[feature];
             if (column.Kind is not (ColumnKind.Numeric or ColumnKind.Categorical or ColumnKind.Boolean))
             {
                 skipped.Add(feature);
                 notes.Add($"'{feature}' is {column.Kind.ToString().ToLowerInvariant()}: it has no partial dependence curve");
-                continue;
             }
-            if (watch.Elapsed > cap)
+            else if (Plan(shapSample[feature]) is { } plan)
             {
-                skipped.Add(feature);
-                continue;
-            }
-            if (Curve(bundle, averageSample, column, output) is { } curve)
-            {
-                curves.Add(curve);
+                plans.Add(plan);
             }
         }
-        if (skipped.Count > notes.Count)
+        ct.ThrowIfCancellationRequested();
+        var curves = new List<PartialDependence>();
+        if (watch.Elapsed > cap)
         {
-            notes.Add($"the time allowed ({cap.TotalSeconds:0.#} s) ran out before {string.Join(", ", skipped.Where(s => !notes.Any(n => n.StartsWith($"'{s}'", StringComparison.Ordinal))).Select(s => $"'{s}'"))}");
+            skipped.AddRange(plans.Select(p => p.Feature));
+            notes.Add($"the time allowed ({cap.TotalSeconds:0.#} s) ran out before {string.Join(", ", plans.Select(p => $"'{p.Feature}'"))}");
         }
-        var summary = watch.Elapsed > cap ? [] : Summary(bundle, prepared, Sample(frame, ShapRows), [.. top.Where(f => frame[f].Kind is ColumnKind.Numeric or ColumnKind.Categorical or ColumnKind.Boolean)], output, watch, cap);
+        else if (plans.Count > 0)
+        {
+            curves = Curves(bundle, averageSample, plans, output);
+        }
+        // The SHAP summary has a cap of its own: exact TreeSHAP of a large bag takes far longer per row than a prediction.
+        var summary = Summary(bundle, prepared, shapSample, [.. top.Where(f => frame[f].Kind is ColumnKind.Numeric or ColumnKind.Categorical or ColumnKind.Boolean)], output, Stopwatch.StartNew(), cap);
         if (summary is null)
         {
             notes.Add("no member of the ensemble can be explained with SHAP, so there is no SHAP summary");
+        }
+        else if (summary.Count > 0 && summary[0].Points.Count < shapSample.RowCount)
+        {
+            notes.Add($"the SHAP summary covers {summary[0].Points.Count} of {shapSample.RowCount} sampled rows: the time allowed ({cap.TotalSeconds:0.#} s) ran out");
         }
         return new FeatureEffects(outputClass, curves, summary ?? [], skipped, notes.Count == 0 ? null : Capitalise(string.Join("; ", notes)) + ".");
     }
@@ -113,38 +119,69 @@ internal static class FeatureEffectsBuilder
         return 0;
     }
 
-    /// <summary>The model's output over a grid of the feature for every sample row: one prediction pass of grid × rows.</summary>
-    private static PartialDependence? Curve(ModelBundle bundle, ColumnFrame sample, FrameColumn column, int output)
+    /// <summary>A feature's grid: quantiles of a number, or the most frequent levels of a category (codes into its levels).</summary>
+    private sealed record CurvePlan(string Feature, IReadOnlyList<double>? Grid, IReadOnlyList<(int Code, string Level)>? Levels)
     {
-        var numeric = column.Kind == ColumnKind.Numeric;
-        var grid = numeric ? Quantiles(sample, column.Name) : [];
-        var levels = numeric ? null : TopLevels(sample[column.Name]);
-        var points = numeric ? grid.Count : levels!.Count;
-        if (points < 2)
-        {
-            return null;
-        }
+        public int Points => Grid?.Count ?? Levels!.Count;
+    }
+
+    private static CurvePlan? Plan(FrameColumn column)
+    {
+        var plan = column.Kind == ColumnKind.Numeric
+            ? new CurvePlan(column.Name, Quantiles(column), null)
+            : new CurvePlan(column.Name, null, TopLevels(column));
+        return plan.Points < 2 ? null : plan;
+    }
+
+    /// <summary>
+    /// The model's output for every sample row with each feature set to each of its grid values, in one prediction pass
+    /// over all of them: a pass costs the ensemble's set-up once, which on a bag of fold models outweighs the rows.
+    /// </summary>
+    private static List<PartialDependence> Curves(ModelBundle bundle, ColumnFrame sample, List<CurvePlan> plans, int output)
+    {
         var rows = sample.RowCount;
-        var columns = sample.Columns.Select(c => c.Name == column.Name
-            ? numeric
-                ? FrameColumn.OfNumbers(c.Name, [.. Enumerable.Range(0, points * rows).Select(i => (float)grid[i / rows])])
-                : FrameColumn.OfCodes(c.Name, c.Kind, [.. Enumerable.Range(0, points * rows).Select(i => levels![i / rows].Code)], c.Levels)
-            : Repeat(c, points)).ToList();
-        var values = bundle.PredictValues(new ColumnFrame(columns, points * rows));
+        var indices = plans.SelectMany(p => Enumerable.Range(0, p.Points * rows).Select(i => i % rows)).ToArray();
+        var columns = sample.Columns.Select(c => Pick(c, indices)).ToDictionary(c => c.Name, StringComparer.Ordinal);
+        var offset = 0;
+        foreach (var plan in plans)
+        {
+            var column = columns[plan.Feature];
+            for (var i = 0; i < plan.Points * rows; i++)
+            {
+                if (plan.Grid is { } grid)
+                {
+                    column.Numbers![offset + i] = (float)grid[i / rows];
+                }
+                else
+                {
+                    column.Codes![offset + i] = plan.Levels![i / rows].Code;
+                }
+            }
+            offset += plan.Points * rows;
+        }
+        var values = bundle.PredictValues(new ColumnFrame([.. sample.Columns.Select(c => columns[c.Name])], indices.Length));
         var width = bundle.Task == TaskKind.Multiclass ? bundle.Classes.Count : 1;
-        double At(int point, int row) => values[((point * rows) + row) * width + output];
-        var average = Enumerable.Range(0, points).Select(p => Enumerable.Range(0, rows).Average(r => At(p, r))).ToList();
-        var ice = Enumerable.Range(0, Math.Min(IceRows, rows))
-            .Select(r => (IReadOnlyList<double>)[.. Enumerable.Range(0, points).Select(p => At(p, r))]).ToList();
-        return numeric
-            ? new PartialDependence(column.Name, "numeric", grid, null, average, ice)
-            : new PartialDependence(column.Name, "categorical", [.. Enumerable.Range(0, points).Select(i => (double)i)], [.. levels!.Select(l => l.Level)], average, ice);
+        var curves = new List<PartialDependence>();
+        offset = 0;
+        foreach (var plan in plans)
+        {
+            var start = offset;
+            double At(int point, int row) => values[(start + (point * rows) + row) * width + output];
+            var average = Enumerable.Range(0, plan.Points).Select(p => Enumerable.Range(0, rows).Average(r => At(p, r))).ToList();
+            var ice = Enumerable.Range(0, rows)
+                .Select(r => (IReadOnlyList<double>)[.. Enumerable.Range(0, plan.Points).Select(p => At(p, r))]).ToList();
+            curves.Add(plan.Grid is { } grid
+                ? new PartialDependence(plan.Feature, "numeric", grid, null, average, ice)
+                : new PartialDependence(plan.Feature, "categorical", [.. Enumerable.Range(0, plan.Points).Select(i => (double)i)], [.. plan.Levels!.Select(l => l.Level)], average, ice));
+            offset += plan.Points * rows;
+        }
+        return curves;
     }
 
     /// <summary>Up to <see cref="GridPoints"/> distinct quantiles, smallest to largest, of the feature's values in the sample.</summary>
-    private static List<double> Quantiles(ColumnFrame sample, string name)
+    private static List<double> Quantiles(FrameColumn column)
     {
-        var values = sample[name].Numbers!.Where(v => !float.IsNaN(v)).Select(v => (double)v).Order().ToArray();
+        var values = column.Numbers!.Where(v => !float.IsNaN(v)).Select(v => (double)v).Order().ToArray();
         if (values.Length == 0)
         {
             return [];
@@ -211,8 +248,4 @@ internal static class FeatureEffectsBuilder
         ColumnKind.Text => FrameColumn.OfTexts(c.Name, [.. rows.Select(r => c.Texts![r])]),
         ColumnKind.Boolean or ColumnKind.Categorical or ColumnKind.Identifier => FrameColumn.OfCodes(c.Name, c.Kind, [.. rows.Select(r => c.Codes![r])], c.Levels),
     };
-
-    /// <summary>The column's rows one after another, <paramref name="times"/> times.</summary>
-    private static FrameColumn Repeat(FrameColumn c, int times) =>
-        Pick(c, [.. Enumerable.Range(0, times * c.Length).Select(i => i % c.Length)]);
 }
