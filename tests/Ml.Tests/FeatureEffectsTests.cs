@@ -63,7 +63,7 @@ public class FeatureEffectsTests(Trained trained)
         Assert.True(colour.Average.Max() - colour.Average.Min() < 25, $"colour moves the price by {colour.Average.Max() - colour.Average.Min():0.0}");
 
         var shap = Assert.Single(effects.ShapSummary, s => s.Feature == "size");
-        Assert.Equal(FeatureEffectsBuilder.ShapRows, shap.Points.Count);
+        Assert.InRange(shap.Points.Count, 20, FeatureEffectsBuilder.ShapRows);
         // Large sizes push the price up, small ones down.
         var ordered = shap.Points.OrderBy(p => p.Value).ToList();
         Assert.True(ordered[0].Shap < 0 && ordered[^1].Shap > 0);
@@ -75,7 +75,9 @@ public class FeatureEffectsTests(Trained trained)
     {
         var pima = (await trained.Pima).Bundle.Manifest.Effects!;
         Assert.Equal("pos", pima.OutputClass);
-        Assert.Null(pima.Note);
+        // Exact SHAP of a bag of fold models is slow on a busy machine: the cap may cut the summary short, never the curves.
+        Assert.True(pima.Note is null || pima.Note.StartsWith("The SHAP summary covers", StringComparison.Ordinal), pima.Note);
+        Assert.Empty(pima.Skipped);
         Assert.NotEmpty(pima.PartialDependence);
         Assert.All(pima.PartialDependence.SelectMany(p => p.Average), a => Assert.InRange(a, 0, 1));
         Assert.True(pima.PartialDependence.Count <= FeatureEffectsBuilder.MaxFeatures);
