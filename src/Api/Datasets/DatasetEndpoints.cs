@@ -39,6 +39,7 @@ internal static class DatasetEndpoints
         datasets.MapDatasetUploadEndpoints();
         datasets.MapDatasetVersionEndpoints();
         datasets.MapDatasetCheckEndpoints();
+        datasets.MapDatasetAssociationEndpoints();
         datasets.MapSampleEndpoints();
     }
 

@@ -32,6 +32,7 @@ internal static class ModelEndpoints
         models.MapDelete("/{id:guid}", DeleteAsync).KeysNeed(ApiKeyScope.Full);
         models.MapPost("/{id:guid}/predict", PredictAsync).RateLimited(RouteClass.Prediction);
         models.MapBatchPredictionEndpoints();
+        models.MapModelEffectsEndpoints();
     }
 
     private static async Task<Results<Ok<Page<ModelSummary>>, ValidationProblem>> ListAsync(

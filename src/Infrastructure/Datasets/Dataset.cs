@@ -31,6 +31,9 @@ public sealed class Dataset : Persistence.IKeysetRow
     /// <summary>The data checks of the ingest (<see cref="DatasetCheck"/> list, jsonb): the columns' and the suggested target's; null before checks existed.</summary>
     public string? ChecksJson { get; set; }
 
+    /// <summary>The associations among the top columns (<see cref="DatasetAssociations"/>, jsonb); null before associations existed.</summary>
+    public string? AssociationsJson { get; set; }
+
     /// <summary>A sample of the rows (Parquet) the checks of another target read, instead of the whole processed file.</summary>
     public string? SampleKey { get; set; }
 

@@ -1,3 +1,4 @@
+using AutoMl.Ml.Explain;
 using AutoMl.Ml.Features;
 using AutoMl.Ml.Metrics;
 using AutoMl.Ml.Schema;
@@ -7,6 +8,7 @@ namespace AutoMl.Ml.Bundle;
 /// <summary>
 /// The JSON part of a model bundle. <see cref="FeatureMeans"/> (the training rows' mean per feature) is the
 /// background linear members are explained against; bundles written before it existed explain trees only.
+/// <see cref="Effects"/> (partial dependence and SHAP summary) is null in bundles written before it existed.
 /// </summary>
 public sealed record BundleManifest(
     int FormatMajor,
@@ -23,4 +25,5 @@ public sealed record BundleManifest(
     IReadOnlyDictionary<string, double> ValidationMetrics,
     double TrainingSeconds,
     DateTimeOffset CreatedUtc,
-    IReadOnlyList<double>? FeatureMeans = null);
+    IReadOnlyList<double>? FeatureMeans = null,
+    FeatureEffects? Effects = null);

@@ -86,6 +86,13 @@ public sealed class DatasetsClient
     public Task<DatasetChecks> GetChecksAsync(Guid datasetId, string target, string? task = null, CancellationToken cancellationToken = default) =>
         api.GetAsync<DatasetChecks>(ApiConnection.Query($"api/v1/datasets/{datasetId}/checks", ("target", target), ("task", task)), cancellationToken);
 
+    /// <summary>Pairwise associations among the data set's most complete columns (Pearson, Spearman, Cramér's V, eta), as the ingest measured them.</summary>
+    /// <param name="datasetId">The data set.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The columns compared and their pairs.</returns>
+    public Task<DatasetAssociations> GetAssociationsAsync(Guid datasetId, CancellationToken cancellationToken = default) =>
+        api.GetAsync<DatasetAssociations>($"api/v1/datasets/{datasetId}/associations", cancellationToken);
+
     /// <summary>Where a file goes: streamed, or presigned (whose start names the data set only for a new one; a version keeps its name and is sent the file's, for the format).</summary>
     private sealed record Route(string Streamed, string PresignedStart, bool NamesDataset);
 

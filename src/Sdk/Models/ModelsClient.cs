@@ -60,6 +60,13 @@ public sealed class ModelsClient
     public Task<Model> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
         api.GetAsync<Model>($"api/v1/models/{id}", cancellationToken);
 
+    /// <summary>How the model's top features move its output: partial dependence with ICE lines and a SHAP summary.</summary>
+    /// <param name="id">The model.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The effects stored with the model when it was trained.</returns>
+    public Task<ModelEffects> GetEffectsAsync(Guid id, CancellationToken cancellationToken = default) =>
+        api.GetAsync<ModelEffects>($"api/v1/models/{id}/effects", cancellationToken);
+
     /// <summary>Gets the leaderboard of the job that trained a model: its trials, best first.</summary>
     /// <param name="id">The model's id.</param>
     /// <param name="cancellationToken">Cancels the requests.</param>

@@ -84,6 +84,7 @@ internal sealed class IngestDatasetJob(
         var preview = ProcessedPreview.Read(processed);
         var sample = Path.Combine(work, "sample.parquet");
         var checks = await DatasetCheckRun.OfIngestAsync(processed, sample, profile, ct);
+        var associations = DatasetAssociations.From(await Task.Run(() => Associations.Compute(sample, profile.Columns, ct), ct));
         var processedKey = BlobKeys.DatasetProcessed(dataset.UserId, dataset.Id);
         var sampleKey = BlobKeys.DatasetSample(dataset.UserId, dataset.Id);
         await blobs.PutFileAsync(processedKey, processed, ct);
@@ -99,6 +100,7 @@ internal sealed class IngestDatasetJob(
                 .SetProperty(d => d.ColumnsJson, columns)
                 .SetProperty(d => d.PreviewJson, preview)
                 .SetProperty(d => d.ChecksJson, ProcessedPreview.Serialize(checks))
+                .SetProperty(d => d.AssociationsJson, ProcessedPreview.Serialize(associations))
                 .SetProperty(d => d.SampleKey, sampleKey)
                 .SetProperty(d => d.TargetSuggestion, profile.SuggestedTarget)
                 .SetProperty(d => d.TaskSuggestion, task)
@@ -135,6 +137,7 @@ internal sealed class IngestDatasetJob(
                 .SetProperty(d => d.ColumnsJson, twin.ColumnsJson)
                 .SetProperty(d => d.PreviewJson, twin.PreviewJson)
                 .SetProperty(d => d.ChecksJson, twin.ChecksJson)
+                .SetProperty(d => d.AssociationsJson, twin.AssociationsJson)
                 .SetProperty(d => d.SampleKey, twin.SampleKey)
                 .SetProperty(d => d.TargetSuggestion, twin.TargetSuggestion)
                 .SetProperty(d => d.TaskSuggestion, twin.TaskSuggestion)

@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch, json } from './client';
 import type {
-  CreatedSample, Dataset, DatasetChecks, DatasetPreview, DatasetStatus, DatasetSummaryPage, DatasetVersionPage, SampleDataset, StorageUsage,
+  CreatedSample, Dataset, DatasetAssociations, DatasetChecks, DatasetPreview, DatasetStatus, DatasetSummaryPage, DatasetVersionPage, SampleDataset, StorageUsage,
 } from './types';
 import { uploadDataset, uploadVersion, type Progress } from './upload';
 
@@ -43,6 +43,18 @@ export function useDatasetChecks(id: string | undefined, target: string, task: s
       ),
     enabled: enabled && !!id && !!target,
     // A data set's rows never change (a new upload is a new version), so neither do its checks.
+    staleTime: Infinity,
+    retry: false,
+  });
+}
+
+/** The associations among the top columns, measured by the ingest; a data set ingested before them answers 409. */
+export function useDatasetAssociations(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...datasetsKey, id, 'associations'],
+    queryFn: () => apiFetch<DatasetAssociations>(`/datasets/${id}/associations`),
+    enabled,
+    // A data set never changes (a new upload is a new version), so neither do its associations.
     staleTime: Infinity,
     retry: false,
   });

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tansta
 import { apiFetch, json, ProblemError, requestHeaders, toProblem, API_BASE } from './client';
 import { jobKey } from './jobs';
 import type {
-  BatchPredictionRequest, ColumnProfile, Dataset, DatasetPreview, InputColumn, Job, ModelView, PreviewCell, Prediction, PredictRequest, PredictResponse,
+  BatchPredictionRequest, ColumnProfile, Dataset, DatasetPreview, InputColumn, Job, ModelEffects, ModelView, PreviewCell, Prediction, PredictRequest, PredictResponse,
 } from './types';
 
 /** GET /models/{id}. */
@@ -20,6 +20,16 @@ export const modelKey = (id: string) => ['models', id] as const;
 
 export function useModel(id: string) {
   return useQuery({ queryKey: modelKey(id), queryFn: () => apiFetch<ModelDetail>(`/models/${id}`), staleTime: 300_000 });
+}
+
+/** The model's feature effects (from its bundle); a model trained before them answers 409. */
+export function useModelEffects(id: string) {
+  return useQuery({
+    queryKey: [...modelKey(id), 'effects'],
+    queryFn: () => apiFetch<ModelEffects>(`/models/${id}/effects`),
+    staleTime: Infinity,
+    retry: false,
+  });
 }
 
 /** Loads a model ahead of its page (the job page does it once training succeeded). */

@@ -34,6 +34,8 @@ export type Dataset = Schemas['DatasetView'];
 export type ColumnProfile = Schemas['DatasetColumn'];
 export type DataCheck = Schemas['DatasetCheck'];
 export type DatasetChecks = Schemas['DatasetChecksView'];
+export type DatasetAssociations = Schemas['DatasetAssociations'];
+export type DatasetAssociation = Schemas['DatasetAssociation'];
 export type ColumnType = ColumnProfile['type'];
 export type QuantileValue = Schemas['ColumnQuantile'];
 export type CategoryCount = Schemas['ColumnCategoryCount'];
@@ -186,3 +188,8 @@ export type AdminApiKeyPage = Schemas['PageOfAdminApiKeyView'];
 /** The platform per UTC day (GET /admin/figures), every day of the range present. */
 export type PlatformFigures = Schemas['PlatformFiguresView'];
 export type DayFigures = Schemas['DayFiguresView'];
+
+/** GET /models/{id}/effects: partial dependence with ICE lines and the SHAP summary of the top features. */
+export type ModelEffects = Schemas['ModelEffects'];
+export type PartialDependence = Schemas['ModelPartialDependence'];
+export type ShapSummary = Schemas['ModelShapSummary'];

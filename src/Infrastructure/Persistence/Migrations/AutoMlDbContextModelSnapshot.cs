@@ -591,6 +591,10 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("AssociationsJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("associations_json");
+
                     b.Property<string>("ChecksJson")
                         .HasColumnType("jsonb")
                         .HasColumnName("checks_json");

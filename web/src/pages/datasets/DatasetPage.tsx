@@ -13,6 +13,7 @@ import ProfileTable from './ProfileTable';
 import StatusChip from './StatusChip';
 import UploadVersion from './UploadVersion';
 import VersionsTable from './VersionsTable';
+import AssociationsSection from './AssociationsSection';
 import DataChecksList from './DataChecksList';
 import { versionOf } from './versionFormat';
 
@@ -201,6 +202,7 @@ export default function DatasetPage() {
           <DataChecksList checks={d.checks} />
         </section>
       )}
+      {d.status === 'ready' && <AssociationsSection datasetId={d.id} />}
       {d.status === 'ready' && d.columns && (
         <>
           <h2>Profile</h2>

@@ -7,6 +7,7 @@ import ProblemAlert from '../../components/ProblemAlert';
 import Spinner from '../../components/Spinner';
 import { formatScore, formatWhen, shortId } from '../jobs/jobFormat';
 import BatchPanel from './BatchPanel';
+import EffectsSection from './EffectsSection';
 import EnsembleSection from './EnsembleSection';
 import { metricName, taskNames } from './modelFormat';
 import PredictPanel from './PredictPanel';
@@ -116,6 +117,8 @@ export default function ModelPage() {
       <Suspense fallback={chartsFallback}>
         <ImportanceChart model={m} />
       </Suspense>
+
+      <EffectsSection modelId={m.id} target={m.target} />
 
       <EnsembleSection model={m} />
 
