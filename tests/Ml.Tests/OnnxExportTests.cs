@@ -1,0 +1,66 @@
+using System.Globalization;
+using AutoMl.Ml.Bundle;
+using AutoMl.Ml.Schema;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+
+namespace AutoMl.Ml.Tests;
+
+/// <summary>Issue 29: the bundle as one ONNX graph (featuriser, members, weights) predicts what the bundle predicts.</summary>
+[Collection(Trained.Collection)]
+public class OnnxExportTests(Trained trained)
+{
+    [Fact]
+    public async Task binary_ensemble_in_onnx_runtime_matches_the_bundle()
+    {
+        var bundle = (await trained.Pima).Bundle;
+        var rows = await Trained.RowsAsync("pima_diabetes.csv", 60);
+        var onnx = Run(bundle.ToOnnx(), bundle, rows, "probability");
+        var expected = bundle.Predict(rows);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            Assert.Equal(expected[i].Probabilities![bundle.Classes[1]], onnx[i][0], 1e-5);
+        }
+    }
+
+    [Fact]
+    public async Task multiclass_ensemble_with_categories_in_onnx_runtime_matches_the_bundle()
+    {
+        var bundle = (await trained.Penguins).Bundle;
+        var rows = await Trained.RowsAsync("penguins.csv", 60);
+        var onnx = Run(bundle.ToOnnx(), bundle, rows, "probabilities");
+        var expected = bundle.Predict(rows);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            for (var k = 0; k < bundle.Classes.Count; k++)
+            {
+                Assert.Equal(expected[i].Probabilities![bundle.Classes[k]], onnx[i][k], 1e-5);
+            }
+        }
+    }
+
+    /// <summary>Scores rows with ONNX Runtime: numbers as float (NaN when missing), categories as strings.</summary>
+    internal static List<float[]> Run(byte[] model, ModelBundle bundle, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows, string output)
+    {
+        using var session = new InferenceSession(model);
+        var inputs = new List<NamedOnnxValue>();
+        foreach (var (name, metadata) in session.InputMetadata)
+        {
+            var values = rows.Select(r => r.TryGetValue(name, out var v) ? v : null).ToList();
+            if (metadata.ElementDataType == TensorElementType.String)
+            {
+                inputs.Add(NamedOnnxValue.CreateFromTensor(name, new DenseTensor<string>(values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "").ToArray(), [rows.Count, 1])));
+            }
+            else
+            {
+                inputs.Add(NamedOnnxValue.CreateFromTensor(name, new DenseTensor<float>(values.Select(v => v is null ? float.NaN : Convert.ToSingle(v, CultureInfo.InvariantCulture)).ToArray(), [rows.Count, 1])));
+            }
+        }
+
+        Assert.Equal(bundle.Manifest.InputColumns.Count(c => c.Kind != ColumnKind.Identifier && c.Kind != ColumnKind.Text), session.InputMetadata.Count);
+        using var results = session.Run(inputs, [output]);
+        var tensor = results[0].AsTensor<float>();
+        var width = tensor.Dimensions[1];
+        return Enumerable.Range(0, rows.Count).Select(i => Enumerable.Range(0, width).Select(k => tensor[i, k]).ToArray()).ToList();
+    }
+}
