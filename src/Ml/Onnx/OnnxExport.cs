@@ -13,21 +13,29 @@ namespace AutoMl.Ml.Onnx;
 /// average (with the multiclass temperature) as the output: "probability" of the second class (binary),
 /// "probabilities" (multiclass, in the order of the "classes" metadata) or "value" (regression).
 /// </summary>
-internal static class OnnxExport
+public static class OnnxExport
 {
-    public static string? Refusal(ModelBundle bundle)
+    internal static string? Refusal(ModelBundle bundle) =>
+        Refusal(bundle.Featurizer.Spec.Columns.Select(c => (c.Column, c.Kind)));
+
+    /// <summary>
+    /// Why a model reading these columns cannot be exported, or null: the featuriser turns a date into parts and text
+    /// into n-grams, which have no ONNX form here; numbers and categories do. Every learner converts.
+    /// </summary>
+    public static string? Refusal(IEnumerable<(string Column, ColumnKind Kind)> columns)
     {
-        foreach (var spec in bundle.Featurizer.Spec.Columns)
+        foreach (var (column, kind) in columns)
         {
-            switch (spec.Encoding)
+            switch (kind)
             {
-                case FeatureEncoding.DateParts:
-                    return $"the column {spec.Column} is a date, and its parts (year, month, weekday, …) are not expressed in ONNX operators yet. Train without it, or use the bundle with the AutoMl.Runtime package";
-                case FeatureEncoding.Text:
-                    return $"the column {spec.Column} is free text, whose n-gram features ONNX cannot express. Train without it, or use the bundle with the AutoMl.Runtime package";
-                case FeatureEncoding.Number:
-                case FeatureEncoding.OneHot:
-                case FeatureEncoding.FrequencyRank:
+                case ColumnKind.Datetime:
+                    return $"the column {column} is a date, and its parts (year, month, weekday, …) are not expressed in ONNX operators yet. Train without it, or run the bundle with the AutoMl.Runtime package";
+                case ColumnKind.Text:
+                    return $"the column {column} is free text, whose n-gram features ONNX cannot express here. Train without it, or run the bundle with the AutoMl.Runtime package";
+                case ColumnKind.Numeric:
+                case ColumnKind.Boolean:
+                case ColumnKind.Categorical:
+                case ColumnKind.Identifier:
                     break;
             }
         }
@@ -35,7 +43,7 @@ internal static class OnnxExport
         return null;
     }
 
-    public static byte[] Write(ModelBundle bundle)
+    internal static byte[] Write(ModelBundle bundle)
     {
         if (Refusal(bundle) is { } reason)
         {
