@@ -29,7 +29,10 @@ internal static class ModelEndpoints
         models.MapGet("/", ListAsync);
         models.MapGet("/compare", CompareAsync);
         models.MapGet("/{id:guid}", GetAsync);
-        models.MapGet("/{id:guid}/download", DownloadAsync);
+        models.MapGet("/{id:guid}/download", DownloadAsync)
+            .Produces<Stream>(StatusCodes.Status200OK, "application/zip", "application/octet-stream")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         models.MapDelete("/{id:guid}", DeleteAsync).KeysNeed(ApiKeyScope.Full);
         models.MapPost("/{id:guid}/predict", PredictAsync).RateLimited(RouteClass.Prediction);
         models.MapBatchPredictionEndpoints();
