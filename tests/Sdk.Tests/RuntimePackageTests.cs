@@ -24,7 +24,7 @@ public sealed class RuntimePackageTests(SdkPlatformFactory platform) : IDisposab
         {
             await client.Models.DownloadAsync(job.ModelId!.Value, file);
         }
-        var api = (await client.Models.PredictAsync(job.ModelId!.Value, pima.Rows)).Predictions;
+        var api = await client.Models.PredictAsync(job.ModelId!.Value, pima.Rows);
 
         var feed = Path.Combine(root.FullName, "feed");
         await Shell.MustAsync("dotnet", $"pack src/Runtime/AutoMl.Runtime.csproj -c Release -o \"{feed}\" -p:Version={version}", Data.RepositoryRoot, timeout: TimeSpan.FromMinutes(5));
@@ -82,7 +82,7 @@ public sealed class RuntimePackageTests(SdkPlatformFactory platform) : IDisposab
             Assert.Equal(api[i].Probabilities!["pos"], offline[i].GetProperty("Probabilities").GetProperty("pos").GetDouble(), 1e-6);
         }
 
-        var row = (await client.Models.PredictAsync(job.ModelId!.Value, [PimaRows.Features(1)[0]])).Predictions[0];
+        var row = (await client.Models.PredictAsync(job.ModelId!.Value, [PimaRows.Features(1)[0]]))[0];
         var dictionary = output.RootElement.GetProperty("fromDictionary");
         var typed = output.RootElement.GetProperty("fromTyped");
         Assert.Equal(row.Probabilities!["pos"], dictionary.GetProperty("Probabilities").GetProperty("pos").GetDouble(), 1e-6);
