@@ -76,7 +76,8 @@ public sealed class AutoMlModel
         where TRow : class
     {
         ArgumentNullException.ThrowIfNull(row);
-        return Predict(ToDictionary(row), explain);
+        // A Dictionary<string, object?> binds here rather than to the IReadOnlyDictionary overload: it is a row already.
+        return From(_bundle.Predict(row as IReadOnlyDictionary<string, object?> ?? ToDictionary(row), explain));
     }
 
     /// <summary>Predicts many rows given as dictionaries, in order.</summary>

@@ -7,6 +7,7 @@ import ProblemAlert from '../../components/ProblemAlert';
 import Spinner from '../../components/Spinner';
 import { formatScore, formatWhen, shortId } from '../jobs/jobFormat';
 import BatchPanel from './BatchPanel';
+import DownloadMenu from './DownloadMenu';
 import EnsembleSection from './EnsembleSection';
 import { metricName, taskNames } from './modelFormat';
 import PredictPanel from './PredictPanel';
@@ -54,9 +55,7 @@ export default function ModelPage() {
       <div className="page-head">
         {heading}
         <div className="row">
-          <a className="button secondary" href={`/api/v1/models/${m.id}/download`} download>
-            Download model
-          </a>
+          <DownloadMenu model={m} />
           <Link className="button" to={`/train?datasetId=${m.datasetId}&target=${encodeURIComponent(m.target)}`}>
             Train again
           </Link>
