@@ -85,7 +85,7 @@ public static class OnnxExport
         graph.Metadata("task", Names.Task(bundle.Task));
         graph.Metadata("target", bundle.Manifest.Target);
         graph.Metadata("classes", JsonSerializer.Serialize(bundle.Classes));
-        graph.Metadata("inputs", JsonSerializer.Serialize(bundle.Featurizer.Spec.Columns.Select(c => c.Column).Distinct()));
+        graph.Metadata("inputs", JsonSerializer.Serialize(bundle.Featurizer.Spec.Columns.Where(c => c.Encoding != FeatureEncoding.GroupTotal).Select(c => c.Column).Distinct()));
         return graph.ToModel("automl");
     }
 
@@ -131,6 +131,22 @@ public static class OnnxExport
                             pieces.Add(graph.Node("Cast", [hit], attributes: a => a.Int("to", OnnxGraph.Float)));
                         }
 
+                        break;
+                    }
+
+                case FeatureEncoding.GroupTotal:
+                    {
+                        // Added in the featuriser's order, so the float total is the same to the last bit.
+                        string? total = null;
+                        foreach (var member in spec.Levels)
+                        {
+                            var source = featurizer.Spec.Columns.FirstOrDefault(c => c.Encoding == FeatureEncoding.Number && c.Column == member)
+                                ?? throw new OnnxExportException($"the total {spec.Column} adds a column ({member}) the model does not read as a number");
+                            var filled = graph.Node("Where", [graph.Node("IsNaN", [member]), graph.Constant([source.Fill], [1, 1], "fill"), member]);
+                            total = total is null ? filled : graph.Node("Add", [total, filled]);
+                        }
+
+                        pieces.Add(total ?? throw new OnnxExportException($"the total {spec.Column} has no columns"));
                         break;
                     }
 
