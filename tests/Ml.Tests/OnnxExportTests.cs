@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
+using AutoMl.Ml.Bundle;
 using AutoMl.Ml.Columns;
 using AutoMl.Ml.Features;
-using AutoMl.Ml.Training;
-using AutoMl.Ml.Bundle;
 using AutoMl.Ml.Schema;
+using AutoMl.Ml.Training;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
