@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json.Serialization;
 using AutoMl.Ml.Bundle;
+using AutoMl.Ml.Onnx;
 using AutoMl.Ml.Schema;
 
 namespace AutoMl.Runtime;
@@ -103,6 +104,24 @@ public sealed class AutoMlModel
     {
         var predictions = await _bundle.PredictCsvAsync(csv, explain, cancellationToken).ConfigureAwait(false);
         return predictions.Select(From).ToList();
+    }
+
+    /// <summary>
+    /// The model as one ONNX graph, the same file GET /api/v1/models/{id}/download?format=onnx gives: one input per
+    /// column ([N, 1], float for numbers with NaN for missing, string for categories), "probability",
+    /// "probabilities" or "value" out.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The model reads a date or text column; the message names it.</exception>
+    public byte[] ToOnnx()
+    {
+        try
+        {
+            return _bundle.ToOnnx();
+        }
+        catch (OnnxExportException e)
+        {
+            throw new NotSupportedException(OnnxExport.Sentence(e.Message), e);
+        }
     }
 
     private static Prediction From(RowPrediction p) => new(p.Label, p.Value, p.Probabilities, p.Shap, p.ShapExpectedValue);

@@ -54,7 +54,8 @@ public sealed class RuntimePackageTests(SdkPlatformFactory platform) : IDisposab
             var first = new Dictionary<string, object?> { ["pregnant"] = 6.0, ["glucose"] = 148.0, ["pressure"] = 72.0, ["triceps"] = 35.0, ["mass"] = 33.6, ["pedigree"] = 0.627, ["age"] = 50.0 };
             var fromDictionary = model.Predict(first, explain: true);
             var fromTyped = model.Predict(new Patient { Pregnant = 6, Glucose = 148, Pressure = 72, Triceps = 35, Mass = 33.6, Pedigree = 0.627, Age = 50 });
-            Console.WriteLine(JsonSerializer.Serialize(new { model.Task, model.Classes, fromCsv, fromDictionary, fromTyped }));
+            var onnxBytes = model.ToOnnx().Length;
+            Console.WriteLine(JsonSerializer.Serialize(new { model.Task, model.Classes, fromCsv, fromDictionary, fromTyped, onnxBytes }));
 
             public sealed class Patient
             {
@@ -87,6 +88,7 @@ public sealed class RuntimePackageTests(SdkPlatformFactory platform) : IDisposab
         var typed = output.RootElement.GetProperty("fromTyped");
         Assert.Equal(row.Probabilities!["pos"], dictionary.GetProperty("Probabilities").GetProperty("pos").GetDouble(), 1e-6);
         Assert.Equal(row.Probabilities!["pos"], typed.GetProperty("Probabilities").GetProperty("pos").GetDouble(), 1e-6);
+        Assert.True(output.RootElement.GetProperty("onnxBytes").GetInt32() > 1000, "the runtime writes the ONNX graph offline too");
         var shap = dictionary.GetProperty("Shap").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble());
         Assert.Contains("glucose", shap.Keys);
         Assert.NotEqual(0, shap["glucose"]);

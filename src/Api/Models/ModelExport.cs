@@ -16,5 +16,5 @@ public sealed record ModelExport(bool Onnx, string? OnnxRefusal)
         return OnnxExport.Refusal(columns) is { } reason ? new ModelExport(false, Sentence(reason)) : new ModelExport(true, null);
     }
 
-    public static string Sentence(string reason) => $"This model cannot be exported to ONNX: {reason}.";
+    public static string Sentence(string reason) => OnnxExport.Sentence(reason);
 }

@@ -15,6 +15,9 @@ namespace AutoMl.Ml.Onnx;
 /// </summary>
 public static class OnnxExport
 {
+    /// <summary>The refusal as the sentence users read (API problem, dashboard, runtime exception).</summary>
+    public static string Sentence(string reason) => $"This model cannot be exported to ONNX: {reason}.";
+
     internal static string? Refusal(ModelBundle bundle) =>
         Refusal(bundle.Featurizer.Spec.Columns.Select(c => (c.Column, c.Kind)));
 
