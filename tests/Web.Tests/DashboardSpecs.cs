@@ -16,6 +16,7 @@ public sealed class DashboardSpecs(WebPlatformFactory platform, ITestOutputHelpe
         ["flow"] = TimeSpan.FromMinutes(10),
         ["train"] = TimeSpan.FromMinutes(8),
         ["models"] = TimeSpan.FromMinutes(8),
+        ["model-download"] = TimeSpan.FromMinutes(8),
         ["registry"] = TimeSpan.FromMinutes(8),
         ["workflows"] = TimeSpan.FromMinutes(8),
         ["dataset-versions"] = TimeSpan.FromMinutes(8),

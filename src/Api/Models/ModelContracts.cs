@@ -19,7 +19,8 @@ public sealed record ModelView(
     IReadOnlyList<ModelInputColumn> InputColumns,
     long BundleBytes,
     DateTimeOffset CreatedAt,
-    IReadOnlyList<EnsembleMember> Ensemble);
+    IReadOnlyList<EnsembleMember> Ensemble,
+    ModelExport Export);
 
 /// <param name="Id">The model's id.</param>
 /// <param name="JobId">The training job that made it.</param>

@@ -11,6 +11,7 @@ using AutoMl.Infrastructure.Blobs;
 using AutoMl.Infrastructure.Models;
 using AutoMl.Infrastructure.Persistence;
 using AutoMl.Infrastructure.RateLimiting;
+using AutoMl.Ml.Onnx;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,10 @@ internal static class ModelEndpoints
         models.MapGet("/", ListAsync);
         models.MapGet("/compare", CompareAsync);
         models.MapGet("/{id:guid}", GetAsync);
-        models.MapGet("/{id:guid}/download", DownloadAsync);
+        models.MapGet("/{id:guid}/download", DownloadAsync)
+            .Produces<Stream>(StatusCodes.Status200OK, "application/zip", "application/octet-stream")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         models.MapDelete("/{id:guid}", DeleteAsync).KeysNeed(ApiKeyScope.Full);
         models.MapPost("/{id:guid}/predict", PredictAsync).RateLimited(RouteClass.Prediction);
         models.MapBatchPredictionEndpoints();
@@ -114,17 +118,35 @@ internal static class ModelEndpoints
         await FindAsync(db, current, id, ct) is { } m
             ? TypedResults.Ok(new ModelView(m.Id, m.JobId, m.DatasetId, m.Task, m.Target, m.Metric, m.Score, Read<Dictionary<string, double>>(m.MetricsJson),
                 Read<List<string>?>(m.ClassesJson), Read<List<ModelImportance>>(m.ImportanceJson), Read<ModelCurveSet>(m.CurvesJson),
-                Read<List<ModelLeaderboardEntry>>(m.LeaderboardJson), Read<List<ModelInputColumn>>(m.InputColumnsJson), m.BundleBytes, m.CreatedAt, ModelEnsemble.Read(m.LeaderboardJson)))
+                Read<List<ModelLeaderboardEntry>>(m.LeaderboardJson), Read<List<ModelInputColumn>>(m.InputColumnsJson), m.BundleBytes, m.CreatedAt, ModelEnsemble.Read(m.LeaderboardJson),
+                ModelExport.For(Read<List<ModelInputColumn>>(m.InputColumnsJson))))
             : ProblemResults.NotFound(Missing);
 
-    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadAsync(
-        Guid id, CurrentUser current, AutoMlDbContext db, IBlobStore blobs, CancellationToken ct)
+    private static async Task<Results<FileStreamHttpResult, FileContentHttpResult, ProblemHttpResult, ValidationProblem>> DownloadAsync(
+        Guid id, CurrentUser current, AutoMlDbContext db, IBlobStore blobs, ModelCache cache, CancellationToken ct,
+        [Description("bundle (default): the .automl file the AutoMl.Runtime package loads; onnx: the model as one ONNX graph, featurisation included (422 when it cannot be expressed).")] string? format = null)
     {
+        if (format is not (null or "bundle" or "onnx"))
+        {
+            return ProblemResults.Validation("format", "format is bundle or onnx.");
+        }
         if (await FindAsync(db, current, id, ct) is not { } model)
         {
             return ProblemResults.NotFound(Missing);
         }
-        return TypedResults.Stream(await blobs.OpenReadAsync(model.BundleKey, ct), "application/zip", $"model-{model.Id:N}.automl");
+        if (format != "onnx")
+        {
+            return TypedResults.Stream(await blobs.OpenReadAsync(model.BundleKey, ct), "application/zip", $"model-{model.Id:N}.automl");
+        }
+        try
+        {
+            var bundle = await cache.GetAsync(model.Id, model.BundleKey, ct);
+            return TypedResults.File(bundle.ToOnnx(), "application/octet-stream", $"model-{model.Id:N}.onnx");
+        }
+        catch (OnnxExportException e)
+        {
+            return ProblemResults.Problem(StatusCodes.Status422UnprocessableEntity, "Cannot export to ONNX", ModelExport.Sentence(e.Message));
+        }
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(

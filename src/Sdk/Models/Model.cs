@@ -49,4 +49,7 @@ public sealed class Model
 
     /// <summary>The trials its prediction blends, heaviest first.</summary>
     public IReadOnlyList<EnsembleMember> Ensemble { get; init; } = [];
+
+    /// <summary>The formats it downloads in besides its bundle (ONNX, or why not).</summary>
+    public ModelExport Export { get; init; } = new();
 }

@@ -104,12 +104,30 @@ public sealed class ModelsClient
     /// <summary>Downloads the model's bundle (a zip the AutoMl runtime loads) into a stream.</summary>
     /// <param name="id">The model's id.</param>
     /// <param name="destination">Where to write the bundle.</param>
+    /// <returns>A task that completes once the bundle is written.</returns>
+    public Task DownloadAsync(Guid id, Stream destination) =>
+        DownloadAsync(id, ModelDownloadFormat.Bundle, destination, CancellationToken.None);
+
+    /// <summary>Downloads the model's bundle (a zip the AutoMl runtime loads) into a stream.</summary>
+    /// <param name="id">The model's id.</param>
+    /// <param name="destination">Where to write the bundle.</param>
     /// <param name="cancellationToken">Cancels the download.</param>
     /// <returns>A task that completes once the bundle is written.</returns>
-    public async Task DownloadAsync(Guid id, Stream destination, CancellationToken cancellationToken = default)
+    public Task DownloadAsync(Guid id, Stream destination, CancellationToken cancellationToken) =>
+        DownloadAsync(id, ModelDownloadFormat.Bundle, destination, cancellationToken);
+
+    /// <summary>Downloads the model as its bundle or as ONNX into a stream.</summary>
+    /// <param name="id">The model's id.</param>
+    /// <param name="format">Bundle (for AutoMl.Runtime) or ONNX (for any ONNX runtime).</param>
+    /// <param name="destination">Where to write the file.</param>
+    /// <param name="cancellationToken">Cancels the download.</param>
+    /// <returns>A task that completes once the file is written.</returns>
+    /// <exception cref="AutoMlApiException">422 when the model cannot be expressed in ONNX; the detail says why.</exception>
+    public async Task DownloadAsync(Guid id, ModelDownloadFormat format, Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        using var request = api.Request(HttpMethod.Get, $"api/v1/models/{id}/download");
+        var query = format == ModelDownloadFormat.Onnx ? "onnx" : "bundle";
+        using var request = api.Request(HttpMethod.Get, $"api/v1/models/{id}/download?format={query}");
         using var response = await api.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         await response.Content.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
     }

@@ -8,6 +8,7 @@ import Spinner from '../../components/Spinner';
 import { formatScore, formatWhen, shortId } from '../jobs/jobFormat';
 import BatchPanel from './BatchPanel';
 import EffectsSection from './EffectsSection';
+import DownloadMenu from './DownloadMenu';
 import EnsembleSection from './EnsembleSection';
 import { metricName, taskNames } from './modelFormat';
 import PredictPanel from './PredictPanel';
@@ -55,9 +56,7 @@ export default function ModelPage() {
       <div className="page-head">
         {heading}
         <div className="row">
-          <a className="button secondary" href={`/api/v1/models/${m.id}/download`} download>
-            Download model
-          </a>
+          <DownloadMenu model={m} />
           <Link className="button" to={`/train?datasetId=${m.datasetId}&target=${encodeURIComponent(m.target)}`}>
             Train again
           </Link>

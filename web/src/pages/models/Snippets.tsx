@@ -33,7 +33,7 @@ export default function Snippets({ model, row }: { model: ModelDetail; row: Reco
     `export AUTOML_URL=${origin}`,
     'export AUTOML_API_KEY=aml_…   # or: automl login',
     `automl predict --model ${model.id} --input rows.csv --output predictions.csv`,
-    `automl models download --model ${model.id} --output model-${model.id.replace(/-/g, '')}.automl`,
+    `automl models download ${model.id}${model.export.onnx ? '   # or --format onnx' : ''}`,
   ].join('\n');
   return (
     <div className="snippets">
