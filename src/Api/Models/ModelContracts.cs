@@ -3,6 +3,7 @@ using AutoMl.Infrastructure.Models;
 
 namespace AutoMl.Api.Models;
 
+/// <param name="Threshold">Binary models: the decision threshold the predicted labels use (0.5 until one is chosen); null for other tasks.</param>
 public sealed record ModelView(
     Guid Id,
     Guid JobId,
@@ -19,7 +20,8 @@ public sealed record ModelView(
     IReadOnlyList<ModelInputColumn> InputColumns,
     long BundleBytes,
     DateTimeOffset CreatedAt,
-    IReadOnlyList<EnsembleMember> Ensemble);
+    IReadOnlyList<EnsembleMember> Ensemble,
+    ModelThresholdView? Threshold);
 
 /// <param name="Id">The model's id.</param>
 /// <param name="JobId">The training job that made it.</param>

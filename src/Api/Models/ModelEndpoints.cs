@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Text.Json;
 using AutoMl.Api.Accounts;
 using AutoMl.Api.Errors;
 using AutoMl.Api.Paging;
@@ -32,6 +31,7 @@ internal static class ModelEndpoints
         models.MapDelete("/{id:guid}", DeleteAsync).KeysNeed(ApiKeyScope.Full);
         models.MapPost("/{id:guid}/predict", PredictAsync).RateLimited(RouteClass.Prediction);
         models.MapBatchPredictionEndpoints();
+        models.MapThresholdEndpoints();
     }
 
     private static async Task<Results<Ok<Page<ModelSummary>>, ValidationProblem>> ListAsync(
@@ -110,11 +110,7 @@ internal static class ModelEndpoints
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     private static async Task<Results<Ok<ModelView>, ProblemHttpResult>> GetAsync(Guid id, CurrentUser current, AutoMlDbContext db, CancellationToken ct) =>
-        await FindAsync(db, current, id, ct) is { } m
-            ? TypedResults.Ok(new ModelView(m.Id, m.JobId, m.DatasetId, m.Task, m.Target, m.Metric, m.Score, Read<Dictionary<string, double>>(m.MetricsJson),
-                Read<List<string>?>(m.ClassesJson), Read<List<ModelImportance>>(m.ImportanceJson), Read<ModelCurveSet>(m.CurvesJson),
-                Read<List<ModelLeaderboardEntry>>(m.LeaderboardJson), Read<List<ModelInputColumn>>(m.InputColumnsJson), m.BundleBytes, m.CreatedAt, ModelEnsemble.Read(m.LeaderboardJson)))
-            : ProblemResults.NotFound(Missing);
+        await FindAsync(db, current, id, ct) is { } m ? TypedResults.Ok(ModelViews.From(m)) : ProblemResults.NotFound(Missing);
 
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadAsync(
         Guid id, CurrentUser current, AutoMlDbContext db, IBlobStore blobs, CancellationToken ct)
@@ -155,8 +151,6 @@ internal static class ModelEndpoints
         Guid id, PredictRequest request, CurrentUser current, OnlinePrediction prediction, HttpContext http, CancellationToken ct,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey = null) =>
         prediction.PredictAsync(http, current.Id, id, request, idempotencyKey, ct);
-
-    private static T Read<T>(string json) => JsonSerializer.Deserialize<T>(json, JsonSerializerOptions.Web)!;
 
     private static Task<Model?> FindAsync(AutoMlDbContext db, CurrentUser current, Guid id, CancellationToken ct) =>
         db.Models.SingleOrDefaultAsync(m => m.Id == id && m.UserId == current.Id, ct);
