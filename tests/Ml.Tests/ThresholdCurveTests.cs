@@ -41,6 +41,7 @@ public sealed class ThresholdCurveTests
         Assert.InRange(points.Count, 150, ThresholdCurves.MaxThresholds);
         Assert.All(points, point => Assert.Equal(5000, point.TruePositives + point.FalsePositives + point.TrueNegatives + point.FalseNegatives));
         Assert.Contains(points, point => point.Threshold == DecisionThreshold.Default);
+        Assert.Equal(p.Max(), points[^1].Threshold);
     }
 
     [Fact]

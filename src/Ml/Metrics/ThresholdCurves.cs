@@ -20,8 +20,10 @@ public static class ThresholdCurves
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(rows);
         var distinct = rows.Select(i => p[i]).Distinct().Order().ToList();
-        var step = Math.Max(1, (int)Math.Ceiling(distinct.Count / (double)(MaxThresholds - 1)));
-        var grid = distinct.Where((_, index) => index % step == 0).Append(DecisionThreshold.Default).Distinct().Order().ToArray();
+        // The highest probability is always kept: the strictest thresholds are where a precision target is met.
+        var step = Math.Max(1, (int)Math.Ceiling(distinct.Count / (double)(MaxThresholds - 2)));
+        var grid = distinct.Where((_, index) => index % step == 0 || index == distinct.Count - 1)
+            .Append(DecisionThreshold.Default).Distinct().Order().ToArray();
 
         // One pass in descending probability: the rows at or above a threshold are a prefix.
         var order = rows.OrderByDescending(i => p[i]).ToArray();
