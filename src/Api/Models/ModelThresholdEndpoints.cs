@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using AutoMl.Api.Accounts;
 using AutoMl.Api.Errors;
-using AutoMl.Domain.Accounts;
 using AutoMl.Infrastructure.Models;
 using AutoMl.Infrastructure.Persistence;
 using AutoMl.Ml.Metrics;
@@ -14,7 +13,8 @@ namespace AutoMl.Api.Models;
 /// <summary>
 /// PUT/DELETE /models/{id}/threshold: a binary model's decision threshold, set by value or chosen for an objective over
 /// the stored validation counts. It changes the labels every prediction path answers (online, batch, endpoints), never
-/// the probabilities, so it needs a key that may change models.
+/// the probabilities. A train-scoped key may set it, as it may move a registry alias: a pipeline that trains a model
+/// chooses its threshold too.
 /// </summary>
 internal static class ModelThresholdEndpoints
 {
@@ -23,8 +23,8 @@ internal static class ModelThresholdEndpoints
 
     public static void MapThresholdEndpoints(this RouteGroupBuilder models)
     {
-        models.MapPut("/{id:guid}/threshold", SetAsync).KeysNeed(ApiKeyScope.Full);
-        models.MapDelete("/{id:guid}/threshold", ClearAsync).KeysNeed(ApiKeyScope.Full);
+        models.MapPut("/{id:guid}/threshold", SetAsync);
+        models.MapDelete("/{id:guid}/threshold", ClearAsync);
     }
 
     private static async Task<Results<Ok<ModelView>, ProblemHttpResult, ValidationProblem>> SetAsync(
