@@ -37,6 +37,6 @@ internal static class ModelsCommand
             }
             return ExitCodes.Ok;
         }));
-        return new Command("models", "Work with trained models.") { ModelsListCommand.Create(), ModelsShowCommand.Create(), download };
+        return new Command("models", "Work with trained models.") { ModelsListCommand.Create(), ModelsShowCommand.Create(), ModelsThresholdCommand.Create(), download };
     }
 }

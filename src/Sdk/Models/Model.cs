@@ -49,4 +49,12 @@ public sealed class Model
 
     /// <summary>The trials its prediction blends, heaviest first.</summary>
     public IReadOnlyList<EnsembleMember> Ensemble { get; init; } = [];
+
+    /// <summary>Binary models: the decision threshold its predicted labels use (0.5 until one is chosen); null for other tasks.</summary>
+    public ModelThreshold? Threshold { get; init; }
+
+    /// <summary>The validation curves, typed (<see cref="Curves"/> as they came).</summary>
+    /// <returns>The curves; empty when the answer had none.</returns>
+    public ModelCurves ReadCurves() =>
+        Curves.ValueKind == JsonValueKind.Object ? Curves.Deserialize<ModelCurves>(Http.ApiConnection.Json) ?? new ModelCurves() : new ModelCurves();
 }
