@@ -52,6 +52,12 @@ public sealed class ModelsClientTests(SdkPlatformFactory platform)
         Assert.NotEmpty(model.Ensemble);
         Assert.Equal(1.0, model.Ensemble.Sum(m => m.Weight), 6);
         Assert.All(model.Ensemble, m => Assert.False(string.IsNullOrEmpty(m.Learner)));
+        // A multiclass model: per-class metrics, no threshold.
+        var perClass = model.ReadCurves().PerClass!;
+        Assert.Equal(["Adelie", "Chinstrap", "Gentoo"], perClass.Select(c => c.Label));
+        Assert.All(perClass, c => Assert.InRange(c.F1, 0.5, 1));
+        Assert.Equal(model.ReadCurves().Confusion!.Counts.Sum(r => r.Sum()), perClass.Sum(c => c.Support));
+        Assert.Null(model.Threshold);
     }
 
     private async Task<Guid> CopyAsync(Guid source, double score)

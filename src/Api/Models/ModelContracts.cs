@@ -3,6 +3,7 @@ using AutoMl.Infrastructure.Models;
 
 namespace AutoMl.Api.Models;
 
+/// <param name="Threshold">Binary models: the decision threshold the predicted labels use (0.5 until one is chosen); null for other tasks.</param>
 public sealed record ModelView(
     Guid Id,
     Guid JobId,
@@ -20,7 +21,8 @@ public sealed record ModelView(
     long BundleBytes,
     DateTimeOffset CreatedAt,
     IReadOnlyList<EnsembleMember> Ensemble,
-    ModelExport Export);
+    ModelExport Export,
+    ModelThresholdView? Threshold);
 
 /// <param name="Id">The model's id.</param>
 /// <param name="JobId">The training job that made it.</param>

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Text.Json;
 using AutoMl.Api.Accounts;
 using AutoMl.Api.Errors;
 using AutoMl.Api.Paging;
@@ -37,6 +36,7 @@ internal static class ModelEndpoints
         models.MapPost("/{id:guid}/predict", PredictAsync).RateLimited(RouteClass.Prediction);
         models.MapBatchPredictionEndpoints();
         models.MapModelEffectsEndpoints();
+        models.MapThresholdEndpoints();
     }
 
     private static async Task<Results<Ok<Page<ModelSummary>>, ValidationProblem>> ListAsync(
@@ -115,12 +115,7 @@ internal static class ModelEndpoints
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     private static async Task<Results<Ok<ModelView>, ProblemHttpResult>> GetAsync(Guid id, CurrentUser current, AutoMlDbContext db, CancellationToken ct) =>
-        await FindAsync(db, current, id, ct) is { } m
-            ? TypedResults.Ok(new ModelView(m.Id, m.JobId, m.DatasetId, m.Task, m.Target, m.Metric, m.Score, Read<Dictionary<string, double>>(m.MetricsJson),
-                Read<List<string>?>(m.ClassesJson), Read<List<ModelImportance>>(m.ImportanceJson), Read<ModelCurveSet>(m.CurvesJson),
-                Read<List<ModelLeaderboardEntry>>(m.LeaderboardJson), Read<List<ModelInputColumn>>(m.InputColumnsJson), m.BundleBytes, m.CreatedAt, ModelEnsemble.Read(m.LeaderboardJson),
-                ModelExport.For(Read<List<ModelInputColumn>>(m.InputColumnsJson))))
-            : ProblemResults.NotFound(Missing);
+        await FindAsync(db, current, id, ct) is { } m ? TypedResults.Ok(ModelViews.From(m)) : ProblemResults.NotFound(Missing);
 
     private static async Task<Results<FileStreamHttpResult, FileContentHttpResult, ProblemHttpResult, ValidationProblem>> DownloadAsync(
         Guid id, CurrentUser current, AutoMlDbContext db, IBlobStore blobs, ModelCache cache, CancellationToken ct,
@@ -178,8 +173,6 @@ internal static class ModelEndpoints
         Guid id, PredictRequest request, CurrentUser current, OnlinePrediction prediction, HttpContext http, CancellationToken ct,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey = null) =>
         prediction.PredictAsync(http, current.Id, id, request, idempotencyKey, ct);
-
-    private static T Read<T>(string json) => JsonSerializer.Deserialize<T>(json, JsonSerializerOptions.Web)!;
 
     private static Task<Model?> FindAsync(AutoMlDbContext db, CurrentUser current, Guid id, CancellationToken ct) =>
         db.Models.SingleOrDefaultAsync(m => m.Id == id && m.UserId == current.Id, ct);

@@ -34,7 +34,7 @@ internal sealed class OnlinePrediction(AutoMlDbContext db, CreditLedger ledger, 
             return invalid.Typed<PredictResponse>(_ => throw new InvalidOperationException());
         }
         var model = await db.Models.AsNoTracking().Where(m => m.Id == modelId && m.UserId == userId)
-            .Select(m => new PredictionTarget(m.Id, m.BundleKey)).SingleOrDefaultAsync(ct);
+            .Select(m => new PredictionTarget(m.Id, m.BundleKey, m.DecisionThreshold)).SingleOrDefaultAsync(ct);
         if (model is null)
         {
             return ProblemResults.NotFound(Missing);
@@ -105,7 +105,7 @@ internal sealed class OnlinePrediction(AutoMlDbContext db, CreditLedger ledger, 
                 return PredictionRun.Refused(ProblemResults.Problem(StatusCodes.Status503ServiceUnavailable, "Too many predictions",
                     "This instance is running as many predictions as it can at once; retry after a second."));
             }
-            predictions = bundle.Predict(Inputs(request), request.Explain);
+            predictions = DecisionThreshold.Apply(bundle, bundle.Predict(Inputs(request), request.Explain), model.Threshold);
         }
         var milliseconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 
@@ -168,8 +168,8 @@ internal sealed class OnlinePrediction(AutoMlDbContext db, CreditLedger ledger, 
     };
 }
 
-/// <summary>The model an online prediction runs: its id and where its bundle is stored.</summary>
-internal sealed record PredictionTarget(Guid ModelId, string BundleKey);
+/// <summary>The model an online prediction runs: its id, where its bundle is stored, and its decision threshold (binary; null is the default).</summary>
+internal sealed record PredictionTarget(Guid ModelId, string BundleKey, double? Threshold);
 
 /// <summary>A prediction made and paid for: the answer, the rows as predicted, and how long the prediction itself took.</summary>
 internal sealed record PredictionDone(PredictResponse Response, IReadOnlyList<RowPrediction> Rows, double Milliseconds, bool Replayed);

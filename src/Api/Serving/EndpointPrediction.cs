@@ -43,7 +43,7 @@ internal static class EndpointPrediction
             return ProblemResults.Problem(StatusCodes.Status409Conflict, "Nothing to serve",
                 $"The alias {endpoint.Alias} of {resolved.RegisteredModel} names no version, so the endpoint {name} has nothing to serve: point the alias at a version (PUT /api/v1/registered-models/{resolved.RegisteredModel}/aliases/{endpoint.Alias}).");
         }
-        var run = await prediction.RunAsync(http, current.Id, new PredictionTarget(serving.ModelId, serving.BundleKey),
+        var run = await prediction.RunAsync(http, current.Id, new PredictionTarget(serving.ModelId, serving.BundleKey, serving.Threshold),
             $"Endpoint prediction: {request.Rows!.Count} rows through endpoint {name}", $"endpoint {endpoint.Id:N}", request, idempotencyKey, ct);
         if (run.Done is not { } done)
         {

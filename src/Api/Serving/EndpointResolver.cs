@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AutoMl.Api.Serving;
 
-/// <summary>An alias as one request saw it: the version it named and that version's model.</summary>
-internal sealed record ResolvedAlias(string Alias, int Version, Guid ModelId, string BundleKey);
+/// <summary>An alias as one request saw it: the version it named and that version's model (with the model's decision threshold).</summary>
+internal sealed record ResolvedAlias(string Alias, int Version, Guid ModelId, string BundleKey, double? Threshold);
 
 /// <summary>An endpoint with its aliases resolved at one moment (one query, so both are read from one snapshot).</summary>
 internal sealed record ResolvedEndpoint(ServingEndpoint Endpoint, string RegisteredModel, Tier Tier, ResolvedAlias? Champion, ResolvedAlias? Challenger, string? InputColumnsJson);
@@ -35,7 +35,7 @@ internal static class EndpointResolver
             where a.RegisteredModelId == e.RegisteredModelId && (a.Alias == e.Alias || a.Alias == e.ChallengerAlias)
             join v in db.ModelVersions on new { a.RegisteredModelId, a.Version } equals new { v.RegisteredModelId, v.Version }
             join m in db.Models on v.ModelId equals m.Id
-            select new ResolvedAlias(a.Alias, a.Version, m.Id, m.BundleKey)).ToListAsync(ct);
+            select new ResolvedAlias(a.Alias, a.Version, m.Id, m.BundleKey, m.DecisionThreshold)).ToListAsync(ct);
         return new ResolvedEndpoint(e, found.Registered, found.Tier,
             aliases.SingleOrDefault(a => a.Alias == e.Alias),
             e.ChallengerAlias is null ? null : aliases.SingleOrDefault(a => a.Alias == e.ChallengerAlias), found.InputColumnsJson);

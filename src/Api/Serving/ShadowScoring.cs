@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using AutoMl.Api.Models;
 using AutoMl.Infrastructure.Registry;
+using AutoMl.Ml.Bundle;
 
 namespace AutoMl.Api.Serving;
 
@@ -52,7 +53,7 @@ internal sealed class ShadowScoring(ModelCache cache, PredictionLogWriter logs, 
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var bundle = await cache.GetAsync(request.Challenger.ModelId, request.Challenger.BundleKey, ct);
-            var predictions = bundle.Predict(request.Rows, false);
+            var predictions = DecisionThreshold.Apply(bundle, bundle.Predict(request.Rows, false), request.Challenger.Threshold);
             logs.Write(new PredictionLog
             {
                 At = clock.GetUtcNow(),

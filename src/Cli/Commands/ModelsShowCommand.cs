@@ -25,6 +25,10 @@ internal static class ModelsShowCommand
             output.Line($"[bold]Model {model.Id}[/]");
             output.Line($"predicts [bold]{Markup.Escape(model.Target)}[/] ({model.Task}); {model.Metric} {Number(model.Score)}; trained {model.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}; bundle {ModelsListCommand.Size(model.BundleBytes)}");
             output.Line($"job {model.JobId}, data set {model.DatasetId}");
+            if (model.Threshold is { } threshold)
+            {
+                output.Line($"decision threshold {Number(threshold.Value)} ({Markup.Escape(threshold.Objective)}); `automl models threshold {model.Id}` shows its rates");
+            }
 
             if (model.Metrics.ValueKind == JsonValueKind.Object)
             {

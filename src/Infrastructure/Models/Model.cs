@@ -22,6 +22,13 @@ public sealed class Model
 
     /// <summary>Per input feature, its distribution in the training rows (a JSON array of FeatureBaseline): what endpoint monitoring compares with.</summary>
     public string? BaselineJson { get; set; }
+    /// <summary>Binary models: the probability of the positive class from which it is the predicted label; null is the
+    /// default 0.5. The bundle never changes, so every prediction path relabels with it.</summary>
+    public double? DecisionThreshold { get; set; }
+
+    /// <summary>How <see cref="DecisionThreshold"/> was chosen (a JSON ModelThresholdChoice); null with it.</summary>
+    public string? ThresholdChoiceJson { get; set; }
+
     public required string BundleKey { get; set; }
     public long BundleBytes { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -14,7 +14,7 @@ internal sealed class ModelConfiguration : IEntityTypeConfiguration<Model>
         builder.Property(m => m.Target).HasMaxLength(300);
         builder.Property(m => m.Metric).HasMaxLength(16);
         builder.Property(m => m.BundleKey).HasMaxLength(300);
-        foreach (var json in new[] { nameof(Model.MetricsJson), nameof(Model.ClassesJson), nameof(Model.ImportanceJson), nameof(Model.CurvesJson), nameof(Model.LeaderboardJson), nameof(Model.InputColumnsJson), nameof(Model.BaselineJson) })
+        foreach (var json in new[] { nameof(Model.MetricsJson), nameof(Model.ClassesJson), nameof(Model.ImportanceJson), nameof(Model.CurvesJson), nameof(Model.LeaderboardJson), nameof(Model.InputColumnsJson), nameof(Model.BaselineJson), nameof(Model.ThresholdChoiceJson) })
         {
             builder.Property(json).HasColumnType("jsonb");
         }

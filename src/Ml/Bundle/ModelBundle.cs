@@ -282,7 +282,7 @@ public sealed partial class ModelBundle
                 {
                     var p = values[row];
                     var probabilities = new Dictionary<string, double>(StringComparer.Ordinal) { [Classes[0]] = 1 - p, [Classes[1]] = p };
-                    return new RowPrediction(p >= 0.5 ? Classes[1] : Classes[0], null, probabilities);
+                    return new RowPrediction(DecisionThreshold.Label(Classes, p), null, probabilities);
                 }
 
             case TaskKind.Multiclass:

@@ -1,3 +1,4 @@
+using AutoMl.Ml.Bundle;
 using AutoMl.Ml.Schema;
 
 namespace AutoMl.Ml.Metrics;
@@ -16,7 +17,7 @@ public static class CurveBuilder
         return task switch
         {
             TaskKind.Binary => Binary(classes, y, p, rows),
-            TaskKind.Multiclass => new ModelCurves(null, null, Multiclass(classes, y, p, rows), null, null),
+            TaskKind.Multiclass => MulticlassCurves(classes, y, p, rows),
             TaskKind.Regression => Regression(y, p, rows),
         };
     }
@@ -53,10 +54,17 @@ public static class CurveBuilder
         long[][] counts = [new long[2], new long[2]];
         foreach (var i in rows)
         {
-            counts[y[i] > 0.5 ? 1 : 0][p[i] >= 0.5 ? 1 : 0]++;
+            counts[y[i] > 0.5 ? 1 : 0][DecisionThreshold.Positive(p[i], DecisionThreshold.Default) ? 1 : 0]++;
         }
 
-        return new ModelCurves(roc, pr, new ConfusionMatrix(classes, counts), null, null);
+        return new ModelCurves(roc, pr, new ConfusionMatrix(classes, counts), null, null,
+            ThresholdCurves.Counts(y, p, rows), ThresholdCurves.Gains(y, p, rows), ThresholdCurves.Calibration(y, p, rows));
+    }
+
+    private static ModelCurves MulticlassCurves(IReadOnlyList<string> classes, double[] y, double[] p, int[] rows)
+    {
+        var confusion = Multiclass(classes, y, p, rows);
+        return new ModelCurves(null, null, confusion, null, null, PerClass: ThresholdCurves.PerClass(confusion));
     }
 
     private static ConfusionMatrix Multiclass(IReadOnlyList<string> classes, double[] y, double[] p, int[] rows)

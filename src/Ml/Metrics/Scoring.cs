@@ -1,3 +1,4 @@
+using AutoMl.Ml.Bundle;
 using AutoMl.Ml.Schema;
 
 namespace AutoMl.Ml.Metrics;
@@ -86,7 +87,7 @@ public static class Scoring
 
     private static double Accuracy(TaskKind task, double[] y, double[] p, int[] idx, int k) => task == TaskKind.Multiclass
         ? idx.Count(i => ArgMax(p, i, k) == (int)y[i]) / (double)idx.Length
-        : idx.Count(i => (p[i] >= 0.5) == (y[i] > 0.5)) / (double)idx.Length;
+        : idx.Count(i => DecisionThreshold.Positive(p[i], DecisionThreshold.Default) == (y[i] > 0.5)) / (double)idx.Length;
 
     public static int ArgMax(double[] p, int row, int k)
     {
@@ -107,7 +108,7 @@ public static class Scoring
         double tp = 0, fp = 0, fn = 0;
         foreach (var i in idx)
         {
-            var predicted = p[i] >= 0.5;
+            var predicted = DecisionThreshold.Positive(p[i], DecisionThreshold.Default);
             var actual = y[i] > 0.5;
             tp += predicted && actual ? 1 : 0;
             fp += predicted && !actual ? 1 : 0;

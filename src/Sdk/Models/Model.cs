@@ -52,4 +52,11 @@ public sealed class Model
 
     /// <summary>The formats it downloads in besides its bundle (ONNX, or why not).</summary>
     public ModelExport Export { get; init; } = new();
+    /// <summary>Binary models: the decision threshold its predicted labels use (0.5 until one is chosen); null for other tasks.</summary>
+    public ModelThreshold? Threshold { get; init; }
+
+    /// <summary>The validation curves, typed (<see cref="Curves"/> as they came).</summary>
+    /// <returns>The curves; empty when the answer had none.</returns>
+    public ModelCurves ReadCurves() =>
+        Curves.ValueKind == JsonValueKind.Object ? Curves.Deserialize<ModelCurves>(Http.ApiConnection.Json) ?? new ModelCurves() : new ModelCurves();
 }

@@ -132,6 +132,25 @@ public sealed class ModelsClient
         await response.Content.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Chooses a binary model's decision threshold; from then on every prediction (online, batch, endpoints) labels with it. Probabilities do not change.</summary>
+    /// <param name="id">The model's id.</param>
+    /// <param name="choice">A value, or an objective: <see cref="ThresholdChoice.MaxF1"/>, <see cref="ThresholdChoice.PrecisionAtLeast"/>, <see cref="ThresholdChoice.RecallAtLeast"/>, <see cref="ThresholdChoice.LeastCost"/>.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The model with its new <see cref="Model.Threshold"/>. A target no threshold reaches, or a model that is not binary, is an <see cref="AutoMlApiException"/> with status 422.</returns>
+    public Task<Model> SetThresholdAsync(Guid id, ThresholdChoice choice, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(choice);
+        var body = new ThresholdBody(choice.Threshold, choice.Objective, choice.Target, choice.Costs);
+        return api.SendJsonAsync<Model>(HttpMethod.Put, $"api/v1/models/{id}/threshold", body, cancellationToken);
+    }
+
+    /// <summary>Puts a binary model's decision threshold back to the default 0.5.</summary>
+    /// <param name="id">The model's id.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The model with its threshold at 0.5.</returns>
+    public Task<Model> ClearThresholdAsync(Guid id, CancellationToken cancellationToken = default) =>
+        api.SendAsync<Model>(api.Request(HttpMethod.Delete, $"api/v1/models/{id}/threshold"), cancellationToken);
+
     /// <summary>Deletes a model and its bundle.</summary>
     /// <param name="id">The model's id.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
@@ -148,6 +167,8 @@ public sealed class ModelsClient
         var answer = await api.SendAsync<PredictAnswer>(request, ct).ConfigureAwait(false);
         return new PredictionResult(answer.Predictions, answer.CreditsCharged);
     }
+
+    private sealed record ThresholdBody(double? Threshold, string? Objective, double? Target, ThresholdCosts? Costs);
 
     private sealed record PredictAnswer(IReadOnlyList<Prediction> Predictions, long CreditsCharged);
 }

@@ -116,6 +116,8 @@ internal sealed class ExportContents(AutoMlDbContext db, IBlobStore blobs)
                 Curves = Parse(m.CurvesJson),
                 Leaderboard = Parse(m.LeaderboardJson),
                 InputColumns = Parse(m.InputColumnsJson),
+                m.DecisionThreshold,
+                ThresholdChoice = Parse(m.ThresholdChoiceJson),
                 m.BundleBytes,
                 m.CreatedAt,
             }, ct);

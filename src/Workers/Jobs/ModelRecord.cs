@@ -27,7 +27,11 @@ internal static class ModelRecord
             Points(result.Curves.PrecisionRecall),
             result.Curves.Confusion is { } c ? new ModelConfusion(c.Labels, c.Counts) : null,
             Points(result.Curves.PredictedVsActual),
-            Points(result.Curves.Residuals))),
+            Points(result.Curves.Residuals),
+            result.Curves.Thresholds?.Select(t => new ModelThresholdPoint(t.Threshold, t.TruePositives, t.FalsePositives, t.TrueNegatives, t.FalseNegatives)).ToList(),
+            result.Curves.Gains?.Select(g => new ModelGainPoint(g.Population, g.Gain, g.Lift)).ToList(),
+            result.Curves.Calibration?.Select(b => new ModelCalibrationBin(b.Lower, b.Upper, b.MeanPredicted, b.Observed, b.Count)).ToList(),
+            result.Curves.PerClass?.Select(c => new ModelClassMetrics(c.Label, c.Precision, c.Recall, c.F1, c.Support)).ToList())),
         LeaderboardJson = Json(result.Leaderboard.Select(l => new ModelLeaderboardEntry(
             l.Rank, l.Trial, TrialRecorder.LearnerName(l.Learner), l.Parameters, l.Score, l.Seconds, l.EnsembleWeight))),
         InputColumnsJson = Json(result.Bundle.Manifest.InputColumns.Select(c => new ModelInputColumn(c.Name, c.Kind.ToString().ToLowerInvariant()))),

@@ -33,7 +33,7 @@ internal sealed class PredictJob(JobRun run, AutoMlDbContext db, IBlobStore blob
         await blobs.DownloadToFileAsync(dataset.ProcessedKey!, dataPath, ct);
         var bundle = ModelBundle.Load(bundlePath);
         var frame = await ProcessedParquet.LoadAsync(dataPath, cancellationToken: ct);
-        var predictions = bundle.Predict(frame);
+        var predictions = DecisionThreshold.Apply(bundle, bundle.Predict(frame), model.DecisionThreshold);
 
         var csvPath = Path.Combine(work, "predictions.csv");
         await WriteCsvAsync(csvPath, bundle, predictions, ct);

@@ -3,6 +3,7 @@ import { apiFetch, json, ProblemError, requestHeaders, toProblem, API_BASE } fro
 import { jobKey } from './jobs';
 import type {
   BatchPredictionRequest, ColumnProfile, Dataset, DatasetPreview, InputColumn, Job, ModelEffects, ModelView, PreviewCell, Prediction, PredictRequest, PredictResponse,
+  ThresholdRequest,
 } from './types';
 
 /** GET /models/{id}. */
@@ -127,4 +128,22 @@ export async function uploadAndWait(file: File, onStatus: (status: string) => vo
     dataset = await apiFetch<Dataset>(`/datasets/${dataset.id}`);
   }
   return dataset;
+}
+
+/** PUT /models/{id}/threshold: a value, or an objective the API searches the stored counts for; the answer is the model. */
+export function useSetThreshold(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (request: ThresholdRequest) => apiFetch<ModelDetail>(`/models/${id}/threshold`, json('PUT', request)),
+    onSuccess: (model) => client.setQueryData(modelKey(id), model),
+  });
+}
+
+/** DELETE /models/{id}/threshold: back to the default 0.5. */
+export function useClearThreshold(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch<ModelDetail>(`/models/${id}/threshold`, { method: 'DELETE' }),
+    onSuccess: (model) => client.setQueryData(modelKey(id), model),
+  });
 }

@@ -87,6 +87,14 @@ export type FeatureImportance = Schemas['ModelImportance'];
 /** A model's validation curves; each is null where the task has none. */
 export type ModelCurves = Schemas['ModelCurveSet'];
 export type ConfusionMatrix = Schemas['ModelConfusion'];
+/** A binary model's decision threshold with its validation rates. */
+export type ModelThreshold = Schemas['ModelThresholdView'];
+export type ThresholdRequest = Schemas['ThresholdRequest'];
+/** Validation counts at one threshold (binary). */
+export type ThresholdPoint = Schemas['ModelThresholdPoint'];
+export type GainPoint = Schemas['ModelGainPoint'];
+export type CalibrationBin = Schemas['ModelCalibrationBin'];
+export type ClassMetrics = Schemas['ModelClassMetrics'];
 /** A column the model reads, with the kind of value it expects. */
 export type InputColumn = Schemas['ModelInputColumn'];
 export type LeaderboardEntry = Schemas['ModelLeaderboardEntry'];

@@ -1229,6 +1229,10 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("dataset_id");
 
+                    b.Property<double?>("DecisionThreshold")
+                        .HasColumnType("double precision")
+                        .HasColumnName("decision_threshold");
+
                     b.Property<string>("ImportanceJson")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -1274,6 +1278,10 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("task");
+
+                    b.Property<string>("ThresholdChoiceJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("threshold_choice_json");
 
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid")

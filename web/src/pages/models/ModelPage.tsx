@@ -11,14 +11,17 @@ import EffectsSection from './EffectsSection';
 import DownloadMenu from './DownloadMenu';
 import EnsembleSection from './EnsembleSection';
 import { metricName, taskNames } from './modelFormat';
+import PerClassTable from './PerClassTable';
 import PredictPanel from './PredictPanel';
 import Snippets from './Snippets';
+import ThresholdPanel from './ThresholdPanel';
 import './models.css';
 import './catalog.css';
 
 // The charts come with ECharts in their own chunk, so the page and its heading show before it arrives.
 const EvaluationCharts = lazy(() => import('./ModelCharts').then((m) => ({ default: m.EvaluationCharts })));
 const ImportanceChart = lazy(() => import('./ModelCharts').then((m) => ({ default: m.ImportanceChart })));
+const BinaryInsightCharts = lazy(() => import('./ThresholdCharts').then((m) => ({ default: m.BinaryInsightCharts })));
 const chartsFallback = <div className="chart" style={{ height: 300 }} />;
 
 export default function ModelPage() {
@@ -111,6 +114,23 @@ export default function ModelPage() {
       <Suspense fallback={chartsFallback}>
         <EvaluationCharts model={m} />
       </Suspense>
+
+      {m.task === 'binary' && m.threshold && (
+        <>
+          <h2>Decision threshold</h2>
+          <ThresholdPanel model={m} />
+          <h2>Lift, gain and calibration</h2>
+          <Suspense fallback={chartsFallback}>
+            <BinaryInsightCharts model={m} />
+          </Suspense>
+        </>
+      )}
+      {m.task === 'multiclass' && (
+        <>
+          <h2>Per class</h2>
+          <PerClassTable model={m} />
+        </>
+      )}
 
       <h2>Feature importance</h2>
       <Suspense fallback={chartsFallback}>
