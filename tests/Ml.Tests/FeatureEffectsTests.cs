@@ -31,7 +31,7 @@ public class FeatureEffectsTests(Trained trained)
     public async Task the_partial_dependence_of_a_feature_the_target_rises_with_is_monotone_in_the_stored_bundle()
     {
         var ingest = await TestData.IngestTextAsync(MonotoneCsv(), "prices.csv");
-        var result = await AutoMlEngine.TrainAsync(new TrainingRequest
+        var trained = await AutoMlEngine.TrainAsync(new TrainingRequest
         {
             DataPath = ingest.ParquetPath,
             Target = "price",
@@ -39,6 +39,7 @@ public class FeatureEffectsTests(Trained trained)
             MaxTrials = 4,
             Learners = [Learner.LightGbm],
         });
+        var result = await AutoMlEngine.WithFeatureEffectsAsync(trained, ingest.ParquetPath, TimeSpan.FromSeconds(6));
         using var file = new MemoryStream();
         result.Bundle.Save(file);
         file.Position = 0;

@@ -4,20 +4,27 @@ using AutoMl.Ml.Bundle;
 namespace AutoMl.Ml.Tests;
 
 /// <summary>
-/// Models trained before engine 1.1 are in users' registries: tests/data/ml/engine-1.0 holds a bundle the 1.0 engine
-/// saved (penguins, commit d03b15a, bench/Engine train --budget 5 --seed 1) and the probabilities it predicted then.
+/// Models trained by earlier engines are in users' registries: tests/data/ml/engine-1.0 holds a bundle the 1.0 engine
+/// saved (penguins, commit d03b15a, bench/Engine train --budget 5 --seed 1), engine-1.1 one the 1.1 engine saved (pima,
+/// commit 5c9acd8, --budget 3 --seed 1: linear, LightGBM, FastTree and FastForest members), each with the probabilities
+/// it predicted then.
 /// </summary>
 public class PreviousEngineTests
 {
     [Fact]
-    public async Task a_bundle_of_engine_1_0_loads_and_predicts_what_it_predicted_then()
+    public Task a_bundle_of_engine_1_0_loads_and_predicts_what_it_predicted_then() => AssertPredictsAsThen("engine-1.0", "penguins.bundle", "1.0.");
+
+    [Fact]
+    public Task a_bundle_of_engine_1_1_loads_and_predicts_what_it_predicted_then() => AssertPredictsAsThen("engine-1.1", "pima.bundle", "1.1.");
+
+    private static async Task AssertPredictsAsThen(string folder, string file, string version)
     {
-        var bundle = ModelBundle.Load(TestData.File("engine-1.0/penguins.bundle"));
-        await using var rows = File.OpenRead(TestData.File("engine-1.0/rows.csv"));
+        var bundle = ModelBundle.Load(TestData.File($"{folder}/{file}"));
+        await using var rows = File.OpenRead(TestData.File($"{folder}/rows.csv"));
 
         var predictions = await bundle.PredictCsvAsync(rows);
 
-        var expected = File.ReadAllLines(TestData.File("engine-1.0/expected.csv"));
+        var expected = File.ReadAllLines(TestData.File($"{folder}/expected.csv"));
         var classes = expected[0].Split(',')[..^1];
         Assert.Equal(expected.Length - 1, predictions.Count);
         for (var i = 0; i < predictions.Count; i++)
@@ -30,7 +37,7 @@ public class PreviousEngineTests
             }
         }
 
-        Assert.StartsWith("1.0.", bundle.Manifest.EngineVersion, StringComparison.Ordinal);
+        Assert.StartsWith(version, bundle.Manifest.EngineVersion, StringComparison.Ordinal);
         Assert.NotEqual(EngineVersion.Current, bundle.Manifest.EngineVersion);
     }
 }

@@ -7,9 +7,9 @@ public sealed class Trained
 {
     public const string Collection = "trained models";
 
-    private readonly Lazy<Task<TrainingResult>> _pima = new(() => TrainAsync("pima_diabetes.csv", "diabetes", [Learner.LightGbm, Learner.FastForest, Learner.Linear]));
-    private readonly Lazy<Task<TrainingResult>> _boston = new(() => TrainAsync("boston.csv", "medv", [Learner.LightGbm, Learner.FastForest]));
-    private readonly Lazy<Task<TrainingResult>> _penguins = new(() => TrainAsync("penguins.csv", "species", [Learner.LightGbm, Learner.FastForest]));
+    private readonly Lazy<Task<TrainingResult>> _pima = new(() => TrainAsync("pima_diabetes.csv", "diabetes", [Learner.LightGbm, Learner.FastForest, Learner.Linear], effects: true));
+    private readonly Lazy<Task<TrainingResult>> _boston = new(() => TrainAsync("boston.csv", "medv", [Learner.LightGbm, Learner.FastForest], effects: true));
+    private readonly Lazy<Task<TrainingResult>> _penguins = new(() => TrainAsync("penguins.csv", "species", [Learner.LightGbm, Learner.FastForest], effects: true));
 
     public Task<TrainingResult> Pima => _pima.Value;
 
@@ -23,10 +23,11 @@ public sealed class Trained
     /// </summary>
     public static readonly TimeSpan CountedTrialsBudget = TimeSpan.FromMinutes(10);
 
-    public static async Task<TrainingResult> TrainAsync(string file, string target, IReadOnlyList<Learner> learners, int maxTrials = 6, int seed = 0, TimeSpan? budget = null)
+    /// <param name="effects">Also the feature effects, as a training job adds them after the budget.</param>
+    public static async Task<TrainingResult> TrainAsync(string file, string target, IReadOnlyList<Learner> learners, int maxTrials = 6, int seed = 0, TimeSpan? budget = null, bool effects = false)
     {
         var ingest = await TestData.IngestAsync(TestData.File(file));
-        return await AutoMlEngine.TrainAsync(new TrainingRequest
+        var result = await AutoMlEngine.TrainAsync(new TrainingRequest
         {
             DataPath = ingest.ParquetPath,
             Target = target,
@@ -35,6 +36,7 @@ public sealed class Trained
             Learners = learners,
             Seed = seed,
         });
+        return effects ? await AutoMlEngine.WithFeatureEffectsAsync(result, ingest.ParquetPath, TimeSpan.FromSeconds(6)) : result;
     }
 
     public static async Task<List<Dictionary<string, object?>>> RowsAsync(string file, int count)

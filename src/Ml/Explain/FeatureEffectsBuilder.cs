@@ -2,7 +2,6 @@ using System.Diagnostics;
 using AutoMl.Ml.Bundle;
 using AutoMl.Ml.Columns;
 using AutoMl.Ml.Schema;
-using AutoMl.Ml.Training;
 
 namespace AutoMl.Ml.Explain;
 
@@ -19,20 +18,13 @@ internal static class FeatureEffectsBuilder
     public const int IceRows = 50;
     public const int ShapRows = 200;
 
-    /// <param name="timeLeft">What the training budget still allows; the effects never take more, so the budget holds.</param>
-    public static async Task<ModelBundle> AttachAsync(ModelBundle bundle, PreparedData prepared, TrainingRequest request, TimeSpan timeLeft, CancellationToken ct)
+    public static async Task<ModelBundle> AttachAsync(ModelBundle bundle, string dataPath, TimeSpan cap, CancellationToken ct)
     {
-        var cap = TimeSpan.FromSeconds(Math.Min(Math.Clamp(request.Budget.TotalSeconds * 0.05, 3, 6), timeLeft.TotalSeconds));
-        if (cap <= TimeSpan.FromMilliseconds(200))
-        {
-            return bundle.WithEffects(new FeatureEffects(null, [], [], [], "The training budget left no time for feature effects; train with a longer budget to have them."));
-        }
-
         try
         {
             var watch = Stopwatch.StartNew();
-            var frame = await ProcessedParquet.LoadAsync(request.DataPath, [.. prepared.Inputs.Select(c => c.Name)], ct).ConfigureAwait(false);
-            return bundle.WithEffects(Build(bundle, prepared, frame, cap - watch.Elapsed, ct));
+            var frame = await ProcessedParquet.LoadAsync(dataPath, [.. bundle.Manifest.InputColumns.Select(c => c.Name)], ct).ConfigureAwait(false);
+            return bundle.WithEffects(Build(bundle, frame, cap - watch.Elapsed, ct));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -41,12 +33,12 @@ internal static class FeatureEffectsBuilder
         }
     }
 
-    public static FeatureEffects Build(ModelBundle bundle, PreparedData prepared, ColumnFrame frame, TimeSpan cap, CancellationToken ct)
+    public static FeatureEffects Build(ModelBundle bundle, ColumnFrame frame, TimeSpan cap, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
         var ranked = bundle.Manifest.Importance.Count > 0
             ? bundle.Manifest.Importance.Select(i => i.Column).ToList()
-            : prepared.Inputs.Select(c => c.Name).ToList();
+            : bundle.Manifest.InputColumns.Select(c => c.Name).ToList();
         var top = ranked.Where(frame.Contains).Take(MaxFeatures).ToList();
         var averageSample = Sample(frame, IceRows);
         var output = OutputIndex(bundle, averageSample);
@@ -82,10 +74,12 @@ internal static class FeatureEffectsBuilder
         }
         else if (plans.Count > 0)
         {
+            // One prediction pass for every curve: a pass costs the bag's set-up whatever its rows, so a pass per feature
+            // took five times as long.
             curves = Curves(bundle, averageSample, plans, output);
         }
         // The SHAP summary has a cap of its own: exact TreeSHAP of a large bag takes far longer per row than a prediction.
-        var summary = Summary(bundle, prepared, shapSample, [.. top.Where(f => frame[f].Kind is ColumnKind.Numeric or ColumnKind.Categorical or ColumnKind.Boolean)], output, Stopwatch.StartNew(), cap);
+        var summary = Summary(bundle, shapSample, [.. top.Where(f => frame[f].Kind is ColumnKind.Numeric or ColumnKind.Categorical or ColumnKind.Boolean)], output, Stopwatch.StartNew(), cap);
         if (summary is null)
         {
             notes.Add("no member of the ensemble can be explained with SHAP, so there is no SHAP summary");
@@ -202,13 +196,13 @@ internal static class FeatureEffectsBuilder
             .Take(GridPoints).Select(g => (g.Key, column.Levels[g.Key]))];
 
     /// <summary>Per feature, each sampled row's SHAP value (summed over the feature's encoded parts); null when nothing can be explained.</summary>
-    private static List<ShapSummary>? Summary(ModelBundle bundle, PreparedData prepared, ColumnFrame sample, IReadOnlyList<string> features, int output, Stopwatch watch, TimeSpan cap)
+    private static List<ShapSummary>? Summary(ModelBundle bundle, ColumnFrame sample, IReadOnlyList<string> features, int output, Stopwatch watch, TimeSpan cap)
     {
         if (!bundle.CanExplain || features.Count == 0)
         {
             return bundle.CanExplain ? [] : null;
         }
-        var matrix = prepared.Featurizer.Transform(sample);
+        var matrix = bundle.Featurizer.Transform(sample);
         var row = new float[matrix.FeatureCount];
         var points = features.ToDictionary(f => f, _ => new List<ShapPoint>(), StringComparer.Ordinal);
         for (var r = 0; r < sample.RowCount && watch.Elapsed <= cap; r++)

@@ -225,6 +225,22 @@ public static class AutoMlEngine
         return await FinalModel.BuildAsync(prepared, plan, metric, trials, EnsemblePool.Of(trials, portfolioTrials), best!, watch, request, budget - reserve, threads, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Adds partial dependence, ICE lines and a SHAP summary to a trained model, after its budget: they explain the
+    /// model and never change it, so they take no search time from it. <paramref name="dataPath"/> is the processed file
+    /// it was trained on; <paramref name="cap"/> bounds the curves and the SHAP summary each, and what it leaves out is named
+    /// in the effects.
+    /// </summary>
+    public static async Task<TrainingResult> WithFeatureEffectsAsync(TrainingResult result, string dataPath, TimeSpan cap, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var bundle = await Explain.FeatureEffectsBuilder.AttachAsync(result.Bundle, dataPath, cap, cancellationToken).ConfigureAwait(false);
+        return result with { Bundle = bundle };
+    }
+
+    /// <summary>The time a job gives its model's feature effects after a budget: a twentieth of it, 3 to 6 seconds.</summary>
+    public static TimeSpan FeatureEffectsCap(TimeSpan budget) => TimeSpan.FromSeconds(Math.Clamp(budget.TotalSeconds * 0.05, 3, 6));
+
     /// <summary>A context for one fit of a trial, remembered so that abandoning the trial cancels it.</summary>
     private static MLContext NewContext(List<MLContext> contexts, int seed)
     {

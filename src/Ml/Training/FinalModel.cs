@@ -81,9 +81,6 @@ internal static class FinalModel
         Trace("importance");
         manifest = manifest with { Importance = importance, TrainingSeconds = watch.Elapsed.TotalSeconds };
         var bundle = new ModelBundle(manifest, bundleMembers);
-        // Effects come last and take only what is left of the budget, less a margin for saving the bundle.
-        var effectsTime = request.Budget - TimeSpan.FromSeconds(Math.Min(2, request.Budget.TotalSeconds * 0.04)) - watch.Elapsed;
-        bundle = await FeatureEffectsBuilder.AttachAsync(bundle, prepared, request, effectsTime, ct).ConfigureAwait(false);
 
         var weightOf = memberTrials.Select((n, i) => (n, w: weights[i])).ToDictionary(x => x.n, x => x.w);
         var leaderboard = trials.OrderBy(t => t.Loss).Select((t, i) => new LeaderboardEntry(

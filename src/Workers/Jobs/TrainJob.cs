@@ -69,6 +69,7 @@ internal sealed class TrainJob(
             ExcludedColumns = job.ExcludedColumns,
             Seed = 42,
         }, recorder, ct);
+        result = await AutoMlEngine.WithFeatureEffectsAsync(result, data, AutoMlEngine.FeatureEffectsCap(TimeSpan.FromSeconds(job.BudgetSeconds)), ct);
         return (result, prepared);
     }
 
