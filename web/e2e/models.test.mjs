@@ -76,8 +76,9 @@ pageTest('a regression model: its charts, one predicted value explained, and a b
   await page.getByRole('button', { name: 'Predict the data set' }).click();
   await page.getByRole('form', { name: 'Batch prediction' }).getByRole('alert').getByText('The file is empty: there is no table to read.').waitFor();
 
-  // The model bundle downloads as a zip.
-  const bundle = await page.request.get(await page.getByRole('link', { name: 'Download model' }).getAttribute('href'));
+  // The model bundle downloads as a zip, from the Download menu.
+  await page.getByText('Download', { exact: true }).click();
+  const bundle = await page.request.get(await page.getByRole('link', { name: 'Model bundle (.automl)' }).getAttribute('href'));
   assert.equal(bundle.status(), 200);
   assert.equal((await bundle.body()).subarray(0, 2).toString('latin1'), 'PK', 'the bundle is a zip');
 
@@ -122,7 +123,9 @@ pageTest('a multiclass model: its confusion matrix over every class and a predic
   await page.getByRole('button', { name: 'Predict', exact: true }).click();
   await page.getByTestId('prediction-label').waitFor();
   assert.match(await page.getByTestId('prediction-label').textContent(), /^(Adelie|Chinstrap|Gentoo)$/);
-  for (const species of ['Adelie', 'Chinstrap', 'Gentoo']) await page.getByRole('row', { name: new RegExp(`^${species} \\d+\\.\\d%`) }).waitFor();
+  // The prediction's own table (the per-class validation table has rows named alike).
+  const probabilities = page.getByRole('table', { name: 'Class probabilities' });
+  for (const species of ['Adelie', 'Chinstrap', 'Gentoo']) await probabilities.getByRole('row', { name: new RegExp(`^${species} \\d+\\.\\d%`) }).waitFor();
   if (trees) await chartRendered(page, 'chart-shap');
   else await page.getByText('This model cannot explain its predictions').waitFor();
   await screenshot(page, 'model-multiclass');
