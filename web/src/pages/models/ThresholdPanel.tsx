@@ -31,6 +31,28 @@ function describe(t: ModelThreshold): string {
  * A binary model's decision threshold: a slider over the stored validation points showing the rates and the confusion
  * matrix there, Save for the slider's value, and objectives the API searches the same points for.
  */
+/** "Precision (or recall) at least x": the form that asks for the threshold meeting a target. */
+function TargetForm({ label, value, onChange, busy, onMeet }: { label: 'Precision' | 'Recall'; value: string; onChange: (value: string) => void; busy: boolean; onMeet: (target: number) => void }) {
+  const name = label.toLowerCase();
+  return (
+    <form
+      className="row"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onMeet(Number(value));
+      }}
+    >
+      <label>
+        {label} at least{' '}
+        <input type="number" min={0.01} max={1} step={0.01} value={value} onChange={(e) => onChange(e.target.value)} data-testid={`${name}-target`} />
+      </label>
+      <button type="submit" className="secondary" disabled={busy}>
+        Meet {name}
+      </button>
+    </form>
+  );
+}
+
 export default function ThresholdPanel({ model }: { model: ModelDetail }) {
   const points = useMemo(() => model.curves.thresholds ?? [], [model.curves.thresholds]);
   const saved = model.threshold!;
@@ -151,36 +173,8 @@ export default function ThresholdPanel({ model }: { model: ModelDetail }) {
         <button type="button" className="secondary" disabled={busy} onClick={() => choose({ objective: 'max-f1' })}>
           Maximise F1
         </button>
-        <form
-          className="row"
-          onSubmit={(e) => {
-            e.preventDefault();
-            choose({ objective: 'precision', target: Number(precisionTarget) });
-          }}
-        >
-          <label>
-            Precision at least{' '}
-            <input type="number" min={0.01} max={1} step={0.01} value={precisionTarget} onChange={(e) => setPrecisionTarget(e.target.value)} data-testid="precision-target" />
-          </label>
-          <button type="submit" className="secondary" disabled={busy}>
-            Meet precision
-          </button>
-        </form>
-        <form
-          className="row"
-          onSubmit={(e) => {
-            e.preventDefault();
-            choose({ objective: 'recall', target: Number(recallTarget) });
-          }}
-        >
-          <label>
-            Recall at least{' '}
-            <input type="number" min={0.01} max={1} step={0.01} value={recallTarget} onChange={(e) => setRecallTarget(e.target.value)} data-testid="recall-target" />
-          </label>
-          <button type="submit" className="secondary" disabled={busy}>
-            Meet recall
-          </button>
-        </form>
+        <TargetForm label="Precision" value={precisionTarget} onChange={setPrecisionTarget} busy={busy} onMeet={(target) => choose({ objective: 'precision', target })} />
+        <TargetForm label="Recall" value={recallTarget} onChange={setRecallTarget} busy={busy} onMeet={(target) => choose({ objective: 'recall', target })} />
         <form
           className="row"
           onSubmit={(e) => {
