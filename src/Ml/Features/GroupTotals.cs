@@ -39,6 +39,7 @@ public static partial class GroupTotals
         // Evenly spread sample positions (into rows and y, which are aligned); alternate positions form the two halves.
         var step = Math.Max(1, rows.Length / SampleRows);
         var sample = Enumerable.Range(0, rows.Length / step).Select(i => i * step).ToArray();
+        var labels = sample.Select(i => y[i]).ToArray();
         var width = task == TaskKind.Multiclass ? classCount : 1;
         var kept = new List<(double Gain, IReadOnlyList<string> Members)>();
         var memberLoss = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -53,7 +54,7 @@ public static partial class GroupTotals
                 if (!memberLoss.TryGetValue(group[m], out var loss))
                 {
                     var member = m;
-                    loss = BinnedLoss(sample.Select(i => Member(member, i)).ToArray(), sample.Select(i => y[i]).ToArray(), task, width);
+                    loss = BinnedLoss(sample.Select(i => Member(member, i)).ToArray(), labels, task, width);
                     memberLoss[group[m]] = loss;
                 }
 
@@ -61,7 +62,7 @@ public static partial class GroupTotals
             }
 
             var totals = sample.Select(i => Enumerable.Range(0, group.Count).Sum(m => Member(m, i))).ToArray();
-            var total = BinnedLoss(totals, sample.Select(i => y[i]).ToArray(), task, width);
+            var total = BinnedLoss(totals, labels, task, width);
             if (total < KeepBelow * best)
             {
                 kept.Add((best - total, group));
