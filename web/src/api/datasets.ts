@@ -1,4 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { apiFetch, json } from './client';
 import type {
   CreatedSample, Dataset, DatasetAssociations, DatasetChecks, DatasetPreview, DatasetStatus, DatasetSummaryPage, DatasetVersionPage, SampleDataset, StorageUsage,
@@ -120,6 +121,18 @@ export function useDatasetVersions(id: string | undefined, pageSize = 50) {
     refetchInterval: (query) =>
       query.state.data?.pages.some((p) => p.items.some((v) => settling(v.status))) ? POLL_MS : false,
   });
+}
+
+/**
+ * Once a new version has settled (ready or failed), the lists that show it — the versions table, the data sets list —
+ * are read again at once rather than on their next poll, so the page never shows the version twice in two states.
+ */
+export function useRefreshWhenSettled(status: DatasetStatus | undefined) {
+  const client = useQueryClient();
+  const settled = status !== undefined && !settling(status);
+  useEffect(() => {
+    if (settled) void client.invalidateQueries({ queryKey: datasetsKey });
+  }, [settled, client]);
 }
 
 export function useSamples() {

@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { Link } from 'react-router';
-import { useDataset, useUploadVersion } from '../../api/datasets';
+import { useDataset, useRefreshWhenSettled, useUploadVersion } from '../../api/datasets';
 import type { Dataset } from '../../api/types';
 import ProblemAlert from '../../components/ProblemAlert';
 import Spinner from '../../components/Spinner';
@@ -61,6 +61,7 @@ export default function UploadVersion({ dataset }: { dataset: Dataset }) {
 /** The uploaded version, followed until it is read: ready with its schema changes, or failed with the reason. */
 function NewVersion({ id }: { id: string }) {
   const version = useDataset(id);
+  useRefreshWhenSettled(version.data?.status);
   if (version.error) return <ProblemAlert error={version.error} />;
   const v = version.data;
   if (!v || v.status === 'uploading' || v.status === 'ingesting') {
