@@ -14,10 +14,29 @@ public static class SpecLanes
 
     private static readonly Dictionary<string, int> Seconds = new(StringComparer.Ordinal)
     {
-        ["train"] = 81, ["models"] = 71, ["registry"] = 65, ["journey"] = 64, ["models-list"] = 63, ["settings"] = 61,
-        ["model-download"] = 61, ["workflows"] = 56, ["firstrun"] = 49, ["insight"] = 44, ["flow"] = 40, ["threshold"] = 38,
-        ["billing"] = 36, ["datasets"] = 33, ["dataset-versions"] = 25, ["auth"] = 24, ["train-errors"] = 21,
-        ["admin"] = 20, ["admin-alerts"] = 20, ["data-checks"] = 13, ["credits"] = 13, ["keys"] = 12, ["apidocs"] = 4,
+        ["train"] = 81,
+        ["models"] = 71,
+        ["registry"] = 65,
+        ["journey"] = 64,
+        ["models-list"] = 63,
+        ["settings"] = 61,
+        ["model-download"] = 61,
+        ["workflows"] = 56,
+        ["firstrun"] = 49,
+        ["insight"] = 44,
+        ["flow"] = 40,
+        ["threshold"] = 38,
+        ["billing"] = 36,
+        ["datasets"] = 33,
+        ["dataset-versions"] = 25,
+        ["auth"] = 24,
+        ["train-errors"] = 21,
+        ["admin"] = 20,
+        ["admin-alerts"] = 20,
+        ["data-checks"] = 13,
+        ["credits"] = 13,
+        ["keys"] = 12,
+        ["apidocs"] = 4,
     };
 
     private const int Unmeasured = 30;
