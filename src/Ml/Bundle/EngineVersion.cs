@@ -4,7 +4,7 @@ namespace AutoMl.Ml.Bundle;
 public static class EngineVersion
 {
     public const int Major = 1;
-    public const int Minor = 2;
+    public const int Minor = 3;
 
     public static string Current => $"{Major}.{Minor}.0";
 }

@@ -183,8 +183,15 @@ public sealed partial class ModelBundle
                 foreach (var perClass in member.Shap)
                 {
                     var ensemble = perClass[Math.Min(classIndex, perClass.Count - 1)];
-                    Add(phi, ensemble.Shap(features, phi.Length), share);
-                    expected += share * _expected[ensemble];
+                    var values = ensemble.Shap(features, phi.Length);
+                    var baseline = _expected[ensemble];
+                    if (member.Info.Output == OutputKind.LogRegression)
+                    {
+                        (values, baseline) = FromLogScale(values, baseline);
+                    }
+
+                    Add(phi, values, share);
+                    expected += share * baseline;
                 }
             }
             else if (_linear[m] is { } folds)
@@ -199,6 +206,17 @@ public sealed partial class ModelBundle
         }
 
         return (phi, expected);
+    }
+
+    /// <summary>
+    /// SHAP values of a model of log(y) as values of y: the log-scale values scaled alike so that they add up to
+    /// exp(score) − exp(expected), the member's own prediction less its baseline (each keeps its share of the change).
+    /// </summary>
+    private static (double[] Values, double Expected) FromLogScale(double[] logValues, double logExpected)
+    {
+        var change = logValues.Sum();
+        var scale = Math.Abs(change) > 1e-12 ? (Math.Exp(logExpected + change) - Math.Exp(logExpected)) / change : Math.Exp(logExpected);
+        return (logValues.Select(v => v * scale).ToArray(), Math.Exp(logExpected));
     }
 
     private static void Add(double[] total, double[] values, double share)

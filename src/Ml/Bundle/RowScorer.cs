@@ -27,6 +27,7 @@ internal sealed class RowScorer
                 _vector = ml.Model.CreatePredictionEngine<FeatureInput, VectorScoreOutput>(model.Transformers[0], inputSchemaDefinition: input);
                 break;
             case OutputKind.Regression:
+            case OutputKind.LogRegression:
             case OutputKind.RegressionAsProbability:
             case OutputKind.OneVsRestRegression:
                 _scores = model.Transformers.Select(t => ml.Model.CreatePredictionEngine<FeatureInput, ScoreOutput>(t, inputSchemaDefinition: input)).ToArray();
@@ -45,6 +46,9 @@ internal sealed class RowScorer
                 break;
             case OutputKind.Regression:
                 output[0] = _scores[0].Predict(input).Score;
+                break;
+            case OutputKind.LogRegression:
+                output[0] = Math.Exp(_scores[0].Predict(input).Score);
                 break;
             case OutputKind.RegressionAsProbability:
                 output[0] = Math.Clamp(_scores[0].Predict(input).Score, 0, 1);

@@ -177,6 +177,8 @@ public static class OnnxExport
                 return graph.Constant(fold.Constant!.Select(v => (float)v).ToArray(), [1, width], "constant");
             case OutputKind.Regression:
                 return OnnxMember.Graft(graph, ml, fold.Transformers[0], schema, features, "Score");
+            case OutputKind.LogRegression:
+                return graph.Node("Exp", [OnnxMember.Graft(graph, ml, fold.Transformers[0], schema, features, "Score")]);
             case OutputKind.BinaryProbability:
                 return OnnxMember.Graft(graph, ml, fold.Transformers[0], schema, features, "Probability");
             case OutputKind.RegressionAsProbability:

@@ -31,4 +31,7 @@ internal static class Ablation
 
     /// <summary>Totals of alike-named numeric columns that predict the target better than any of their members (GroupTotals).</summary>
     public static bool GroupTotals { get; } = !Off.Contains("totals");
+
+    /// <summary>On a positive, widely spread regression target, LightGBM twins of the first portfolio points fit its logarithm.</summary>
+    public static bool LogTarget { get; } = !Off.Contains("logtarget");
 }

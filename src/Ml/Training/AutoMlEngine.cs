@@ -48,6 +48,10 @@ public static class AutoMlEngine
                 MetaPortfolio.For(data.Task, data.Rows, prepared.Inputs, data.ClassCount, budget, plan.Train[0].Length, plan.FoldCount * (plan.IsCrossValidation ? 2 : 1)),
                 Portfolio.For(data.Task, data.Rows, data.ClassCount).Where(c => c.Learner != Learner.LightGbm))
             : Portfolio.For(data.Task, data.Rows, data.ClassCount);
+        if (Ablation.LogTarget && Portfolio.SuitsLogTarget(data.Task, data.Y))
+        {
+            portfolio = Portfolio.WithLogTwins(portfolio);
+        }
         var search = new CfoSearch(learners, data.Rows, request.Seed, leadersFirst ? portfolio : leaders.Concat(portfolio), leadersFirst ? leaders : null);
 
         var trials = new List<TrialOutcome>();

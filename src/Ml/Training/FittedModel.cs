@@ -32,6 +32,9 @@ public sealed class FittedModel(OutputKind kind, IReadOnlyList<ITransformer> tra
             case OutputKind.Regression:
                 Fill(Transformers[0].Transform(features), "Score", output, 1, 0, v => v);
                 break;
+            case OutputKind.LogRegression:
+                Fill(Transformers[0].Transform(features), "Score", output, 1, 0, Math.Exp);
+                break;
             case OutputKind.BinaryProbability:
                 Fill(Transformers[0].Transform(features), "Probability", output, 1, 0, v => v);
                 break;

@@ -60,14 +60,15 @@ internal sealed class LearnerFactory(MLContext ml, int threads, int seed)
             TaskKind.Multiclass => LabelKind.Key,
             TaskKind.Regression => LabelKind.Real,
         };
+        var log = data.Task == TaskKind.Regression && config.Get(Portfolio.LogTarget, 0) > 0;
         var kind = data.Task switch
         {
             TaskKind.Binary => OutputKind.BinaryProbability,
             TaskKind.Multiclass => OutputKind.MulticlassScores,
-            TaskKind.Regression => OutputKind.Regression,
+            TaskKind.Regression => log ? OutputKind.LogRegression : OutputKind.Regression,
         };
-        var valid = validRows is null || config.Learner != Learner.LightGbm ? null : data.View(validRows, labelKind);
-        return new FittedModel(kind, [FitOne(data, config, data.View(trainRows, labelKind), valid)]);
+        var valid = validRows is null || config.Learner != Learner.LightGbm ? null : data.View(validRows, labelKind, logLabel: log);
+        return new FittedModel(kind, [FitOne(data, config, data.View(trainRows, labelKind, logLabel: log), valid)]);
     }
 
     /// <summary>Fits the optional prefix (text n-grams, normalisation) then the trainer, with early stopping when given a validation view.</summary>

@@ -13,4 +13,7 @@ public enum OutputKind
 
     /// <summary>One 0/1 regression forest per class; the outputs are normalised to sum to one.</summary>
     OneVsRestRegression,
+
+    /// <summary>A regression fitted on the logarithm of a positive target; its output is the exponential of its score.</summary>
+    LogRegression,
 }

@@ -17,6 +17,34 @@ internal static class Portfolio
 
     public const string MinChildWeight = "minChildWeight";
 
+    /// <summary>A parameter that makes a regression trial fit the logarithm of the target and predict its exponential.</summary>
+    public const string LogTarget = "logTarget";
+
+    private const int LogTwins = 3;
+
+    /// <summary>
+    /// A positive target spread over an order of magnitude or more (prices, counts, durations) has errors that grow with
+    /// it; boosting on its logarithm makes other mistakes than boosting on the value, and the ensemble gains from both
+    /// (on diamonds the mean of a value and a log model beats either by 4 RMSE).
+    /// </summary>
+    public static bool SuitsLogTarget(TaskKind task, double[] y) =>
+        task == TaskKind.Regression && y.Length > 0 && y.Min() > 0 && y.Max() >= 10 * y.Min();
+
+    /// <summary>Each of the first few LightGBM starting points followed by its twin on the target's logarithm.</summary>
+    public static IEnumerable<TrialConfig> WithLogTwins(IEnumerable<TrialConfig> portfolio)
+    {
+        var twins = 0;
+        foreach (var config in portfolio)
+        {
+            yield return config;
+            if (twins < LogTwins && config.Learner == Learner.LightGbm && config.Get(MlNetDefaults, 0) == 0)
+            {
+                twins++;
+                yield return config with { Parameters = new Dictionary<string, double>(config.Parameters) { [LogTarget] = 1 } };
+            }
+        }
+    }
+
     /// <summary>
     /// The well-known defaults, tried before anything else so that a short budget or a loaded machine never leaves
     /// us below what a user gets from one of them: ML.NET's LightGBM defaults (what a .NET user gets without us),

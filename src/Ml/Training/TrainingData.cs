@@ -7,7 +7,7 @@ namespace AutoMl.Ml.Training;
 /// <summary>The featurised training rows and their labels (class index or value), shared by every trial.</summary>
 public sealed class TrainingData
 {
-    private readonly Dictionary<(LabelKind, int), float[]> _labels = [];
+    private readonly Dictionary<(LabelKind, int, bool), float[]> _labels = [];
 
     public TrainingData(FeatureMatrix features, double[] y, TaskKind task, int classCount)
     {
@@ -34,21 +34,24 @@ public sealed class TrainingData
 
     public bool HasText => Features.Text is not null;
 
-    /// <summary>A view over some rows; <paramref name="indicatorClass"/> ≥ 0 gives a 0/1 label for one class (one-vs-rest).</summary>
-    public FeatureDataView View(int[]? rows, LabelKind kind, int indicatorClass = -1)
+    /// <summary>
+    /// A view over some rows; <paramref name="indicatorClass"/> ≥ 0 gives a 0/1 label for one class (one-vs-rest),
+    /// <paramref name="logLabel"/> the natural logarithm of a positive regression target.
+    /// </summary>
+    public FeatureDataView View(int[]? rows, LabelKind kind, int indicatorClass = -1, bool logLabel = false)
     {
         float[] labels;
         lock (_labels)
         {
-            if (!_labels.TryGetValue((kind, indicatorClass), out labels!))
+            if (!_labels.TryGetValue((kind, indicatorClass, logLabel), out labels!))
             {
                 labels = new float[Y.Length];
                 for (var i = 0; i < labels.Length; i++)
                 {
-                    labels[i] = indicatorClass >= 0 ? (Y[i] == indicatorClass ? 1 : 0) : (float)Y[i];
+                    labels[i] = indicatorClass >= 0 ? (Y[i] == indicatorClass ? 1 : 0) : logLabel ? (float)Math.Log(Y[i]) : (float)Y[i];
                 }
 
-                _labels[(kind, indicatorClass)] = labels;
+                _labels[(kind, indicatorClass, logLabel)] = labels;
             }
         }
 
