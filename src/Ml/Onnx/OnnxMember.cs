@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using Onnx;
 
 namespace AutoMl.Ml.Onnx;
 
@@ -19,94 +20,42 @@ internal static class OnnxMember
         }
 
         var prefix = graph.Name("m") + "_";
+        var member = ModelProto.Parser.ParseFrom(converted);
+        foreach (var opset in member.OpsetImport)
+        {
+            graph.NeedOpset(opset.Domain, opset.Version, member.IrVersion);
+        }
+
+        graph.NeedOpset("", 11, member.IrVersion);
+        // The converter lists the data view's columns as inputs; only the feature vector exists at scoring time.
         var inputs = new Dictionary<string, string>(StringComparer.Ordinal);
-        var outputs = new List<string>();
-        var graphBytes = ReadOnlyMemory<byte>.Empty;
-        long irVersion = 0;
-        foreach (var field in ProtoReader.Fields(converted))
+        foreach (var input in member.Graph.Input)
         {
-            switch (field.Number)
-            {
-                case 1:
-                    irVersion = (long)field.Value;
-                    break;
-                case 7:
-                    graphBytes = field.Bytes;
-                    break;
-                case 8:
-                    {
-                        var domain = "";
-                        long version = 0;
-                        foreach (var f in ProtoReader.Fields(field.Bytes))
-                        {
-                            if (f.Number == 1)
-                            {
-                                domain = f.Text;
-                            }
-                            else if (f.Number == 2)
-                            {
-                                version = (long)f.Value;
-                            }
-                        }
-
-                        graph.NeedOpset(domain, version, irVersion);
-                        break;
-                    }
-            }
+            inputs[input.Name] = input.Name == "Features" ? features : input.Name;
         }
 
-        graph.NeedOpset("", 11, irVersion);
-        foreach (var field in ProtoReader.Fields(graphBytes))
-        {
-            if (field.Number is 11 or 12)
-            {
-                var name = ProtoReader.Fields(field.Bytes).First(f => f.Number == 1).Text;
-                if (field.Number == 11)
-                {
-                    // The converter lists the data view's columns as inputs; only the feature vector exists at scoring time.
-                    inputs[name] = name == "Features" ? features : name;
-                }
-                else
-                {
-                    outputs.Add(name);
-                }
-            }
-        }
-
+        var outputs = member.Graph.Output.Select(o => o.Name).ToList();
         string Rename(string name) => name.Length == 0 ? name : inputs.TryGetValue(name, out var mapped) ? mapped : prefix + name;
-        foreach (var field in ProtoReader.Fields(graphBytes))
+        foreach (var node in member.Graph.Node)
         {
-            switch (field.Number)
-            {
-                case 1:
-                    graph.RawNode(Rewrite(field.Bytes, f => f.Number is 1 or 2 or 3, Rename));
-                    break;
-                case 5:
-                    graph.RawInitializer(Rewrite(field.Bytes, f => f.Number == 8, Rename));
-                    break;
-            }
+            var renamed = node.Clone();
+            renamed.Name = Rename(node.Name);
+            renamed.Input.Clear();
+            renamed.Input.AddRange(node.Input.Select(Rename));
+            renamed.Output.Clear();
+            renamed.Output.AddRange(node.Output.Select(Rename));
+            graph.Add(renamed);
+        }
+
+        foreach (var initializer in member.Graph.Initializer)
+        {
+            var renamed = initializer.Clone();
+            renamed.Name = Rename(initializer.Name);
+            graph.Add(renamed);
         }
 
         var output = outputs.FirstOrDefault(o => o == column || o.StartsWith(column + ".", StringComparison.Ordinal))
             ?? throw new OnnxExportException($"the ONNX converter gave the member no {column} output (it gave {string.Join(", ", outputs)})");
         return Rename(output);
-    }
-
-    private static byte[] Rewrite(ReadOnlyMemory<byte> message, Func<ProtoField, bool> isName, Func<string, string> rename)
-    {
-        var writer = new ProtoWriter();
-        foreach (var field in ProtoReader.Fields(message))
-        {
-            if (field.WireType == 2 && isName(field))
-            {
-                writer.String(field.Number, rename(field.Text));
-            }
-            else
-            {
-                ProtoReader.Copy(writer, field);
-            }
-        }
-
-        return writer.ToArray();
     }
 }
