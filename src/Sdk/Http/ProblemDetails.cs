@@ -42,6 +42,10 @@ internal static class ProblemDetails
         {
             HttpStatusCode.PaymentRequired => new InsufficientCreditsException(title, detail) { ProblemType = type, Errors = errors, Code = code, Overridable = overridable },
             HttpStatusCode.TooManyRequests => new RateLimitedException(title, detail, RetryAfter(response)) { ProblemType = type, Errors = errors, Code = code, Overridable = overridable },
+            HttpStatusCode.NotFound => new AutoMlNotFoundException(title, detail) { ProblemType = type, Errors = errors, Code = code },
+            // A 400 that names no field is a malformed request rather than content to correct, so it stays the base type.
+            HttpStatusCode.UnprocessableEntity or HttpStatusCode.BadRequest when response.StatusCode == HttpStatusCode.UnprocessableEntity || errors.Count > 0 =>
+                new AutoMlValidationException(response.StatusCode, title, detail) { ProblemType = type, Errors = errors, RequiredScope = requiredScope, Code = code, Overridable = overridable },
             _ => new AutoMlApiException(response.StatusCode, title, detail) { ProblemType = type, Errors = errors, RequiredScope = requiredScope, Code = code, Overridable = overridable },
         };
     }
