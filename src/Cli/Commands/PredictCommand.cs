@@ -23,13 +23,13 @@ internal static class PredictCommand
         {
             var hasInput = result.GetValue(input) is not null;
             var hasDataset = result.GetValue(dataset) is not null;
-            if (!result.GetValue(batch) && !hasInput)
-            {
-                result.AddError("Give the rows to predict: --input rows.csv (or --batch with --input or --dataset).");
-            }
-            else if (!result.GetValue(batch) && hasDataset)
+            if (!result.GetValue(batch) && hasDataset)
             {
                 result.AddError("--dataset predicts a data set as a batch job: add --batch.");
+            }
+            else if (!result.GetValue(batch) && !hasInput)
+            {
+                result.AddError("Give the rows to predict: --input rows.csv (or --batch with --input or --dataset).");
             }
             else if (result.GetValue(batch) && hasInput == hasDataset)
             {

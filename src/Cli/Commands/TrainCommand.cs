@@ -97,6 +97,11 @@ internal static class TrainCommand
             {
                 return Print(output, job, null, gate, null);
             }
+            if (!output.ShowsProgress)
+            {
+                // On stderr, so --json keeps one document on stdout; it tells a log (or a supervising program) the wait has begun.
+                Console.Error.WriteLine($"waiting for job {job.Id} ({job.Status}); Ctrl+C asks whether to cancel it");
+            }
             try
             {
                 job = output.ShowsProgress ? await FollowAsync(client, job, ct) : await client.Jobs.WaitForCompletionAsync(job.Id, null, ct);
