@@ -157,6 +157,14 @@ public sealed class ParityClientTests(KestrelPlatformFactory platform) : IDispos
         Assert.StartsWith("prediction,", lines[0], StringComparison.Ordinal);
         Assert.Equal(plain.Select(p => p.Label), lines.Skip(1).Select(l => l.Split(',')[0]));
         await Assert.ThrowsAsync<AutoMlNotFoundException>(() => client.Models.SubmitBatchPredictionAsync(id, Guid.NewGuid()));
+
+        var before = await client.Credits.GetBalanceAsync();
+        var key = new RequestOptions { IdempotencyKey = $"batch-{Guid.NewGuid():N}" };
+        var once = await client.Models.SubmitBatchPredictionAsync(id, dataset.Id, key);
+        var again = await client.Models.SubmitBatchPredictionAsync(id, dataset.Id, key);
+        Assert.Equal(once.Id, again.Id);
+        await client.Jobs.WaitForCompletionAsync(once.Id);
+        Assert.Equal(before.Available - 1, (await client.Credits.GetBalanceAsync()).Available); // one job, one charge
     }
 
     [Fact]
