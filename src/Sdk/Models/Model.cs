@@ -55,7 +55,7 @@ public sealed class Model
     /// <summary>Binary models: the decision threshold its predicted labels use (0.5 until one is chosen); null for other tasks.</summary>
     public ModelThreshold? Threshold { get; init; }
 
-    /// <summary>The validation metrics by name, typed (<see cref="Metrics"/> as they came): e.g. auc, logloss, accuracy, rmse.</summary>
+    /// <summary>The validation metrics by name as the API spells them (auc, logLoss, accuracy, f1, rmse…), typed (<see cref="Metrics"/> as they came).</summary>
     /// <returns>Each metric's value; empty when the answer had none.</returns>
     public IReadOnlyDictionary<string, double> ReadMetrics() =>
         Metrics.ValueKind == JsonValueKind.Object ? Metrics.Deserialize<Dictionary<string, double>>(Http.ApiConnection.Json) ?? [] : new Dictionary<string, double>();

@@ -202,7 +202,13 @@ public sealed class ModelsClient
         var o = options ?? new ModelListOptions();
         return Paging.AllAsync((c, t) => ListAsync(new ModelListOptions
         {
-            Task = o.Task, DatasetId = o.DatasetId, Search = o.Search, Sort = o.Sort, Ascending = o.Ascending, PageSize = o.PageSize, Cursor = c ?? o.Cursor,
+            Task = o.Task,
+            DatasetId = o.DatasetId,
+            Search = o.Search,
+            Sort = o.Sort,
+            Ascending = o.Ascending,
+            PageSize = o.PageSize,
+            Cursor = c ?? o.Cursor,
         }, t), cancellationToken);
     }
 
