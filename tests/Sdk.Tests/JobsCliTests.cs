@@ -6,7 +6,7 @@ using AutoMl.Testing;
 
 namespace AutoMl.Sdk.Tests;
 
-/// <summary>`automl jobs list|show|cancel|leaderboard`, `automl predict --batch`, and Ctrl+C while `automl train --wait` waits.</summary>
+/// <summary>`automl jobs list|show|cancel|leaderboard`, `automl datasets list|show`, `automl predict --batch`, and Ctrl+C while `automl train --wait` waits.</summary>
 [Collection(CliPlatformCollection.Name)]
 public sealed partial class JobsCliTests(KestrelPlatformFactory platform) : IDisposable
 {
@@ -20,6 +20,12 @@ public sealed partial class JobsCliTests(KestrelPlatformFactory platform) : IDis
     {
         var (env, client) = await NewUserAsync();
         var dataset = await client.Datasets.WaitUntilSettledAsync((await client.Datasets.UploadFileAsync(Data.File("pima_diabetes.csv"))).Id);
+        var datasets = JsonDocument.Parse((await MustAsync("datasets list --json", env, Quick)).Stdout).RootElement;
+        Assert.Equal([dataset.Id], datasets.EnumerateArray().Select(d => d.GetProperty("id").GetGuid()));
+        Assert.Equal([dataset.Name, "1", "ready", "768"], AutomlProcess.Cells(await MustAsync("datasets list", env, Quick), dataset.Id.ToString())[1..5]);
+        var glucose = dataset.Columns!.Single(c => c.Name == "glucose");
+        Assert.Equal(glucose.Type, AutomlProcess.Cells(await MustAsync($"datasets show {dataset.Id}", env, Quick), "glucose")[1]);
+
         var train = await MustAsync($"train --dataset {dataset.Id} --target diabetes --budget 10 --wait --json", env, Training);
         var trained = JsonDocument.Parse(train.Stdout).RootElement;
         var jobId = trained.GetProperty("job").GetProperty("id").GetGuid();
