@@ -16,7 +16,16 @@ internal static class TrainInterrupt
         var cancel = cancelWithoutAsking || await AskAsync($"cancel the job {job.Id}? [y/N] ");
         if (cancel)
         {
-            job = await client.Jobs.CancelAsync(job.Id, CancellationToken.None);
+            try
+            {
+                job = await client.Jobs.CancelAsync(job.Id, CancellationToken.None);
+            }
+            catch (AutoMlApiException e) when (e.StatusCode == System.Net.HttpStatusCode.Conflict)
+            {
+                // It ended while the question was asked: nothing is left to cancel.
+                job = await client.Jobs.GetAsync(job.Id, CancellationToken.None);
+                return output.Fail(ExitCodes.Cancelled, "Interrupted", $"The job {job.Id} had already ended: {job.Status}.", new { job, cancelled = false });
+            }
         }
         var detail = cancel
             ? $"The job {job.Id} was cancelled; its held credits are released."
