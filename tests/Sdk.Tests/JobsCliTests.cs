@@ -6,7 +6,7 @@ using AutoMl.Testing;
 
 namespace AutoMl.Sdk.Tests;
 
-/// <summary>`automl jobs list|show|cancel|leaderboard`, `automl datasets list|show`, `automl predict --batch`, and Ctrl+C while `automl train --wait` waits.</summary>
+/// <summary>`automl jobs list|show|cancel|leaderboard`, `automl datasets list|show`, `automl models compare`, `automl predict --batch`, and Ctrl+C while `automl train --wait` waits.</summary>
 [Collection(CliPlatformCollection.Name)]
 public sealed partial class JobsCliTests(KestrelPlatformFactory platform) : IDisposable
 {
@@ -92,6 +92,24 @@ public sealed partial class JobsCliTests(KestrelPlatformFactory platform) : IDis
         Assert.True(unasked.ExitCode == 130, AutomlProcess.Describe(unasked));
         Assert.DoesNotContain("[y/N]", unasked.Stderr, StringComparison.Ordinal);
         await CancelledAsync(client, unasked.JobId);
+    }
+
+    [Fact]
+    public async Task cli_compares_models_side_by_side()
+    {
+        var (env, client) = await NewUserAsync();
+        var first = await TrainedPima.CopyAsync(platform, client);
+        var second = await TrainedPima.CopyAsync(platform, client);
+        var auc = (await client.Models.GetAsync(first)).ReadMetrics()["auc"];
+
+        var json = JsonDocument.Parse((await MustAsync($"models compare {first} {second} --json", env, Quick)).Stdout).RootElement;
+        Assert.Equal([first, second], json.GetProperty("models").EnumerateArray().Select(m => m.GetProperty("summary").GetProperty("id").GetGuid()));
+        var table = await MustAsync($"models compare {first} {second}", env, Quick);
+        var row = AutomlProcess.Cells(table, "auc ↑");
+        Assert.All(row[1..], cell => Assert.StartsWith(auc.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture), cell, StringComparison.Ordinal));
+
+        var one = await AutomlAsync($"models compare {first}", env, Quick);
+        Assert.True(one.ExitCode == 2, AutomlProcess.Describe(one));
     }
 
     public void Dispose() => work.Delete(recursive: true);
