@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using AutoMl.Cli;
 using AutoMl.Cli.Commands;
 
@@ -14,6 +15,7 @@ root.Subcommands.Add(DatasetsCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(PredictCommand.Create());
 root.Subcommands.Add(ModelsCommand.Create());
+root.Subcommands.Add(JobsCommand.Create());
 root.Subcommands.Add(RegisteredModelsCommand.Create());
 root.Subcommands.Add(EndpointsCommand.Create());
 root.Subcommands.Add(WorkflowsCommand.Create());
@@ -34,4 +36,18 @@ if (parsed.Errors.Count > 0)
     Console.Error.WriteLine("Run `automl --help` for usage.");
     return ExitCodes.Usage;
 }
-return await parsed.InvokeAsync();
+// Ctrl+C cancels the command's token, as System.CommandLine does, but without its forced exit 2 s later: `train --wait`
+// asks whether to cancel the job and waits for the answer. A second Ctrl+C ends the process at once.
+using var interrupt = new CancellationTokenSource();
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt);
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt);
+return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, interrupt.Token);
+
+void Interrupt(PosixSignalContext context)
+{
+    if (!interrupt.IsCancellationRequested)
+    {
+        context.Cancel = true;
+        interrupt.Cancel();
+    }
+}

@@ -79,6 +79,36 @@ public sealed class AutoMlClient : IDisposable
     /// <summary>The admin console: accounts, tiers, suspension, credits, ad-claim review, audit trail and figures. Needs an admin-scope key.</summary>
     public AdminClient Admin { get; }
 
+    /// <summary>
+    /// Trains a model on a file in one call: uploads it, waits for the data set to be ready, submits the job, reports its
+    /// events as they come and returns once it has ended, with its model when it succeeded.
+    /// </summary>
+    /// <param name="path">A CSV, TSV, Parquet or Excel file with a header row.</param>
+    /// <param name="target">The column to predict.</param>
+    /// <param name="budgetSeconds">The training budget in seconds (10 to 21,600; the tier may allow less).</param>
+    /// <param name="progress">Receives the stage: bytes sent while uploading, then each of the job's events; or null.</param>
+    /// <param name="cancellationToken">Stops waiting; a job already submitted goes on (cancel it with <see cref="JobsClient.CancelAsync"/>).</param>
+    /// <returns>The data set, the finished job and its model (null unless the job succeeded: see <see cref="Job.Error"/>).</returns>
+    /// <exception cref="AutoMlValidationException">The file could not be read as a data set (its error is the detail), or the data cannot train as asked.</exception>
+    /// <exception cref="InsufficientCreditsException">The account cannot cover the budget.</exception>
+    public async Task<TrainingResult> TrainAsync(string path, string target, int budgetSeconds, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentException.ThrowIfNullOrEmpty(target);
+        var dataset = await Datasets.UploadFileAsync(path, progress is null ? null : new SyncReport<long>(b => progress.Report(new TrainingProgress { Stage = TrainingStages.Uploading, BytesSent = b })), cancellationToken).ConfigureAwait(false);
+        progress?.Report(new TrainingProgress { Stage = TrainingStages.Ingesting, DatasetId = dataset.Id });
+        dataset = await Datasets.WaitUntilSettledAsync(dataset.Id, cancellationToken).ConfigureAwait(false);
+        if (dataset.Status != DatasetStatuses.Ready)
+        {
+            throw new AutoMlValidationException(System.Net.HttpStatusCode.UnprocessableEntity, "The file could not be read as a data set", dataset.Error);
+        }
+        var job = await Jobs.SubmitAsync(new JobRequest { DatasetId = dataset.Id, Target = target, BudgetSeconds = budgetSeconds }, cancellationToken).ConfigureAwait(false);
+        var events = progress is null ? null : new SyncReport<JobEvent>(e => progress.Report(new TrainingProgress { Stage = TrainingStages.Training, DatasetId = dataset.Id, JobId = job.Id, Event = e }));
+        job = await Jobs.WaitForCompletionAsync(job.Id, events, cancellationToken).ConfigureAwait(false);
+        var model = job.Status == JobStatuses.Succeeded && job.ModelId is { } id ? await Models.GetAsync(id, cancellationToken).ConfigureAwait(false) : null;
+        return new TrainingResult { Dataset = dataset, Job = job, Model = model };
+    }
+
     /// <summary>Disposes the HTTP client this instance created, if it created one.</summary>
     public void Dispose() => owned?.Dispose();
 

@@ -18,13 +18,13 @@ public sealed class ApiKeyScopeTests(SdkPlatformFactory platform)
         Assert.Equal(("dashboard export", ApiKeyScopes.Read), (info.Name, info.Scope));
         Assert.Equal(ApiKeyScopes.Train, (await train.ApiKeys.GetCurrentAsync()).Scope);
 
-        var submit = await Assert.ThrowsAsync<AutoMlApiException>(() =>
+        var submit = await Assert.ThrowsAnyAsync<AutoMlApiException>(() =>
             read.Jobs.SubmitAsync(new JobRequest { DatasetId = dataset.Id, Target = "species", BudgetSeconds = 10 }));
         Assert.Equal(HttpStatusCode.Forbidden, submit.StatusCode);
         Assert.Equal(ApiKeyScopes.Train, submit.RequiredScope);
         Assert.Empty((await read.Jobs.ListAsync()).Items);
 
-        var delete = await Assert.ThrowsAsync<AutoMlApiException>(() => train.Datasets.DeleteAsync(dataset.Id));
+        var delete = await Assert.ThrowsAnyAsync<AutoMlApiException>(() => train.Datasets.DeleteAsync(dataset.Id));
         Assert.Equal(ApiKeyScopes.Full, delete.RequiredScope);
         Assert.Equal(DatasetStatuses.Ready, (await read.Datasets.GetAsync(dataset.Id)).Status);
     }

@@ -14,12 +14,12 @@ public sealed class DataErrorTests(SdkPlatformFactory platform)
         var single = await client.Datasets.WaitUntilSettledAsync((await client.Datasets.UploadFileAsync(Data.File("../errors/single_value.csv"))).Id);
         var numbered = await client.Datasets.WaitUntilSettledAsync((await client.Datasets.UploadFileAsync(Data.File("../errors/row_number.csv"))).Id);
 
-        var refused = await Assert.ThrowsAsync<AutoMlApiException>(() =>
+        var refused = await Assert.ThrowsAnyAsync<AutoMlApiException>(() =>
             client.Jobs.QuoteAsync(new JobRequest { DatasetId = single.Id, Target = "label", BudgetSeconds = 10, Force = true }));
         Assert.Equal((HttpStatusCode.UnprocessableEntity, "target-single-value", false), (refused.StatusCode, refused.Code, refused.Overridable));
         Assert.Contains("'label'", refused.Detail, StringComparison.Ordinal);
 
-        var warned = await Assert.ThrowsAsync<AutoMlApiException>(() =>
+        var warned = await Assert.ThrowsAnyAsync<AutoMlApiException>(() =>
             client.Jobs.SubmitAsync(new JobRequest { DatasetId = numbered.Id, Target = "order_no", BudgetSeconds = 10 }));
         Assert.Equal(("target-looks-like-identifier", true), (warned.Code, warned.Overridable));
         Assert.Equal(0, (await client.Credits.GetBalanceAsync()).Held);

@@ -36,7 +36,7 @@ public sealed class DatasetVersionTests(SdkPlatformFactory platform)
         await client.Jobs.CancelAsync(job.Id);
 
         using var stranger = await platform.NewUserClientAsync();
-        var hidden = await Assert.ThrowsAsync<AutoMlApiException>(() => stranger.Datasets.ListVersionsAsync(first.Id));
+        var hidden = await Assert.ThrowsAnyAsync<AutoMlApiException>(() => stranger.Datasets.ListVersionsAsync(first.Id));
         Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
         Assert.Equal("No data set with this id exists in your account.", hidden.Detail);
     }

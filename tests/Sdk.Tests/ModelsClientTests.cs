@@ -35,7 +35,7 @@ public sealed class ModelsClientTests(SdkPlatformFactory platform)
         Assert.Equal([trained, worse], firstPage.Items.Concat(secondPage.Items).Select(m => m.Id));
         Assert.Empty((await client.Models.ListAsync(new ModelListOptions { Task = "regression" })).Items);
         Assert.Equal(2, (await client.Models.ListAsync(new ModelListOptions { Search = "penguin", DatasetId = dataset.Id })).Items.Count);
-        var refused = await Assert.ThrowsAsync<AutoMlApiException>(() => client.Models.ListAsync(new ModelListOptions { PageSize = 500 }));
+        var refused = await Assert.ThrowsAnyAsync<AutoMlApiException>(() => client.Models.ListAsync(new ModelListOptions { PageSize = 500 }));
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
 
         var comparison = await client.Models.CompareAsync(trained, worse);
@@ -45,7 +45,7 @@ public sealed class ModelsClientTests(SdkPlatformFactory platform)
         Assert.False(logLoss.HigherIsBetter);
         Assert.Equal(2, logLoss.Values.Count);
         Assert.Equal(System.Text.Json.JsonValueKind.Object, comparison.Models[0].Curves.ValueKind);
-        var tooFew = await Assert.ThrowsAsync<AutoMlApiException>(() => client.Models.CompareAsync(trained));
+        var tooFew = await Assert.ThrowsAnyAsync<AutoMlApiException>(() => client.Models.CompareAsync(trained));
         Assert.Contains("two to four", tooFew.Detail, StringComparison.Ordinal);
 
         var model = await client.Models.GetAsync(trained);

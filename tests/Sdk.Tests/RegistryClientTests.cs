@@ -56,27 +56,27 @@ public sealed class RegistryClientTests(SdkPlatformFactory platform)
         using var client = await platform.NewUserClientAsync();
         await client.RegisteredModels.CreateAsync(new NewRegisteredModel { Name = "churn" });
 
-        var missing = await Assert.ThrowsAsync<AutoMlApiException>(() => client.RegisteredModels.GetAsync("nothing-here"));
+        var missing = await Assert.ThrowsAnyAsync<AutoMlApiException>(() => client.RegisteredModels.GetAsync("nothing-here"));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal("No registered model named 'nothing-here' exists in your account.", missing.Detail);
 
-        var noVersion = await Assert.ThrowsAsync<AutoMlApiException>(() => client.RegisteredModels.MoveAliasAsync("churn", "production", 3, "ship it"));
+        var noVersion = await Assert.ThrowsAnyAsync<AutoMlApiException>(() => client.RegisteredModels.MoveAliasAsync("churn", "production", 3, "ship it"));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, noVersion.StatusCode);
         Assert.Equal("churn has no versions yet: add one before pointing an alias at it.", noVersion.Detail);
 
-        var taken = await Assert.ThrowsAsync<AutoMlApiException>(() => client.RegisteredModels.CreateAsync(new NewRegisteredModel { Name = "churn" }));
+        var taken = await Assert.ThrowsAnyAsync<AutoMlApiException>(() => client.RegisteredModels.CreateAsync(new NewRegisteredModel { Name = "churn" }));
         Assert.Equal(HttpStatusCode.Conflict, taken.StatusCode);
 
-        var noEndpoint = await Assert.ThrowsAsync<AutoMlApiException>(() => client.Endpoints.PredictAsync("nowhere", PredictionPlatformFactory.Rows(1)));
+        var noEndpoint = await Assert.ThrowsAnyAsync<AutoMlApiException>(() => client.Endpoints.PredictAsync("nowhere", PredictionPlatformFactory.Rows(1)));
         Assert.Equal(HttpStatusCode.NotFound, noEndpoint.StatusCode);
         Assert.Equal("No endpoint named 'nowhere' exists in your account.", noEndpoint.Detail);
 
         await client.Endpoints.CreateAsync(new NewServingEndpoint { Name = "churn-api", RegisteredModel = "churn" });
-        var nothingToServe = await Assert.ThrowsAsync<AutoMlApiException>(() => client.Endpoints.PredictAsync("churn-api", PredictionPlatformFactory.Rows(1)));
+        var nothingToServe = await Assert.ThrowsAnyAsync<AutoMlApiException>(() => client.Endpoints.PredictAsync("churn-api", PredictionPlatformFactory.Rows(1)));
         Assert.Equal(HttpStatusCode.Conflict, nothingToServe.StatusCode);
         Assert.Contains("names no version", nothingToServe.Detail, StringComparison.Ordinal);
 
-        var badSplit = await Assert.ThrowsAsync<AutoMlApiException>(() => client.Endpoints.UpdateAsync("churn-api",
+        var badSplit = await Assert.ThrowsAnyAsync<AutoMlApiException>(() => client.Endpoints.UpdateAsync("churn-api",
             new ServingEndpointUpdate { Challenger = new Challenger { Alias = "staging", Percent = 150 } }));
         Assert.Equal(HttpStatusCode.BadRequest, badSplit.StatusCode);
         Assert.Contains("1 to 99 percent", Assert.Single(badSplit.Errors["challenger.percent"]), StringComparison.Ordinal);
@@ -162,17 +162,17 @@ public sealed class RegistryClientTests(SdkPlatformFactory platform)
 
         foreach (var call in new Func<Task>[] { () => client.Endpoints.GetMonitoringAsync("nowhere"), () => client.Endpoints.ListAlertsAsync("nowhere") })
         {
-            var missing = await Assert.ThrowsAsync<AutoMlApiException>(call);
+            var missing = await Assert.ThrowsAnyAsync<AutoMlApiException>(call);
             Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
             Assert.Equal("No endpoint named 'nowhere' exists in your account.", missing.Detail);
         }
-        var backwards = await Assert.ThrowsAsync<AutoMlApiException>(() => client.Endpoints.UpdateMonitoringAsync("churn-api", new EndpointMonitoringUpdate
+        var backwards = await Assert.ThrowsAnyAsync<AutoMlApiException>(() => client.Endpoints.UpdateMonitoringAsync("churn-api", new EndpointMonitoringUpdate
         {
             Thresholds = new Dictionary<string, DriftThreshold> { ["glucose"] = new() { Warn = 0.3, Alert = 0.15 } },
         }));
         Assert.Equal(HttpStatusCode.BadRequest, backwards.StatusCode);
         Assert.Equal("The thresholds of 'glucose' need 0 < warn < alert ≤ 1 (Jensen-Shannon distances).", Assert.Single(backwards.Errors["thresholds"]));
-        var tooLong = await Assert.ThrowsAsync<AutoMlApiException>(() => client.Endpoints.UpdateMonitoringAsync("churn-api", new EndpointMonitoringUpdate { WindowHours = 200 }));
+        var tooLong = await Assert.ThrowsAnyAsync<AutoMlApiException>(() => client.Endpoints.UpdateMonitoringAsync("churn-api", new EndpointMonitoringUpdate { WindowHours = 200 }));
         Assert.Equal("windowHours is a number of hours from 1 to 168 (a week).", Assert.Single(tooLong.Errors["windowHours"]));
 
         var after = await client.Endpoints.GetMonitoringAsync("churn-api");

@@ -33,7 +33,7 @@ public sealed class SampleDatasetTests(SdkPlatformFactory platform)
     {
         using var client = await platform.NewUserClientAsync();
 
-        var error = await Assert.ThrowsAsync<AutoMlApiException>(() => client.Datasets.CreateFromSampleAsync("no-such-sample"));
+        var error = await Assert.ThrowsAnyAsync<AutoMlApiException>(() => client.Datasets.CreateFromSampleAsync("no-such-sample"));
 
         Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
         Assert.Contains("penguins", error.Detail, StringComparison.Ordinal);

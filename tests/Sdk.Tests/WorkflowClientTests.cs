@@ -46,7 +46,7 @@ public sealed class WorkflowClientTests(SdkPlatformFactory platform)
         var paused = await client.Workflows.PauseAsync(created.Id);
         Assert.True(paused.Paused);
         Assert.Null(paused.NextRunAt);
-        var whilePaused = await Assert.ThrowsAsync<AutoMlApiException>(() => client.Workflows.RunAsync(created.Id));
+        var whilePaused = await Assert.ThrowsAnyAsync<AutoMlApiException>(() => client.Workflows.RunAsync(created.Id));
         Assert.Equal(HttpStatusCode.Conflict, whilePaused.StatusCode);
         var resumed = await client.Workflows.ResumeAsync(created.Id);
         Assert.False(resumed.Paused);
@@ -56,7 +56,7 @@ public sealed class WorkflowClientTests(SdkPlatformFactory platform)
         Assert.True(started.Status == WorkflowRunStatuses.Training, $"the run is {started.Status}: {started.Reason}");
         Assert.Equal((created.Id, WorkflowRunTriggers.Manual, (int?)1), (started.WorkflowId, started.Trigger, started.DatasetVersion));
         Assert.NotNull(started.JobId);
-        var again = await Assert.ThrowsAsync<AutoMlApiException>(() => client.Workflows.RunAsync(created.Id));
+        var again = await Assert.ThrowsAnyAsync<AutoMlApiException>(() => client.Workflows.RunAsync(created.Id));
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode); // the first run is still training
 
         var run = await client.Workflows.WaitForRunAsync(created.Id, started.Id, RunTimeout);
@@ -78,9 +78,9 @@ public sealed class WorkflowClientTests(SdkPlatformFactory platform)
         Assert.Equal((run.Id, WorkflowRunStatuses.Promoted, (int?)1), (fetched.Id, fetched.Status, fetched.CandidateVersion));
         Assert.Equal([run.Id], (await client.Workflows.ListRunsAsync(created.Id)).Items.Select(r => r.Id));
         Assert.Equal(run.Id, (await client.Workflows.GetAsync(created.Id)).LastRun?.Id);
-        var notAwaiting = await Assert.ThrowsAsync<AutoMlApiException>(() => client.Workflows.ApproveAsync(created.Id, run.Id, "looks good"));
+        var notAwaiting = await Assert.ThrowsAnyAsync<AutoMlApiException>(() => client.Workflows.ApproveAsync(created.Id, run.Id, "looks good"));
         Assert.Equal(HttpStatusCode.Conflict, notAwaiting.StatusCode);
-        var notRejectable = await Assert.ThrowsAsync<AutoMlApiException>(() => client.Workflows.RejectAsync(created.Id, run.Id));
+        var notRejectable = await Assert.ThrowsAnyAsync<AutoMlApiException>(() => client.Workflows.RejectAsync(created.Id, run.Id));
         Assert.Equal(HttpStatusCode.Conflict, notRejectable.StatusCode);
 
         // A new version brings rows version 1 never trained on; no candidate gains half an AUC on them, so production stays.
@@ -148,10 +148,10 @@ public sealed class WorkflowClientTests(SdkPlatformFactory platform)
         Assert.Empty((await client.Workflows.ListRunsAsync(created.Id)).Items);
 
         await client.Workflows.DeleteAsync(created.Id);
-        var gone = await Assert.ThrowsAsync<AutoMlApiException>(() => client.Workflows.GetAsync(created.Id));
+        var gone = await Assert.ThrowsAnyAsync<AutoMlApiException>(() => client.Workflows.GetAsync(created.Id));
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
         using var stranger = await platform.NewUserClientAsync();
-        var hidden = await Assert.ThrowsAsync<AutoMlApiException>(() => stranger.Workflows.GetRunAsync(created.Id, Guid.NewGuid()));
+        var hidden = await Assert.ThrowsAnyAsync<AutoMlApiException>(() => stranger.Workflows.GetRunAsync(created.Id, Guid.NewGuid()));
         Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
     }
 }

@@ -7,6 +7,7 @@ using AutoMl.Domain.Jobs;
 using AutoMl.Infrastructure.Blobs;
 using AutoMl.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace AutoMl.Api.Models;
@@ -23,8 +24,9 @@ internal static class BatchPredictionEndpoints
     }
 
     private static async Task<Results<Accepted<JobView>, ProblemHttpResult>> SubmitAsync(
-        Guid id, BatchPredictionRequest request, CurrentUser current, BatchPredictionSubmission submission, CancellationToken ct) =>
-        OutcomeResults.AcceptedJob(await submission.SubmitAsync(current.Id, id, request, ct));
+        Guid id, BatchPredictionRequest request, CurrentUser current, BatchPredictionSubmission submission, CancellationToken ct,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey = null) =>
+        OutcomeResults.AcceptedJob(await submission.SubmitAsync(current.Id, id, request, idempotencyKey, ct));
 
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> ResultAsync(
         Guid jobId, CurrentUser current, AutoMlDbContext db, IBlobStore blobs, CancellationToken ct)

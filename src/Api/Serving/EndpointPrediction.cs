@@ -100,7 +100,7 @@ internal static class EndpointPrediction
             return ProblemResults.Problem(StatusCodes.Status409Conflict, "Nothing to serve",
                 $"The alias {resolved.Endpoint.Alias} of {resolved.RegisteredModel} names no version, so the endpoint {name} has nothing to predict with.");
         }
-        return OutcomeResults.AcceptedJob(await submission.SubmitAsync(current.Id, champion.ModelId, request, ct));
+        return OutcomeResults.AcceptedJob(await submission.SubmitAsync(current.Id, champion.ModelId, request, null, ct));
     }
 
     public static async Task<Results<Ok<FeedbackView>, ProblemHttpResult, ValidationProblem>> FeedbackAsync(

@@ -58,7 +58,7 @@ internal static class DatasetsCommand
             }
             return ExitCodes.Ok;
         }));
-        return new Command("datasets", "Work with data sets.") { upload, DatasetVersionsCommand.Create(), DatasetChecksCommand.Create(), DatasetAssociationsCommand.Create(), Samples(), Sample() };
+        return new Command("datasets", "Work with data sets.") { DatasetsListCommand.List(), DatasetsListCommand.Show(), upload, DatasetVersionsCommand.Create(), DatasetChecksCommand.Create(), DatasetAssociationsCommand.Create(), Samples(), Sample() };
     }
 
     private static Command Samples()

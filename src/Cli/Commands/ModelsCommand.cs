@@ -50,6 +50,6 @@ internal static class ModelsCommand
             }
             return ExitCodes.Ok;
         }));
-        return new Command("models", "Work with trained models.") { ModelsListCommand.Create(), ModelsShowCommand.Create(), ModelsEffectsCommand.Create(), ModelsThresholdCommand.Create(), download };
+        return new Command("models", "Work with trained models.") { ModelsListCommand.Create(), ModelsShowCommand.Create(), ModelsCompareCommand.Create(), ModelsEffectsCommand.Create(), ModelsThresholdCommand.Create(), download };
     }
 }

@@ -57,7 +57,14 @@ internal static class TrainCommand
         };
         var force = new Option<bool>("--force") { Description = "Train anyway when the data only draws a warning (exit 8 with overridable: true), e.g. a target that looks like an identifier." };
         var register = new Option<string?>("--register") { Description = "A registered model's name: the trained model becomes its next version (no alias moves)." };
-        var wait = new Option<bool>("--wait") { Description = "Follow the training until it ends; exit 6 when the job failed or was cancelled." };
+        var wait = new Option<bool>("--wait")
+        {
+            Description = "Follow the training until it ends; exit 6 when the job failed or was cancelled. Ctrl+C asks whether to cancel the job (y cancels it), then exits 130.",
+        };
+        var cancelOnInterrupt = new Option<bool>("--cancel-on-interrupt")
+        {
+            Description = "With --wait: Ctrl+C (or SIGTERM) cancels the job without asking, for scripts and CI where no one answers.",
+        };
         var failUnder = new Option<string?>("--fail-under") { Description = FailUnder.Help, HelpName = "METRIC=THRESHOLD" };
         failUnder.Validators.Add(result =>
         {
@@ -68,7 +75,7 @@ internal static class TrainCommand
         });
         var command = new Command("train", "Train a model on a data set within a time budget; with --fail-under, gate a CI pipeline on its score (exit 7).")
         {
-            dataset, datasetVersion, target, budget, metric, task, exclude, keep, force, register, wait, failUnder,
+            dataset, datasetVersion, target, budget, metric, task, exclude, keep, force, register, wait, cancelOnInterrupt, failUnder,
         };
         command.SetAction(CliRunner.WithClient(async (client, output, parse, ct) =>
         {
@@ -90,7 +97,19 @@ internal static class TrainCommand
             {
                 return Print(output, job, null, gate, null);
             }
-            job = output.ShowsProgress ? await FollowAsync(client, job, ct) : await client.Jobs.WaitForCompletionAsync(job.Id, null, ct);
+            if (!output.ShowsProgress)
+            {
+                // On stderr, so --json keeps one document on stdout; it tells a log (or a supervising program) the wait has begun.
+                Console.Error.WriteLine($"waiting for job {job.Id} ({job.Status}); Ctrl+C asks whether to cancel it");
+            }
+            try
+            {
+                job = output.ShowsProgress ? await FollowAsync(client, job, ct) : await client.Jobs.WaitForCompletionAsync(job.Id, null, ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return await TrainInterrupt.HandleAsync(client, output, job, parse.GetValue(cancelOnInterrupt));
+            }
             if (job.Status != JobStatuses.Succeeded || job.ModelId is not { } modelId)
             {
                 return output.Fail(ExitCodes.JobFailed, $"The job {job.Status}", job.Error, job);

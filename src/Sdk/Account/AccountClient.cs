@@ -98,4 +98,18 @@ public sealed class AccountClient
         request.Headers.Authorization = null;
         using var response = await api.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Every security event of the account, newest first. Reads page after page as the enumeration goes on, so it may stop early.</summary>
+    /// <param name="pageSize">Per page, 1 to 200; the API's default when null. Fewer round trips with larger pages, the same items.</param>
+    /// <param name="cancellationToken">Stops the walk.</param>
+    /// <returns>The events.</returns>
+    public IAsyncEnumerable<SecurityEvent> ListAllSecurityEventsAsync(int? pageSize = null, CancellationToken cancellationToken = default) =>
+        Paging.AllAsync((c, t) => ListSecurityEventsAsync(pageSize, c, t), cancellationToken);
+
+    /// <summary>Every data export of the account, newest first. Reads page after page as the enumeration goes on, so it may stop early.</summary>
+    /// <param name="pageSize">Per page, 1 to 200; the API's default when null. Fewer round trips with larger pages, the same items.</param>
+    /// <param name="cancellationToken">Stops the walk.</param>
+    /// <returns>The exports.</returns>
+    public IAsyncEnumerable<DataExport> ListAllExportsAsync(int? pageSize = null, CancellationToken cancellationToken = default) =>
+        Paging.AllAsync((c, t) => ListExportsAsync(pageSize, c, t), cancellationToken);
 }

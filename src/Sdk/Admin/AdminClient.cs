@@ -189,4 +189,49 @@ public sealed class AdminClient
     private static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
 
     private static string? Day(DateOnly? value) => value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Every account matching the filters (as <see cref="ListUsersAsync"/>). Reads page after page as the enumeration goes on, so it may stop early.</summary>
+    /// <param name="query">Part of the address, or an id; null for all.</param>
+    /// <param name="tier">Only this tier; null for all.</param>
+    /// <param name="suspended">Only suspended (true) or active (false) accounts; null for both.</param>
+    /// <param name="pageSize">Per page, 1 to 200; the API's default when null. Fewer round trips with larger pages, the same items.</param>
+    /// <param name="cancellationToken">Stops the walk.</param>
+    /// <returns>The accounts.</returns>
+    public IAsyncEnumerable<AdminUser> ListAllUsersAsync(string? query = null, string? tier = null, bool? suspended = null, int? pageSize = null, CancellationToken cancellationToken = default) =>
+        Paging.AllAsync((c, t) => ListUsersAsync(query, tier, suspended, pageSize, c, t), cancellationToken);
+
+    /// <summary>Every job of an account, newest first. Reads page after page as the enumeration goes on, so it may stop early.</summary>
+    /// <param name="id">The account's id.</param>
+    /// <param name="pageSize">Per page, 1 to 200; the API's default when null. Fewer round trips with larger pages, the same items.</param>
+    /// <param name="cancellationToken">Stops the walk.</param>
+    /// <returns>The jobs.</returns>
+    public IAsyncEnumerable<Job> ListAllUserJobsAsync(Guid id, int? pageSize = null, CancellationToken cancellationToken = default) =>
+        Paging.AllAsync((c, t) => ListUserJobsAsync(id, pageSize, c, t), cancellationToken);
+
+    /// <summary>Every data set of an account, newest first. Reads page after page as the enumeration goes on, so it may stop early.</summary>
+    /// <param name="id">The account's id.</param>
+    /// <param name="pageSize">Per page, 1 to 200; the API's default when null. Fewer round trips with larger pages, the same items.</param>
+    /// <param name="cancellationToken">Stops the walk.</param>
+    /// <returns>The data sets.</returns>
+    public IAsyncEnumerable<Dataset> ListAllUserDatasetsAsync(Guid id, int? pageSize = null, CancellationToken cancellationToken = default) =>
+        Paging.AllAsync((c, t) => ListUserDatasetsAsync(id, pageSize, c, t), cancellationToken);
+
+    /// <summary>Every ledger entry of an account, newest first. Reads page after page as the enumeration goes on, so it may stop early.</summary>
+    /// <param name="id">The account's id.</param>
+    /// <param name="pageSize">Per page, 1 to 200; the API's default when null. Fewer round trips with larger pages, the same items.</param>
+    /// <param name="cancellationToken">Stops the walk.</param>
+    /// <returns>The entries.</returns>
+    public IAsyncEnumerable<CreditEntry> ListAllUserLedgerAsync(Guid id, int? pageSize = null, CancellationToken cancellationToken = default) =>
+        Paging.AllAsync(async (c, t) => AsPage(await GetUserLedgerAsync(id, pageSize, c, t).ConfigureAwait(false)), cancellationToken);
+
+    /// <summary>Every audit event matching the filters, newest first. Reads page after page as the enumeration goes on, so it may stop early.</summary>
+    /// <param name="userId">Only this account; null for all.</param>
+    /// <param name="action">Only this action; null for all.</param>
+    /// <param name="pageSize">Per page, 1 to 200; the API's default when null. Fewer round trips with larger pages, the same items.</param>
+    /// <param name="cancellationToken">Stops the walk.</param>
+    /// <returns>The events.</returns>
+    public IAsyncEnumerable<SecurityEvent> ListAllAuditEventsAsync(Guid? userId = null, string? action = null, int? pageSize = null, CancellationToken cancellationToken = default) =>
+        Paging.AllAsync((c, t) => ListAuditEventsAsync(userId, action, pageSize, c, t), cancellationToken);
+
+    private static Page<CreditEntry> AsPage(AdminLedger ledger) => new() { Items = ledger.Items, NextCursor = ledger.NextCursor };
 }

@@ -21,4 +21,11 @@ public sealed class CreditsClient
     /// <returns>The page.</returns>
     public Task<Page<CreditEntry>> GetEntriesAsync(string? cursor = null, CancellationToken cancellationToken = default) =>
         api.GetAsync<Page<CreditEntry>>(ApiConnection.Query("api/v1/credits/entries", ("cursor", cursor)), cancellationToken);
+
+    /// <summary>Every ledger entry, newest first. Reads page after page as the enumeration goes on, so it may stop early.</summary>
+    /// <param name="pageSize">Per page, 1 to 200; the API's default when null. Fewer round trips with larger pages, the same items.</param>
+    /// <param name="cancellationToken">Stops the walk.</param>
+    /// <returns>The entries.</returns>
+    public IAsyncEnumerable<CreditEntry> ListAllEntriesAsync(int? pageSize = null, CancellationToken cancellationToken = default) =>
+        Paging.AllAsync((c, t) => api.GetAsync<Page<CreditEntry>>(ApiConnection.Query("api/v1/credits/entries", ("pageSize", Paging.Number(pageSize)), ("cursor", c)), t), cancellationToken);
 }

@@ -209,4 +209,19 @@ public sealed class DatasetsClient
         }
         return await api.PostAsync<Dataset>($"api/v1/datasets/uploads/{upload.UploadId}/complete", new { parts }, ct).ConfigureAwait(false);
     }
+
+    /// <summary>Every data set, newest first. Reads page after page as the enumeration goes on, so it may stop early.</summary>
+    /// <param name="pageSize">Per page, 1 to 200; the API's default when null. Fewer round trips with larger pages, the same items.</param>
+    /// <param name="cancellationToken">Stops the walk.</param>
+    /// <returns>The data sets.</returns>
+    public IAsyncEnumerable<Dataset> ListAllAsync(int? pageSize = null, CancellationToken cancellationToken = default) =>
+        Paging.AllAsync((c, t) => api.GetAsync<Page<Dataset>>(ApiConnection.Query("api/v1/datasets", ("pageSize", Paging.Number(pageSize)), ("cursor", c)), t), cancellationToken);
+
+    /// <summary>Every version of a data set, newest first. Reads page after page as the enumeration goes on, so it may stop early.</summary>
+    /// <param name="datasetId">Any version of the data set.</param>
+    /// <param name="pageSize">Per page, 1 to 200; the API's default when null. Fewer round trips with larger pages, the same items.</param>
+    /// <param name="cancellationToken">Stops the walk.</param>
+    /// <returns>The versions.</returns>
+    public IAsyncEnumerable<DatasetVersion> ListAllVersionsAsync(Guid datasetId, int? pageSize = null, CancellationToken cancellationToken = default) =>
+        Paging.AllAsync((c, t) => ListVersionsAsync(datasetId, pageSize, c, t), cancellationToken);
 }

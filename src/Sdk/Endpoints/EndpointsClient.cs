@@ -175,4 +175,28 @@ public sealed class EndpointsClient
     }
 
     private static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Every endpoint, newest first. Reads page after page as the enumeration goes on, so it may stop early.</summary>
+    /// <param name="pageSize">Per page, 1 to 200; the API's default when null. Fewer round trips with larger pages, the same items.</param>
+    /// <param name="cancellationToken">Stops the walk.</param>
+    /// <returns>The endpoints.</returns>
+    public IAsyncEnumerable<ServingEndpoint> ListAllAsync(int? pageSize = null, CancellationToken cancellationToken = default) =>
+        Paging.AllAsync((c, t) => ListAsync(pageSize, c, t), cancellationToken);
+
+    /// <summary>Every logged request of an endpoint, newest first. Reads page after page as the enumeration goes on, so it may stop early.</summary>
+    /// <param name="name">The endpoint's name.</param>
+    /// <param name="role">served or shadow (<see cref="PredictionLogRoles"/>); both when null.</param>
+    /// <param name="pageSize">Per page, 1 to 200; the API's default when null. Fewer round trips with larger pages, the same items.</param>
+    /// <param name="cancellationToken">Stops the walk.</param>
+    /// <returns>The logged requests.</returns>
+    public IAsyncEnumerable<PredictionLogEntry> ListAllLogsAsync(string name, string? role = null, int? pageSize = null, CancellationToken cancellationToken = default) =>
+        Paging.AllAsync((c, t) => GetLogsAsync(name, role, pageSize, c, t), cancellationToken);
+
+    /// <summary>Every monitoring alert, newest first. Reads page after page as the enumeration goes on, so it may stop early.</summary>
+    /// <param name="endpoint">Only this endpoint's; null for all.</param>
+    /// <param name="pageSize">Per page, 1 to 200; the API's default when null. Fewer round trips with larger pages, the same items.</param>
+    /// <param name="cancellationToken">Stops the walk.</param>
+    /// <returns>The alerts.</returns>
+    public IAsyncEnumerable<EndpointAlert> ListAllAlertsAsync(string? endpoint = null, int? pageSize = null, CancellationToken cancellationToken = default) =>
+        Paging.AllAsync((c, t) => ListAlertsAsync(endpoint, pageSize, c, t), cancellationToken);
 }

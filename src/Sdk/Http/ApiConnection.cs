@@ -51,6 +51,27 @@ internal sealed class ApiConnection(HttpClient http, AutoMlClientOptions options
         }
     }
 
+    /// <summary>Sends with the call's options: its Idempotency-Key (a fresh one when none is given) and its timeout.</summary>
+    public async Task<T> SendAsync<T>(HttpRequestMessage request, RequestOptions? options, CancellationToken ct)
+    {
+        request.Headers.Add("Idempotency-Key", options?.IdempotencyKey ?? Guid.NewGuid().ToString("N"));
+        if (options?.Timeout is not { } timeout)
+        {
+            return await SendAsync<T>(request, ct).ConfigureAwait(false);
+        }
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(timeout);
+        try
+        {
+            return await SendAsync<T>(request, limit.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
+        {
+            // The caller's own cancellation stays an OperationCanceledException; only the call's time limit is a timeout.
+            throw new TimeoutException($"{request.Method} {request.RequestUri?.AbsolutePath} had no answer within {timeout.TotalSeconds:0.###} s (RequestOptions.Timeout).", e);
+        }
+    }
+
     public Task<T> GetAsync<T>(string relative, CancellationToken ct) => SendAsync<T>(Request(HttpMethod.Get, relative), ct);
 
     public Task<T> PostAsync<T>(string relative, object? body, CancellationToken ct) =>

@@ -42,9 +42,16 @@ internal static class ProblemDetails
         {
             HttpStatusCode.PaymentRequired => new InsufficientCreditsException(title, detail) { ProblemType = type, Errors = errors, Code = code, Overridable = overridable },
             HttpStatusCode.TooManyRequests => new RateLimitedException(title, detail, RetryAfter(response)) { ProblemType = type, Errors = errors, Code = code, Overridable = overridable },
+            HttpStatusCode.NotFound => new AutoMlNotFoundException(title, detail) { ProblemType = type, Errors = errors, Code = code },
+            HttpStatusCode.UnprocessableEntity => Invalid(response.StatusCode, title, detail, type, errors, code, overridable),
+            // A 400 that names no field is a malformed request rather than content to correct, so it stays the base type.
+            HttpStatusCode.BadRequest when errors.Count > 0 => Invalid(response.StatusCode, title, detail, type, errors, code, overridable),
             _ => new AutoMlApiException(response.StatusCode, title, detail) { ProblemType = type, Errors = errors, RequiredScope = requiredScope, Code = code, Overridable = overridable },
         };
     }
+
+    private static AutoMlValidationException Invalid(HttpStatusCode status, string title, string? detail, string? type, Dictionary<string, string[]> errors, string? code, bool overridable) =>
+        new(status, title, detail) { ProblemType = type, Errors = errors, Code = code, Overridable = overridable };
 
     public static TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
     {

@@ -15,12 +15,29 @@ public sealed class JobsClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The queued job.</returns>
     /// <exception cref="InsufficientCreditsException">The account cannot cover the budget.</exception>
-    public Task<Job> SubmitAsync(JobRequest request, CancellationToken cancellationToken = default)
+    public Task<Job> SubmitAsync(JobRequest request, CancellationToken cancellationToken) => SubmitAsync(request, null, cancellationToken);
+
+    /// <summary>Submits a job; its credits are held until it ends. Retries are safe: each call sends one Idempotency-Key.</summary>
+    /// <param name="request">What to train.</param>
+    /// <returns>The queued job.</returns>
+    /// <exception cref="InsufficientCreditsException">The account cannot cover the budget.</exception>
+    public Task<Job> SubmitAsync(JobRequest request) => SubmitAsync(request, null, CancellationToken.None);
+
+    /// <summary>
+    /// Submits a job with the call's options. Sending it again with the same <see cref="RequestOptions.IdempotencyKey"/>
+    /// (after a crash, from another process) answers with the first job and holds its credits once.
+    /// </summary>
+    /// <param name="request">What to train.</param>
+    /// <param name="options">The idempotency key and timeout; null for a fresh key and no time limit.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The queued job, or the job first sent with the same key.</returns>
+    /// <exception cref="InsufficientCreditsException">The account cannot cover the budget.</exception>
+    /// <exception cref="TimeoutException">No answer within <see cref="RequestOptions.Timeout"/>.</exception>
+    public Task<Job> SubmitAsync(JobRequest request, RequestOptions? options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var message = api.Request(HttpMethod.Post, "api/v1/jobs", System.Net.Http.Json.JsonContent.Create(request, options: ApiConnection.Json));
-        message.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
-        return api.SendAsync<Job>(message, cancellationToken);
+        return api.SendAsync<Job>(message, options, cancellationToken);
     }
 
     /// <summary>Prices a job without submitting it.</summary>
@@ -53,6 +70,17 @@ public sealed class JobsClient
     /// <returns>The trials.</returns>
     public async Task<IReadOnlyList<Trial>> GetTrialsAsync(Guid id, CancellationToken cancellationToken = default) =>
         (await api.GetAsync<Page<Trial>>($"api/v1/jobs/{id}/trials", cancellationToken).ConfigureAwait(false)).Items;
+
+    /// <summary>Gets a job's leaderboard: its trials ordered by score, best first in the job's metric (a loss such as rmse is best low).</summary>
+    /// <param name="id">The job's id.</param>
+    /// <param name="cancellationToken">Cancels the requests.</param>
+    /// <returns>The trials, best first.</returns>
+    public async Task<IReadOnlyList<Trial>> GetLeaderboardAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var job = await GetAsync(id, cancellationToken).ConfigureAwait(false);
+        var trials = await GetTrialsAsync(id, cancellationToken).ConfigureAwait(false);
+        return (job.Metric is { } metric && Metrics.HigherIsBetter(metric) ? trials.OrderByDescending(t => t.Score) : trials.OrderBy(t => t.Score)).ToList();
+    }
 
     /// <summary>Gets a job's stored events after a sequence number, oldest first (at most 1,000 per call).</summary>
     /// <param name="id">The job's id.</param>
@@ -109,4 +137,11 @@ public sealed class JobsClient
             await Task.Delay(api.Options.PollInterval, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Every job, newest first. Reads page after page as the enumeration goes on, so it may stop early.</summary>
+    /// <param name="pageSize">Per page, 1 to 200; the API's default when null. Fewer round trips with larger pages, the same items.</param>
+    /// <param name="cancellationToken">Stops the walk.</param>
+    /// <returns>The jobs.</returns>
+    public IAsyncEnumerable<Job> ListAllAsync(int? pageSize = null, CancellationToken cancellationToken = default) =>
+        Paging.AllAsync((c, t) => api.GetAsync<Page<Job>>(ApiConnection.Query("api/v1/jobs", ("pageSize", Paging.Number(pageSize)), ("cursor", c)), t), cancellationToken);
 }

@@ -55,6 +55,21 @@ public sealed class Model
     /// <summary>Binary models: the decision threshold its predicted labels use (0.5 until one is chosen); null for other tasks.</summary>
     public ModelThreshold? Threshold { get; init; }
 
+    /// <summary>The validation metrics by name as the API spells them (auc, logLoss, accuracy, f1, rmse…), typed (<see cref="Metrics"/> as they came).</summary>
+    /// <returns>Each metric's value; empty when the answer had none.</returns>
+    public IReadOnlyDictionary<string, double> ReadMetrics() =>
+        Metrics.ValueKind == JsonValueKind.Object ? Metrics.Deserialize<Dictionary<string, double>>(Http.ApiConnection.Json) ?? [] : new Dictionary<string, double>();
+
+    /// <summary>The features by importance, most important first, typed (<see cref="FeatureImportance"/> as they came).</summary>
+    /// <returns>The features; empty when the answer had none.</returns>
+    public IReadOnlyList<AutoMl.Sdk.FeatureImportance> ReadFeatureImportance() =>
+        FeatureImportance.ValueKind == JsonValueKind.Array ? FeatureImportance.Deserialize<List<AutoMl.Sdk.FeatureImportance>>(Http.ApiConnection.Json) ?? [] : [];
+
+    /// <summary>A classifier's class labels, typed (<see cref="Classes"/> as they came).</summary>
+    /// <returns>The labels; empty for a regression.</returns>
+    public IReadOnlyList<string> ReadClasses() =>
+        Classes.ValueKind == JsonValueKind.Array ? Classes.Deserialize<List<string>>(Http.ApiConnection.Json) ?? [] : [];
+
     /// <summary>The validation curves, typed (<see cref="Curves"/> as they came).</summary>
     /// <returns>The curves; empty when the answer had none.</returns>
     public ModelCurves ReadCurves() =>

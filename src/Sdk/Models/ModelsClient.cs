@@ -83,11 +83,15 @@ public sealed class ModelsClient
     /// <param name="rows">The rows; values are numbers, strings, booleans or null.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>One prediction per row, in order, and the credits the request cost.</returns>
-    public Task<PredictionResult> PredictAsync(Guid id, IEnumerable<IReadOnlyDictionary<string, object?>> rows, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(rows);
-        return SendPredictAsync(id, JsonSerializer.SerializeToElement(rows, RowJson), cancellationToken);
-    }
+    public Task<PredictionResult> PredictAsync(Guid id, IEnumerable<IReadOnlyDictionary<string, object?>> rows, CancellationToken cancellationToken) =>
+        PredictAsync(id, rows, false, null, cancellationToken);
+
+    /// <summary>Predicts rows given as column → value dictionaries (1 to 1,000 rows per call, charged per 1,000 rows).</summary>
+    /// <param name="id">The model's id.</param>
+    /// <param name="rows">The rows; values are numbers, strings, booleans or null.</param>
+    /// <returns>One prediction per row, in order, and the credits the request cost.</returns>
+    public Task<PredictionResult> PredictAsync(Guid id, IEnumerable<IReadOnlyDictionary<string, object?>> rows) =>
+        PredictAsync(id, rows, false, null, CancellationToken.None);
 
     /// <summary>Predicts typed rows: each public property (or its [JsonPropertyName]) is a column.</summary>
     /// <typeparam name="TRow">The row type.</typeparam>
@@ -95,10 +99,117 @@ public sealed class ModelsClient
     /// <param name="rows">The rows (1 to 1,000 per call).</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>One prediction per row, in order, and the credits the request cost.</returns>
-    public Task<PredictionResult> PredictRowsAsync<TRow>(Guid id, IEnumerable<TRow> rows, CancellationToken cancellationToken = default)
+    public Task<PredictionResult> PredictRowsAsync<TRow>(Guid id, IEnumerable<TRow> rows, CancellationToken cancellationToken) =>
+        PredictRowsAsync(id, rows, false, null, cancellationToken);
+
+    /// <summary>Predicts typed rows: each public property (or its [JsonPropertyName]) is a column.</summary>
+    /// <typeparam name="TRow">The row type.</typeparam>
+    /// <param name="id">The model's id.</param>
+    /// <param name="rows">The rows (1 to 1,000 per call).</param>
+    /// <returns>One prediction per row, in order, and the credits the request cost.</returns>
+    public Task<PredictionResult> PredictRowsAsync<TRow>(Guid id, IEnumerable<TRow> rows) =>
+        PredictRowsAsync(id, rows, false, null, CancellationToken.None);
+
+    /// <summary>
+    /// Predicts rows and, with <paramref name="explain"/>, explains each one: <see cref="Prediction.Contributions"/> (each
+    /// feature's SHAP value) adding up from <see cref="Prediction.ExpectedValue"/>. Explaining takes at most 100 rows per call.
+    /// </summary>
+    /// <param name="id">The model's id.</param>
+    /// <param name="rows">The rows; values are numbers, strings, booleans or null.</param>
+    /// <param name="explain">Whether to return each row's SHAP contributions (a model without tree members refuses with 422).</param>
+    /// <param name="options">The call's idempotency key and timeout; null for a fresh key and no time limit.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>One prediction per row, in order, and the credits the request cost.</returns>
+    /// <exception cref="AutoMlValidationException">More than 100 rows to explain, or a model that cannot explain.</exception>
+    /// <exception cref="TimeoutException">No answer within <see cref="RequestOptions.Timeout"/>.</exception>
+    public Task<PredictionResult> PredictAsync(Guid id, IEnumerable<IReadOnlyDictionary<string, object?>> rows, bool explain, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        return SendPredictAsync(id, JsonSerializer.SerializeToElement(rows, RowJson), cancellationToken);
+        return SendPredictAsync(id, JsonSerializer.SerializeToElement(rows, RowJson), explain, options, cancellationToken);
+    }
+
+    /// <summary>Predicts typed rows (each public property or its [JsonPropertyName] a column), explaining each with <paramref name="explain"/>.</summary>
+    /// <typeparam name="TRow">The row type.</typeparam>
+    /// <param name="id">The model's id.</param>
+    /// <param name="rows">The rows (1 to 1,000 per call; at most 100 when explaining).</param>
+    /// <param name="explain">Whether to return each row's SHAP contributions.</param>
+    /// <param name="options">The call's idempotency key and timeout; null for a fresh key and no time limit.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>One prediction per row, in order, and the credits the request cost.</returns>
+    public Task<PredictionResult> PredictRowsAsync<TRow>(Guid id, IEnumerable<TRow> rows, bool explain, RequestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return SendPredictAsync(id, JsonSerializer.SerializeToElement(rows, RowJson), explain, options, cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts a batch prediction job over a ready data set of yours: it holds its price (per 1,000 rows) and is charged
+    /// when it succeeds. Follow it with <see cref="JobsClient.WaitForCompletionAsync"/>, then read the CSV with
+    /// <see cref="DownloadBatchPredictionsAsync"/>; or do all three with <see cref="PredictDatasetAsync"/>.
+    /// </summary>
+    /// <param name="id">The model's id.</param>
+    /// <param name="datasetId">The data set whose rows to predict.</param>
+    /// <param name="options">The call's idempotency key and timeout; null for a fresh key and no time limit.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The queued job (<see cref="Job.Kind"/> predict).</returns>
+    /// <exception cref="AutoMlNotFoundException">No such model or data set in your account.</exception>
+    /// <exception cref="InsufficientCreditsException">The account cannot cover the rows.</exception>
+    public Task<Job> SubmitBatchPredictionAsync(Guid id, Guid datasetId, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        api.SendAsync<Job>(api.Request(HttpMethod.Post, $"api/v1/models/{id}/predictions", JsonContent.Create(new { datasetId }, options: ApiConnection.Json)), options, cancellationToken);
+
+    /// <summary>Writes a succeeded batch prediction's CSV (one row per input row, in order) into a stream.</summary>
+    /// <param name="jobId">The batch prediction job's id.</param>
+    /// <param name="destination">Where to write the CSV.</param>
+    /// <param name="cancellationToken">Cancels the download.</param>
+    /// <returns>A task that completes once the CSV is written.</returns>
+    /// <exception cref="AutoMlApiException">409 while the job has not succeeded; 404 for a job that is not a batch prediction of yours.</exception>
+    public async Task DownloadBatchPredictionsAsync(Guid jobId, Stream destination, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        using var request = api.Request(HttpMethod.Get, $"api/v1/models/predictions/{jobId}/result");
+        using var response = await api.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        await response.Content.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Predicts every row of a data set in one batch job: submits it, waits for its end and, when it succeeded, writes the
+    /// predictions CSV into <paramref name="destination"/>.
+    /// </summary>
+    /// <param name="id">The model's id.</param>
+    /// <param name="datasetId">The data set whose rows to predict.</param>
+    /// <param name="destination">Where to write the CSV.</param>
+    /// <param name="options">The submission's idempotency key and timeout (the wait has none: cancel the token to stop waiting).</param>
+    /// <param name="cancellationToken">Cancels the wait (not the job).</param>
+    /// <returns>The finished job: nothing was written unless its <see cref="Job.Status"/> is succeeded (see <see cref="Job.Error"/>).</returns>
+    public async Task<Job> PredictDatasetAsync(Guid id, Guid datasetId, Stream destination, RequestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        var job = await SubmitBatchPredictionAsync(id, datasetId, options, cancellationToken).ConfigureAwait(false);
+        job = await jobs.WaitForCompletionAsync(job.Id, null, cancellationToken).ConfigureAwait(false);
+        if (job.Status == JobStatuses.Succeeded)
+        {
+            await DownloadBatchPredictionsAsync(job.Id, destination, cancellationToken).ConfigureAwait(false);
+        }
+        return job;
+    }
+
+    /// <summary>Every model matching the options' filters, in their order, walking the pages from <see cref="ModelListOptions.Cursor"/>.</summary>
+    /// <param name="options">Filters, order and page size; null for all models, newest first.</param>
+    /// <param name="cancellationToken">Stops the walk.</param>
+    /// <returns>The models.</returns>
+    public IAsyncEnumerable<ModelSummary> ListAllAsync(ModelListOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var o = options ?? new ModelListOptions();
+        return Paging.AllAsync((c, t) => ListAsync(new ModelListOptions
+        {
+            Task = o.Task,
+            DatasetId = o.DatasetId,
+            Search = o.Search,
+            Sort = o.Sort,
+            Ascending = o.Ascending,
+            PageSize = o.PageSize,
+            Cursor = c ?? o.Cursor,
+        }, t), cancellationToken);
     }
 
     /// <summary>Downloads the model's bundle (a zip the AutoMl runtime loads) into a stream.</summary>
@@ -158,13 +269,11 @@ public sealed class ModelsClient
     public Task DeleteAsync(Guid id, CancellationToken cancellationToken = default) =>
         api.DeleteAsync($"api/v1/models/{id}", cancellationToken);
 
-    private async Task<PredictionResult> SendPredictAsync(Guid id, JsonElement rows, CancellationToken ct)
+    private async Task<PredictionResult> SendPredictAsync(Guid id, JsonElement rows, bool explain, RequestOptions? options, CancellationToken ct)
     {
-        var body = JsonContent.Create(new { rows }, options: ApiConnection.Json);
-        var request = api.Request(HttpMethod.Post, $"api/v1/models/{id}/predict", body);
-        // One key per call: however the request is retried, it is charged once.
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
-        var answer = await api.SendAsync<PredictAnswer>(request, ct).ConfigureAwait(false);
+        var body = JsonContent.Create(new { rows, explain }, options: ApiConnection.Json);
+        // One key per call (the caller's, or a fresh one): however the request is retried, it is charged once.
+        var answer = await api.SendAsync<PredictAnswer>(api.Request(HttpMethod.Post, $"api/v1/models/{id}/predict", body), options, ct).ConfigureAwait(false);
         return new PredictionResult(answer.Predictions, answer.CreditsCharged);
     }
 

@@ -29,4 +29,12 @@ public sealed class OperationsClient
     /// <exception cref="AutoMlApiException">404 before the first run (hourly); 403 when the key's account is not an admin.</exception>
     public Task<Reconciliation> GetReconciliationAsync(CancellationToken cancellationToken = default) =>
         api.GetAsync<Reconciliation>("api/v1/admin/reconciliation", cancellationToken);
+
+    /// <summary>Every platform alert with the status, newest first. Reads page after page as the enumeration goes on, so it may stop early.</summary>
+    /// <param name="status">"open" (the API's default when null), "cleared" or "all".</param>
+    /// <param name="pageSize">Per page, 1 to 200; the API's default when null. Fewer round trips with larger pages, the same items.</param>
+    /// <param name="cancellationToken">Stops the walk.</param>
+    /// <returns>The alerts.</returns>
+    public IAsyncEnumerable<PlatformAlert> ListAllAlertsAsync(string? status = null, int? pageSize = null, CancellationToken cancellationToken = default) =>
+        Paging.AllAsync((c, t) => ListAlertsAsync(status, pageSize, c, t), cancellationToken);
 }

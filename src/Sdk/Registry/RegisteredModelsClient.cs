@@ -136,4 +136,29 @@ public sealed class RegisteredModelsClient
     }
 
     private static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Every registered model whose name matches, by name. Reads page after page as the enumeration goes on, so it may stop early.</summary>
+    /// <param name="search">Only those whose name contains this text, or with this tag; null for all.</param>
+    /// <param name="pageSize">Per page, 1 to 200; the API's default when null. Fewer round trips with larger pages, the same items.</param>
+    /// <param name="cancellationToken">Stops the walk.</param>
+    /// <returns>The registered models.</returns>
+    public IAsyncEnumerable<RegisteredModel> ListAllAsync(string? search = null, int? pageSize = null, CancellationToken cancellationToken = default) =>
+        Paging.AllAsync((c, t) => ListAsync(search, pageSize, c, t), cancellationToken);
+
+    /// <summary>Every version of a registered model, newest first. Reads page after page as the enumeration goes on, so it may stop early.</summary>
+    /// <param name="name">The registered model's name.</param>
+    /// <param name="pageSize">Per page, 1 to 200; the API's default when null. Fewer round trips with larger pages, the same items.</param>
+    /// <param name="cancellationToken">Stops the walk.</param>
+    /// <returns>The versions.</returns>
+    public IAsyncEnumerable<ModelVersion> ListAllVersionsAsync(string name, int? pageSize = null, CancellationToken cancellationToken = default) =>
+        Paging.AllAsync((c, t) => ListVersionsAsync(name, pageSize, c, t), cancellationToken);
+
+    /// <summary>Every move of an alias, newest first. Reads page after page as the enumeration goes on, so it may stop early.</summary>
+    /// <param name="name">The registered model's name.</param>
+    /// <param name="alias">The alias.</param>
+    /// <param name="pageSize">Per page, 1 to 200; the API's default when null. Fewer round trips with larger pages, the same items.</param>
+    /// <param name="cancellationToken">Stops the walk.</param>
+    /// <returns>The moves.</returns>
+    public IAsyncEnumerable<AliasMove> ListAllAliasHistoryAsync(string name, string alias, int? pageSize = null, CancellationToken cancellationToken = default) =>
+        Paging.AllAsync((c, t) => GetAliasHistoryAsync(name, alias, pageSize, c, t), cancellationToken);
 }

@@ -159,4 +159,19 @@ public sealed class WorkflowsClient
     private static string RunPath(Guid id, Guid runId) => $"{Path(id)}/runs/{runId}";
 
     private static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Every workflow, newest first. Reads page after page as the enumeration goes on, so it may stop early.</summary>
+    /// <param name="pageSize">Per page, 1 to 200; the API's default when null. Fewer round trips with larger pages, the same items.</param>
+    /// <param name="cancellationToken">Stops the walk.</param>
+    /// <returns>The workflows.</returns>
+    public IAsyncEnumerable<Workflow> ListAllAsync(int? pageSize = null, CancellationToken cancellationToken = default) =>
+        Paging.AllAsync((c, t) => ListAsync(pageSize, c, t), cancellationToken);
+
+    /// <summary>Every run of a workflow, newest first. Reads page after page as the enumeration goes on, so it may stop early.</summary>
+    /// <param name="id">The workflow's id.</param>
+    /// <param name="pageSize">Per page, 1 to 200; the API's default when null. Fewer round trips with larger pages, the same items.</param>
+    /// <param name="cancellationToken">Stops the walk.</param>
+    /// <returns>The runs.</returns>
+    public IAsyncEnumerable<WorkflowRun> ListAllRunsAsync(Guid id, int? pageSize = null, CancellationToken cancellationToken = default) =>
+        Paging.AllAsync((c, t) => ListRunsAsync(id, pageSize, c, t), cancellationToken);
 }
