@@ -36,7 +36,7 @@ internal static class EvaluationEndpoints
             return OutcomeResults.Problem(refusal);
         }
         var model = await db.Models.AsNoTracking().SingleAsync(m => m.Id == id, ct);
-        var view = (await EvaluationViews.ReadAsync(db, model, [made.Evaluation], withCurves: true, ct)).Single();
+        var view = (await EvaluationViews.ReadAsync(db, model, [made.Evaluation], withCurves: true, ct, made.Job)).Single();
         return TypedResults.Accepted($"/api/v1/models/{id}/evaluations/{made.Evaluation.Id}", new EvaluationSubmitted(view, made.Job.ToView()));
     }
 

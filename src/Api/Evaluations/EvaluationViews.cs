@@ -14,11 +14,14 @@ internal static class EvaluationViews
     private static readonly string Running = JobLifecycle.Start.To.ToString().ToLowerInvariant();
 
     /// <summary>The views of <paramref name="rows"/>, in order; curves only when <paramref name="withCurves"/>.</summary>
-    public static async Task<List<EvaluationView>> ReadAsync(AutoMlDbContext db, Model model, IReadOnlyList<ModelEvaluation> rows, bool withCurves, CancellationToken ct)
+    /// <param name="admitted">The job as the submission admitted it: a fresh evaluation answers queued even when a worker took it already.</param>
+    public static async Task<List<EvaluationView>> ReadAsync(
+        AutoMlDbContext db, Model model, IReadOnlyList<ModelEvaluation> rows, bool withCurves, CancellationToken ct, Job? admitted = null)
     {
         var jobIds = rows.Select(r => r.JobId).ToList();
         var datasetIds = rows.Select(r => r.DatasetId).Distinct().ToList();
-        var jobs = await db.Jobs.AsNoTracking().Where(j => jobIds.Contains(j.Id)).ToDictionaryAsync(j => j.Id, ct);
+        var jobs = admitted is not null ? new Dictionary<Guid, Job> { [admitted.Id] = admitted }
+            : await db.Jobs.AsNoTracking().Where(j => jobIds.Contains(j.Id)).ToDictionaryAsync(j => j.Id, ct);
         var names = await db.Datasets.AsNoTracking().Where(d => d.UserId == model.UserId && datasetIds.Contains(d.Id))
             .ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         return rows.Select(r => From(model, r, jobs.GetValueOrDefault(r.JobId), names.GetValueOrDefault(r.DatasetId), withCurves)).ToList();
