@@ -13,6 +13,7 @@ root.Subcommands.Add(LoginCommand.Create());
 root.Subcommands.Add(DatasetsCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(PredictCommand.Create());
+root.Subcommands.Add(EvaluateCommand.Create());
 root.Subcommands.Add(ModelsCommand.Create());
 root.Subcommands.Add(RegisteredModelsCommand.Create());
 root.Subcommands.Add(EndpointsCommand.Create());
