@@ -4,7 +4,7 @@
 // evaluation on a labelled held-out file beside validation, its curves with their numbers, and lists it.
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import { assert, openPage, pageTest, screenshot, signUp, testData } from './support.mjs';
+import { assert, openPage, pageTest, screenshot, screenshotDir, signUp, testData } from './support.mjs';
 
 /** Calls the API as the signed-in page (cookie session plus the anti-forgery header the API wants on unsafe methods). */
 async function api(page, method, url, options = {}) {
@@ -127,4 +127,6 @@ pageTest('the threshold slider moves the numbers, Save keeps the threshold, obje
   assert.ok((await roc.locator('tbody tr').count()) >= 3);
   await evaluations.getByTestId('evaluation-list').getByRole('cell', { name: 'pima-held-out.csv' }).waitFor();
   await screenshot(page, 'model-evaluations');
+  await roc.getByText('Show the numbers').click();
+  await evaluations.screenshot({ path: path.join(screenshotDir, `model-evaluations-section-${page.viewportSize().width}.png`) });
 });
