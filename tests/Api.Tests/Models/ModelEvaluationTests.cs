@@ -72,6 +72,9 @@ public sealed class ModelEvaluationTests(PredictionPlatformFactory platform) : I
         var auc = done.GetProperty("comparison").EnumerateArray().Single(r => r.GetProperty("metric").GetString() == "auc");
         Assert.Equal(view.GetProperty("metrics").GetProperty("auc").GetDouble(), auc.GetProperty("validation").GetDouble());
         Assert.Equal(auc.GetProperty("evaluation").GetDouble() - auc.GetProperty("validation").GetDouble(), auc.GetProperty("difference").GetDouble(), 12);
+        // F1 depends on the threshold: validation's is read at the same 0.35, as the threshold panel shows it.
+        var f1 = done.GetProperty("comparison").EnumerateArray().Single(r => r.GetProperty("metric").GetString() == "f1");
+        Assert.Equal(chosen.GetProperty("threshold").GetProperty("f1").GetDouble(), f1.GetProperty("validation").GetDouble());
 
         // Held at submit, captured once at the end: the balance fell by the price, nothing is still held.
         var after = await http.CreditsAsync();
