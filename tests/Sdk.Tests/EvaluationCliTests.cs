@@ -38,6 +38,8 @@ public sealed class EvaluationCliTests(KestrelPlatformFactory platform) : IDispo
 
         var quote = await client.Models.QuoteEvaluationAsync(id, done.DatasetId);
         Assert.Equal((100L, done.HeldCredits), (quote.Rows, quote.Credits));
+        Assert.Empty(quote.MissingColumns);
+        Assert.Null(quote.Problem);
         var again = await client.Models.WaitForEvaluationAsync(id, (await client.Models.EvaluateAsync(id, done.DatasetId)).Id);
         Assert.Equal(done.Metrics["auc"], again.Metrics!["auc"]);
         var page = await client.Models.ListEvaluationsAsync(id);

@@ -7,11 +7,13 @@ namespace AutoMl.Api.Evaluations;
 /// <param name="DatasetId">A ready, labelled data set of yours (any version) holding the model's target and input columns.</param>
 public sealed record EvaluationRequest([property: Required(ErrorMessage = "Name the labelled data set to evaluate on (datasetId).")] Guid DatasetId);
 
-/// <summary>What an evaluation of the data set would hold from your credits, before you pay.</summary>
+/// <summary>What an evaluation of the data set would hold from your credits, before you pay, and whether it can run.</summary>
 /// <param name="Credits">The price: per 1,000 rows, as a batch prediction.</param>
 /// <param name="Rows">The data set's rows.</param>
 /// <param name="Available">Your credits free to hold now.</param>
-public sealed record EvaluationQuote(long Credits, long Rows, long Available);
+/// <param name="MissingColumns">The model's columns (its target first) the data set lacks; empty when it can be evaluated on.</param>
+/// <param name="Problem">Why it cannot be evaluated on, in the words the evaluation's 422 would use; null when it can.</param>
+public sealed record EvaluationQuote(long Credits, long Rows, long Available, IReadOnlyList<string> MissingColumns, string? Problem);
 
 /// <summary>One metric on the model's validation rows and on yours.</summary>
 /// <param name="Validation">The model's validation value; null when validation has none of this metric.</param>

@@ -43,13 +43,16 @@ internal static class EvaluationEndpoints
     private static async Task<Results<Ok<EvaluationQuote>, ProblemHttpResult>> QuoteAsync(
         Guid id, EvaluationRequest request, CurrentUser current, EvaluationSubmission submission, AutoMlDbContext db, CancellationToken ct)
     {
-        if (!(await submission.CheckAsync(current.Id, id, request.DatasetId, ct)).IsDone(out var terms, out var refusal))
+        // A data set without the model's columns is an answer here, not an error: the page quotes whatever data set is picked.
+        if (!(await submission.FindAsync(current.Id, id, request.DatasetId, ct)).IsDone(out var found, out var refusal))
         {
             return OutcomeResults.Problem(refusal);
         }
-        var rows = terms.Dataset.Rows ?? 0;
+        var rows = found.Dataset.Rows ?? 0;
+        var missing = EvaluationSubmission.MissingColumns(found.Model, found.Dataset);
         var account = await db.CreditAccounts.AsNoTracking().Where(a => a.UserId == current.Id).Select(a => new { a.Balance, a.Held }).SingleOrDefaultAsync(ct);
-        return TypedResults.Ok(new EvaluationQuote(Pricing.Prediction(rows), rows, account is null ? 0 : Math.Max(0, account.Balance - account.Held)));
+        return TypedResults.Ok(new EvaluationQuote(Pricing.Prediction(rows), rows, account is null ? 0 : Math.Max(0, account.Balance - account.Held),
+            missing, missing.Count > 0 ? EvaluationSubmission.MissingSentence(found.Model, found.Dataset, missing) : null));
     }
 
     private static async Task<Results<Ok<Page<EvaluationView>>, ProblemHttpResult, ValidationProblem>> ListAsync(

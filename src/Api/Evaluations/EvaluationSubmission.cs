@@ -83,6 +83,20 @@ internal sealed class EvaluationSubmission(AutoMlDbContext db, JobAdmission admi
     /// <summary>The model and data set, both the user's (404 otherwise), the data set ready and holding every column the model reads (422).</summary>
     public async Task<Outcome<(Model Model, Dataset Dataset)>> CheckAsync(Guid user, Guid modelId, Guid datasetId, CancellationToken ct)
     {
+        if (!(await FindAsync(user, modelId, datasetId, ct)).IsDone(out var found, out var refusal))
+        {
+            return refusal;
+        }
+        if (MissingColumns(found.Model, found.Dataset) is { Count: > 0 } missing)
+        {
+            return new Refusal(StatusCodes.Status422UnprocessableEntity, "Columns missing", MissingSentence(found.Model, found.Dataset, missing), "datasetId");
+        }
+        return found;
+    }
+
+    /// <summary>The model and data set, both the user's (404 otherwise), the data set ready (409).</summary>
+    public async Task<Outcome<(Model Model, Dataset Dataset)>> FindAsync(Guid user, Guid modelId, Guid datasetId, CancellationToken ct)
+    {
         var model = await db.Models.AsNoTracking().SingleOrDefaultAsync(m => m.Id == modelId && m.UserId == user, ct);
         if (model is null)
         {
@@ -97,16 +111,21 @@ internal sealed class EvaluationSubmission(AutoMlDbContext db, JobAdmission admi
         {
             return Refusal.Conflict("This data set is not ready; evaluate once its status is 'ready'.");
         }
+        return (model, dataset);
+    }
+
+    /// <summary>The model's target and input columns the data set lacks, the target first.</summary>
+    public static List<string> MissingColumns(Model model, Dataset dataset)
+    {
         var present = DatasetColumns.Names(dataset.ColumnsJson);
         var inputs = Models.ModelViews.Read<List<ModelInputColumn>>(model.InputColumnsJson).Select(c => c.Name);
-        var missing = inputs.Prepend(model.Target).Distinct(StringComparer.Ordinal).Where(c => !present.Contains(c)).ToList();
-        if (missing.Count > 0)
-        {
-            var target = missing.Contains(model.Target) ? $" (the target, '{model.Target}', is among them: an evaluation needs the true values)" : "";
-            return new Refusal(StatusCodes.Status422UnprocessableEntity, "Columns missing",
-                $"The data set '{dataset.Name}' lacks {Columns(missing)} the model needs{target}. Upload a file with the model's columns.", "datasetId");
-        }
-        return (model, dataset);
+        return inputs.Prepend(model.Target).Distinct(StringComparer.Ordinal).Where(c => !present.Contains(c)).ToList();
+    }
+
+    public static string MissingSentence(Model model, Dataset dataset, List<string> missing)
+    {
+        var target = missing.Contains(model.Target) ? $" (the target, '{model.Target}', is among them: an evaluation needs the true values)" : "";
+        return $"The data set '{dataset.Name}' lacks {Columns(missing)} the model needs{target}. Upload a file with the model's columns.";
     }
 
     private static string Columns(List<string> names)

@@ -94,4 +94,10 @@ public sealed class EvaluationQuote
 
     /// <summary>Your credits free to hold now.</summary>
     public long Available { get; init; }
+
+    /// <summary>The model's columns (its target first) the data set lacks; empty when it can be evaluated on.</summary>
+    public IReadOnlyList<string> MissingColumns { get; init; } = [];
+
+    /// <summary>Why it cannot be evaluated on (what <see cref="ModelsClient.EvaluateAsync"/> would refuse with); null when it can.</summary>
+    public string? Problem { get; init; }
 }

@@ -98,7 +98,7 @@ public sealed class ModelEvaluationTests(PredictionPlatformFactory platform) : I
     }
 
     [Fact]
-    public async Task a_data_set_without_the_models_columns_is_a_422_naming_them_and_holds_nothing()
+    public async Task a_data_set_without_the_models_columns_is_a_422_naming_them_that_the_quote_foretells_and_holds_nothing()
     {
         var (user, _, model) = await platform.UserWithModelAsync();
         var header = Lines[0].Split(',');
@@ -108,14 +108,14 @@ public sealed class ModelEvaluationTests(PredictionPlatformFactory platform) : I
 
         var problem = await (await user.Http.PostAsJsonAsync($"/api/v1/models/{model}/evaluations", new { datasetId = dataset }))
             .ProblemAsync(HttpStatusCode.UnprocessableEntity);
-        var quote = await (await user.Http.PostAsJsonAsync($"/api/v1/models/{model}/evaluations/quote", new { datasetId = dataset }))
-            .ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var quote = await (await user.Http.PostAsJsonAsync($"/api/v1/models/{model}/evaluations/quote", new { datasetId = dataset })).JsonAsync();
 
         var detail = problem.GetProperty("detail").GetString()!;
         Assert.Contains("'glucose'", detail, StringComparison.Ordinal);
         Assert.Contains("'diabetes'", detail, StringComparison.Ordinal);
         Assert.Contains("the target", detail, StringComparison.Ordinal);
-        Assert.Equal(detail, quote.GetProperty("detail").GetString());
+        Assert.Equal(detail, quote.GetProperty("problem").GetString());
+        Assert.Equal(["diabetes", "glucose"], quote.GetProperty("missingColumns").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal(0, (await user.Http.CreditsAsync()).GetProperty("held").GetInt64());
         Assert.Equal(0, (await (await user.Http.GetAsync($"/api/v1/models/{model}/evaluations")).JsonAsync()).GetProperty("items").GetArrayLength());
     }

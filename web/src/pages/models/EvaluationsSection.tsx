@@ -51,12 +51,17 @@ export default function EvaluationsSection({ model }: { model: ModelDetail }) {
             ))}
           </select>
         </label>
+        {q?.problem && (
+          <p className="alert" role="alert" data-testid="evaluation-unfit">
+            {q.problem}
+          </p>
+        )}
         <ProblemAlert error={quote.error ?? start.error ?? datasets.error} />
         <div className="row">
-          <button type="submit" disabled={!q || start.isPending}>
+          <button type="submit" disabled={!q || !!q.problem || start.isPending}>
             {start.isPending ? 'Starting…' : 'Run evaluation'}
           </button>
-          {q && (
+          {q && !q.problem && (
             <span data-testid="evaluation-price">
               Costs <strong>{q.credits.toLocaleString()}</strong> credit{q.credits === 1 ? '' : 's'} for {q.rows.toLocaleString()} rows; you have{' '}
               {q.available.toLocaleString()} available.
