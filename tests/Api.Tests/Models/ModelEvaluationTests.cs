@@ -169,6 +169,43 @@ public sealed class ModelEvaluationTests(PredictionPlatformFactory platform) : I
         Assert.Equal(0, after.GetProperty("held").GetInt64());
     }
 
+    [Fact]
+    public async Task a_regression_model_is_evaluated_with_its_residuals_the_scorers_rmse_and_no_threshold()
+    {
+        var lines = File.ReadAllLines(AutoMl.Testing.TestData.Path("ml/boston.csv"));
+        var user = await platform.SignUpAsync();
+        var http = user.Http;
+        var training = await UploadAsync(http, string.Join('\n', lines.Take(401)) + "\n", "boston-train.csv");
+        var trained = await (await http.SubmitAsync(training, "medv", 10)).JsonAsync(HttpStatusCode.Accepted);
+        var job = await http.JobUntilAsync(trained.GetProperty("id").GetString()!, j => j.Ended(), 120);
+        Assert.Equal("succeeded", job.Status());
+        var model = Guid.Parse(job.GetProperty("modelId").GetString()!);
+        var held = lines.Skip(401).ToList();
+        var dataset = await UploadAsync(http, string.Join('\n', lines.Take(1).Concat(held)) + "\n", "boston-held-out.csv");
+        var header = lines[0].Split(',').Select(h => h.Trim('"')).ToArray();
+        var rows = held.Select(l => l.Split(',')).Select(cells => Enumerable.Range(0, header.Length - 1).ToDictionary(i => header[i],
+            i => cells[i].StartsWith('"') ? (object?)cells[i].Trim('"') : double.Parse(cells[i], CultureInfo.InvariantCulture))).ToList();
+        var predicted = (await (await http.PostAsJsonAsync($"/api/v1/models/{model}/predict", new { rows })).JsonAsync())
+            .GetProperty("predictions").EnumerateArray().Select(p => p.GetProperty("value").GetDouble()).ToArray();
+        var y = held.Select(l => double.Parse(l.Split(',')[^1], CultureInfo.InvariantCulture)).ToArray();
+        var expected = Scoring.All(TaskKind.Regression, y, predicted);
+
+        var submitted = await (await http.PostAsJsonAsync($"/api/v1/models/{model}/evaluations", new { datasetId = dataset })).JsonAsync(HttpStatusCode.Accepted);
+        var done = await EvaluationUntilEndedAsync(http, model, submitted.GetProperty("evaluation").GetProperty("id").GetString()!);
+
+        Assert.Equal("succeeded", done.GetProperty("status").GetString());
+        Assert.Equal(held.Count, done.GetProperty("rows").GetInt64());
+        Assert.Equal(JsonValueKind.Null, done.GetProperty("threshold").ValueKind);
+        foreach (var (name, value) in expected)
+        {
+            Assert.True(Math.Abs(value - done.GetProperty("metrics").GetProperty(name).GetDouble()) < 1e-4, $"{name}: expected {value}, evaluated {done.GetProperty("metrics").GetProperty(name)}");
+        }
+        Assert.Equal(held.Count, done.GetProperty("curves").GetProperty("residuals").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, done.GetProperty("curves").GetProperty("roc").ValueKind);
+        var rmse = done.GetProperty("comparison").EnumerateArray().Single(r => r.GetProperty("metric").GetString() == "rmse");
+        Assert.False(rmse.GetProperty("higherIsBetter").GetBoolean());
+    }
+
     /// <summary>The copied model gets a bundle of its own, so deleting it leaves the class's shared bundle in place.</summary>
     private async Task OwnBundleAsync(Guid user, Guid model)
     {
