@@ -14,6 +14,7 @@ root.Subcommands.Add(LoginCommand.Create());
 root.Subcommands.Add(DatasetsCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(PredictCommand.Create());
+root.Subcommands.Add(EvaluateCommand.Create());
 root.Subcommands.Add(ModelsCommand.Create());
 root.Subcommands.Add(JobsCommand.Create());
 root.Subcommands.Add(RegisteredModelsCommand.Create());

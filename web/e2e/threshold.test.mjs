@@ -1,9 +1,10 @@
 // A binary model's decision threshold on its page: the slider moves precision, recall and the confusion matrix, Save
 // keeps the slider's threshold after a reload, an objective chooses one, an unreachable target says why; lift, gain
-// and calibration charts draw with their numbers behind them.
+// and calibration charts draw with their numbers behind them; the Evaluations section prices, runs and shows an
+// evaluation on a labelled held-out file beside validation, its curves with their numbers, and lists it.
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import { assert, openPage, pageTest, screenshot, signUp, testData } from './support.mjs';
+import { assert, openPage, pageTest, screenshot, screenshotDir, signUp, testData } from './support.mjs';
 
 /** Calls the API as the signed-in page (cookie session plus the anti-forgery header the API wants on unsafe methods). */
 async function api(page, method, url, options = {}) {
@@ -99,4 +100,33 @@ pageTest('the threshold slider moves the numbers, Save keeps the threshold, obje
   await calibration.getByText('Show the numbers').click();
   assert.ok((await calibration.locator('tbody tr').count()) >= 2);
   await screenshot(page, 'model-threshold-charts');
+
+  // Evaluations: the last 150 rows as a labelled file of the user's, priced before paying, then beside validation.
+  const lines = readFileSync(path.join(testData, 'ml', 'pima_diabetes.csv'), 'utf8').trim().split('\n');
+  const heldOut = Buffer.from([lines[0], ...lines.slice(-150)].join('\n') + '\n');
+  const upload = await api(page, 'POST', '/api/v1/datasets', { multipart: { file: { name: 'pima-held-out.csv', mimeType: 'text/csv', buffer: heldOut } } });
+  await until('held-out file ready', async () => (await api(page, 'GET', `/api/v1/datasets/${upload.body.id}`)).body.status, (s) => s === 'ready', 60_000);
+  await page.reload();
+  const evaluations = page.getByTestId('evaluations');
+  await evaluations.getByRole('heading', { name: 'Evaluations' }).waitFor();
+  await evaluations.getByLabel('Labelled data set').selectOption(upload.body.id);
+  await evaluations.getByTestId('evaluation-price').getByText('for 150 rows', { exact: false }).waitFor();
+  await evaluations.getByRole('button', { name: 'Run evaluation' }).click();
+  const result = evaluations.getByTestId('evaluation-result');
+  await result.waitFor({ timeout: 60_000 });
+  await result.getByText('150 rows of pima-held-out.csv scored', { exact: false }).waitFor();
+  const auc = result.getByTestId('evaluation-comparison').getByRole('row', { name: /^AUC/ });
+  const cells = (await auc.locator('td').allTextContents()).map((c) => c.trim());
+  const latest = (await api(page, 'GET', `/api/v1/models/${modelId}/evaluations`)).body.items[0];
+  assert.equal(latest.status, 'succeeded');
+  assert.equal(cells.length, 3, `validation, your data, difference: ${cells}`);
+  assert.ok(cells.every((c) => c !== '—'), `every AUC cell has a number: ${cells}`);
+  await chartRendered(page, 'evaluation-roc');
+  const roc = result.getByRole('figure').filter({ hasText: 'ROC curve (your rows)' });
+  await roc.getByText('Show the numbers').click();
+  assert.ok((await roc.locator('tbody tr').count()) >= 3);
+  await evaluations.getByTestId('evaluation-list').getByRole('cell', { name: 'pima-held-out.csv' }).waitFor();
+  await screenshot(page, 'model-evaluations');
+  await roc.getByText('Show the numbers').click();
+  await evaluations.screenshot({ path: path.join(screenshotDir, `model-evaluations-section-${page.viewportSize().width}.png`) });
 });

@@ -46,6 +46,7 @@ internal static class ApiServices
         services.AddScoped<Jobs.JobQuote>();
         services.AddScoped<Jobs.JobCancel>();
         services.AddScoped<Models.BatchPredictionSubmission>();
+        services.AddScoped<Evaluations.EvaluationSubmission>();
         services.AddSingleton<Models.ModelCache>();
         services.AddSingleton<Models.PredictionGate>();
         services.AddScoped<Models.OnlinePrediction>();

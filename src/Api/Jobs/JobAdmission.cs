@@ -17,6 +17,9 @@ internal sealed class JobAdmission(AutoMlDbContext db, JobAdmitter admitter)
     /// <summary>A job not yet admitted, holding <paramref name="price"/>; the use case fills in what its kind needs.</summary>
     public Job NewJob(Guid user, JobKind kind, TierPlan plan, Guid datasetId, long price) => admitter.NewJob(user, kind, plan, datasetId, price);
 
+    /// <summary>Hands a job admitted in the caller's transaction to Hangfire once it committed.</summary>
+    public Task EnqueueAsync(Job job, CancellationToken ct) => admitter.EnqueueAsync(job, ct);
+
     /// <returns>
     /// The admitted job, or a 402 when the hold was refused (then nothing was written). A duplicate Idempotency-Key
     /// surfaces as the insert's DbUpdateException.

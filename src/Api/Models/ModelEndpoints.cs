@@ -35,6 +35,7 @@ internal static class ModelEndpoints
         models.MapDelete("/{id:guid}", DeleteAsync).KeysNeed(ApiKeyScope.Full);
         models.MapPost("/{id:guid}/predict", PredictAsync).RateLimited(RouteClass.Prediction);
         models.MapBatchPredictionEndpoints();
+        Evaluations.EvaluationEndpoints.MapEvaluationEndpoints(models);
         models.MapModelEffectsEndpoints();
         models.MapThresholdEndpoints();
     }

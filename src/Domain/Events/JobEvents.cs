@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace AutoMl.Domain.Events;
 
 /// <summary>A job was admitted: its credits are held and it waits on <paramref name="Queue"/>.</summary>
-/// <remarks>kind: "train" or "predict". budgetSeconds: The training budget; null for a batch prediction.</remarks>
+/// <remarks>kind: "train", "predict" or "evaluate" (an evaluation names its model and rows). budgetSeconds: The training budget; null for a batch prediction.</remarks>
 public sealed record JobQueued(string Queue, long HeldCredits, int? BudgetSeconds, string Kind) : PlatformEvent
 {
     [JsonIgnore]

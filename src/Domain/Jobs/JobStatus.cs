@@ -13,4 +13,7 @@ public enum JobKind
 {
     Train = 0,
     Predict = 1,
+
+    /// <summary>Scores a model on a labelled data set of its owner's: priced and queued like a batch prediction.</summary>
+    Evaluate = 2,
 }

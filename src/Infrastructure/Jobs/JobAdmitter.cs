@@ -80,5 +80,6 @@ public sealed class JobAdmitter(AutoMlDbContext db, CreditLedger ledger, JobEnqu
     {
         JobKind.Train => new JobQueued(job.Queue, job.HeldCredits, job.BudgetSeconds, "train"),
         JobKind.Predict => new JobQueued(job.Queue, job.HeldCredits, null, "predict"),
+        JobKind.Evaluate => new JobQueued(job.Queue, job.HeldCredits, null, "evaluate"),
     };
 }

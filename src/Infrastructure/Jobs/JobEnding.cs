@@ -14,7 +14,7 @@ public sealed record JobEnding(JobTransition Transition, long Charged, string Le
     /// <summary>Whether <see cref="Outcome"/> is one <see cref="Transition"/> can record.</summary>
     public bool IsConsistent => Outcome switch
     {
-        JobOutcome.ModelTrained or JobOutcome.PredictionsReady => Transition == JobLifecycle.Succeed,
+        JobOutcome.ModelTrained or JobOutcome.PredictionsReady or JobOutcome.EvaluationReady => Transition == JobLifecycle.Succeed,
         JobOutcome.Failed => Transition == JobLifecycle.Fail,
         JobOutcome.Cancelled => Transition.To == JobLifecycle.CancelRunning.To,
         _ => false,

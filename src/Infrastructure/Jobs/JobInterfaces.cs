@@ -26,6 +26,13 @@ public interface IPredictJob
     Task RunAsync(Guid jobId, CancellationToken cancellationToken);
 }
 
+/// <summary>The Hangfire job that scores a model on a labelled data set; it carries only the job id.</summary>
+public interface IEvaluateJob
+{
+    [AutomaticRetry(Attempts = JobAttempts.Max - 1, DelaysInSeconds = [2, 4, 8])]
+    Task RunAsync(Guid jobId, CancellationToken cancellationToken);
+}
+
 /// <summary>
 /// The one Hangfire job of versions before training and prediction were split. Nothing enqueues it any more; it stays
 /// so that deliveries already stored in Redis (and their retries) still run: it forwards by the job's kind.
@@ -43,9 +50,11 @@ public static class JobDeliveries
     {
         JobKind.Train => Hangfire.Common.Job.FromExpression<ITrainJob>(j => j.RunAsync(jobId, CancellationToken.None)),
         JobKind.Predict => Hangfire.Common.Job.FromExpression<IPredictJob>(j => j.RunAsync(jobId, CancellationToken.None)),
+        JobKind.Evaluate => Hangfire.Common.Job.FromExpression<IEvaluateJob>(j => j.RunAsync(jobId, CancellationToken.None)),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
     /// <summary>The Hangfire job types that carry a job id as their first argument, the legacy one included.</summary>
-    public static bool Carries(Type type) => type == typeof(ITrainJob) || type == typeof(IPredictJob) || type == typeof(IRunJob);
+    public static bool Carries(Type type) => type == typeof(ITrainJob) || type == typeof(IPredictJob) || type == typeof(IEvaluateJob)
+        || type == typeof(IRunJob);
 }

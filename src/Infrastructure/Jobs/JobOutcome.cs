@@ -18,6 +18,9 @@ public abstract record JobOutcome
     /// <summary>A batch prediction stored its CSV under <paramref name="ResultKey"/>.</summary>
     public sealed record PredictionsReady(string ResultKey) : JobOutcome;
 
+    /// <summary>An evaluation scored <paramref name="Rows"/> rows; its row records the metrics and curves (JSON).</summary>
+    public sealed record EvaluationReady(long Rows, string MetricsJson, string CurvesJson) : JobOutcome;
+
     /// <summary>The job failed; <paramref name="Error"/> is what its owner reads.</summary>
     public sealed record Failed(string Error) : JobOutcome
     {

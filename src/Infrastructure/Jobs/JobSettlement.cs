@@ -62,6 +62,10 @@ public sealed class JobSettlement(
                 await tx.RollbackAsync(ct);
                 return false;
             }
+            if (job.Kind == JobKind.Evaluate)
+            {
+                await Evaluations.EvaluationEnding.RecordAsync(db, job.Id, ending, now, ct);
+            }
             var settled = await ledger.SettleHoldAsync(job.UserId, job.HeldCredits, ending.Charged, ending.LedgerReference, JobKeys.Settle(job.Id), ct);
             await QueueEmailsAsync(job, ending, settled, ct);
             await events.PublishAsync(job.UserId, job.Id, ending.Event, ct);
@@ -113,6 +117,9 @@ public sealed class JobSettlement(
             case JobOutcome.PredictionsReady { ResultKey: var key }:
                 string? resultKey = key;
                 s.SetProperty(j => j.ResultKey, resultKey).SetProperty(j => j.Progress, 1);
+                break;
+            case JobOutcome.EvaluationReady:
+                s.SetProperty(j => j.Progress, 1);
                 break;
             case JobOutcome.Failed failed:
                 string? error = failed.Stored;

@@ -28,6 +28,7 @@ public sealed class AutoMlDbContext(DbContextOptions<AutoMlDbContext> options)
     public DbSet<Events.JobEvent> JobEvents => Set<Events.JobEvent>();
     public DbSet<Events.EventSequence> EventSequences => Set<Events.EventSequence>();
     public DbSet<Models.Model> Models => Set<Models.Model>();
+    public DbSet<Evaluations.ModelEvaluation> ModelEvaluations => Set<Evaluations.ModelEvaluation>();
     public DbSet<Registry.RegisteredModel> RegisteredModels => Set<Registry.RegisteredModel>();
     public DbSet<Registry.ModelVersion> ModelVersions => Set<Registry.ModelVersion>();
     public DbSet<Registry.ModelAlias> ModelAliases => Set<Registry.ModelAlias>();

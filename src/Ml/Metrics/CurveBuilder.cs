@@ -8,7 +8,8 @@ public static class CurveBuilder
 {
     private const int MaxPoints = 200;
 
-    public static ModelCurves Build(TaskKind task, IReadOnlyList<string> classes, double[] y, double[] p, int[] rows)
+    /// <param name="threshold">Binary: where the confusion matrix labels a row positive.</param>
+    public static ModelCurves Build(TaskKind task, IReadOnlyList<string> classes, double[] y, double[] p, int[] rows, double threshold = DecisionThreshold.Default)
     {
         ArgumentNullException.ThrowIfNull(classes);
         ArgumentNullException.ThrowIfNull(y);
@@ -16,13 +17,13 @@ public static class CurveBuilder
         ArgumentNullException.ThrowIfNull(rows);
         return task switch
         {
-            TaskKind.Binary => Binary(classes, y, p, rows),
+            TaskKind.Binary => Binary(classes, y, p, rows, threshold),
             TaskKind.Multiclass => MulticlassCurves(classes, y, p, rows),
             TaskKind.Regression => Regression(y, p, rows),
         };
     }
 
-    private static ModelCurves Binary(IReadOnlyList<string> classes, double[] y, double[] p, int[] rows)
+    private static ModelCurves Binary(IReadOnlyList<string> classes, double[] y, double[] p, int[] rows, double threshold)
     {
         var order = rows.OrderByDescending(i => p[i]).ToArray();
         double positives = rows.Count(i => y[i] > 0.5);
@@ -45,16 +46,16 @@ public static class CurveBuilder
             var last = r == order.Length - 1;
             if ((r % step == 0 || last) && (last || p[order[r + 1]] != p[order[r]]))
             {
-                var threshold = p[order[r]];
-                roc.Add(new CurvePoint(negatives == 0 ? 0 : fp / negatives, positives == 0 ? 0 : tp / positives, threshold));
-                pr.Add(new CurvePoint(positives == 0 ? 0 : tp / positives, tp / (tp + fp), threshold));
+                var cut = p[order[r]];
+                roc.Add(new CurvePoint(negatives == 0 ? 0 : fp / negatives, positives == 0 ? 0 : tp / positives, cut));
+                pr.Add(new CurvePoint(positives == 0 ? 0 : tp / positives, tp / (tp + fp), cut));
             }
         }
 
         long[][] counts = [new long[2], new long[2]];
         foreach (var i in rows)
         {
-            counts[y[i] > 0.5 ? 1 : 0][DecisionThreshold.Positive(p[i], DecisionThreshold.Default) ? 1 : 0]++;
+            counts[y[i] > 0.5 ? 1 : 0][DecisionThreshold.Positive(p[i], threshold) ? 1 : 0]++;
         }
 
         return new ModelCurves(roc, pr, new ConfusionMatrix(classes, counts), null, null,

@@ -11,7 +11,8 @@ public static class Scoring
 {
     private const double Eps = 1e-15;
 
-    public static double Compute(MetricKind metric, TaskKind task, double[] y, double[] p, int[]? rows = null)
+    /// <param name="threshold">Binary: the positive probability from which a row is labelled positive (accuracy, F1, precision, recall).</param>
+    public static double Compute(MetricKind metric, TaskKind task, double[] y, double[] p, int[]? rows = null, double threshold = DecisionThreshold.Default)
     {
         ArgumentNullException.ThrowIfNull(y);
         ArgumentNullException.ThrowIfNull(p);
@@ -21,10 +22,10 @@ public static class Scoring
         {
             MetricKind.Auc => Auc(y, p, idx),
             MetricKind.LogLoss => task == TaskKind.Binary ? BinaryLogLoss(y, p, idx) : MultiLogLoss(y, p, idx, k),
-            MetricKind.Accuracy => Accuracy(task, y, p, idx, k),
-            MetricKind.F1 => Confusion(y, p, idx).F1,
-            MetricKind.Precision => Confusion(y, p, idx).Precision,
-            MetricKind.Recall => Confusion(y, p, idx).Recall,
+            MetricKind.Accuracy => Accuracy(task, y, p, idx, k, threshold),
+            MetricKind.F1 => Confusion(y, p, idx, threshold).F1,
+            MetricKind.Precision => Confusion(y, p, idx, threshold).Precision,
+            MetricKind.Recall => Confusion(y, p, idx, threshold).Recall,
             MetricKind.MacroF1 => MacroF1(y, p, idx, k),
             MetricKind.Rmse => Math.Sqrt(idx.Average(i => (y[i] - p[i]) * (y[i] - p[i]))),
             MetricKind.Mae => idx.Average(i => Math.Abs(y[i] - p[i])),
@@ -33,9 +34,9 @@ public static class Scoring
     }
 
     /// <summary>Every metric that fits the task, keyed by camelCase name.</summary>
-    public static Dictionary<string, double> All(TaskKind task, double[] y, double[] p, int[]? rows = null) =>
+    public static Dictionary<string, double> All(TaskKind task, double[] y, double[] p, int[]? rows = null, double threshold = DecisionThreshold.Default) =>
         Enum.GetValues<MetricKind>().Where(m => MetricInfo.Fits(m, task))
-            .ToDictionary(m => JsonName(m), m => Compute(m, task, y, p, rows));
+            .ToDictionary(m => JsonName(m), m => Compute(m, task, y, p, rows, threshold));
 
     public static string JsonName(MetricKind metric)
     {
@@ -85,9 +86,9 @@ public static class Scoring
     private static double MultiLogLoss(double[] y, double[] p, int[] idx, int k) =>
         -idx.Average(i => Math.Log(Math.Clamp(p[i * k + (int)y[i]], Eps, 1)));
 
-    private static double Accuracy(TaskKind task, double[] y, double[] p, int[] idx, int k) => task == TaskKind.Multiclass
+    private static double Accuracy(TaskKind task, double[] y, double[] p, int[] idx, int k, double threshold) => task == TaskKind.Multiclass
         ? idx.Count(i => ArgMax(p, i, k) == (int)y[i]) / (double)idx.Length
-        : idx.Count(i => DecisionThreshold.Positive(p[i], DecisionThreshold.Default) == (y[i] > 0.5)) / (double)idx.Length;
+        : idx.Count(i => DecisionThreshold.Positive(p[i], threshold) == (y[i] > 0.5)) / (double)idx.Length;
 
     public static int ArgMax(double[] p, int row, int k)
     {
@@ -103,12 +104,12 @@ public static class Scoring
         return best;
     }
 
-    private static (double Precision, double Recall, double F1) Confusion(double[] y, double[] p, int[] idx)
+    private static (double Precision, double Recall, double F1) Confusion(double[] y, double[] p, int[] idx, double threshold)
     {
         double tp = 0, fp = 0, fn = 0;
         foreach (var i in idx)
         {
-            var predicted = DecisionThreshold.Positive(p[i], DecisionThreshold.Default);
+            var predicted = DecisionThreshold.Positive(p[i], threshold);
             var actual = y[i] > 0.5;
             tp += predicted && actual ? 1 : 0;
             fp += predicted && !actual ? 1 : 0;

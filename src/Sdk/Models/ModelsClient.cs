@@ -5,7 +5,7 @@ using AutoMl.Sdk.Http;
 namespace AutoMl.Sdk;
 
 /// <summary>Reads trained models, predicts with them and downloads their bundles.</summary>
-public sealed class ModelsClient
+public sealed partial class ModelsClient
 {
     // Typed rows keep their property names (or [JsonPropertyName]) as column names: columns are rarely camelCase.
     private static readonly JsonSerializerOptions RowJson = new(JsonSerializerDefaults.General);

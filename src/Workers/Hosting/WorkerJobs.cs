@@ -24,6 +24,7 @@ internal static class WorkerJobs
         services.AddScoped<JobRun>();
         services.AddScoped<ITrainJob, TrainJob>();
         services.AddScoped<IPredictJob, PredictJob>();
+        services.AddScoped<IEvaluateJob, EvaluateJob>();
         services.AddScoped<IRunJob, RunJob>();
         services.AddScoped<JobClaim>();
         services.AddScoped<JobFailure>();

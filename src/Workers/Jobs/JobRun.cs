@@ -56,7 +56,7 @@ internal sealed class JobRun(
         await events.PublishAsync(job.UserId, job.Id, new JobStarted(job.Attempts, job.BudgetSeconds), cancellationToken);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var watch = LeaseWatch.Start(scopes, clock, Lease(job.Id), stop);
-        var directory = Directory.CreateTempSubdirectory(job.Kind == JobKind.Predict ? "automl-predict-" : "automl-train-");
+        var directory = Directory.CreateTempSubdirectory($"automl-{KindName(job.Kind)}-");
         var running = new RunningJob(job, directory.FullName, Stopwatch.StartNew());
         var outcome = "interrupted";
         try
@@ -98,11 +98,13 @@ internal sealed class JobRun(
         }
         finally
         {
-            Infrastructure.Observability.AutoMlMetrics.JobAttempt(job.Kind == JobKind.Predict ? "predict" : "train", outcome, running.Elapsed);
+            Infrastructure.Observability.AutoMlMetrics.JobAttempt(KindName(job.Kind), outcome, running.Elapsed);
             await watch.DisposeAsync();
             directory.Delete(recursive: true);
         }
     }
+
+    private static string KindName(JobKind kind) => kind.ToString().ToLowerInvariant();
 
     /// <summary>The job's lease, renewed while it runs; its owner's cancel request stops the work.</summary>
     private static LeaseTerms Lease(Guid jobId) => new(JobClaim.Lease,

@@ -22,16 +22,7 @@ internal static class ModelRecord
         MetricsJson = Json(result.Metrics),
         ClassesJson = Json(result.Classes),
         ImportanceJson = Json(result.Importance.Select(i => new ModelImportance(i.Column, i.MeanAbsShap, i.Share))),
-        CurvesJson = Json(new ModelCurveSet(
-            Points(result.Curves.Roc),
-            Points(result.Curves.PrecisionRecall),
-            result.Curves.Confusion is { } c ? new ModelConfusion(c.Labels, c.Counts) : null,
-            Points(result.Curves.PredictedVsActual),
-            Points(result.Curves.Residuals),
-            result.Curves.Thresholds?.Select(t => new ModelThresholdPoint(t.Threshold, t.TruePositives, t.FalsePositives, t.TrueNegatives, t.FalseNegatives)).ToList(),
-            result.Curves.Gains?.Select(g => new ModelGainPoint(g.Population, g.Gain, g.Lift)).ToList(),
-            result.Curves.Calibration?.Select(b => new ModelCalibrationBin(b.Lower, b.Upper, b.MeanPredicted, b.Observed, b.Count)).ToList(),
-            result.Curves.PerClass?.Select(c => new ModelClassMetrics(c.Label, c.Precision, c.Recall, c.F1, c.Support)).ToList())),
+        CurvesJson = Json(CurveSet(result.Curves)),
         LeaderboardJson = Json(result.Leaderboard.Select(l => new ModelLeaderboardEntry(
             l.Rank, l.Trial, TrialRecorder.LearnerName(l.Learner), l.Parameters, l.Score, l.Seconds, l.EnsembleWeight))),
         InputColumnsJson = Json(result.Bundle.Manifest.InputColumns.Select(c => new ModelInputColumn(c.Name, c.Kind.ToString().ToLowerInvariant()))),
@@ -39,6 +30,18 @@ internal static class ModelRecord
         BundleBytes = bundleBytes,
         CreatedAt = now,
     };
+
+    /// <summary>The engine's curves as stored: a model's validation curves and an evaluation's share the shape.</summary>
+    public static ModelCurveSet CurveSet(ModelCurves curves) => new(
+        Points(curves.Roc),
+        Points(curves.PrecisionRecall),
+        curves.Confusion is { } c ? new ModelConfusion(c.Labels, c.Counts) : null,
+        Points(curves.PredictedVsActual),
+        Points(curves.Residuals),
+        curves.Thresholds?.Select(t => new ModelThresholdPoint(t.Threshold, t.TruePositives, t.FalsePositives, t.TrueNegatives, t.FalseNegatives)).ToList(),
+        curves.Gains?.Select(g => new ModelGainPoint(g.Population, g.Gain, g.Lift)).ToList(),
+        curves.Calibration?.Select(b => new ModelCalibrationBin(b.Lower, b.Upper, b.MeanPredicted, b.Observed, b.Count)).ToList(),
+        curves.PerClass?.Select(c => new ModelClassMetrics(c.Label, c.Precision, c.Recall, c.F1, c.Support)).ToList());
 
     private static List<ModelCurvePoint>? Points(IReadOnlyList<CurvePoint>? points) =>
         points?.Select(p => new ModelCurvePoint(p.X, p.Y, p.Threshold)).ToList();

@@ -23,6 +23,9 @@ internal sealed class RunJob(AutoMlDbContext db, IServiceProvider services) : IR
             case JobKind.Predict:
                 await services.GetRequiredService<IPredictJob>().RunAsync(jobId, cancellationToken);
                 break;
+            case JobKind.Evaluate:
+                await services.GetRequiredService<IEvaluateJob>().RunAsync(jobId, cancellationToken);
+                break;
             default:
                 // The job's row is gone (its account was deleted): nothing to run.
                 break;

@@ -98,6 +98,14 @@ export type ClassMetrics = Schemas['ModelClassMetrics'];
 /** A column the model reads, with the kind of value it expects. */
 export type InputColumn = Schemas['ModelInputColumn'];
 export type LeaderboardEntry = Schemas['ModelLeaderboardEntry'];
+/** A model scored on a labelled data set of the user's; curves only when read one at a time. */
+export type Evaluation = Schemas['EvaluationView'];
+export type EvaluationPage = Schemas['PageOfEvaluationView'];
+/** One metric on validation and on the user's rows. */
+export type EvaluationMetricRow = Schemas['EvaluationMetricRow'];
+export type EvaluationQuote = Schemas['EvaluationQuote'];
+export type EvaluationRequest = Schemas['EvaluationRequest'];
+export type EvaluationSubmitted = Schemas['EvaluationSubmitted'];
 export type ModelComparisonView = Schemas['ModelComparison'];
 export type EnsembleMember = Schemas['EnsembleMember'];
 export type Prediction = Schemas['PredictionView'];

@@ -828,6 +828,76 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
                     b.ToTable("email_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("AutoMl.Infrastructure.Evaluations.ModelEvaluation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CurvesJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("curves_json");
+
+                    b.Property<Guid>("DatasetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dataset_id");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
+                    b.Property<string>("MetricsJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("metrics_json");
+
+                    b.Property<Guid>("ModelId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("model_id");
+
+                    b.Property<long?>("Rows")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rows");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_model_evaluations");
+
+                    b.HasIndex("JobId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_model_evaluations_job_id");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_model_evaluations_user_id");
+
+                    b.HasIndex("ModelId", "CreatedAt")
+                        .HasDatabaseName("ix_model_evaluations_model_id_created_at");
+
+                    b.ToTable("model_evaluations", (string)null);
+                });
+
             modelBuilder.Entity("AutoMl.Infrastructure.Events.EventSequence", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -2553,6 +2623,23 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_storage_reservations_users_user_id");
+                });
+
+            modelBuilder.Entity("AutoMl.Infrastructure.Evaluations.ModelEvaluation", b =>
+                {
+                    b.HasOne("AutoMl.Infrastructure.Models.Model", null)
+                        .WithMany()
+                        .HasForeignKey("ModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_model_evaluations_models_model_id");
+
+                    b.HasOne("AutoMl.Infrastructure.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_model_evaluations_users_user_id");
                 });
 
             modelBuilder.Entity("AutoMl.Infrastructure.Events.EventSequence", b =>

@@ -50,7 +50,7 @@ export default function JobPage() {
   }, [readyModel, client]);
 
   // The heading needs only the id, so the page shows at once and fills in as the job arrives.
-  const title = !j ? 'Job' : j.kind === 'predict' ? 'Batch prediction' : 'Training job';
+  const title = !j ? 'Job' : j.kind === 'predict' ? 'Batch prediction' : j.kind === 'evaluate' ? 'Evaluation' : 'Training job';
   const heading = (
     <PageHeading title={`${title} ${shortId(id)}`}>
       {title} <span className="mono muted">{shortId(id)}</span>
@@ -145,7 +145,7 @@ export default function JobPage() {
         <Fact label={ended ? 'Charged' : 'Held'}>{creditCount(ended ? j.chargedCredits : j.heldCredits)}</Fact>
         <Fact label="Created">{formatWhen(j.createdAt)}</Fact>
         {j.finishedAt && <Fact label="Finished">{formatWhen(j.finishedAt)}</Fact>}
-        {j.kind === 'predict' && j.modelId && (
+        {(j.kind === 'predict' || j.kind === 'evaluate') && j.modelId && (
           <Fact label="Model">
             <Link to={`/models/${j.modelId}`}>{shortId(j.modelId)}</Link>
           </Fact>

@@ -45,7 +45,7 @@ export default function JobsPage() {
                 <tr key={job.id}>
                   <td>
                     <Link to={`/jobs/${job.id}`} aria-label={`Job ${shortId(job.id)}`}>
-                      {job.kind === 'predict' ? 'Prediction' : 'Training'} <span className="mono">{shortId(job.id)}</span>
+                      {job.kind === 'predict' ? 'Prediction' : job.kind === 'evaluate' ? 'Evaluation' : 'Training'} <span className="mono">{shortId(job.id)}</span>
                     </Link>
                   </td>
                   <td className="nowrap">

@@ -10,6 +10,7 @@ import BatchPanel from './BatchPanel';
 import EffectsSection from './EffectsSection';
 import DownloadMenu from './DownloadMenu';
 import EnsembleSection from './EnsembleSection';
+import EvaluationsSection from './EvaluationsSection';
 import { metricName, taskNames } from './modelFormat';
 import PerClassTable from './PerClassTable';
 import PredictPanel from './PredictPanel';
@@ -131,6 +132,8 @@ export default function ModelPage() {
           <PerClassTable model={m} />
         </>
       )}
+
+      <EvaluationsSection model={m} />
 
       <h2>Feature importance</h2>
       <Suspense fallback={chartsFallback}>
