@@ -9,7 +9,6 @@ using AutoMl.Infrastructure.Jobs;
 using AutoMl.Infrastructure.Models;
 using AutoMl.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace AutoMl.Api.Evaluations;
 
@@ -18,16 +17,16 @@ namespace AutoMl.Api.Evaluations;
 /// (<see cref="JobAdmission"/>), with its evaluation row written in the same transaction as the job and its hold: no
 /// evaluation without its charge, no charge without its evaluation. The same Idempotency-Key answers the first one.
 /// </summary>
-internal sealed class EvaluationSubmission(AutoMlDbContext db, JobAdmission admission)
+internal sealed class EvaluationSubmission(AutoMlDbContext db, JobAdmission admission, JobIdempotency idempotency)
 {
     public async Task<Outcome<(ModelEvaluation Evaluation, Job Job)>> SubmitAsync(
         Guid user, Guid modelId, EvaluationRequest request, string? idempotencyKey, CancellationToken ct)
     {
-        if (idempotencyKey is { Length: > 200 })
+        if (JobIdempotency.Invalid(idempotencyKey) is { } invalid)
         {
-            return Refusal.BadRequest("The Idempotency-Key header has at most 200 characters.");
+            return invalid;
         }
-        if (idempotencyKey is not null && await EarlierAsync(user, modelId, idempotencyKey, ct) is { } earlier)
+        if (await EarlierAsync(user, modelId, idempotencyKey, ct) is { } earlier)
         {
             return earlier;
         }
@@ -66,7 +65,7 @@ internal sealed class EvaluationSubmission(AutoMlDbContext db, JobAdmission admi
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } && idempotencyKey is not null)
+        catch (DbUpdateException e) when (JobIdempotency.LostRace(e, idempotencyKey))
         {
             db.ChangeTracker.Clear();
             if (await EarlierAsync(user, modelId, idempotencyKey, ct) is { } first)
@@ -135,19 +134,17 @@ internal sealed class EvaluationSubmission(AutoMlDbContext db, JobAdmission admi
         return (names.Count == 1 ? "the column " : "the columns ") + string.Join(", ", shown) + more;
     }
 
-    private async Task<Outcome<(ModelEvaluation, Job)>?> EarlierAsync(Guid user, Guid modelId, string key, CancellationToken ct)
+    private async Task<Outcome<(ModelEvaluation, Job)>?> EarlierAsync(Guid user, Guid modelId, string? key, CancellationToken ct)
     {
-        var job = await db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.UserId == user && j.IdempotencyKey == key, ct);
-        if (job is null)
+        if (await idempotency.EarlierAsync(user, key, JobKind.Evaluate, modelId, ct) is not { } earlier)
         {
             return null;
         }
-        var evaluation = await db.ModelEvaluations.AsNoTracking().SingleOrDefaultAsync(e => e.JobId == job.Id, ct);
-        if (job.Kind != JobKind.Evaluate || job.ModelId != modelId || evaluation is null)
+        if (!earlier.IsDone(out var job, out var refusal))
         {
-            return new Refusal(StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused",
-                "This Idempotency-Key was already used for another request. Send a new key for a new evaluation.");
+            return refusal;
         }
-        return (evaluation, job);
+        // Written in the job's transaction: an evaluate job always has its evaluation.
+        return (await db.ModelEvaluations.AsNoTracking().SingleAsync(e => e.JobId == job.Id, ct), job);
     }
 }

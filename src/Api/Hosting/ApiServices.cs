@@ -42,6 +42,7 @@ internal static class ApiServices
         services.AddScoped<Accounts.AuditLog>();
         services.AddScoped<Jobs.TrainingRequestCheck>();
         services.AddSingleton<Datasets.DatasetTargetChecks>();
+        services.AddScoped<Jobs.JobIdempotency>();
         services.AddScoped<Jobs.JobSubmission>();
         services.AddScoped<Jobs.JobQuote>();
         services.AddScoped<Jobs.JobCancel>();

@@ -5,22 +5,20 @@ using AutoMl.Infrastructure.Jobs;
 using AutoMl.Infrastructure.Persistence;
 using AutoMl.Infrastructure.Registry;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace AutoMl.Api.Jobs;
 
 /// <summary>POST /jobs: a training request checked (<see cref="TrainingRequestCheck"/>), priced and admitted (<see cref="JobAdmission"/>).</summary>
-internal sealed class JobSubmission(AutoMlDbContext db, TrainingRequestCheck check, JobAdmission admission)
+internal sealed class JobSubmission(AutoMlDbContext db, TrainingRequestCheck check, JobAdmission admission, JobIdempotency idempotency)
 {
     /// <returns>The admitted job, or the first job sent with the same Idempotency-Key.</returns>
     public async Task<Outcome<Job>> SubmitAsync(Guid user, SubmitJobRequest request, string? idempotencyKey, CancellationToken ct)
     {
-        if (idempotencyKey is { Length: > 200 })
+        if (JobIdempotency.Invalid(idempotencyKey) is { } invalid)
         {
-            return Refusal.BadRequest("The Idempotency-Key header has at most 200 characters.");
+            return invalid;
         }
-        if (idempotencyKey is not null
-            && await db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.UserId == user && j.IdempotencyKey == idempotencyKey, ct) is { } earlier)
+        if (await idempotency.EarlierAsync(user, idempotencyKey, JobKind.Train, null, ct) is { } earlier)
         {
             return earlier;
         }
@@ -61,10 +59,10 @@ internal sealed class JobSubmission(AutoMlDbContext db, TrainingRequestCheck che
             admitted = await admission.AdmitAsync(job, new HoldWording($"Training job {job.Id:N}", $"This job holds {job.HeldCredits} credits",
                 "starting new jobs", "Lower the budget, or buy credits."), ct);
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } && idempotencyKey is not null)
+        catch (DbUpdateException e) when (JobIdempotency.LostRace(e, idempotencyKey))
         {
             db.ChangeTracker.Clear();
-            return await db.Jobs.AsNoTracking().SingleAsync(j => j.UserId == user && j.IdempotencyKey == idempotencyKey, ct);
+            return (await idempotency.EarlierAsync(user, idempotencyKey, JobKind.Train, null, ct))!;
         }
         if (admitted is Outcome<Job>.Done)
         {

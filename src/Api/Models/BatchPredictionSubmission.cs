@@ -6,7 +6,6 @@ using AutoMl.Domain.Pricing;
 using AutoMl.Infrastructure.Jobs;
 using AutoMl.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace AutoMl.Api.Models;
 
@@ -14,16 +13,16 @@ namespace AutoMl.Api.Models;
 /// POST /models/{id}/predictions: a job over an uploaded data set whose result is a CSV in the blob store. It holds its
 /// price (per 1,000 rows) and is admitted like a training job (<see cref="JobAdmission"/>).
 /// </summary>
-internal sealed class BatchPredictionSubmission(AutoMlDbContext db, JobAdmission admission)
+internal sealed class BatchPredictionSubmission(AutoMlDbContext db, JobAdmission admission, JobIdempotency idempotency)
 {
     /// <returns>The admitted job, or the first job sent with the same Idempotency-Key (then nothing more is held).</returns>
     public async Task<Outcome<Job>> SubmitAsync(Guid user, Guid modelId, BatchPredictionRequest request, string? idempotencyKey, CancellationToken ct)
     {
-        if (idempotencyKey is { Length: > 200 })
+        if (JobIdempotency.Invalid(idempotencyKey) is { } invalid)
         {
-            return Refusal.BadRequest("The Idempotency-Key header has at most 200 characters.");
+            return invalid;
         }
-        if (idempotencyKey is not null && await EarlierAsync(user, idempotencyKey, ct) is { } earlier)
+        if (await idempotency.EarlierAsync(user, idempotencyKey, JobKind.Predict, modelId, ct) is { } earlier)
         {
             return earlier;
         }
@@ -49,14 +48,11 @@ internal sealed class BatchPredictionSubmission(AutoMlDbContext db, JobAdmission
             return await admission.AdmitAsync(job, new HoldWording($"Batch prediction {job.Id:N}",
                 $"Predicting {dataset.Rows:N0} rows costs {job.HeldCredits} credits", "predicting", "Buy credits, or predict fewer rows."), ct);
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } && idempotencyKey is not null)
+        catch (DbUpdateException e) when (JobIdempotency.LostRace(e, idempotencyKey))
         {
             // The same key sent twice at once: the other request's job won the unique index, and its hold is the only one.
             db.ChangeTracker.Clear();
-            return (await EarlierAsync(user, idempotencyKey, ct))!;
+            return (await idempotency.EarlierAsync(user, idempotencyKey, JobKind.Predict, modelId, ct))!;
         }
     }
-
-    private Task<Job?> EarlierAsync(Guid user, string idempotencyKey, CancellationToken ct) =>
-        db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.UserId == user && j.IdempotencyKey == idempotencyKey, ct);
 }

@@ -141,6 +141,15 @@ public sealed class ModelEvaluationTests(PredictionPlatformFactory platform) : I
         var again = await (await owner.Http.SendAsync(Keyed())).JsonAsync(HttpStatusCode.Accepted);
         var id = first.GetProperty("evaluation").GetProperty("id").GetString()!;
         Assert.Equal(id, again.GetProperty("evaluation").GetProperty("id").GetString());
+        // The key cannot be spent again on another kind of job: a batch prediction sent with it is refused, not answered
+        // with the evaluation's job.
+        var reused = await owner.Http.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/v1/models/{model}/predictions")
+        {
+            Content = JsonContent.Create(new { datasetId = ownDataset }),
+            Headers = { { "Idempotency-Key", "evaluate-once" } },
+        });
+        var refused = await reused.ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("already used for another request (an evaluation of model", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
         await (await stranger.Http.GetAsync($"/api/v1/models/{model}/evaluations/{id}")).ProblemAsync(HttpStatusCode.NotFound);
         await (await stranger.Http.GetAsync($"/api/v1/models/{strangersModel}/evaluations/{id}")).ProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal("succeeded", (await EvaluationUntilEndedAsync(owner.Http, model, id)).GetProperty("status").GetString());
