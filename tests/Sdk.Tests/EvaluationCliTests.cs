@@ -49,7 +49,7 @@ public sealed class EvaluationCliTests(KestrelPlatformFactory platform) : IDispo
 
         var unlabelled = Path.Combine(work.FullName, "unlabelled.csv");
         await File.WriteAllLinesAsync(unlabelled, File.ReadAllLines(file).Select(l => l[..l.LastIndexOf(',')]));
-        var refused = await Assert.ThrowsAsync<AutoMlApiException>(() => client.Models.EvaluateFileAsync(id, unlabelled));
+        var refused = await Assert.ThrowsAsync<AutoMlValidationException>(() => client.Models.EvaluateFileAsync(id, unlabelled));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.Contains("'diabetes'", refused.Detail, StringComparison.Ordinal);
     }

@@ -31,8 +31,8 @@ internal static class EvaluateCommand
             }
             var modelId = parse.GetValue(model);
             var evaluation = datasetId is { } id
-                ? await client.Models.EvaluateAsync(modelId, id, ct)
-                : await client.Models.EvaluateFileAsync(modelId, path!.FullName, ct);
+                ? await client.Models.EvaluateAsync(modelId, id, null, ct)
+                : await client.Models.EvaluateFileAsync(modelId, path!.FullName, null, ct);
             if (!parse.GetValue(wait))
             {
                 if (output.IsJson)

@@ -16,25 +16,26 @@ public sealed partial class ModelsClient
     /// <summary>Starts evaluating the model on a labelled data set of yours: a job that holds its price and is charged when it succeeds.</summary>
     /// <param name="modelId">The model.</param>
     /// <param name="datasetId">A ready data set holding the model's target and input columns.</param>
+    /// <param name="options">An Idempotency-Key (one is made per call otherwise, so a retried request starts and charges one evaluation) and a timeout.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The evaluation, queued; wait for it with <see cref="WaitForEvaluationAsync"/>.</returns>
-    public async Task<Evaluation> EvaluateAsync(Guid modelId, Guid datasetId, CancellationToken cancellationToken = default)
+    /// <exception cref="AutoMlValidationException">The data set lacks columns the model needs (named in the detail).</exception>
+    public async Task<Evaluation> EvaluateAsync(Guid modelId, Guid datasetId, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         var request = api.Request(HttpMethod.Post, $"api/v1/models/{modelId}/evaluations",
             System.Net.Http.Json.JsonContent.Create(new { datasetId }, options: ApiConnection.Json));
-        // One key per call: a retried request starts (and charges) one evaluation.
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
-        var answer = await api.SendAsync<EvaluationAnswer>(request, cancellationToken).ConfigureAwait(false);
+        var answer = await api.SendAsync<EvaluationAnswer>(request, options, cancellationToken).ConfigureAwait(false);
         return answer.Evaluation;
     }
 
     /// <summary>Uploads a labelled file as a data set, waits until it is read, and starts evaluating the model on it.</summary>
     /// <param name="modelId">The model.</param>
     /// <param name="path">A CSV, TSV, Parquet or JSON-lines file with the model's target and input columns.</param>
+    /// <param name="options">The evaluation request's Idempotency-Key and timeout (the upload and the wait are not limited by it).</param>
     /// <param name="cancellationToken">Cancels the upload, the wait or the request.</param>
     /// <returns>The evaluation, queued.</returns>
     /// <exception cref="AutoMlApiException">The file could not be read as a data set (its reason in the detail), or the evaluation was refused.</exception>
-    public async Task<Evaluation> EvaluateFileAsync(Guid modelId, string path, CancellationToken cancellationToken = default)
+    public async Task<Evaluation> EvaluateFileAsync(Guid modelId, string path, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         var datasets = new DatasetsClient(api);
         var uploaded = await datasets.UploadFileAsync(path, null, cancellationToken).ConfigureAwait(false);
@@ -44,7 +45,7 @@ public sealed partial class ModelsClient
             throw new AutoMlApiException(System.Net.HttpStatusCode.UnprocessableEntity, "The file could not be read",
                 $"{Path.GetFileName(path)} did not become a data set: {dataset.Error ?? "no reason was recorded"}.");
         }
-        return await EvaluateAsync(modelId, dataset.Id, cancellationToken).ConfigureAwait(false);
+        return await EvaluateAsync(modelId, dataset.Id, options, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Lists the model's evaluations, newest first (without curves).</summary>
