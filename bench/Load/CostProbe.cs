@@ -68,6 +68,12 @@ internal sealed class CostProbe(LoadSettings settings, IReadOnlyList<LoadUser> a
         var failed = 0;
         if (load is { } l)
         {
+            if (settings.TraceCommand.Length > 0 && l.Route == settings.TraceRoute)
+            {
+                // Traced while it runs, so this route's own CPU figure carries the tracer's cost: trace a route not compared.
+                Console.Error.WriteLine($"[load] cost probe: tracing {l.Route}: {settings.TraceCommand}");
+                Process.Start(new ProcessStartInfo("/bin/sh", ["-c", settings.TraceCommand]) { WorkingDirectory = settings.Repo })?.Dispose();
+            }
             var interval = TimeSpan.FromSeconds(1.0 / settings.CostRate);
             var until = Stopwatch.StartNew();
             var sent = new List<Task<bool>>();

@@ -65,6 +65,10 @@ internal sealed record LoadSettings
     public double CostRate { get; init; } = 50;
     public double CostSeconds { get; init; } = 12;
 
+    /// <summary>A command run in the background as the cost probe's load on <see cref="TraceRoute"/> starts (a dotnet-trace collect; LOAD_TRACE_COMMAND).</summary>
+    public string TraceCommand { get; init; } = "";
+    public string TraceRoute { get; init; } = "GET /api/v1/jobs";
+
     /// <summary>
     /// Surge mode (LOAD_SURGE=1): after seeding, the API instances are restarted (<see cref="SurgeRestart"/>) and every
     /// user of the top step and every hub connection arrive at once on them, with no warm-up and no smaller step first.
@@ -109,6 +113,8 @@ internal sealed record LoadSettings
             Cost = Env("LOAD_COST", ""),
             CostRate = Number("LOAD_COST_RATE", 50),
             CostSeconds = Number("LOAD_COST_SECONDS", 12),
+            TraceCommand = Env("LOAD_TRACE_COMMAND", ""),
+            TraceRoute = Env("LOAD_TRACE_ROUTE", "GET /api/v1/jobs"),
             Surge = Env("LOAD_SURGE", "0") == "1",
             SurgeRestart = Env("LOAD_SURGE_RESTART", ""),
             CapacityCores = Number("LOAD_CAPACITY_CORES", 0),
