@@ -35,6 +35,10 @@ internal sealed class CostProbe(LoadSettings settings, IReadOnlyList<LoadUser> a
         {
             routes.Add(("POST /api/v1/models/{id}/predict", u => Predict(u.Model is null ? predictor : u)));
         }
+        if (settings.CostRoutes.Length > 0)
+        {
+            routes.RemoveAll(r => r.Route != Baseline.Route && !settings.CostRoutes.Contains(r.Route));
+        }
         Console.Error.WriteLine($"[load] cost probe: {routes.Count} routes, {settings.CostRate} req/s for {settings.CostSeconds} s each, API pids {string.Join(',', Counters.ApiPids(settings))}");
         var idle = await WindowAsync(null);
         var idlePerMs = Rates(idle.Counters);

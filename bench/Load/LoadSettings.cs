@@ -69,6 +69,9 @@ internal sealed record LoadSettings
     public string TraceCommand { get; init; } = "";
     public string TraceRoute { get; init; } = "GET /api/v1/jobs";
 
+    /// <summary>Only these routes in the cost probe (LOAD_COST_ROUTES, comma-separated as the report names them); the baseline always runs.</summary>
+    public string[] CostRoutes { get; init; } = [];
+
     /// <summary>
     /// Surge mode (LOAD_SURGE=1): after seeding, the API instances are restarted (<see cref="SurgeRestart"/>) and every
     /// user of the top step and every hub connection arrive at once on them, with no warm-up and no smaller step first.
@@ -115,6 +118,7 @@ internal sealed record LoadSettings
             CostSeconds = Number("LOAD_COST_SECONDS", 12),
             TraceCommand = Env("LOAD_TRACE_COMMAND", ""),
             TraceRoute = Env("LOAD_TRACE_ROUTE", "GET /api/v1/jobs"),
+            CostRoutes = Env("LOAD_COST_ROUTES", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             Surge = Env("LOAD_SURGE", "0") == "1",
             SurgeRestart = Env("LOAD_SURGE_RESTART", ""),
             CapacityCores = Number("LOAD_CAPACITY_CORES", 0),
