@@ -5,6 +5,10 @@
 #   bench/load.sh            step run: 250, 500, 1000, ... 10,000 users until errors >= 0.1% or a p99 >= 500 ms
 #   bench/load.sh --faults   fault run: 1,000 users for 150 s while an API instance and a worker are killed
 #                            with -9 and Redis restarts; then every accepted job must end, the ledger must add up
+#   LOAD_SURGE=1 bench/load.sh  surge: after seeding, the API instances restart (infra/multi.sh restart-apis) and the
+#                            top step's users and the hub connections arrive at once on them, no warm-up, measured from 0 s
+#   LOAD_COST=1 bench/load.sh   also the cost probe after the warm-up: per route, the API processes' CPU ms, Redis commands
+#                            and Postgres transactions per request beside GET /health/live's (LOAD_COST=only: just that)
 #   bench/load.sh --alias-moves  200 predictions/s through one endpoint while its production alias moves ten times:
 #                            no request may fail, and every answer must name a version that held the alias meanwhile
 #
@@ -26,7 +30,8 @@ cleanup() { if [ "$started_multi" = 1 ]; then infra/multi.sh stop >&2 || true; f
 trap cleanup EXIT
 
 eval "$(infra/stack.sh env dev)"
-export LOAD_REPO="$repo" LOAD_POSTGRES="$ConnectionStrings__Postgres" DOTNET_CLI_TELEMETRY_OPTOUT=1
+export LOAD_REPO="$repo" LOAD_POSTGRES="$ConnectionStrings__Postgres" LOAD_REDIS="$ConnectionStrings__Redis" DOTNET_CLI_TELEMETRY_OPTOUT=1
+export LOAD_SURGE_RESTART="${LOAD_SURGE_RESTART:-infra/multi.sh restart-apis}"
 echo "[load.sh] machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 dotnet build bench/Load -c Release -nologo -v quiet >&2
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true

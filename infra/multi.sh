@@ -7,6 +7,8 @@
 #   infra/multi.sh stop      stop nginx, the workers and the API instances (the dev stack keeps running;
 #                            infra/stack.sh stop dev stops it)
 #   infra/multi.sh status
+#   infra/multi.sh restart-apis  stop the three API instances and start them again, ready (bench/load.sh's surge mode:
+#                            freshly started instances; nginx and the workers keep running)
 #
 # Environment: AUTOML_MULTI_SKIP_PUBLISH=1 reuses .build/multi as it is. AUTOML_TLS_CERT and
 # AUTOML_TLS_KEY (paths to a certificate chain and its key) add a TLS server on 127.0.0.1:8443
@@ -74,6 +76,17 @@ start_worker() { # name queues
   log "$name (queues $queues) started, pid $!"
 }
 
+api_env() { # what every API instance runs with
+  export AutoMl__PublicUrl="$edge"
+  export AutoMl__LogEmailBodies=true
+  # Plain HTTP on 127.0.0.1:8080: the cookies cannot be Secure there (over the optional TLS server they still are).
+  export AutoMl__InsecureCookies="${AutoMl__InsecureCookies:-true}"
+  export AutoMl__WebRoot="$repo/web/dist"
+  [ -f "$repo/web/dist/index.html" ] || export AutoMl__WebRoot="$repo/web/placeholder"
+  export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
+  export DOTNET_ENVIRONMENT="${DOTNET_ENVIRONMENT:-Production}"
+}
+
 start() {
   command -v dotnet >/dev/null || die "the .NET 10 SDK is required (dotnet on PATH)"
   if ! command -v nginx >/dev/null; then
@@ -94,14 +107,7 @@ start() {
     dotnet publish "$repo/src/Workers/AutoMl.Workers.csproj" -c Release -o "$out/worker" --nologo -v quiet
   fi
 
-  export AutoMl__PublicUrl="$edge"
-  export AutoMl__LogEmailBodies=true
-  # Plain HTTP on 127.0.0.1:8080: the cookies cannot be Secure there (over the optional TLS server they still are).
-  export AutoMl__InsecureCookies="${AutoMl__InsecureCookies:-true}"
-  export AutoMl__WebRoot="$repo/web/dist"
-  [ -f "$repo/web/dist/index.html" ] || export AutoMl__WebRoot="$repo/web/placeholder"
-  export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
-  export DOTNET_ENVIRONMENT="${DOTNET_ENVIRONMENT:-Production}"
+  api_env
 
   # The first instance applies the migrations; the others start once it is ready.
   start_api "${api_ports[0]}"
@@ -161,6 +167,19 @@ stop() {
   wait
 }
 
+restart_apis() {
+  eval "$("$repo/infra/stack.sh" env dev)"
+  api_env
+  for port in "${api_ports[@]}"; do stop_pid "$run/api-$port.pid" "API 127.0.0.1:$port" & done
+  wait
+  for port in "${api_ports[@]}"; do start_api "$port"; done
+  for port in "${api_ports[@]}"; do
+    wait_ready "http://127.0.0.1:$port/health/ready" "$run/api-$port.pid" 120 \
+      || { tail -30 "$run/api-$port.log" >&2; die "API 127.0.0.1:$port did not become ready (log above)"; }
+    log "API 127.0.0.1:$port ready, pid $(cat "$run/api-$port.pid")"
+  done
+}
+
 status() {
   alive "$ngx_prefix/logs/nginx.pid" && log "nginx running (pid $(cat "$ngx_prefix/logs/nginx.pid"))" || log "nginx stopped"
   for port in "${api_ports[@]}"; do alive "$run/api-$port.pid" && log "API 127.0.0.1:$port running (pid $(cat "$run/api-$port.pid"))" || log "API 127.0.0.1:$port stopped"; done
@@ -171,5 +190,6 @@ case "$cmd" in
   start) start ;;
   stop) stop ;;
   status) status ;;
-  *) echo "usage: infra/multi.sh start|stop|status" >&2; exit 2 ;;
+  restart-apis) restart_apis ;;
+  *) echo "usage: infra/multi.sh start|stop|status|restart-apis" >&2; exit 2 ;;
 esac

@@ -54,6 +54,34 @@ internal sealed record LoadSettings
 
     public string? ResultPath { get; init; }
 
+    /// <summary>Redis as the API reaches it (host:port), for the commands-per-request count of the cost probe.</summary>
+    public string Redis { get; init; } = "";
+
+    /// <summary>The API processes whose CPU the cost probe reads (LOAD_API_PIDS); empty: infra/multi.sh's pid files.</summary>
+    public int[] ApiPids { get; init; } = [];
+
+    /// <summary>Runs the cost probe (CostProbe.cs) after the warm-up (LOAD_COST=1), or only it (LOAD_COST=only).</summary>
+    public string Cost { get; init; } = "";
+    public double CostRate { get; init; } = 50;
+    public double CostSeconds { get; init; } = 12;
+
+    /// <summary>A command run in the background as the cost probe's load on <see cref="TraceRoute"/> starts (a dotnet-trace collect; LOAD_TRACE_COMMAND).</summary>
+    public string TraceCommand { get; init; } = "";
+    public string TraceRoute { get; init; } = "GET /api/v1/jobs";
+
+    /// <summary>Only these routes in the cost probe (LOAD_COST_ROUTES, comma-separated as the report names them); the baseline always runs.</summary>
+    public string[] CostRoutes { get; init; } = [];
+
+    /// <summary>
+    /// Surge mode (LOAD_SURGE=1): after seeding, the API instances are restarted (<see cref="SurgeRestart"/>) and every
+    /// user of the top step and every hub connection arrive at once on them, with no warm-up and no smaller step first.
+    /// </summary>
+    public bool Surge { get; init; }
+    public string SurgeRestart { get; init; } = "";
+
+    /// <summary>Cores the measured API instances have (bench/capacity.sh): the verdict is then also given as users per core.</summary>
+    public double CapacityCores { get; init; }
+
     public static LoadSettings FromEnvironment(string[] args)
     {
         static string Env(string name, string fallback) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } v ? v : fallback;
@@ -83,6 +111,17 @@ internal sealed record LoadSettings
             SettleLimit = TimeSpan.FromSeconds(Number("LOAD_SETTLE_SECONDS", 360)),
             StopP99Ms = Number("LOAD_STOP_P99_MS", 500),
             ResultPath = Environment.GetEnvironmentVariable("LOAD_RESULT"),
+            Redis = Env("LOAD_REDIS", Environment.GetEnvironmentVariable("ConnectionStrings__Redis") ?? ""),
+            ApiPids = [.. Env("LOAD_API_PIDS", "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => int.Parse(p, CultureInfo.InvariantCulture))],
+            Cost = Env("LOAD_COST", ""),
+            CostRate = Number("LOAD_COST_RATE", 50),
+            CostSeconds = Number("LOAD_COST_SECONDS", 12),
+            TraceCommand = Env("LOAD_TRACE_COMMAND", ""),
+            TraceRoute = Env("LOAD_TRACE_ROUTE", "GET /api/v1/jobs"),
+            CostRoutes = Env("LOAD_COST_ROUTES", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Surge = Env("LOAD_SURGE", "0") == "1",
+            SurgeRestart = Env("LOAD_SURGE_RESTART", ""),
+            CapacityCores = Number("LOAD_CAPACITY_CORES", 0),
         };
     }
 }

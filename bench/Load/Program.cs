@@ -30,11 +30,18 @@ var seeding = System.Diagnostics.Stopwatch.StartNew();
 var accounts = await Seeding.CreateAsync(settings, users, run, sources);
 Console.Error.WriteLine($"[load] {accounts.Count} accounts ready in {seeding.Elapsed.TotalSeconds:F0} s ({settings.ApiSignups} signed up through the API)");
 
+if (settings.Surge)
+{
+    // Seeding went through the instances and warmed them: a surge meets instances that have served nothing yet.
+    await Surge.RestartAsync(settings);
+}
+
 var hubs = new List<Hub>();
 var hubCount = Math.Min(settings.Hubs, settings.Faults ? settings.FaultUsers : accounts.Count);
-var hubGate = new SemaphoreSlim(32);
+// A surge's hub connections arrive with its users, all at once; otherwise 32 at a time before anything is measured.
+var hubGate = new SemaphoreSlim(settings.Surge ? hubCount + 1 : 32);
 var hubFailures = 0;
-await Task.WhenAll(accounts.Take(hubCount).Select(async a =>
+var connecting = Task.WhenAll(accounts.Take(hubCount).Select(async a =>
 {
     await hubGate.WaitAsync();
     var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -57,14 +64,19 @@ await Task.WhenAll(accounts.Take(hubCount).Select(async a =>
         hubGate.Release();
     }
 }));
-Console.Error.WriteLine($"[load] {hubs.Count} SignalR connections open ({hubFailures} failed to connect)");
+if (!settings.Surge)
+{
+    await connecting;
+    Console.Error.WriteLine($"[load] {hubs.Count} SignalR connections open ({hubFailures} failed to connect)");
+}
 
 // Warm-up, not measured: every instance, addressed directly (through nginx, least_conn left some instances cold),
 // JIT-compiles the routes, loads every predictor's model and accepts one training job. What a cold model costs
 // (the bundle read and its ML.NET models built, once per model and instance) is reported from these requests.
 var warm = new Recorder();
 var warmGate = new SemaphoreSlim(8);
-await Task.WhenAll(settings.Instances.SelectMany((instance, i) => accounts.Take(Math.Max(settings.Predictors, 30)).Select(a => (instance, a, submit: a.Index == i))).Select(async w =>
+// A surge has no warm-up: its instances meet the crowd cold.
+var warmups = (settings.Surge ? [] : settings.Instances).SelectMany((instance, i) => accounts.Take(Math.Max(settings.Predictors, 30)).Select(a => (instance, a, submit: a.Index == i))).Select(async w =>
 {
     await warmGate.WaitAsync();
     try
@@ -76,13 +88,18 @@ await Task.WhenAll(settings.Instances.SelectMany((instance, i) => accounts.Take(
     {
         warmGate.Release();
     }
-}));
+});
+await Task.WhenAll(warmups);
 var coldPredictions = warm.All.Where(s => s.Route == "POST /api/v1/models/{id}/predict (first on the instance)").Select(s => s.Ms).Order().ToList();
 if (coldPredictions.Count > 0)
 {
     Console.WriteLine($"== warm-up: first prediction of a model on an instance (loads the bundle): n={coldPredictions.Count}, p50 {coldPredictions[coldPredictions.Count / 2]:0} ms, max {coldPredictions[^1]:0} ms");
 }
 Console.Error.WriteLine($"[load] warm-up: {warm.All.Count} requests, {warm.All.Count(s => s.Outcome != Outcome.Ok)} not OK");
+if (settings.Cost.Length > 0 && settings.Cost != "0")
+{
+    await new CostProbe(settings, accounts, sources).RunAsync();
+}
 
 var jobs = new JobBook();
 report.Track(jobs);
@@ -113,12 +130,13 @@ if (settings.Faults)
 }
 else
 {
-    foreach (var step in settings.Steps)
+    foreach (var step in settings.Cost == "only" ? Array.Empty<int>() : settings.Surge ? new[] { settings.Steps.Max() } : settings.Steps)
     {
         Grow(step);
         var from = recorder.Now;
         await Task.Delay(settings.StepDuration);
-        var passed = report.Step(step, from + (long)settings.Warmup.TotalMilliseconds, recorder.Now, hubs.Count(h => h.Connected), null);
+        // A surge is measured from its first second: the cold start is what it is about.
+        var passed = report.Step(step, from + (settings.Surge ? 0 : (long)settings.Warmup.TotalMilliseconds), recorder.Now, hubs.Count(h => h.Connected), null);
         if (!passed.WithinErrorAndP99)
         {
             Console.Error.WriteLine($"[load] stopping: {step} users went over {settings.MaxErrorRate:P1} errors or p99 {settings.StopP99Ms} ms");
@@ -128,6 +146,11 @@ else
 }
 await stopUsers.CancelAsync();
 await stopBaseline.CancelAsync();
+await connecting;
+if (settings.Surge)
+{
+    Console.Error.WriteLine($"[load] surge: {hubs.Count} SignalR connections opened with the users ({hubFailures} failed to connect)");
+}
 await Task.WhenAll(running);
 await baseline;
 

@@ -62,6 +62,14 @@ internal sealed class Report(LoadSettings settings, Recorder recorder)
             o.WriteLine(best is null
                 ? "== sustained: no step held p95 < 200 ms and p99 < 500 ms with < 0.1% errors"
                 : Inv($"== sustained: {best.RequestsPerSecond:F0} req/s with {best.Users} users (p95 < 200 ms, p99 < 500 ms and {best.ErrorRate:P3} errors on every route)"));
+            if (settings.CapacityCores > 0)
+            {
+                // The step that held is a floor: the next one up did not, so capacity lies between the two.
+                var failedAbove = best is null ? null : steps.Where(s => s.Users > best.Users && !s.WithinTargets).MinBy(s => s.Users);
+                o.WriteLine(best is null
+                    ? "== capacity: no step held the targets on the pinned core"
+                    : Inv($"== capacity: {best.Users / settings.CapacityCores:F0} users per core ({best.RequestsPerSecond / settings.CapacityCores:F0} req/s per core) at p95 < 200 ms, p99 < 500 ms, < 0.1% errors{(failedAbove is null ? " (the highest step tried)" : $"; {failedAbove.Users} users did not hold")}; 10,000 users need {Math.Ceiling(10000 / (best.Users / settings.CapacityCores)):F0} such cores"));
+            }
             var errorFree = steps.Where(s => s.ErrorRate < settings.MaxErrorRate).MaxBy(s => s.RequestsPerSecond);
             if (errorFree is not null)
             {

@@ -20,6 +20,7 @@ internal static class Seeding
     public static async Task<IReadOnlyList<LoadUser>> CreateAsync(LoadSettings settings, int users, string run, SourceAddresses sources)
     {
         var template = await SignUpAsync(settings.BaseAddress, $"load-{run}-template@example.com", sources.Handler(0));
+        await GrantBonusAsync(settings.Postgres, template.Id);
         var http = Keyed(sources, 0, template.Key);
         var dataset = await UploadAsync(http, settings.Dataset);
         Console.Error.WriteLine($"[load] template account {template.Id}, data set {dataset} ready; training the template model");
@@ -43,6 +44,11 @@ internal static class Seeding
                 gate.Release();
             }
         }));
+
+        foreach (var (id, _) in signups)
+        {
+            await GrantBonusAsync(settings.Postgres, id);
+        }
 
         var seeded = Enumerable.Range(0, users - signups.Count)
             .Select(_ => (Id: Guid.CreateVersion7(), Key: "aml_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_')))
@@ -85,6 +91,24 @@ internal static class Seeding
         request.Headers.Add("X-XSRF-TOKEN", cookies.GetCookies(baseAddress)["XSRF-TOKEN"]?.Value ?? throw new InvalidOperationException("no XSRF-TOKEN cookie after sign-up"));
         var key = await ReadAsync(await http.SendAsync(request), HttpStatusCode.Created);
         return (created.GetProperty("id").GetGuid(), key.GetProperty("key").GetString()!);
+    }
+
+    /// <summary>
+    /// The welcome bonus an account gets when its address is confirmed (the link mailed at sign-up), written as the
+    /// ledger writes it: confirming through the mail would measure the mail, not the platform.
+    /// </summary>
+    private static async Task GrantBonusAsync(string postgres, Guid user)
+    {
+        await using var db = new NpgsqlConnection(postgres);
+        await db.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO credit_accounts (user_id, balance, held, owed, updated_at) VALUES (@id, 100, 0, 0, now())
+                ON CONFLICT (user_id) DO UPDATE SET balance = credit_accounts.balance + 100, updated_at = now();
+            INSERT INTO credit_entries (id, user_id, amount, held_change, kind, reference, idempotency_key, balance_after, created_at)
+                SELECT gen_random_uuid(), @id, 100, 0, 'SignupBonus', 'Welcome bonus', 'signup-bonus:' || @id, balance, now() FROM credit_accounts WHERE user_id = @id;
+            """, db);
+        command.Parameters.AddWithValue("id", user);
+        await command.ExecuteNonQueryAsync();
     }
 
     public static async Task<Guid> UploadAsync(HttpClient http, string path)
@@ -152,8 +176,8 @@ internal static class Seeding
             SELECT gen_random_uuid(), id, 100, 0, 'SignupBonus', 'Welcome bonus', 'signup-bonus:' || id, 100, now() FROM unnest(@ids::uuid[]) AS n(id);
             """, ("ids", ids));
         await ExecAsync(db, tx, """
-            INSERT INTO api_keys (id, user_id, name, prefix, key_hash, created_at)
-            SELECT gen_random_uuid(), n.id, 'load', left(n.key, 12), n.hash, now() FROM unnest(@ids::uuid[], @keys::text[], @hashes::text[]) AS n(id, key, hash)
+            INSERT INTO api_keys (id, user_id, name, prefix, key_hash, scope, created_at)
+            SELECT gen_random_uuid(), n.id, 'load', left(n.key, 12), n.hash, 'full', now() FROM unnest(@ids::uuid[], @keys::text[], @hashes::text[]) AS n(id, key, hash)
             """, ("ids", ids), ("keys", accounts.Select(a => a.Key).ToArray()),
             ("hashes", accounts.Select(a => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(a.Key)))).ToArray()));
         await tx.CommitAsync();

@@ -47,7 +47,7 @@ internal sealed class JobPacer(double perSecond)
 /// </summary>
 internal sealed class VirtualUser(LoadUser user, HttpClient http, Recorder recorder, JobBook jobs, JobPacer pacer, LoadSettings settings)
 {
-    private static readonly byte[] PredictBody = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
+    internal static readonly byte[] PredictBody = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
     {
         rows = new[]
         {

@@ -36,6 +36,7 @@ internal sealed class AccountDeletion(
     JobSettlement settlement,
     DatasetRemoval datasets,
     IBlobStore blobs,
+    SessionRevocations sessions,
     ILogger<AccountDeletion> logger)
 {
     public async Task<DeletionResult> RunAsync(Guid userId, CancellationToken ct)
@@ -66,6 +67,8 @@ internal sealed class AccountDeletion(
             }
             await tx.CommitAsync(ct);
         }
+        // The keys went with the account, but instances remember keys (and check cookies) only now and then.
+        await sessions.EndAsync(user.Id);
         foreach (var prefix in BlobKeys.AllOfUser(user.Id))
         {
             await blobs.DeletePrefixAsync(prefix, ct);

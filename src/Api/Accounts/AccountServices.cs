@@ -34,6 +34,8 @@ internal static class AccountServices
         services.AddScoped<ISecurityStampValidator, SuspensionAwareStampValidator>();
         services.AddSingleton<SessionRevocations>();
         services.AddHostedService(sp => sp.GetRequiredService<SessionRevocations>());
+        services.AddSingleton<ApiKeyPrincipals>();
+        services.AddHostedService(sp => sp.GetRequiredService<ApiKeyPrincipals>());
         services.Configure<SignInSessionOptions>(configuration.GetSection(SignInSessionOptions.Section));
         var sessions = configuration.GetSection(SignInSessionOptions.Section).Get<SignInSessionOptions>() ?? new SignInSessionOptions();
         services.Configure<SecurityStampValidatorOptions>(o =>

@@ -13,7 +13,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    AutoMlDbContext db,
+    ApiKeyPrincipals known,
     TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -31,6 +31,19 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
         var hash = ApiKeyFormat.Hash(key);
+        var now = clock.GetUtcNow();
+        if (known.Find(hash) is { } remembered)
+        {
+            if (remembered.LastUsedAt is null || now - remembered.LastUsedAt > LastUsedResolution)
+            {
+                await WriteLastUsedAsync(remembered.Id, now);
+                known.Used(hash, remembered, now);
+            }
+            return Success(remembered.Id, remembered.UserId, remembered.Scope, admin: false);
+        }
+        // The database context only on a miss: most requests made with a key are answered from memory.
+        var db = Context.RequestServices.GetRequiredService<AutoMlDbContext>();
+        var readAt = known.Generation;
         var found = await db.ApiKeys.AsNoTracking()
             .Where(k => k.KeyHash == hash && k.RevokedAt == null)
             .Select(k => new
@@ -40,7 +53,7 @@ internal sealed class ApiKeyAuthenticationHandler(
                 k.LastUsedAt,
                 k.Scope,
                 Suspended = db.Users.Any(u => u.Id == k.UserId && u.SuspendedAt != null),
-                // Read with the key, so a revoked role takes effect on the key's next request.
+                // Read with the key, so a revoked role takes effect on the key's next request (admin keys are never remembered).
                 Admin = k.Scope == ApiKeyScope.Admin
                     && db.UserRoles.Any(r => r.UserId == k.UserId && db.Roles.Any(role => role.Id == r.RoleId && role.Name == Admin.AdminRole.Name)),
             })
@@ -54,19 +67,29 @@ internal sealed class ApiKeyAuthenticationHandler(
             Context.Items[SuspendedItem] = true;
             return AuthenticateResult.Fail("The account of this API key is suspended.");
         }
-        var now = clock.GetUtcNow();
-        if (found.LastUsedAt is null || now - found.LastUsedAt > LastUsedResolution)
+        var lastUsed = found.LastUsedAt;
+        if (lastUsed is null || now - lastUsed > LastUsedResolution)
         {
-            await db.ApiKeys.Where(k => k.Id == found.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted);
+            await WriteLastUsedAsync(found.Id, now);
+            lastUsed = now;
         }
+        known.Remember(hash, found.Id, found.UserId, found.Scope, lastUsed, readAt);
+        return Success(found.Id, found.UserId, found.Scope, found.Admin);
+    }
+
+    private async Task WriteLastUsedAsync(Guid id, DateTimeOffset now) =>
+        await Context.RequestServices.GetRequiredService<AutoMlDbContext>().ApiKeys.Where(k => k.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted);
+
+    private static AuthenticateResult Success(Guid id, Guid user, ApiKeyScope scope, bool admin)
+    {
         List<Claim> claims =
         [
-            new Claim(ClaimTypes.NameIdentifier, found.UserId.ToString()),
-            new Claim(KeyIdClaim, found.Id.ToString()),
-            new Claim(ScopeClaim, found.Scope.Name()),
+            new Claim(ClaimTypes.NameIdentifier, user.ToString()),
+            new Claim(KeyIdClaim, id.ToString()),
+            new Claim(ScopeClaim, scope.Name()),
         ];
-        if (found.Admin)
+        if (admin)
         {
             claims.Add(new Claim(ClaimTypes.Role, Admin.AdminRole.Name));
         }

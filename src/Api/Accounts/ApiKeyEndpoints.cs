@@ -92,7 +92,8 @@ internal static class ApiKeyEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
-        Guid id, CurrentUser current, AutoMlDbContext db, LiveConnections live, AuditLog audit, TimeProvider clock, CancellationToken ct)
+        Guid id, CurrentUser current, AutoMlDbContext db, LiveConnections live, AuditLog audit, ApiKeyPrincipals known, AccountAnnouncements accounts,
+        TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -105,6 +106,9 @@ internal static class ApiKeyEndpoints
         }
         await audit.RecordAsync(AuditActions.ApiKeyRevoke, current.Id, ct, targetType: "api-key", targetId: id.ToString());
         await tx.CommitAsync(ct);
+        // Every instance may remember the key for a while: this one forgets it now, the others as they hear of it.
+        known.ForgetKey(id);
+        await accounts.ApiKeyRevokedAsync(id);
         await live.CloseKeyAsync(id);
         return TypedResults.NoContent();
     }

@@ -11,11 +11,11 @@ namespace AutoMl.Api.Accounts;
 /// <summary>
 /// A session cookie is checked against the user's security stamp only every few seconds (SecurityStampValidatorOptions),
 /// so a new stamp alone ends other sessions a minute later. When sessions must end now (a suspension), every instance
-/// hears of it and checks that user's older cookies on their very next request. Without Redis, other instances end
-/// them at their next regular check.
+/// hears of it and checks that user's older cookies on their very next request, and forgets the user's API keys it
+/// remembered (ApiKeyPrincipals). Without Redis, other instances end them at their next regular check.
 /// </summary>
 internal sealed class SessionRevocations(
-    Announcements announcements, AccountAnnouncements accounts, TimeProvider clock, IOptions<SecurityStampValidatorOptions> stamps,
+    Announcements announcements, AccountAnnouncements accounts, ApiKeyPrincipals keys, TimeProvider clock, IOptions<SecurityStampValidatorOptions> stamps,
     ILogger<SessionRevocations> logger) : IHostedService
 {
     private readonly ConcurrentDictionary<Guid, DateTimeOffset> endedAt = new();
@@ -25,6 +25,7 @@ internal sealed class SessionRevocations(
     public async Task EndAsync(Guid user)
     {
         Remember(user);
+        keys.ForgetUser(user);
         await accounts.SessionsEndedAsync(user);
     }
 

@@ -29,7 +29,8 @@ internal static class ApiPipeline
         // Behind nginx: client address and scheme come from X-Forwarded-*, believed only from trusted proxies (TrustedProxies).
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
-        app.UseSerilogRequestLogging();
+        var requestLog = app.Services.GetRequiredService<RequestLogSampling>();
+        app.UseSerilogRequestLogging(o => o.GetLevel = requestLog.LevelOf);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCookieSecurity();

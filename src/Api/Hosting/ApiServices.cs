@@ -36,6 +36,8 @@ internal static class ApiServices
         services.AddAutoMlHangfire();
         services.AddAutoMlObservability(configuration, "api");
         services.AddAutoMlReadDb(configuration);
+        services.Configure<RequestLogOptions>(configuration.GetSection(RequestLogOptions.Section));
+        services.AddSingleton<RequestLogSampling>();
         services.AddScoped<DatasetQuota>();
         services.AddScoped<DatasetUploads>();
         services.AddScoped<Jobs.JobAdmission>();

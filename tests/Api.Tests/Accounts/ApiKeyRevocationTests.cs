@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Json;
+using AutoMl.Api.Tests.Support;
+using AutoMl.Testing;
+
+namespace AutoMl.Api.Tests.Accounts;
+
+/// <summary>
+/// Issue 31: an instance remembers what an API key stands for instead of reading it from Postgres on every request.
+/// A key revoked, or an account suspended or deleted, on one instance must be refused on the very next request at any
+/// other instance that remembers the key.
+/// </summary>
+public sealed class ApiKeyRevocationTests : IAsyncLifetime
+{
+    private readonly string database = "automl_test_" + Guid.NewGuid().ToString("N")[..16];
+    private readonly List<SharedDatabaseInstance> instances = [];
+
+    [Fact]
+    public async Task a_key_revoked_on_one_instance_is_refused_on_the_next_request_at_another()
+    {
+        var (one, other) = (Instance(), Instance());
+        var browser = await one.SignUpAsync();
+        var secret = await one.CreateApiKeyAsync(browser);
+        using var key = other.WithKey(secret);
+        // The other instance has read the key, and would believe it for an hour.
+        await (await key.GetAsync("/api/v1/datasets")).EnsureStatusAsync(HttpStatusCode.OK);
+        await (await key.GetAsync("/api/v1/datasets")).EnsureStatusAsync(HttpStatusCode.OK);
+        var id = (await (await browser.Http.GetAsync("/api/v1/api-keys")).JsonAsync()).GetProperty("items")[0].GetProperty("id").GetString();
+
+        await (await browser.Http.DeleteAsync($"/api/v1/api-keys/{id}")).EnsureStatusAsync(HttpStatusCode.NoContent);
+
+        var refused = await (await key.GetAsync("/api/v1/datasets")).ProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Contains("revoked", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        using var sameInstance = one.WithKey(secret);
+        await (await sameInstance.GetAsync("/api/v1/datasets")).ProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task the_other_keys_of_the_user_keep_working_on_every_instance()
+    {
+        var (one, other) = (Instance(), Instance());
+        var browser = await one.SignUpAsync();
+        using var kept = other.WithKey(await one.CreateApiKeyAsync(browser, "kept"));
+        using var revoked = other.WithKey(await one.CreateApiKeyAsync(browser, "revoked"));
+        await (await kept.GetAsync("/api/v1/credits")).EnsureStatusAsync(HttpStatusCode.OK);
+        await (await revoked.GetAsync("/api/v1/credits")).EnsureStatusAsync(HttpStatusCode.OK);
+        var items = (await (await browser.Http.GetAsync("/api/v1/api-keys")).JsonAsync()).GetProperty("items").EnumerateArray();
+        var id = items.Single(k => k.GetProperty("name").GetString() == "revoked").GetProperty("id").GetString();
+
+        await (await browser.Http.DeleteAsync($"/api/v1/api-keys/{id}")).EnsureStatusAsync(HttpStatusCode.NoContent);
+
+        await (await revoked.GetAsync("/api/v1/credits")).ProblemAsync(HttpStatusCode.Unauthorized);
+        await (await kept.GetAsync("/api/v1/credits")).EnsureStatusAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task a_suspension_on_one_instance_refuses_the_users_key_on_the_next_request_at_another()
+    {
+        var (one, other) = (Instance(), Instance());
+        var admin = await one.AdminAsync();
+        var user = await one.SignUpAsync();
+        using var key = other.WithKey(await one.CreateApiKeyAsync(user));
+        await (await key.GetAsync("/api/v1/jobs")).EnsureStatusAsync(HttpStatusCode.OK);
+        var id = (await (await user.Http.GetAsync("/api/v1/me")).JsonAsync()).GetProperty("id").GetString();
+
+        await (await admin.Http.PostAsJsonAsync($"/api/v1/admin/users/{id}/suspend", new { reason = "Card testing" })).EnsureStatusAsync(HttpStatusCode.OK);
+
+        var refused = await (await key.GetAsync("/api/v1/jobs")).ProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Contains("suspended", refused.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
+
+        await (await admin.Http.PostAsJsonAsync($"/api/v1/admin/users/{id}/unsuspend", new { reason = "Cleared" })).EnsureStatusAsync(HttpStatusCode.OK);
+        await (await key.GetAsync("/api/v1/jobs")).EnsureStatusAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task a_deleted_accounts_key_is_refused_on_the_next_request_at_another_instance()
+    {
+        var (one, other) = (Instance(), Instance());
+        var browser = await one.SignUpAsync();
+        using var key = other.WithKey(await one.CreateApiKeyAsync(browser));
+        await (await key.GetAsync("/api/v1/models")).EnsureStatusAsync(HttpStatusCode.OK);
+
+        await (await browser.Http.DeleteAsync("/api/v1/me")).EnsureStatusAsync(HttpStatusCode.NoContent);
+
+        await (await key.GetAsync("/api/v1/models")).ProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var instance in instances)
+        {
+            await instance.DisposeAsync();
+        }
+        await TestStack.DropDatabaseAsync(database);
+    }
+
+    private SharedDatabaseInstance Instance()
+    {
+        var instance = new SharedDatabaseInstance(database);
+        instances.Add(instance);
+        return instance;
+    }
+}
