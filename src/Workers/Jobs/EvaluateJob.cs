@@ -4,10 +4,7 @@ using AutoMl.Domain.Jobs;
 using AutoMl.Infrastructure.Blobs;
 using AutoMl.Infrastructure.Jobs;
 using AutoMl.Infrastructure.Persistence;
-using AutoMl.Ml.Bundle;
-using AutoMl.Ml.Columns;
 using AutoMl.Ml.Evaluation;
-using Microsoft.EntityFrameworkCore;
 
 namespace AutoMl.Workers.Jobs;
 
@@ -22,17 +19,8 @@ internal sealed class EvaluateJob(JobRun run, AutoMlDbContext db, IBlobStore blo
 
     private async Task WorkAsync(RunningJob running, CancellationToken ct)
     {
-        var (job, work) = (running.Job, running.WorkDirectory);
-        var model = await db.Models.AsNoTracking().SingleOrDefaultAsync(m => m.Id == job.ModelId, ct)
-            ?? throw new JobFailedException("The model was deleted before the evaluation ran.");
-        var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == job.DatasetId, ct)
-            ?? throw new JobFailedException("The data set was deleted before the evaluation ran.");
-        var bundlePath = Path.Combine(work, "model.bundle");
-        var dataPath = Path.Combine(work, "data.parquet");
-        await blobs.DownloadToFileAsync(model.BundleKey, bundlePath, ct);
-        await blobs.DownloadToFileAsync(dataset.ProcessedKey!, dataPath, ct);
-        var bundle = ModelBundle.Load(bundlePath);
-        var frame = await ProcessedParquet.LoadAsync(dataPath, cancellationToken: ct);
+        var job = running.Job;
+        var (model, bundle, frame) = await ModelOnDataset.LoadAsync(running, db, blobs, "evaluation", ct);
         var result = OwnDataEvaluation.Evaluate(bundle, frame, model.Target, model.DecisionThreshold);
 
         var metrics = JsonSerializer.Serialize(EvaluationRecord.Metrics(result), JsonSerializerOptions.Web);

@@ -7,7 +7,6 @@ using AutoMl.Infrastructure.Blobs;
 using AutoMl.Infrastructure.Jobs;
 using AutoMl.Infrastructure.Persistence;
 using AutoMl.Ml.Bundle;
-using AutoMl.Ml.Columns;
 using Microsoft.EntityFrameworkCore;
 
 namespace AutoMl.Workers.Jobs;
@@ -23,16 +22,7 @@ internal sealed class PredictJob(JobRun run, AutoMlDbContext db, IBlobStore blob
     private async Task WorkAsync(RunningJob running, CancellationToken ct)
     {
         var (job, work) = (running.Job, running.WorkDirectory);
-        var model = await db.Models.AsNoTracking().SingleOrDefaultAsync(m => m.Id == job.ModelId, ct)
-            ?? throw new JobFailedException("The model was deleted before the predictions ran.");
-        var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == job.DatasetId, ct)
-            ?? throw new JobFailedException("The data set was deleted before the predictions ran.");
-        var bundlePath = Path.Combine(work, "model.bundle");
-        var dataPath = Path.Combine(work, "data.parquet");
-        await blobs.DownloadToFileAsync(model.BundleKey, bundlePath, ct);
-        await blobs.DownloadToFileAsync(dataset.ProcessedKey!, dataPath, ct);
-        var bundle = ModelBundle.Load(bundlePath);
-        var frame = await ProcessedParquet.LoadAsync(dataPath, cancellationToken: ct);
+        var (model, bundle, frame) = await ModelOnDataset.LoadAsync(running, db, blobs, "predictions", ct);
         var predictions = DecisionThreshold.Apply(bundle, bundle.Predict(frame), model.DecisionThreshold);
 
         var csvPath = Path.Combine(work, "predictions.csv");
