@@ -41,10 +41,18 @@ export function useLogin() {
   });
 }
 
-/** The caller reloads the page afterwards (see Layout), which drops every cached query of the account. */
+/**
+ * The caller reloads the page afterwards (see Layout), which drops every cached query of the account. The page's reads
+ * still in flight end first (for at most two seconds): answered after the session ended, they would come back 401.
+ */
 export function useLogout() {
+  const client = useQueryClient();
   return useMutation({
-    mutationFn: () => apiFetch<void>('/auth/logout', { method: 'POST' }),
+    mutationFn: async () => {
+      const deadline = Date.now() + 2_000;
+      while (client.isFetching() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      return apiFetch<void>('/auth/logout', { method: 'POST' });
+    },
   });
 }
 
