@@ -33,6 +33,23 @@ public sealed class HangfireQueues : IAsyncDisposable
             _ => client.Create(Job.FromExpression(() => StartedJobs.Record(runId, queue)), new EnqueuedState(queue)));
     }
 
+    /// <summary>
+    /// Puts a job on a queue the way the storage's enqueue does, but without the pub/sub message that wakes sleeping
+    /// workers: a notification Redis dropped. The job is created scheduled (which publishes nothing), then moved.
+    /// </summary>
+    public async Task EnqueueUnannouncedAsync(string queue)
+    {
+        var client = new BackgroundJobClient(storage);
+        var runId = run;
+        var id = client.Create(Job.FromExpression(() => StartedJobs.Record(runId, queue)), new ScheduledState(TimeSpan.FromDays(1)));
+        var db = redis.GetDatabase();
+        var key = prefix + "hangfire:";
+        await db.SortedSetRemoveAsync(key + "schedule", id);
+        await db.HashSetAsync(key + "job:" + id, "State", EnqueuedState.StateName);
+        await db.SetAddAsync(key + "queues", queue);
+        await db.ListLeftPushAsync(key + "queue:" + queue, id);
+    }
+
     public void StartServer(int workers) =>
         server = new BackgroundJobServer(new BackgroundJobServerOptions
         {
@@ -42,15 +59,15 @@ public sealed class HangfireQueues : IAsyncDisposable
             ShutdownTimeout = TimeSpan.FromSeconds(5),
         }, storage);
 
-    public async Task<IReadOnlyList<string>> WaitForStartsAsync(int count)
+    public async Task<IReadOnlyList<string>> WaitForStartsAsync(int count, int seconds = 30)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (Started.Count < count && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50);
         }
         var started = Started;
-        Assert.True(started.Count >= count, $"only {started.Count} of {count} jobs started within 30 s");
+        Assert.True(started.Count >= count, $"only {started.Count} of {count} jobs started within {seconds} s");
         return started;
     }
 

@@ -54,6 +54,23 @@ public sealed class WeightedFetchTests
         Assert.All(started, q => Assert.Equal(QueueNames.Low, q));
     }
 
+    [Fact]
+    public async Task a_job_whose_wake_up_message_was_lost_still_starts_within_seconds()
+    {
+        await using var queues = new HangfireQueues();
+        queues.StartServer(workers: 1);
+        // The worker has scanned the empty queues and sleeps until a message or its fetch timeout.
+        queues.Enqueue(QueueNames.High, 1);
+        await queues.WaitForStartsAsync(1);
+        await Task.Delay(300);
+
+        await queues.EnqueueUnannouncedAsync(QueueNames.Low);
+
+        // Hangfire.Redis's default fetch timeout (3 minutes) would leave it queued far longer than this.
+        var started = await queues.WaitForStartsAsync(2, seconds: 5);
+        Assert.Equal(QueueNames.Low, started[1]);
+    }
+
     private static void FillAllThree(HangfireQueues queues)
     {
         // More than any queue can get in the first 100, so none runs dry while they are counted.
