@@ -59,6 +59,7 @@ trap cleanup EXIT
 export ConnectionStrings__Postgres="${ConnectionStrings__Postgres/;Database=automl/;Database=$db}"
 export AutoMl__RedisPrefix="automlbench$run_id:"
 export AutoMl__RateLimits__Enabled=false
+export AutoMl__RequestLog__SampleEvery=1   # the prediction row reads every request's Elapsed from the log
 export AutoMl__InsecureCookies=true   # plain HTTP on 127.0.0.1 in the Production environment
 export Blobs__Provider=local
 export Blobs__LocalRoot="$tmp/blobs"

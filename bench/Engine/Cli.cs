@@ -22,6 +22,7 @@ internal static class Cli
                 "predict" => await PredictVerb.RunAsync(options),
                 "ingest" => await IngestBenchmark.RunAsync(options),
                 "generate" => await GenerateVerb.RunAsync(options),
+                "rows" => await RowLatencyVerb.RunAsync(options),
                 _ => Fail($"Unknown verb '{args[0]}'.\n{Usage}"),
             };
         }
@@ -43,7 +44,8 @@ internal static class Cli
         "usage: train --train TRAIN.csv --target COL --budget SECONDS --model OUT.bundle [--metric M] [--seed N]\n" +
         "       predict --model OUT.bundle --input TEST_FEATURES.csv --output PRED.csv\n" +
         "       ingest --input BIG.csv [--memory-limit 1GB]\n" +
-        "       generate --output FILE.csv [--rows 1000000] [--columns 50]";
+        "       generate --output FILE.csv [--rows 1000000] [--columns 50]\n" +
+        "       rows --model OUT.bundle --input FEATURES.csv [--repeat 2000]   (one-row prediction latency)";
 
     private static int Fail(string message)
     {

@@ -99,7 +99,7 @@ internal static class AdminUserEndpoints
         {
             return ProblemResults.NotFound(NoSuchUser);
         }
-        var page = await KeysetPage.ReadAsync(db.Datasets.AsNoTracking().Where(d => d.UserId == id), pageSize, cursor, DatasetViews.ToSummary, ct);
+        var page = await KeysetPage.ReadProjectedAsync(db.Datasets.Where(d => d.UserId == id), pageSize, cursor, DatasetViews.Summary, ct);
         return page is null ? ProblemResults.Validation("cursor", KeysetPage.BadCursor) : TypedResults.Ok(page);
     }
 

@@ -54,7 +54,7 @@ public sealed record StartVersionUploadRequest(
 
 public sealed record DatasetSummary(Guid Id, string Name, DatasetStatus Status, string Format, long SizeBytes, long? Rows, DateTimeOffset CreatedAt,
     [property: System.ComponentModel.Description("This data set's number among the versions of its lineage: 1 for a first upload.")]
-    int Version = 1);
+    int Version = 1) : AutoMl.Infrastructure.Persistence.IKeysetRow;
 
 public sealed record DatasetPreview(JsonElement Columns, JsonElement Rows);
 

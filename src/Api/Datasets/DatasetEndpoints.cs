@@ -115,7 +115,7 @@ internal static class DatasetEndpoints
         {
             return ProblemResults.Validation("pageSize", "pageSize is a number from 1 to 200.");
         }
-        var page = await KeysetPage.ReadAsync(db.Datasets.AsNoTracking().Where(d => d.UserId == current.Id), pageSize, cursor, DatasetViews.ToSummary, ct);
+        var page = await KeysetPage.ReadProjectedAsync(db.Datasets.Where(d => d.UserId == current.Id), pageSize, cursor, DatasetViews.Summary, ct);
         return page is null ? ProblemResults.Validation("cursor", KeysetPage.BadCursor) : TypedResults.Ok(page);
     }
 

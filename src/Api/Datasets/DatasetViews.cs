@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text.Json;
 using AutoMl.Infrastructure.Datasets;
 
@@ -10,7 +11,9 @@ internal static class DatasetViews
         d.Id, d.Name, d.Status, d.Error, d.Format, d.SizeBytes, d.Sha256, d.Rows, Columns(d),
         d.TargetSuggestion, d.TaskSuggestion, d.CreatedAt, d.LastUsedAt, d.Version, latestVersion ?? d.Version, changes, Checks(d));
 
-    public static DatasetSummary ToSummary(this Dataset d) => new(d.Id, d.Name, d.Status, d.Format, d.SizeBytes, d.Rows, d.CreatedAt, d.Version);
+    /// <summary>A data set as lists show it, built in SQL so a list reads none of the row's JSON columns.</summary>
+    public static readonly Expression<Func<Dataset, DatasetSummary>> Summary =
+        d => new DatasetSummary(d.Id, d.Name, d.Status, d.Format, d.SizeBytes, d.Rows, d.CreatedAt, d.Version);
 
     public static DatasetVersionView ToVersionView(this Dataset d, SchemaChanges? changes) =>
         new(d.Version, d.Id, d.Name, d.Status, d.Error, d.Rows, d.CreatedAt, changes);

@@ -33,13 +33,21 @@ internal sealed class OnlinePrediction(AutoMlDbContext db, CreditLedger ledger, 
         {
             return invalid.Typed<PredictResponse>(_ => throw new InvalidOperationException());
         }
-        var model = await db.Models.AsNoTracking().Where(m => m.Id == modelId && m.UserId == userId)
-            .Select(m => new PredictionTarget(m.Id, m.BundleKey, m.DecisionThreshold)).SingleOrDefaultAsync(ct);
-        if (model is null)
+        // The model and the account in one round trip: a one-row prediction is a few hundred microseconds of model work,
+        // so each query in front of it counts (issue 31: p99 < 5 ms inside the API).
+        var found = await db.Models.AsNoTracking().Where(m => m.Id == modelId && m.UserId == userId)
+            .Select(m => new
+            {
+                Target = new PredictionTarget(m.Id, m.BundleKey, m.DecisionThreshold),
+                Account = db.CreditAccounts.Where(a => a.UserId == userId)
+                    .Select(a => new LedgerResult(LedgerOutcome.Insufficient, a.Balance, a.Held, a.Owed)).FirstOrDefault(),
+            }).SingleOrDefaultAsync(ct);
+        if (found is null)
         {
             return ProblemResults.NotFound(Missing);
         }
-        var run = await RunAsync(http, userId, model, $"Online prediction: {request.Rows!.Count} rows with model {modelId:N}", $"{modelId:N}", request, idempotencyKey, ct);
+        var run = await RunAsync(http, userId, found.Target, $"Online prediction: {request.Rows!.Count} rows with model {modelId:N}", $"{modelId:N}", request,
+            idempotencyKey, ct, found.Account);
         return run.Typed(done => done.Response);
     }
 
@@ -66,8 +74,10 @@ internal sealed class OnlinePrediction(AutoMlDbContext db, CreditLedger ledger, 
     /// Predicts <paramref name="request"/> (checked by <see cref="Check"/>) with <paramref name="model"/> and charges for it.
     /// <paramref name="reference"/> is the ledger's wording without the request's fingerprint; <paramref name="subject"/> is
     /// what a retry with the same key must name again (a model, or an endpoint whatever version it serves).
+    /// <paramref name="account"/>, when the caller read it with the model, saves reading it again.
     /// </summary>
-    public async Task<PredictionRun> RunAsync(HttpContext http, Guid userId, PredictionTarget model, string reference, string subject, PredictRequest request, string? idempotencyKey, CancellationToken ct)
+    public async Task<PredictionRun> RunAsync(HttpContext http, Guid userId, PredictionTarget model, string reference, string subject, PredictRequest request,
+        string? idempotencyKey, CancellationToken ct, LedgerResult? account = null)
     {
         var rows = request.Rows!;
         var price = Pricing.Prediction(rows.Count);
@@ -78,12 +88,12 @@ internal sealed class OnlinePrediction(AutoMlDbContext db, CreditLedger ledger, 
         {
             return PredictionRun.Refused(Reused());
         }
-        if (earlier is null && await db.CreditAccounts.AsNoTracking().Where(a => a.UserId == userId)
-                .Select(a => new LedgerResult(LedgerOutcome.Insufficient, a.Balance, a.Held, a.Owed)).SingleOrDefaultAsync(ct) is { } account
-            && !Spending.Allowed(account.Balance, account.Held, account.Owed, price))
+        if (earlier is null && (account ?? await db.CreditAccounts.AsNoTracking().Where(a => a.UserId == userId)
+                .Select(a => new LedgerResult(LedgerOutcome.Insufficient, a.Balance, a.Held, a.Owed)).SingleOrDefaultAsync(ct)) is { } funds
+            && !Spending.Allowed(funds.Balance, funds.Held, funds.Owed, price))
         {
             // Checked before the work, so an account that cannot pay gets no compute either; the charge checks again.
-            return PredictionRun.Refused(Shortfall(account, rows.Count, price));
+            return PredictionRun.Refused(Shortfall(funds, rows.Count, price));
         }
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();

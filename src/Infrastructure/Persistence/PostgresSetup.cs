@@ -10,20 +10,31 @@ public static class PostgresSetup
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(AfterCommitInterceptor.Instance);
 
+    /// <summary>Statements each pooled connection keeps prepared (<see cref="Pooled"/>).</summary>
+    public const int AutoPrepared = 64;
+
     /// <summary>
     /// A pooled connection is not reset (DISCARD ALL) each time it is taken: that was one more statement, and one more
     /// Postgres transaction, for every DbContext a request opened (bench/Load/README.md). The platform keeps no session
-    /// state on a connection: its SET LOCAL and advisory locks are transaction-scoped. A connection string that says
-    /// otherwise ("No Reset On Close=false") wins.
+    /// state on a connection: its SET LOCAL and advisory locks are transaction-scoped. Since a connection now keeps its
+    /// session, the statements it runs most are prepared on it (Npgsql's automatic preparation): Postgres parses and plans
+    /// a request's queries once per connection instead of on every request. Either setting written in the connection
+    /// string ("No Reset On Close=false", "Max Auto Prepare=0") wins.
     /// </summary>
     public static string Pooled(string connectionString)
     {
         // Npgsql's builder reports every keyword it knows as present: the keys as written are read from a plain one.
-        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (written.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("NoResetOnClose", StringComparison.OrdinalIgnoreCase)))
+        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!written.Contains("NoResetOnClose"))
         {
-            return connectionString;
+            builder.NoResetOnClose = true;
         }
-        return new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString;
+        if (!written.Contains("MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = AutoPrepared;
+        }
+        return written.Contains("NoResetOnClose") && written.Contains("MaxAutoPrepare") ? connectionString : builder.ConnectionString;
     }
 }
