@@ -118,7 +118,11 @@ public static class AutoMlEngine
                     // Folds side by side within a trial too: two trials of five folds keep two cores busy through their last wave.
                     var foldThreads = plan.FoldCount > 1 ? lanes : 1;
                     var task = Task.Factory.StartNew(
-                        () => TrialRunner.Run(trial, data, config, plan, metric, seed => NewContext(contexts, seed), foldThreads, TrialSeed(request.Seed, trial)),
+                        () =>
+                        {
+                            _ = TrainingThreads.LowerCurrent();
+                            return TrialRunner.Run(trial, data, config, plan, metric, seed => NewContext(contexts, seed), foldThreads, TrialSeed(request.Seed, trial));
+                        },
                         CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
                     running.Add((config, trial, task, contexts));
                 }
@@ -189,7 +193,11 @@ public static class AutoMlEngine
             // Threads of their own: a trial holds its thread for seconds, and on the thread pool it would leave the host's
             // async work (a worker's trial events) waiting for the pool to grow (bench/platform.sh, BENCH_TRAINING_SECONDS).
             var tasks = batch.Select(b => Task.Factory.StartNew(
-                () => TrialRunner.Run(b.Number, data, b.Config, plan, metric, seed => NewContext(contexts, seed), perTrialThreads, TrialSeed(request.Seed, b.Number)),
+                () =>
+                {
+                    _ = TrainingThreads.LowerCurrent();
+                    return TrialRunner.Run(b.Number, data, b.Config, plan, metric, seed => NewContext(contexts, seed), perTrialThreads, TrialSeed(request.Seed, b.Number));
+                },
                 CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToList();
             var remaining = searchEnd - watch.Elapsed - RefitTime();
             var timedOut = false;

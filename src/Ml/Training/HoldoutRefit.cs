@@ -36,7 +36,7 @@ internal static class HoldoutRefit
         var all = Enumerable.Range(0, data.Rows).ToArray();
         var contexts = new List<MLContext>();
         var stopped = false;
-        var work = Task.Run(() => Parallel.For(0, members.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, i =>
+        var work = TrainingThreads.ForAsync(members.Count, Math.Max(1, threads), i =>
         {
             var config = FixedRounds(members[i]);
             if (config is null)
@@ -68,7 +68,7 @@ internal static class HoldoutRefit
             {
                 // Past the deadline: the holdout model stays.
             }
-        }));
+        });
 
         if (await Task.WhenAny(work, Task.Delay(timeLeft)).ConfigureAwait(false) != work)
         {

@@ -33,7 +33,7 @@ internal static class TrialRunner
 
         if (parallel)
         {
-            Parallel.For(0, plan.FoldCount, new ParallelOptions { MaxDegreeOfParallelism = threads }, RunFold);
+            TrainingThreads.For(plan.FoldCount, threads, RunFold);
         }
         else
         {

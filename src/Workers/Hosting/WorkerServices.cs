@@ -18,6 +18,7 @@ internal static class WorkerServices
         {
             throw new InvalidOperationException($"Worker:Queues must name some of {string.Join(", ", QueueNames.All)}; got '{worker.Queues}'.");
         }
+        AutoMl.Ml.Training.TrainingThreads.NiceIncrement = Math.Clamp(worker.TrainingNice, 0, 19);
         services.AddAutoMlHangfire(configuration.GetSection(QueueWeights.Section).Get<QueueWeights>());
         services.AddHangfireServer(o =>
         {
