@@ -11,6 +11,7 @@ internal static class TrainVerb
     public static async Task<int> RunAsync(Options options)
     {
         var watch = Stopwatch.StartNew();
+        using var gc = new GcProbe();
         var train = options.Required("train");
         var modelPath = options.Required("model");
         var budget = TimeSpan.FromSeconds(options.Number("budget", 60));
@@ -55,6 +56,7 @@ internal static class TrainVerb
                 .Select(l => $"{l.EnsembleWeight.ToString("0.00", CultureInfo.InvariantCulture)}×{l.Learner}#{l.Trial}"));
             await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"trained {result.Task} in {trained.TotalSeconds:0.0}s (saved at {watch.Elapsed.TotalSeconds:0.0}s): {result.TrialCount} trials, {result.Validation} {result.Metric} {result.Score:0.#####}, T={result.Temperature:0.###}, peak working set {peak:0.00} GiB, model {members}"));
+            await Console.Error.WriteLineAsync("  " + gc.Summary());
             return 0;
         }
         finally

@@ -115,11 +115,11 @@ internal sealed class LearnerFactory(MLContext ml, int threads, int seed)
             case Learner.LightGbm:
                 return FitLightGbm(task, config, train, valid, rows);
             case Learner.FastTree when task == TaskKind.Binary:
-                return c.FastTree(FastTreeOptions(new FastTreeBinaryTrainer.Options(), config, rows)).Fit(train);
+                return FastTreeGc.Off(c.FastTree(FastTreeOptions(new FastTreeBinaryTrainer.Options(), config, rows))).Fit(train);
             case Learner.FastTree:
-                return ml.Regression.Trainers.FastTree(FastTreeOptions(new FastTreeRegressionTrainer.Options(), config, rows)).Fit(train);
+                return FastTreeGc.Off(ml.Regression.Trainers.FastTree(FastTreeOptions(new FastTreeRegressionTrainer.Options(), config, rows))).Fit(train);
             case Learner.FastForest:
-                return ml.Regression.Trainers.FastForest(new FastForestRegressionTrainer.Options
+                return FastTreeGc.Off(ml.Regression.Trainers.FastForest(new FastForestRegressionTrainer.Options
                 {
                     NumberOfTrees = config.GetInt("trees", 100),
                     NumberOfLeaves = Math.Max(2, config.GetInt("leaves", 20)),
@@ -129,7 +129,7 @@ internal sealed class LearnerFactory(MLContext ml, int threads, int seed)
                     NumberOfThreads = threads,
                     Seed = seed,
                     FeatureSelectionSeed = seed,
-                }).Fit(train);
+                })).Fit(train);
             case Learner.Linear when task == TaskKind.Binary:
                 return c.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
                 {
