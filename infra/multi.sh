@@ -103,7 +103,12 @@ start() {
   if [ "${AUTOML_MULTI_SKIP_PUBLISH:-0}" != 1 ] || [ ! -f "$out/api/AutoMl.Api.dll" ]; then
     log "publishing src/Api and src/Workers (Release) to .build/multi"
     "$repo/infra/web.sh" build
-    dotnet publish "$repo/src/Api/AutoMl.Api.csproj" -c Release -o "$out/api" --nologo -v quiet
+    # Ahead-of-time compiled (ReadyToRun): a restarted instance serves its first crowd without JIT-compiling every
+    # path first (issue 31, surge mode). The runtime identifier is this machine's.
+    rid=$(dotnet --info | awk '/^ *RID:/ {print $2; exit}')
+    rm -rf "$out/api"
+    dotnet publish "$repo/src/Api/AutoMl.Api.csproj" -c Release -o "$out/api" --nologo -v quiet \
+      -r "$rid" --self-contained false -p:PublishReadyToRun=true
     dotnet publish "$repo/src/Workers/AutoMl.Workers.csproj" -c Release -o "$out/worker" --nologo -v quiet
   fi
 

@@ -59,6 +59,7 @@ internal static class ApiServices
         services.AddHostedService(sp => sp.GetRequiredService<Serving.ShadowScoring>());
         services.AddHostedService<Serving.PredictionLogFlusher>();
         services.AddHostedService<Models.ModelWarmer>();
+        services.AddHostedService<StartupWarmup>();
         services.AddAutoMlAntiforgery();
         services.AddCookieSecurity();
         services.AddAutoMlOpenApi();

@@ -14,12 +14,20 @@ public static class PostgresSetup
     public const int AutoPrepared = 64;
 
     /// <summary>
+    /// Connections a process's pool opens at most (<see cref="Pooled"/>; Npgsql's default is 100). Postgres runs as many
+    /// queries at once as it has cores; past a few dozen connections a crowd only adds backends to fork and warm, and a
+    /// surge onto three cold API instances opened 300 at once (issue 31). Waiting for a pooled connection is cheaper.
+    /// </summary>
+    public const int MaxPoolSize = 40;
+
+    /// <summary>
     /// A pooled connection is not reset (DISCARD ALL) each time it is taken: that was one more statement, and one more
     /// Postgres transaction, for every DbContext a request opened (bench/Load/README.md). The platform keeps no session
     /// state on a connection: its SET LOCAL and advisory locks are transaction-scoped. Since a connection now keeps its
     /// session, the statements it runs most are prepared on it (Npgsql's automatic preparation): Postgres parses and plans
-    /// a request's queries once per connection instead of on every request. Either setting written in the connection
-    /// string ("No Reset On Close=false", "Max Auto Prepare=0") wins.
+    /// a request's queries once per connection instead of on every request. The pool is capped at <see cref="MaxPoolSize"/>.
+    /// A setting written in the connection string ("No Reset On Close=false", "Max Auto Prepare=0", "Maximum Pool Size=100")
+    /// wins.
     /// </summary>
     public static string Pooled(string connectionString)
     {
@@ -35,6 +43,10 @@ public static class PostgresSetup
         {
             builder.MaxAutoPrepare = AutoPrepared;
         }
-        return written.Contains("NoResetOnClose") && written.Contains("MaxAutoPrepare") ? connectionString : builder.ConnectionString;
+        if (!written.Contains("MaxPoolSize") && !written.Contains("MaximumPoolSize"))
+        {
+            builder.MaxPoolSize = MaxPoolSize;
+        }
+        return builder.ConnectionString;
     }
 }

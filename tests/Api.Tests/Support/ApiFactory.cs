@@ -37,6 +37,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             UseGenerousAuthLimits(builder);
         }
         builder.UseSetting("Blobs:LocalRoot", Path.Combine(Path.GetTempPath(), database, "blobs"));
+        // Dozens of platforms start side by side in a test run: sixteen warmed connections each would pass the test
+        // stack's max_connections. StartupWarmupTests turns it on where it is tested.
+        builder.UseSetting("AutoMl:Startup:WarmConnections", "0");
         ConfigurePlatform(builder);
     }
 

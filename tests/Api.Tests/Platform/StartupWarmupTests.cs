@@ -1,0 +1,29 @@
+using AutoMl.Api.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace AutoMl.Api.Tests.Platform;
+
+/// <summary>An instance that warms four connections before it listens.</summary>
+public sealed class WarmStartFactory : ApiFactory
+{
+    protected override void ConfigurePlatform(IWebHostBuilder builder) => builder.UseSetting("AutoMl:Startup:WarmConnections", "4");
+
+    public string DatabaseName => Database;
+}
+
+/// <summary>Issue 31, cold surges: a started instance already holds its warmed Postgres connections.</summary>
+public sealed class StartupWarmupTests(WarmStartFactory platform) : IClassFixture<WarmStartFactory>
+{
+    [Fact]
+    public async Task a_started_instance_holds_the_connections_it_warmed_before_its_first_request()
+    {
+        var open = await platform.InDbAsync(db => db.Database
+            .SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE datname = {platform.DatabaseName}").SingleAsync());
+
+        // The four warmed, plus this query's own if the pool had none idle: never fewer than four.
+        Assert.InRange(open, 4, 40);
+        var health = await platform.CreateClient().GetAsync("/health/ready");
+        Assert.True(health.IsSuccessStatusCode);
+    }
+}
