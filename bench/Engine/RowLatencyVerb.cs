@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using AutoMl.Ml.Bundle;
-using AutoMl.Ml.Columns;
-using AutoMl.Ml.Data;
 
 namespace AutoMl.Bench.Engine;
 
@@ -16,42 +14,29 @@ internal static class RowLatencyVerb
         var bundle = ModelBundle.Load(options.Required("model"));
         var input = options.Required("input");
         var repeat = (int)options.Number("repeat", 2000);
-        var work = Path.Combine(Path.GetTempPath(), "automl-bench-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(work);
-        try
+        var frame = await BundleInput.LoadAsync(bundle, input);
+        var rows = Enumerable.Range(0, frame.RowCount)
+            .Select(i => (IReadOnlyDictionary<string, object?>)frame.Columns.ToDictionary(c => c.Name, c => c.ValueAt(i)))
+            .ToList();
+        for (var i = 0; i < Math.Min(200, repeat); i++)
         {
-            var parquet = Path.Combine(work, "input.parquet");
-            await TabularReader.IngestAsync(input, parquet);
-            var schema = await ProcessedParquet.ReadSchemaAsync(parquet);
-            var needed = bundle.Manifest.InputColumns.Select(c => c.Name).Where(n => schema.Find(n) is not null).ToList();
-            var frame = await ProcessedParquet.LoadAsync(parquet, needed);
-            var rows = Enumerable.Range(0, frame.RowCount)
-                .Select(i => (IReadOnlyDictionary<string, object?>)frame.Columns.ToDictionary(c => c.Name, c => c.ValueAt(i)))
-                .ToList();
-            for (var i = 0; i < Math.Min(200, repeat); i++)
-            {
-                bundle.Predict(rows[i % rows.Count]);
-            }
+            bundle.Predict(rows[i % rows.Count]);
+        }
 
-            var samples = new double[repeat];
-            var gen0 = GC.CollectionCount(0);
-            var allocated = GC.GetAllocatedBytesForCurrentThread();
-            for (var i = 0; i < repeat; i++)
-            {
-                var start = Stopwatch.GetTimestamp();
-                bundle.Predict(rows[i % rows.Count]);
-                samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            }
-            var perRow = (GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)repeat;
-            Array.Sort(samples);
-            var scorers = bundle.Manifest.Members.Sum(m => Math.Max(1, m.FoldCount));
-            Console.WriteLine(FormattableString.Invariant(
-                $"one row, {repeat} predictions, {bundle.Manifest.Members.Count} members ({scorers} fitted models: {string.Join(", ", bundle.Manifest.Members.Select(m => $"{m.Learner}×{m.FoldCount}"))}): p50 {samples[repeat / 2]:0.000} ms, p99 {samples[(int)(repeat * 0.99)]:0.000} ms, max {samples[^1]:0.000} ms; {perRow / 1024:0.0} KiB allocated per row; gen0 collections {GC.CollectionCount(0) - gen0}"));
-            return 0;
-        }
-        finally
+        var samples = new double[repeat];
+        var gen0 = GC.CollectionCount(0);
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < repeat; i++)
         {
-            Directory.Delete(work, true);
+            var start = Stopwatch.GetTimestamp();
+            bundle.Predict(rows[i % rows.Count]);
+            samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
+        var perRow = (GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)repeat;
+        Array.Sort(samples);
+        var scorers = bundle.Manifest.Members.Sum(m => Math.Max(1, m.FoldCount));
+        Console.WriteLine(FormattableString.Invariant(
+            $"one row, {repeat} predictions, {bundle.Manifest.Members.Count} members ({scorers} fitted models: {string.Join(", ", bundle.Manifest.Members.Select(m => $"{m.Learner}×{m.FoldCount}"))}): p50 {samples[repeat / 2]:0.000} ms, p99 {samples[(int)(repeat * 0.99)]:0.000} ms, max {samples[^1]:0.000} ms; {perRow / 1024:0.0} KiB allocated per row; gen0 collections {GC.CollectionCount(0) - gen0}"));
+        return 0;
     }
 }
