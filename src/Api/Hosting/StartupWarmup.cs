@@ -66,7 +66,7 @@ internal sealed class StartupWarmup(IServiceScopeFactory scopes, IConfiguration 
         await db.Users.AsNoTracking().Where(u => u.Id == nobody).Select(u => u.Tier).FirstOrDefaultAsync(ct);
         await db.Datasets.Where(d => d.UserId == nobody).OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).Take(51)
             .Select(DatasetViews.Summary).ToListAsync(ct);
-        await db.Jobs.AsNoTracking().Where(j => j.UserId == nobody && j.Status == JobStatus.Running).OrderByDescending(j => j.CreatedAt).Take(51).ToListAsync(ct);
+        await db.Jobs.AsNoTracking().Where(j => j.UserId == nobody && j.Status == JobLifecycle.Occupying).OrderByDescending(j => j.CreatedAt).Take(51).ToListAsync(ct);
         await db.Models.AsNoTracking().Where(m => m.UserId == nobody).OrderByDescending(m => m.CreatedAt).Take(51).ToListAsync(ct);
         await db.CreditAccounts.AsNoTracking().Where(a => a.UserId == nobody).FirstOrDefaultAsync(ct);
         await db.CreditEntries.AsNoTracking().Where(e => e.UserId == nobody).OrderByDescending(e => e.CreatedAt).Take(51).ToListAsync(ct);
