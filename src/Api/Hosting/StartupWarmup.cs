@@ -1,5 +1,8 @@
+using AutoMl.Api.Credits;
 using AutoMl.Api.Datasets;
-using AutoMl.Domain.Jobs;
+using AutoMl.Api.Jobs;
+using AutoMl.Api.Models;
+using AutoMl.Api.Paging;
 using AutoMl.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +11,7 @@ namespace AutoMl.Api.Hosting;
 /// <summary>
 /// Work a freshly started instance does before it listens (hosted services start before Kestrel does, so it also
 /// comes before /health/ready answers): it opens <see cref="Connections"/> pooled Postgres connections at once and runs
-/// the hot read paths' queries on them. A crowd arriving at a cold instance otherwise made it open a connection per
+/// the list endpoints' reads on them. A crowd arriving at a cold instance otherwise made it open a connection per
 /// waiting request, each a new Postgres backend to fork and warm, while every query was compiled by EF and JIT-compiled
 /// for the first time (issue 31, surge mode: load average 83 on two cores, lists p50 1.2 s). Never fails the start: what
 /// it does not warm is warmed by the first requests, as before.
@@ -56,19 +59,19 @@ internal sealed class StartupWarmup(IServiceScopeFactory scopes, IConfiguration 
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>The queries of an authenticated list request, for nobody: their plans, EF's compiled queries and the JIT's code stay.</summary>
+    /// <summary>
+    /// The list endpoints' own reads, for nobody: the same code builds the same query shapes, so EF's compiled-query cache
+    /// and the JIT's code serve the first real requests. (The API-key lookup and the credits read stay with the first
+    /// request: they are one query each.)
+    /// </summary>
     private static async Task WarmAsync(AutoMlDbContext db, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
         var nobody = Guid.Empty;
-        await db.ApiKeys.AsNoTracking().Where(k => k.KeyHash == "" && k.RevokedAt == null)
-            .Select(k => new { k.Id, k.UserId, Suspended = db.Users.Any(u => u.Id == k.UserId && u.SuspendedAt != null) }).FirstOrDefaultAsync(ct);
-        await db.Users.AsNoTracking().Where(u => u.Id == nobody).Select(u => u.Tier).FirstOrDefaultAsync(ct);
-        await db.Datasets.Where(d => d.UserId == nobody).OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).Take(51)
-            .Select(DatasetViews.Summary).ToListAsync(ct);
-        await db.Jobs.AsNoTracking().Where(j => j.UserId == nobody && j.Status == JobLifecycle.Occupying).OrderByDescending(j => j.CreatedAt).Take(51).ToListAsync(ct);
-        await db.Models.AsNoTracking().Where(m => m.UserId == nobody).OrderByDescending(m => m.CreatedAt).Take(51).ToListAsync(ct);
-        await db.CreditAccounts.AsNoTracking().Where(a => a.UserId == nobody).FirstOrDefaultAsync(ct);
-        await db.CreditEntries.AsNoTracking().Where(e => e.UserId == nobody).OrderByDescending(e => e.CreatedAt).Take(51).ToListAsync(ct);
+        const int pageSize = 50;
+        await KeysetPage.ReadProjectedAsync(db.Datasets.Where(d => d.UserId == nobody), pageSize, null, DatasetViews.Summary, ct);
+        await KeysetPage.ReadAsync(db.Jobs.AsNoTracking().Where(j => j.UserId == nobody), pageSize, null, JobViews.ToView, ct);
+        await KeysetPage.ReadAsync(db.CreditEntries.AsNoTracking().Where(e => e.UserId == nobody), pageSize, null, CreditEntryView.From, ct);
+        await ModelList.ReadAsync(db, nobody, new ModelListQuery(null, null, null, ModelSort.Created, true, pageSize, null), ct);
     }
 }

@@ -16,7 +16,7 @@ public sealed class JobClaimTests(QueuedOnlyPlatformFactory platform) : IClassFi
     [Fact]
     public async Task a_free_accounts_second_job_waits_for_the_first_and_a_job_starts_once()
     {
-        var (user, jobs) = await QueuedJobsAsync(2);
+        var (_, jobs) = await QueuedJobsAsync(2);
 
         Assert.Equal(ClaimOutcome.Claimed, await ClaimAsync(jobs[0]));
         Assert.Equal(ClaimOutcome.NotQueued, await ClaimAsync(jobs[0]));
@@ -30,7 +30,6 @@ public sealed class JobClaimTests(QueuedOnlyPlatformFactory platform) : IClassFi
         await platform.InDbAsync(db => db.Jobs.Where(j => j.Id == jobs[0]).ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Succeeded)));
         Assert.Equal(ClaimOutcome.Claimed, await ClaimAsync(jobs[1]));
         Assert.Equal(JobStatus.Running, await StatusAsync(jobs[1]));
-        Assert.NotEqual(Guid.Empty, user);
     }
 
     [Fact]
