@@ -67,7 +67,9 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores" >&2
 echo "publishing the API and the worker (Release) to $tmp" >&2
-dotnet publish src/Api -c Release -o "$tmp/api" -nologo -v quiet >&2
+# As infra/multi.sh deploys it: ReadyToRun, so the first predictions run compiled code rather than the JIT's first tier.
+rid=$(dotnet --info | awk '/^ *RID:/ {print $2; exit}')
+dotnet publish src/Api -c Release -o "$tmp/api" -r "$rid" --self-contained false -p:PublishReadyToRun=true -nologo -v quiet >&2
 dotnet publish src/Workers -c Release -o "$tmp/worker" -nologo -v quiet >&2
 dotnet build bench/Platform -c Release -nologo -v quiet >&2
 

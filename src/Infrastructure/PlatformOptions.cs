@@ -55,6 +55,12 @@ public sealed class PredictionOptions
     /// short wait absorbs a burst that refusing at once would turn into failures.
     /// </summary>
     public int QueueMilliseconds { get; set; } = 500;
+
+    /// <summary>
+    /// How long an instance may predict with a model as it last read it (owner, bundle, threshold) when the announcement of
+    /// a change is lost; changes are announced, so this is only the fallback. 0 reads the model on every prediction.
+    /// </summary>
+    public int ModelLookupSeconds { get; set; } = 30;
 }
 
 /// <summary>The loaded model bundles an API instance keeps (AutoMl__ModelCache__*).</summary>

@@ -52,6 +52,8 @@ internal static class ApiServices
         services.AddScoped<Evaluations.EvaluationSubmission>();
         services.AddSingleton<Models.ModelCache>();
         services.AddSingleton<Models.PredictionGate>();
+        services.AddSingleton<Models.ModelTargets>();
+        services.AddHostedService(sp => sp.GetRequiredService<Models.ModelTargets>());
         services.AddScoped<Models.OnlinePrediction>();
         services.AddSingleton<Infrastructure.Registry.PredictionLogSampling>();
         services.AddSingleton<Serving.PredictionLogWriter>();

@@ -146,7 +146,7 @@ internal static class ModelEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        Guid id, CurrentUser current, AutoMlDbContext db, IBlobStore blobs, ModelCache cache, CancellationToken ct)
+        Guid id, CurrentUser current, AutoMlDbContext db, IBlobStore blobs, ModelCache cache, ModelTargets targets, CancellationToken ct)
     {
         if (await FindAsync(db, current, id, ct) is not { } model)
         {
@@ -163,6 +163,7 @@ internal static class ModelEndpoints
         }
         db.Models.Remove(model);
         await db.SaveChangesAsync(ct);
+        await targets.ChangedAsync(model.Id);
         await blobs.DeleteAsync(model.BundleKey, ct);
         await blobs.DeleteAsync(BlobKeys.ModelHoldout(model.UserId, model.Id), ct);
         cache.Forget(model.Id);

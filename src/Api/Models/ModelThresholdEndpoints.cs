@@ -28,7 +28,7 @@ internal static class ModelThresholdEndpoints
     }
 
     private static async Task<Results<Ok<ModelView>, ProblemHttpResult, ValidationProblem>> SetAsync(
-        Guid id, ThresholdRequest request, CurrentUser current, AutoMlDbContext db, CancellationToken ct)
+        Guid id, ThresholdRequest request, CurrentUser current, AutoMlDbContext db, ModelTargets targets, CancellationToken ct)
     {
         if (Invalid(request) is { } invalid)
         {
@@ -72,10 +72,11 @@ internal static class ModelThresholdEndpoints
         model.DecisionThreshold = value;
         model.ThresholdChoiceJson = JsonSerializer.Serialize(choice, JsonSerializerOptions.Web);
         await db.SaveChangesAsync(ct);
+        await targets.ChangedAsync(model.Id);
         return TypedResults.Ok(ModelViews.From(model));
     }
 
-    private static async Task<Results<Ok<ModelView>, ProblemHttpResult>> ClearAsync(Guid id, CurrentUser current, AutoMlDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<ModelView>, ProblemHttpResult>> ClearAsync(Guid id, CurrentUser current, AutoMlDbContext db, ModelTargets targets, CancellationToken ct)
     {
         if (await db.Models.SingleOrDefaultAsync(m => m.Id == id && m.UserId == current.Id, ct) is not { } model)
         {
@@ -88,6 +89,7 @@ internal static class ModelThresholdEndpoints
         model.DecisionThreshold = null;
         model.ThresholdChoiceJson = null;
         await db.SaveChangesAsync(ct);
+        await targets.ChangedAsync(model.Id);
         return TypedResults.Ok(ModelViews.From(model));
     }
 

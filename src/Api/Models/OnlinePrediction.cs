@@ -20,9 +20,17 @@ namespace AutoMl.Api.Models;
 /// retried with the same key and the same body is predicted again but charged once, and answers what the first did,
 /// with Idempotent-Replayed: true; the same key with another body is a 422, never a free prediction.
 /// </summary>
-internal sealed class OnlinePrediction(AutoMlDbContext db, CreditLedger ledger, ModelCache cache, PredictionGate gate)
+internal sealed class OnlinePrediction(AutoMlDbContext db, CreditLedger ledger, ModelCache cache, PredictionGate gate, ModelTargets targets)
 {
     public const int MaxRows = 1000;
+
+    /// <summary>
+    /// Rows whose model work costs about what reading the account does: a request this small without explanations goes
+    /// straight to the charge, which checks the funds itself, so an account that cannot pay gets its 402 after that little
+    /// work and never the predictions. Larger requests and explanations are checked first, so they get no compute at all.
+    /// </summary>
+    public const int RowsCheckedAtTheCharge = 10;
+
     public const int MaxExplainedRows = 100;
     public const string ReplayedHeader = "Idempotent-Replayed";
     private const string Missing = "No model with this id exists in your account.";
@@ -33,21 +41,30 @@ internal sealed class OnlinePrediction(AutoMlDbContext db, CreditLedger ledger, 
         {
             return invalid.Typed<PredictResponse>(_ => throw new InvalidOperationException());
         }
-        // The model and the account in one round trip: a one-row prediction is a few hundred microseconds of model work,
-        // so each query in front of it counts (issue 31: p99 < 5 ms inside the API).
-        var found = await db.Models.AsNoTracking().Where(m => m.Id == modelId && m.UserId == userId)
-            .Select(m => new
-            {
-                Target = new PredictionTarget(m.Id, m.BundleKey, m.DecisionThreshold),
-                Account = db.CreditAccounts.Where(a => a.UserId == userId)
-                    .Select(a => new LedgerResult(LedgerOutcome.Insufficient, a.Balance, a.Held, a.Owed)).FirstOrDefault(),
-            }).SingleOrDefaultAsync(ct);
-        if (found is null)
+        // A one-row prediction is a few hundred microseconds of model work, so each round trip in front of it counts (issue
+        // 31: p99 < 5 ms inside the API): the model comes from this instance's memory when it can, and otherwise with the
+        // account in one query.
+        var readAt = targets.Generation;
+        var target = targets.Find(modelId, userId);
+        LedgerResult? account = null;
+        if (target is null)
         {
-            return ProblemResults.NotFound(Missing);
+            var found = await db.Models.AsNoTracking().Where(m => m.Id == modelId && m.UserId == userId)
+                .Select(m => new
+                {
+                    Target = new PredictionTarget(m.Id, m.BundleKey, m.DecisionThreshold),
+                    Account = db.CreditAccounts.Where(a => a.UserId == userId)
+                        .Select(a => new LedgerResult(LedgerOutcome.Insufficient, a.Balance, a.Held, a.Owed)).FirstOrDefault(),
+                }).SingleOrDefaultAsync(ct);
+            if (found is null)
+            {
+                return ProblemResults.NotFound(Missing);
+            }
+            targets.Remember(userId, found.Target, readAt);
+            (target, account) = (found.Target, found.Account);
         }
-        var run = await RunAsync(http, userId, found.Target, $"Online prediction: {request.Rows!.Count} rows with model {modelId:N}", $"{modelId:N}", request,
-            idempotencyKey, ct, found.Account);
+        var run = await RunAsync(http, userId, target, $"Online prediction: {request.Rows!.Count} rows with model {modelId:N}", $"{modelId:N}", request,
+            idempotencyKey, ct, account);
         return run.Typed(done => done.Response);
     }
 
@@ -74,7 +91,8 @@ internal sealed class OnlinePrediction(AutoMlDbContext db, CreditLedger ledger, 
     /// Predicts <paramref name="request"/> (checked by <see cref="Check"/>) with <paramref name="model"/> and charges for it.
     /// <paramref name="reference"/> is the ledger's wording without the request's fingerprint; <paramref name="subject"/> is
     /// what a retry with the same key must name again (a model, or an endpoint whatever version it serves).
-    /// <paramref name="account"/>, when the caller read it with the model, saves reading it again.
+    /// <paramref name="account"/>, when the caller read it with the model, saves reading it again; without it, a request of
+    /// at most <see cref="RowsCheckedAtTheCharge"/> rows is checked by its charge alone.
     /// </summary>
     public async Task<PredictionRun> RunAsync(HttpContext http, Guid userId, PredictionTarget model, string reference, string subject, PredictRequest request,
         string? idempotencyKey, CancellationToken ct, LedgerResult? account = null)
@@ -88,11 +106,13 @@ internal sealed class OnlinePrediction(AutoMlDbContext db, CreditLedger ledger, 
         {
             return PredictionRun.Refused(Reused());
         }
-        if (earlier is null && (account ?? await db.CreditAccounts.AsNoTracking().Where(a => a.UserId == userId)
+        var checkFirst = account is not null || request.Explain || rows.Count > RowsCheckedAtTheCharge;
+        if (earlier is null && checkFirst && (account ?? await db.CreditAccounts.AsNoTracking().Where(a => a.UserId == userId)
                 .Select(a => new LedgerResult(LedgerOutcome.Insufficient, a.Balance, a.Held, a.Owed)).SingleOrDefaultAsync(ct)) is { } funds
             && !Spending.Allowed(funds.Balance, funds.Held, funds.Owed, price))
         {
-            // Checked before the work, so an account that cannot pay gets no compute either; the charge checks again.
+            // Checked before the work, so an account that cannot pay gets no compute either; the charge checks again. A
+            // small request is checked by its charge alone (RowsCheckedAtTheCharge) unless the account came with the model.
             return PredictionRun.Refused(Shortfall(funds, rows.Count, price));
         }
 

@@ -58,7 +58,14 @@ public sealed class LocalBlobStore(string root) : IBlobStore
 
     public Task DeleteAsync(string key, CancellationToken ct)
     {
-        File.Delete(PathOf(key));
+        // Deleting what is not there succeeds, as on S3: File.Delete forgives a missing file but not a missing folder.
+        try
+        {
+            File.Delete(PathOf(key));
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
         return Task.CompletedTask;
     }
 

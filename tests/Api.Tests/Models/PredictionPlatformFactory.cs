@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using AutoMl.Api.Tests.Support;
+using AutoMl.Infrastructure.Blobs;
 using AutoMl.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,8 +27,11 @@ public sealed class PredictionPlatformFactory : PlatformFactory
         ["AutoMl:Predictions:MaxConcurrent"] = MaxConcurrent.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    /// <summary>A new account holding a copy of the trained pima model (tree members, so it explains).</summary>
-    public async Task<(BrowserClient User, Guid UserId, Guid ModelId)> UserWithModelAsync()
+    /// <summary>
+    /// A new account holding a copy of the trained pima model (tree members, so it explains), sharing its bundle unless
+    /// <paramref name="ownBundle"/> (a test that deletes the model needs its own).
+    /// </summary>
+    public async Task<(BrowserClient User, Guid UserId, Guid ModelId)> UserWithModelAsync(bool ownBundle = false)
     {
         var source = await TrainedModelAsync();
         var user = await SignUpAsync();
@@ -40,6 +44,13 @@ public sealed class PredictionPlatformFactory : PlatformFactory
             var model = await db.Models.AsNoTracking().SingleAsync(m => m.Id == source);
             model.Id = modelId;
             model.UserId = userId;
+            if (ownBundle)
+            {
+                // A copy the test may delete: the shared bundle serves every other test's model.
+                var key = BlobKeys.ModelBundle(userId, modelId);
+                await scope.ServiceProvider.GetRequiredService<IBlobStore>().CopyAsync(model.BundleKey, key, default);
+                model.BundleKey = key;
+            }
             db.Models.Add(model);
             await db.SaveChangesAsync();
         }
@@ -68,6 +79,9 @@ public sealed class PredictionPlatformFactory : PlatformFactory
             training.Release();
         }
     }
+
+    /// <summary>Another API instance of this platform (its database, Redis prefix and blob folder), as behind nginx; the caller disposes it.</summary>
+    public SharedDatabaseInstance Sibling() => new(Database, ExternalWorkerEnvironment["Blobs__LocalRoot"]);
 
     /// <summary>Pima rows as a client sends them.</summary>
     public static List<Dictionary<string, object?>> Rows(int count) =>
