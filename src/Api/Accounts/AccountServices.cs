@@ -36,6 +36,8 @@ internal static class AccountServices
         services.AddHostedService(sp => sp.GetRequiredService<SessionRevocations>());
         services.AddSingleton<ApiKeyPrincipals>();
         services.AddHostedService(sp => sp.GetRequiredService<ApiKeyPrincipals>());
+        services.AddSingleton<ApiKeyUsage>();
+        services.AddHostedService(sp => sp.GetRequiredService<ApiKeyUsage>());
         services.Configure<SignInSessionOptions>(configuration.GetSection(SignInSessionOptions.Section));
         var sessions = configuration.GetSection(SignInSessionOptions.Section).Get<SignInSessionOptions>() ?? new SignInSessionOptions();
         services.Configure<SecurityStampValidatorOptions>(o =>

@@ -14,6 +14,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     ApiKeyPrincipals known,
+    ApiKeyUsage usage,
     TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -36,7 +37,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         {
             if (remembered.LastUsedAt is null || now - remembered.LastUsedAt > LastUsedResolution)
             {
-                await WriteLastUsedAsync(remembered.Id, now);
+                usage.Record(remembered.Id, now);
                 known.Used(hash, remembered, now);
             }
             return Success(remembered.Id, remembered.UserId, remembered.Scope, admin: false);
@@ -70,16 +71,12 @@ internal sealed class ApiKeyAuthenticationHandler(
         var lastUsed = found.LastUsedAt;
         if (lastUsed is null || now - lastUsed > LastUsedResolution)
         {
-            await WriteLastUsedAsync(found.Id, now);
+            usage.Record(found.Id, now);
             lastUsed = now;
         }
         known.Remember(hash, found.Id, found.UserId, found.Scope, lastUsed, readAt);
         return Success(found.Id, found.UserId, found.Scope, found.Admin);
     }
-
-    private async Task WriteLastUsedAsync(Guid id, DateTimeOffset now) =>
-        await Context.RequestServices.GetRequiredService<AutoMlDbContext>().ApiKeys.Where(k => k.Id == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted);
 
     private static AuthenticateResult Success(Guid id, Guid user, ApiKeyScope scope, bool admin)
     {

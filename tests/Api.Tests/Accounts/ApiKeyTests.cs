@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using AutoMl.Api.Tests.Support;
+using AutoMl.Testing;
 
 namespace AutoMl.Api.Tests.Accounts;
 
@@ -27,6 +28,25 @@ public sealed class ApiKeyTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.DoesNotContain(key, list.ToString(), StringComparison.Ordinal);
         var stored = await api.InDbAsync(db => Task.FromResult(db.ApiKeys.Single(k => k.Name == "CI pipeline" && k.Prefix == created.GetProperty("prefix").GetString())));
         Assert.NotEqual(key, stored.KeyHash);
+    }
+
+    [Fact]
+    public async Task a_keys_list_shows_when_each_key_was_last_used()
+    {
+        var browser = await api.SignUpAsync();
+        using var used = api.WithKey(await api.CreateApiKeyAsync(browser, "used"));
+        await api.CreateApiKeyAsync(browser, "idle");
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+
+        await (await used.GetAsync("/api/v1/credits")).EnsureStatusAsync(HttpStatusCode.OK);
+
+        // Written in the background within a second or two (ApiKeyUsage), never by the request itself.
+        var keys = await Eventually.ReadAsync(async () => (await (await browser.Http.GetAsync("/api/v1/api-keys")).JsonAsync()).GetProperty("items").EnumerateArray().ToList(),
+            items => items.Single(k => k.GetProperty("name").GetString() == "used").GetProperty("lastUsedAt").ValueKind == System.Text.Json.JsonValueKind.String,
+            "the used key's last use on the list", TimeSpan.FromSeconds(10));
+        var lastUsed = keys.Single(k => k.GetProperty("name").GetString() == "used").GetProperty("lastUsedAt").GetDateTimeOffset();
+        Assert.InRange(lastUsed, before, DateTimeOffset.UtcNow.AddSeconds(1));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, keys.Single(k => k.GetProperty("name").GetString() == "idle").GetProperty("lastUsedAt").ValueKind);
     }
 
     [Fact]
