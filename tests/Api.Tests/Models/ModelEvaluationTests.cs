@@ -5,8 +5,6 @@ using System.Text;
 using System.Text.Json;
 using AutoMl.Api.Tests.Support;
 using AutoMl.Domain.Pricing;
-using AutoMl.Infrastructure.Blobs;
-using AutoMl.Infrastructure.Persistence;
 using AutoMl.Ml.Metrics;
 using AutoMl.Ml.Schema;
 using AutoMl.Testing;
@@ -23,8 +21,7 @@ public sealed class ModelEvaluationTests(PredictionPlatformFactory platform) : I
     [Fact]
     public async Task an_evaluation_reports_what_the_scorer_computes_from_the_models_own_predictions_at_its_threshold_and_is_charged_once()
     {
-        var (user, userId, model) = await platform.UserWithModelAsync();
-        await OwnBundleAsync(userId, model);
+        var (user, _, model) = await platform.UserWithModelAsync(ownBundle: true);
         var http = user.Http;
         // The last 169 rows, one with a class the model never saw and one without a label: both counted, neither scored.
         var held = Lines.Skip(600).ToList();
@@ -213,18 +210,6 @@ public sealed class ModelEvaluationTests(PredictionPlatformFactory platform) : I
         Assert.Equal(JsonValueKind.Null, done.GetProperty("curves").GetProperty("roc").ValueKind);
         var rmse = done.GetProperty("comparison").EnumerateArray().Single(r => r.GetProperty("metric").GetString() == "rmse");
         Assert.False(rmse.GetProperty("higherIsBetter").GetBoolean());
-    }
-
-    /// <summary>The copied model gets a bundle of its own, so deleting it leaves the class's shared bundle in place.</summary>
-    private async Task OwnBundleAsync(Guid user, Guid model)
-    {
-        await using var scope = platform.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AutoMlDbContext>();
-        var row = await db.Models.SingleAsync(m => m.Id == model);
-        var key = BlobKeys.ModelBundle(user, model);
-        await scope.ServiceProvider.GetRequiredService<IBlobStore>().CopyAsync(row.BundleKey, key, default);
-        row.BundleKey = key;
-        await db.SaveChangesAsync();
     }
 
     private static async Task<string> UploadAsync(HttpClient http, string csv, string name)
