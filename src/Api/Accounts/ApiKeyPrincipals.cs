@@ -20,7 +20,6 @@ internal sealed class ApiKeyPrincipals(
     TimeProvider clock, Announcements announcements, IOptions<SignInSessionOptions> options, ILogger<ApiKeyPrincipals> logger) : IHostedService
 {
     private readonly BriefMemory<string, KnownApiKey> byHash = new(clock, TimeSpan.FromSeconds(Math.Max(0, options.Value.ApiKeyCacheSeconds)));
-    private readonly List<IAsyncDisposable> subscriptions = [];
 
     /// <summary>Taken before reading a key from Postgres and given back to <see cref="Remember"/>: a revocation heard meanwhile wins.</summary>
     public long Generation => byHash.Generation;
@@ -47,10 +46,10 @@ internal sealed class ApiKeyPrincipals(
     {
         try
         {
-            subscriptions.Add(await announcements.SubscribeAsync(AccountAnnouncements.ApiKeyRevoked, ForgetKey));
             // Suspension and deletion end the account's sessions; its keys end with them.
-            subscriptions.Add(await announcements.SubscribeAsync(AccountAnnouncements.SessionsEnded, ForgetUser));
-            byHash.Listening = true;
+            await byHash.ListenAsync(
+                () => announcements.SubscribeAsync(AccountAnnouncements.ApiKeyRevoked, ForgetKey),
+                () => announcements.SubscribeAsync(AccountAnnouncements.SessionsEnded, ForgetUser));
         }
         catch (PlatformUnavailableException e)
         {
@@ -58,12 +57,5 @@ internal sealed class ApiKeyPrincipals(
         }
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        byHash.Listening = false;
-        foreach (var subscription in subscriptions)
-        {
-            await subscription.DisposeAsync();
-        }
-    }
+    public Task StopAsync(CancellationToken cancellationToken) => byHash.StopListeningAsync();
 }

@@ -5,8 +5,8 @@ namespace AutoMl.Api.Caching;
 /// <summary>
 /// Rows read from Postgres that another instance may change, remembered for a short while so hot requests skip the read.
 /// A change is announced over Redis and <c>Forget</c> drops what it touched at once; the time limit is only the
-/// fallback for an announcement lost while Redis was away, so nothing is remembered while the owner is not
-/// <see cref="Listening"/>. A read that began before a forget (it may have read the old row) is not remembered: take
+/// fallback for an announcement lost while Redis was away, so nothing is remembered until <see cref="ListenAsync"/> has
+/// taken every subscription. A read that began before a forget (it may have read the old row) is not remembered: take
 /// <see cref="Generation"/> before reading and give it back to <see cref="Remember"/>.
 /// </summary>
 internal sealed class BriefMemory<TKey, TValue>(TimeProvider clock, TimeSpan remembered, int sweepAbove = 100_000)
@@ -14,12 +14,44 @@ internal sealed class BriefMemory<TKey, TValue>(TimeProvider clock, TimeSpan rem
     where TValue : class
 {
     private readonly ConcurrentDictionary<TKey, Entry> entries = new();
+    private readonly List<IAsyncDisposable> subscriptions = [];
     private long generation;
+    private volatile bool listening;
 
     private sealed record Entry(TValue Value, DateTimeOffset Until);
 
-    /// <summary>False until the owner hears the announcements that keep this memory true, and again once it stops.</summary>
-    public bool Listening { get; set; }
+    /// <summary>
+    /// Takes the subscriptions to the announcements that keep this memory true; it remembers only once every one is
+    /// taken. A subscription that fails (Redis away) throws, and the memory then remembers nothing.
+    /// </summary>
+    public async Task ListenAsync(params Func<Task<IAsyncDisposable>>[] subscribe)
+    {
+        foreach (var one in subscribe)
+        {
+            var subscription = await one();
+            lock (subscriptions)
+            {
+                subscriptions.Add(subscription);
+            }
+        }
+        listening = true;
+    }
+
+    public async Task StopListeningAsync()
+    {
+        listening = false;
+        IAsyncDisposable[] taken;
+        // A host may stop its services more than once, the second while the first still awaits its unsubscribes.
+        lock (subscriptions)
+        {
+            taken = [.. subscriptions];
+            subscriptions.Clear();
+        }
+        foreach (var subscription in taken)
+        {
+            await subscription.DisposeAsync();
+        }
+    }
 
     public long Generation => Interlocked.Read(ref generation);
 
@@ -40,7 +72,7 @@ internal sealed class BriefMemory<TKey, TValue>(TimeProvider clock, TimeSpan rem
     /// <summary>Remembers a row read after <paramref name="readAt"/>, unless something was forgotten since.</summary>
     public void Remember(TKey key, TValue value, long readAt)
     {
-        if (!Listening || remembered <= TimeSpan.Zero || Generation != readAt)
+        if (!listening || remembered <= TimeSpan.Zero || Generation != readAt)
         {
             return;
         }

@@ -21,7 +21,6 @@ internal sealed class ModelTargets(
 
     private readonly BriefMemory<Guid, OwnedTarget> byModel =
         new(clock, TimeSpan.FromSeconds(Math.Max(0, options.Value.Predictions.ModelLookupSeconds)));
-    private readonly List<IAsyncDisposable> subscriptions = [];
 
     private sealed record OwnedTarget(Guid UserId, PredictionTarget Target);
 
@@ -51,9 +50,9 @@ internal sealed class ModelTargets(
     {
         try
         {
-            subscriptions.Add(await announcements.SubscribeAsync(Changed, byModel.Forget));
-            subscriptions.Add(await announcements.SubscribeAsync(AccountAnnouncements.SessionsEnded, user => byModel.Forget((_, t) => t.UserId == user)));
-            byModel.Listening = true;
+            await byModel.ListenAsync(
+                () => announcements.SubscribeAsync(Changed, byModel.Forget),
+                () => announcements.SubscribeAsync(AccountAnnouncements.SessionsEnded, user => byModel.Forget((_, t) => t.UserId == user)));
         }
         catch (PlatformUnavailableException e)
         {
@@ -61,12 +60,5 @@ internal sealed class ModelTargets(
         }
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        byModel.Listening = false;
-        foreach (var subscription in subscriptions)
-        {
-            await subscription.DisposeAsync();
-        }
-    }
+    public Task StopAsync(CancellationToken cancellationToken) => byModel.StopListeningAsync();
 }

@@ -74,9 +74,10 @@ public sealed class Announcements(IConnectionMultiplexer redis, IOptions<Platfor
             {
                 await subscriber.UnsubscribeAsync(channel, receive);
             }
-            catch (Exception e) when (PlatformUnavailableException.IsRedisFailure(e))
+            catch (Exception e) when (PlatformUnavailableException.IsRedisFailure(e) || e is ObjectDisposedException)
             {
-                // Redis is gone, and the subscription with it.
+                // Redis is gone, or this process's connection to it was closed first (a host shutting down): the
+                // subscription went with it.
             }
         }
     }
