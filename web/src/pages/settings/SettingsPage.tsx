@@ -197,9 +197,12 @@ function ExportData() {
         the link and the file last 24 hours. Up to 3 exports a day.
       </p>
       <ProblemAlert error={request.error} />
-      {request.isSuccess && busy && (
+      {/* A worker can finish a small export before the list is read again: the request is still confirmed then. */}
+      {request.isSuccess && (
         <div className="notice" role="status">
-          Export requested. It appears below when it is ready, and we email you the link.
+          {busy
+            ? 'Export requested. It appears below when it is ready, and we email you the link.'
+            : 'Export requested. Its result is below.'}
         </div>
       )}
       <div>
