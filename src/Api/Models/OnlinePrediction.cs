@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -35,6 +36,10 @@ internal sealed class OnlinePrediction(AutoMlDbContext db, CreditLedger ledger, 
     public const string ReplayedHeader = "Idempotent-Replayed";
     private const string Missing = "No model with this id exists in your account.";
 
+    /// <summary>What the pre-check reads of an account, in both places it reads it (with the model, or on its own).</summary>
+    private static readonly Expression<Func<CreditAccount, LedgerResult>> Funds =
+        a => new LedgerResult(LedgerOutcome.Insufficient, a.Balance, a.Held, a.Owed);
+
     public async Task<Results<Ok<PredictResponse>, ProblemHttpResult, ValidationProblem>> PredictAsync(HttpContext http, Guid userId, Guid modelId, PredictRequest request, string? idempotencyKey, CancellationToken ct)
     {
         if (Check(request, idempotencyKey) is { } invalid)
@@ -53,8 +58,7 @@ internal sealed class OnlinePrediction(AutoMlDbContext db, CreditLedger ledger, 
                 .Select(m => new
                 {
                     Target = new PredictionTarget(m.Id, m.BundleKey, m.DecisionThreshold),
-                    Account = db.CreditAccounts.Where(a => a.UserId == userId)
-                        .Select(a => new LedgerResult(LedgerOutcome.Insufficient, a.Balance, a.Held, a.Owed)).FirstOrDefault(),
+                    Account = db.CreditAccounts.Where(a => a.UserId == userId).Select(Funds).FirstOrDefault(),
                 }).SingleOrDefaultAsync(ct);
             if (found is null)
             {
@@ -107,8 +111,7 @@ internal sealed class OnlinePrediction(AutoMlDbContext db, CreditLedger ledger, 
             return PredictionRun.Refused(Reused());
         }
         var checkFirst = account is not null || request.Explain || rows.Count > RowsCheckedAtTheCharge;
-        if (earlier is null && checkFirst && (account ?? await db.CreditAccounts.AsNoTracking().Where(a => a.UserId == userId)
-                .Select(a => new LedgerResult(LedgerOutcome.Insufficient, a.Balance, a.Held, a.Owed)).SingleOrDefaultAsync(ct)) is { } funds
+        if (earlier is null && checkFirst && (account ?? await db.CreditAccounts.AsNoTracking().Where(a => a.UserId == userId).Select(Funds).SingleOrDefaultAsync(ct)) is { } funds
             && !Spending.Allowed(funds.Balance, funds.Held, funds.Owed, price))
         {
             // Checked before the work, so an account that cannot pay gets no compute either; the charge checks again. A
