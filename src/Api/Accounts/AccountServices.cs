@@ -36,6 +36,7 @@ internal static class AccountServices
         services.AddHostedService(sp => sp.GetRequiredService<SessionRevocations>());
         services.AddSingleton<ApiKeyPrincipals>();
         services.AddHostedService(sp => sp.GetRequiredService<ApiKeyPrincipals>());
+        services.AddSingleton<ApiKeyReads>();
         services.AddSingleton<ApiKeyUsage>();
         services.AddHostedService(sp => sp.GetRequiredService<ApiKeyUsage>());
         services.Configure<SignInSessionOptions>(configuration.GetSection(SignInSessionOptions.Section));

@@ -1,9 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using AutoMl.Domain.Accounts;
-using AutoMl.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace AutoMl.Api.Accounts;
@@ -14,6 +12,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     ApiKeyPrincipals known,
+    ApiKeyReads reads,
     ApiKeyUsage usage,
     TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -42,23 +41,8 @@ internal sealed class ApiKeyAuthenticationHandler(
             }
             return Success(remembered.Id, remembered.UserId, remembered.Scope, admin: false);
         }
-        // The database context only on a miss: most requests made with a key are answered from memory.
-        var db = Context.RequestServices.GetRequiredService<AutoMlDbContext>();
-        var readAt = known.Generation;
-        var found = await db.ApiKeys.AsNoTracking()
-            .Where(k => k.KeyHash == hash && k.RevokedAt == null)
-            .Select(k => new
-            {
-                k.Id,
-                k.UserId,
-                k.LastUsedAt,
-                k.Scope,
-                Suspended = db.Users.Any(u => u.Id == k.UserId && u.SuspendedAt != null),
-                // Read with the key, so a revoked role takes effect on the key's next request (admin keys are never remembered).
-                Admin = k.Scope == ApiKeyScope.Admin
-                    && db.UserRoles.Any(r => r.UserId == k.UserId && db.Roles.Any(role => role.Id == r.RoleId && role.Name == Admin.AdminRole.Name)),
-            })
-            .SingleOrDefaultAsync(Context.RequestAborted);
+        // Read with the other keys that missed meanwhile: most requests made with a key are answered from memory.
+        var found = await reads.FindAsync(hash, Context.RequestAborted);
         if (found is null)
         {
             return AuthenticateResult.Fail("The API key is not valid or has been revoked.");
@@ -68,13 +52,14 @@ internal sealed class ApiKeyAuthenticationHandler(
             Context.Items[SuspendedItem] = true;
             return AuthenticateResult.Fail("The account of this API key is suspended.");
         }
-        var lastUsed = found.LastUsedAt;
-        if (lastUsed is null || now - lastUsed > LastUsedResolution)
+        if (found.LastUsedAt is null || now - found.LastUsedAt > LastUsedResolution)
         {
             usage.Record(found.Id, now);
-            lastUsed = now;
+            if (known.Find(hash) is { } read)
+            {
+                known.Used(hash, read, now);
+            }
         }
-        known.Remember(hash, found.Id, found.UserId, found.Scope, lastUsed, readAt);
         return Success(found.Id, found.UserId, found.Scope, found.Admin);
     }
 

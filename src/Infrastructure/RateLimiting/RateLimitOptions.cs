@@ -52,8 +52,11 @@ public sealed class RateLimitOptions
     /// <summary>After Redis failed, requests use the in-process buckets this long before Redis is tried again.</summary>
     public int RedisRetrySeconds { get; set; } = 5;
 
-    /// <summary>How long the API remembers a user's tier; an upgrade takes effect within this time.</summary>
-    public int TierCacheSeconds { get; set; } = 30;
+    /// <summary>
+    /// How long the API remembers a user's tier. A tier change is announced to every instance, which forgets it at once:
+    /// this bounds only a change announced while Redis was away, as long as an API key is remembered.
+    /// </summary>
+    public int TierCacheSeconds { get; set; } = 60;
 
     public BucketLimit For(Tier tier, RouteClass routeClass)
     {
