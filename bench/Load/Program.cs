@@ -32,7 +32,9 @@ Console.Error.WriteLine($"[load] {accounts.Count} accounts ready in {seeding.Ela
 
 if (settings.Surge)
 {
-    // Seeding went through the instances and warmed them: a surge meets instances that have served nothing yet.
+    // Seeding went through the instances and warmed them: a surge meets instances that have served nothing yet, from
+    // users who used the platform before (their models predicted once, so hot).
+    await Surge.HistoryAsync(accounts, sources);
     await Surge.RestartAsync(settings);
 }
 

@@ -35,7 +35,24 @@ internal sealed class Report(LoadSettings settings, Recorder recorder)
             hubsConnected, book?.Completed ?? 0, withinP99, within, LoadAverage());
         steps.Add(result);
         Print(result, faults is null ? null : "whole fault run, fault windows included");
+        if (settings.Surge)
+        {
+            PrintTimeline(samples, from);
+        }
         return result;
+    }
+
+    /// <summary>A surge's requests by when they were answered, 5 s at a time: how long the cold start lasts.</summary>
+    private static void PrintTimeline(IReadOnlyList<Sample> samples, long from)
+    {
+        var o = Console.Out;
+        o.WriteLine("   answered in       count   p50 ms   p95 ms   p99 ms   (every judged route)");
+        foreach (var slice in samples.Where(s => s.Route != Baseline.Route && !s.Route.StartsWith("WS ", StringComparison.Ordinal))
+                     .GroupBy(s => (s.At - from) / 5000).OrderBy(g => g.Key))
+        {
+            var ms = slice.Select(s => s.Ms).Order().ToArray();
+            o.WriteLine(Inv($"   {slice.Key * 5,3}-{slice.Key * 5 + 5,3} s    {ms.Length,7} {RouteStats.Percentile(ms, 0.5),8:F1} {RouteStats.Percentile(ms, 0.95),8:F1} {RouteStats.Percentile(ms, 0.99),8:F1}"));
+        }
     }
 
     private static void Print(StepResult s, string? note)

@@ -5,6 +5,31 @@ namespace AutoMl.Bench.Load;
 /// <summary>Surge mode's restart: the API instances stopped and started again (LOAD_SURGE_RESTART, set by bench/load.sh), ready before the crowd arrives.</summary>
 internal static class Surge
 {
+    /// <summary>
+    /// The users' earlier use, before the restart: every predictor predicts once through nginx, as the same users did the
+    /// day before, so the platform knows their models as hot (HotModels) the way it would in production. Not measured.
+    /// </summary>
+    public static async Task HistoryAsync(IReadOnlyList<LoadUser> accounts, SourceAddresses sources)
+    {
+        var predictors = accounts.Where(a => a.Model is not null).ToList();
+        var failed = 0;
+        await Parallel.ForEachAsync(predictors, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (a, ct) =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/v1/models/{a.Model}/predict", UriKind.Relative))
+            {
+                Content = new ByteArrayContent(VirtualUser.PredictBody),
+            };
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", a.ApiKey);
+            request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            using var response = await sources.Client(a.Index).SendAsync(request, ct);
+            if (!response.IsSuccessStatusCode)
+            {
+                Interlocked.Increment(ref failed);
+            }
+        });
+        Console.Error.WriteLine($"[load] surge: the {predictors.Count} predictors predicted once before the restart ({failed} not OK)");
+    }
+
     public static async Task RestartAsync(LoadSettings settings)
     {
         if (settings.SurgeRestart.Length == 0)

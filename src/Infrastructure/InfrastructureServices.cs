@@ -21,7 +21,10 @@ public static class InfrastructureServices
             ?? throw new InvalidOperationException("ConnectionStrings:Redis is not set: start the local stack with infra/stack.sh or set ConnectionStrings__Redis.");
 
         services.Configure<PlatformOptions>(configuration.GetSection(PlatformOptions.Section));
-        services.AddDbContext<AutoMlDbContext>(o => PostgresSetup.Configure(o, postgres));
+        // Pooled: the options are built once and a request's context is a reset one from the pool. Built per request
+        // (AddDbContext's scoped options), the options and the context's services were a tenth of a cold instance's
+        // CPU under a surge of 6,000 users (issue 31, bench/Load/README.md). The context keeps no state of its own.
+        services.AddDbContextPool<AutoMlDbContext>(o => PostgresSetup.Configure(o, postgres));
         services.AddAutoMlRedis(redis);
         services.AddSingleton(TimeProvider.System);
         services.AddAutoMlBlobs(configuration);
@@ -40,6 +43,7 @@ public static class InfrastructureServices
         services.AddScoped<Workflows.WorkflowTriggers>();
         services.AddScoped<Workflows.WorkflowSchedules>();
         services.AddSingleton<Models.ModelAnnouncements>();
+        services.AddSingleton<Models.HotModels>();
         services.AddSingleton<Exports.ExportLinks>();
         services.AddSingleton<Accounts.AccountAnnouncements>();
         services.AddPayments(configuration);

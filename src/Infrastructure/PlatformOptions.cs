@@ -88,6 +88,12 @@ public sealed class ModelWarmupOptions
 {
     /// <summary>How many of the newest models an instance loads as it starts; 0 turns that off.</summary>
     public int NewestOnStart { get; set; } = 8;
+
+    /// <summary>How many of the models predicted in the last hour (<see cref="Models.HotModels"/>) an instance loads as it starts; 0 turns that off.</summary>
+    public int HotOnStart { get; set; } = 64;
+
+    /// <summary>How long an instance spends loading models before it listens, at most; what is left loads in the background.</summary>
+    public int StartSeconds { get; set; } = 20;
 }
 
 /// <summary>When the platform emails a user on its own (AutoMl__Notifications__*).</summary>

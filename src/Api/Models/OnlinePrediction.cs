@@ -7,6 +7,7 @@ using AutoMl.Api.Errors;
 using AutoMl.Domain.Credits;
 using AutoMl.Domain.Pricing;
 using AutoMl.Infrastructure.Credits;
+using AutoMl.Infrastructure.Models;
 using AutoMl.Infrastructure.Persistence;
 using AutoMl.Ml.Bundle;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,7 +22,7 @@ namespace AutoMl.Api.Models;
 /// retried with the same key and the same body is predicted again but charged once, and answers what the first did,
 /// with Idempotent-Replayed: true; the same key with another body is a 422, never a free prediction.
 /// </summary>
-internal sealed class OnlinePrediction(AutoMlDbContext db, CreditLedger ledger, ModelCache cache, PredictionGate gate, ModelTargets targets)
+internal sealed class OnlinePrediction(AutoMlDbContext db, CreditLedger ledger, ModelCache cache, PredictionGate gate, ModelTargets targets, HotModels hot)
 {
     public const int MaxRows = 1000;
 
@@ -141,6 +142,8 @@ internal sealed class OnlinePrediction(AutoMlDbContext db, CreditLedger ledger, 
             predictions = DecisionThreshold.Apply(bundle, bundle.Predict(Inputs(request), request.Explain), model.Threshold);
         }
         var milliseconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        // A starting instance loads the models predicted lately before it listens (ModelWarmer).
+        hot.Predicted(model.ModelId);
 
         if (earlier is not null)
         {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,8 +26,9 @@ public static class ReadDb
         PostgresSetup.Configure(builder, connection);
         builder.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
         builder.AddInterceptors(new ReadOnlySaveGuard());
-        var options = builder.Options;
-        services.AddKeyedScoped(Key, (_, _) => new AutoMlDbContext(options));
+        // Pooled like the primary's context (InfrastructureServices): a request leases a reset context.
+        var pool = new PooledDbContextFactory<AutoMlDbContext>(builder.Options);
+        services.AddKeyedScoped(Key, (_, _) => pool.CreateDbContext());
         return services;
     }
 }

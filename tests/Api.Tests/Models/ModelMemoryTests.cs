@@ -82,6 +82,23 @@ public sealed class ModelMemoryTests(PredictionPlatformFactory platform) : IClas
         Assert.Equal(1, await PredictionChargesAsync(user.Http));
     }
 
+    [Fact]
+    public async Task an_instance_that_starts_after_a_model_was_predicted_has_it_loaded_before_it_answers()
+    {
+        var (user, _, predicted) = await platform.UserWithModelAsync(ownBundle: true);
+        var (_, _, idle) = await platform.UserWithModelAsync(ownBundle: true);
+        await LabelsAsync(user.Http, predicted, PredictionPlatformFactory.Rows(1));
+
+        // Only the models predicted lately: the newest would include both.
+        await using var started = platform.Sibling(new Dictionary<string, string> { ["AutoMl:ModelWarmup:NewestOnStart"] = "0" });
+        var cache = started.Services.GetRequiredService<AutoMl.Api.Models.ModelCache>();
+
+        Assert.True(cache.IsLoaded(predicted), "the model predicted before the instance started is not loaded as it starts");
+        Assert.False(cache.IsLoaded(idle), "a model nobody predicted was loaded as the instance started");
+        using var elsewhere = started.WithKey(await platform.CreateApiKeyAsync(user));
+        Assert.Equal(await LabelsAsync(user.Http, predicted, PredictionPlatformFactory.Rows(3)), await LabelsAsync(elsewhere, predicted, PredictionPlatformFactory.Rows(3)));
+    }
+
     private static Task<HttpResponseMessage> PredictAsync(HttpClient http, Guid model, object rows) =>
         http.PostAsJsonAsync($"/api/v1/models/{model}/predict", new { rows });
 

@@ -81,7 +81,7 @@ public sealed class PredictionPlatformFactory : PlatformFactory
     }
 
     /// <summary>Another API instance of this platform (its database, Redis prefix and blob folder), as behind nginx; the caller disposes it.</summary>
-    public SharedDatabaseInstance Sibling() => new(Database, ExternalWorkerEnvironment["Blobs__LocalRoot"]);
+    public SharedDatabaseInstance Sibling(IReadOnlyDictionary<string, string>? settings = null) => new(Database, ExternalWorkerEnvironment["Blobs__LocalRoot"], settings);
 
     /// <summary>Pima rows as a client sends them.</summary>
     public static List<Dictionary<string, object?>> Rows(int count) =>
