@@ -45,6 +45,7 @@ internal sealed class StartupWarmup(IServiceScopeFactory scopes, ApiKeyReads key
             WarmWrites(contexts[0].ServiceProvider.GetRequiredService<AutoMlDbContext>());
             // Every request's first step: the read of a key this instance does not remember (no key has this hash).
             await keys.FindAsync(new string('0', 64), timeout.Token);
+            await WarmForNobodyAsync(contexts[1].ServiceProvider, timeout.Token);
             logger.LogInformation("Warmed {Connections} Postgres connections and the read paths in {Milliseconds:0} ms before listening",
                 Connections, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
@@ -77,6 +78,25 @@ internal sealed class StartupWarmup(IServiceScopeFactory scopes, ApiKeyReads key
         await KeysetPage.ReadAsync(db.Jobs.AsNoTracking().Where(j => j.UserId == nobody), pageSize, null, JobViews.ToView, ct);
         await KeysetPage.ReadAsync(db.CreditEntries.AsNoTracking().Where(e => e.UserId == nobody), pageSize, null, CreditEntryView.From, ct);
         await ModelList.ReadAsync(db, nobody, new ModelListQuery(null, null, null, ModelSort.Created, true, pageSize, null), ct);
+    }
+
+    /// <summary>
+    /// An online prediction and a job submission for nobody: each stops at its first read (no such model, no such data
+    /// set), which EF compiles here instead of in a user's first request of the kind.
+    /// </summary>
+    private static async Task WarmForNobodyAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var http = new DefaultHttpContext { RequestServices = services };
+        var row = new Dictionary<string, System.Text.Json.JsonElement> { ["x"] = System.Text.Json.JsonDocument.Parse("1").RootElement };
+        await services.GetRequiredService<OnlinePrediction>().PredictAsync(http, Guid.Empty, Guid.Empty, new PredictRequest([row]), null, ct);
+        try
+        {
+            await services.GetRequiredService<JobSubmission>().SubmitAsync(Guid.Empty, new SubmitJobRequest(Guid.Empty, "x", null, null, 60, null), null, ct);
+        }
+        catch (InvalidOperationException)
+        {
+            // Nobody has no account to plan the job for: the reads before that point are what this warms.
+        }
     }
 
     /// <summary>
