@@ -22,6 +22,9 @@ internal sealed class StartupWarmup(IServiceScopeFactory scopes, ApiKeyReads key
     public const int DefaultConnections = 16;
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(20);
 
+    /// <summary>Whether the last start warmed everything it meant to.</summary>
+    public bool Completed { get; private set; }
+
     private int Connections => Math.Clamp(configuration.GetValue("AutoMl:Startup:WarmConnections", DefaultConnections), 0, 64);
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -46,6 +49,7 @@ internal sealed class StartupWarmup(IServiceScopeFactory scopes, ApiKeyReads key
             // Every request's first step: the read of a key this instance does not remember (no key has this hash).
             await keys.FindAsync(new string('0', 64), timeout.Token);
             await WarmForNobodyAsync(contexts[1].ServiceProvider, timeout.Token);
+            Completed = true;
             logger.LogInformation("Warmed {Connections} Postgres connections and the read paths in {Milliseconds:0} ms before listening",
                 Connections, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }

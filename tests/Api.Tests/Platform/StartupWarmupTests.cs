@@ -1,6 +1,7 @@
 using AutoMl.Api.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AutoMl.Api.Tests.Platform;
 
@@ -25,5 +26,8 @@ public sealed class StartupWarmupTests(WarmStartFactory platform) : IClassFixtur
         Assert.InRange(open, 4, 40);
         var health = await platform.CreateClient().GetAsync("/health/ready");
         Assert.True(health.IsSuccessStatusCode);
+        // Every part ran to its end: the reads, the writes' change tracking, the key read, a prediction and a submission for nobody.
+        var warmup = platform.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<AutoMl.Api.Hosting.StartupWarmup>().Single();
+        Assert.True(warmup.Completed, "the start-up warm-up stopped before its end (its warning is in the log)");
     }
 }
