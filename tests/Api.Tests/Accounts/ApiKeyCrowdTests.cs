@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using AutoMl.Api.Tests.Support;
-using AutoMl.Testing;
 
 namespace AutoMl.Api.Tests.Accounts;
 
@@ -12,8 +11,7 @@ namespace AutoMl.Api.Tests.Accounts;
 /// </summary>
 public sealed class ApiKeyCrowdTests : IAsyncLifetime
 {
-    private readonly string database = "automl_test_" + Guid.NewGuid().ToString("N")[..16];
-    private readonly List<SharedDatabaseInstance> instances = [];
+    private readonly SharedDatabaseGroup group = new();
 
     [Fact]
     public async Task a_crowd_of_unread_keys_on_a_fresh_instance_is_answered_key_by_key()
@@ -68,19 +66,7 @@ public sealed class ApiKeyCrowdTests : IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var instance in instances)
-        {
-            await instance.DisposeAsync();
-        }
-        await TestStack.DropDatabaseAsync(database);
-    }
+    public Task DisposeAsync() => group.DisposeAsync();
 
-    private SharedDatabaseInstance Instance()
-    {
-        var instance = new SharedDatabaseInstance(database);
-        instances.Add(instance);
-        return instance;
-    }
+    private SharedDatabaseInstance Instance() => group.Instance();
 }

@@ -14,8 +14,7 @@ namespace AutoMl.Api.Tests.Accounts;
 /// </summary>
 public sealed class ApiKeyRevocationTests : IAsyncLifetime
 {
-    private readonly string database = "automl_test_" + Guid.NewGuid().ToString("N")[..16];
-    private readonly List<SharedDatabaseInstance> instances = [];
+    private readonly SharedDatabaseGroup group = new();
 
     private static readonly TimeSpan Delivery = TimeSpan.FromSeconds(3);
 
@@ -95,19 +94,7 @@ public sealed class ApiKeyRevocationTests : IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var instance in instances)
-        {
-            await instance.DisposeAsync();
-        }
-        await TestStack.DropDatabaseAsync(database);
-    }
+    public Task DisposeAsync() => group.DisposeAsync();
 
-    private SharedDatabaseInstance Instance()
-    {
-        var instance = new SharedDatabaseInstance(database);
-        instances.Add(instance);
-        return instance;
-    }
+    private SharedDatabaseInstance Instance() => group.Instance();
 }
