@@ -43,15 +43,23 @@ internal sealed class ModelWarmer(
         await using var listening = subscription;
         await foreach (var (id, key) in pending.Reader.ReadAllAsync(stoppingToken))
         {
-            try
-            {
-                Exercise(await cache.GetAsync(id, key, stoppingToken));
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // A model deleted meanwhile, or a blob store hiccup: the first prediction tries again.
-                logger.LogInformation(e, "Model {ModelId} not warmed", id);
-            }
+            await WarmAsync(id, key, ExerciseCalls, stoppingToken);
+        }
+    }
+
+    /// <summary>Loads and exercises one model; false when it could not be loaded (the first prediction tries again).</summary>
+    private async Task<bool> WarmAsync(Guid id, string key, int calls, CancellationToken ct)
+    {
+        try
+        {
+            Exercise(await cache.GetAsync(id, key, ct), calls);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A model deleted meanwhile, or a blob store hiccup: the first prediction tries again.
+            logger.LogInformation(e, "Model {ModelId} not warmed", id);
+            return false;
         }
     }
 
@@ -62,7 +70,7 @@ internal sealed class ModelWarmer(
     /// bounded in time so a large ensemble does not hold the warmer. The JIT counts the shared code, not a model's: after
     /// a few models, one call each (<see cref="OnceMore"/>) builds what a model makes on its first prediction.
     /// </summary>
-    private static void Exercise(ModelBundle bundle, int calls = ExerciseCalls)
+    private static void Exercise(ModelBundle bundle, int calls)
     {
         var row = new Dictionary<string, object?>();
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -110,14 +118,9 @@ internal sealed class ModelWarmer(
                 pending.Writer.TryWrite((id, key));
                 continue;
             }
-            try
+            if (await WarmAsync(id, key, loaded < FullyExercisedOnStart ? ExerciseCalls : OnceMore, ct))
             {
-                Exercise(await cache.GetAsync(id, key, ct), loaded < FullyExercisedOnStart ? ExerciseCalls : OnceMore);
                 loaded++;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogInformation(e, "Model {ModelId} not warmed", id);
             }
         }
         if (models.Count > 0)
