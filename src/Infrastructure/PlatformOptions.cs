@@ -92,7 +92,7 @@ public sealed class ModelWarmupOptions
     /// <summary>How many of the models predicted in the last hour (<see cref="Models.HotModels"/>) an instance loads as it starts; 0 turns that off.</summary>
     public int HotOnStart { get; set; } = 64;
 
-    /// <summary>How long an instance spends loading models before it listens, at most; what is left loads in the background.</summary>
+    /// <summary>How long an instance spends loading models before it listens, at most; what is left loads on its first prediction.</summary>
     public int StartSeconds { get; set; } = 20;
 }
 

@@ -62,6 +62,8 @@ internal static class ApiServices
         services.AddHostedService<Serving.PredictionLogFlusher>();
         services.AddHostedService<Models.ModelWarmer>();
         services.AddHostedService<StartupWarmup>();
+        services.AddSingleton<PipelineRehearsal>();
+        services.AddTransient<IStartupFilter>(sp => sp.GetRequiredService<PipelineRehearsal>());
         services.AddAutoMlAntiforgery();
         services.AddCookieSecurity();
         services.AddAutoMlOpenApi();

@@ -30,4 +30,22 @@ public sealed class StartupWarmupTests(WarmStartFactory platform) : IClassFixtur
         var warmup = platform.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<AutoMl.Api.Hosting.StartupWarmup>().Single();
         Assert.True(warmup.Completed, "the start-up warm-up stopped before its end (its warning is in the log)");
     }
+
+    [Fact]
+    public async Task the_rehearsals_before_listening_answer_as_for_a_stranger_and_leave_nothing_behind()
+    {
+        var rehearsal = platform.Services.GetRequiredService<AutoMl.Api.Hosting.PipelineRehearsal>();
+
+        // Each request went the whole way through the pipeline as an account that does not exist: lists are empty, nothing is found, a bad body is refused.
+        Assert.Equal(
+            [200, 200, 200, 200, 404, 404, 400],
+            rehearsal.Answers.Select(a => a.Status).ToArray());
+        // The submission rehearsed inside a rolled-back transaction left no account, data set, job, credit or event.
+        var left = await platform.InDbAsync(db => db.Database.SqlQuery<int>($"""
+            SELECT ((SELECT count(*) FROM users WHERE email LIKE 'rehearsal-%@startup.invalid')
+                  + (SELECT count(*) FROM datasets WHERE name = 'rehearsal.csv')
+                  + (SELECT count(*) FROM credit_entries WHERE reference = 'Start-up rehearsal'))::int AS "Value"
+            """).SingleAsync());
+        Assert.Equal(0, left);
+    }
 }
