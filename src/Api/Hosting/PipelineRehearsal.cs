@@ -97,13 +97,20 @@ internal sealed class PipelineRehearsal(IServiceScopeFactory scopes, IHttpContex
         var features = new FeatureCollection();
         features.Set<IHttpRequestFeature>(new HttpRequestFeature
         {
-            Method = method, Scheme = "http", Protocol = "HTTP/1.1", Path = path, Headers = headers, Body = new MemoryStream(bytes),
+            Method = method,
+            Scheme = "http",
+            Protocol = "HTTP/1.1",
+            Path = path,
+            Headers = headers,
+            Body = new MemoryStream(bytes),
         });
         features.Set<IHttpResponseFeature>(new HttpResponseFeature());
         features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(Stream.Null));
         features.Set<IHttpConnectionFeature>(new HttpConnectionFeature
         {
-            ConnectionId = "startup-rehearsal", RemoteIpAddress = IPAddress.Loopback, LocalIpAddress = IPAddress.Loopback,
+            ConnectionId = "startup-rehearsal",
+            RemoteIpAddress = IPAddress.Loopback,
+            LocalIpAddress = IPAddress.Loopback,
         });
         features.Set<IHttpRequestLifetimeFeature>(new HttpRequestLifetimeFeature { RequestAborted = ct });
         features.Set<IHttpAuthenticationFeature>(new HttpAuthenticationFeature { User = user });

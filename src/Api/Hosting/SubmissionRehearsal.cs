@@ -35,15 +35,31 @@ internal static class SubmissionRehearsal
             var email = $"rehearsal-{user:N}@startup.invalid";
             db.Users.Add(new AppUser
             {
-                Id = user, UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email,
-                NormalizedEmail = email.ToUpperInvariant(), SecurityStamp = Guid.NewGuid().ToString("N"), CreatedAt = now,
+                Id = user,
+                UserName = email,
+                NormalizedUserName = email.ToUpperInvariant(),
+                Email = email,
+                NormalizedEmail = email.ToUpperInvariant(),
+                SecurityStamp = Guid.NewGuid().ToString("N"),
+                CreatedAt = now,
             });
             db.CreditAccounts.Add(new CreditAccount { UserId = user, UpdatedAt = now });
             var dataset = new Dataset
             {
-                Id = Guid.CreateVersion7(), UserId = user, Name = "rehearsal.csv", Status = DatasetStatus.Ready, Format = "csv",
-                OriginalKey = $"rehearsal/{user:N}", Rows = 100, ColumnsJson = ColumnsJson, ChecksJson = "[]",
-                SampleKey = $"rehearsal/{user:N}/sample", TargetSuggestion = Target, TaskSuggestion = "binary", CreatedAt = now, LastUsedAt = now,
+                Id = Guid.CreateVersion7(),
+                UserId = user,
+                Name = "rehearsal.csv",
+                Status = DatasetStatus.Ready,
+                Format = "csv",
+                OriginalKey = $"rehearsal/{user:N}",
+                Rows = 100,
+                ColumnsJson = ColumnsJson,
+                ChecksJson = "[]",
+                SampleKey = $"rehearsal/{user:N}/sample",
+                TargetSuggestion = Target,
+                TaskSuggestion = "binary",
+                CreatedAt = now,
+                LastUsedAt = now,
             };
             db.Datasets.Add(dataset);
             await db.SaveChangesAsync(ct);
