@@ -37,11 +37,28 @@ internal sealed class PipelineRehearsal(IServiceScopeFactory scopes, IHttpContex
             {
                 // The pipeline is built synchronously, just before the server listens: waiting here keeps the rehearsal before it.
                 Task.Run(() => RehearseAsync(pipeline)).GetAwaiter().GetResult();
+                SettleHeap();
             }
             return pipeline;
         });
         next(app);
     };
+
+    /// <summary>
+    /// A full, compacting collection as the last thing before listening. The start-up leaves hundreds of megabytes of
+    /// live objects in the young generations (the models it loaded, the caches and compiled queries it built); left
+    /// there, the first collections under the crowd promoted them: a gen1 pause of 0.85 s twenty seconds into a surge of
+    /// 6,000 users, its heap's gen2 going from 395 MB to 1,053 MB (issue 31). Collected here, they are old before
+    /// anyone waits.
+    /// </summary>
+    private void SettleHeap()
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        logger.LogInformation("Collected the start-up's garbage in {Milliseconds:0} ms before listening; {Megabytes:0} MB live",
+            System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, GC.GetTotalMemory(forceFullCollection: false) / 1e6);
+    }
 
     private async Task RehearseAsync(RequestDelegate pipeline)
     {
