@@ -19,7 +19,9 @@ internal static class Seeding
 {
     public static async Task<IReadOnlyList<LoadUser>> CreateAsync(LoadSettings settings, int users, string run, SourceAddresses sources)
     {
-        var template = await SignUpAsync(settings.BaseAddress, $"load-{run}-template@example.com", sources.Handler(0));
+        // The platform allows a few sign-ups an hour from one address: each run signs up from addresses of its own.
+        var first = Random.Shared.Next(sources.Count);
+        var template = await SignUpAsync(settings.BaseAddress, $"load-{run}-template@example.com", sources.Handler(first));
         await GrantBonusAsync(settings.Postgres, template.Id);
         var http = Keyed(sources, 0, template.Key);
         var dataset = await UploadAsync(http, settings.Dataset);
@@ -33,7 +35,7 @@ internal static class Seeding
             await gate.WaitAsync();
             try
             {
-                var account = await SignUpAsync(settings.BaseAddress, $"load-{run}-api-{i}@example.com", sources.Handler(i));
+                var account = await SignUpAsync(settings.BaseAddress, $"load-{run}-api-{i}@example.com", sources.Handler(first + i));
                 lock (signups)
                 {
                     signups.Add(account);
@@ -82,7 +84,9 @@ internal static class Seeding
         // Runs back to back sign up from one address: the sign-up limit says when to come back.
         for (var tries = 0; response.StatusCode == HttpStatusCode.TooManyRequests && tries < 10; tries++)
         {
-            await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(5));
+            var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(5);
+            Console.Error.WriteLine($"[load] sign-up limit for {email}: waiting {wait.TotalSeconds:0} s as Retry-After says");
+            await Task.Delay(wait);
             response.Dispose();
             response = await http.PostAsJsonAsync("/api/v1/auth/signup", new { email, password, acceptTerms = true, confirmAge = true });
         }
