@@ -31,6 +31,13 @@ public sealed class Dataset : Persistence.IKeysetRow
     /// <summary>The data checks of the ingest (<see cref="DatasetCheck"/> list, jsonb): the columns' and the suggested target's; null before checks existed.</summary>
     public string? ChecksJson { get; set; }
 
+    /// <summary>
+    /// The target checks of every other column that could be a target, computed by the ingest on the sample (target name
+    /// → its <see cref="DatasetCheck"/> list for the task the engine infers, jsonb), so a submission or the Train page reads
+    /// them instead of running the leakage screen; null for data sets ingested before, or too wide to screen every column.
+    /// </summary>
+    public string? TargetChecksJson { get; set; }
+
     /// <summary>The associations among the top columns (<see cref="DatasetAssociations"/>, jsonb); null before associations existed.</summary>
     public string? AssociationsJson { get; set; }
 

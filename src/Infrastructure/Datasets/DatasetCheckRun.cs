@@ -6,11 +6,47 @@ using AutoMl.Ml.Schema;
 namespace AutoMl.Infrastructure.Datasets;
 
 /// <summary>
-/// The data checks of a data set as stored and shown: the ingest runs the columns' checks and the suggested target's;
-/// another target's are run on the stored sample when asked (the Train page, a job's submission).
+/// The data checks of a data set as stored and shown: the ingest runs the columns' checks and the suggested target's, and
+/// those of every other column that could be a target (<see cref="OfOtherTargets"/>); a target not among them, or asked
+/// with another task, is checked on the stored sample when asked (the Train page, a job's submission).
 /// </summary>
 public static class DatasetCheckRun
 {
+    /// <summary>At most this many other targets are screened at ingest; the rest are checked when asked.</summary>
+    public const int MaxOtherTargets = 32;
+
+    /// <summary>
+    /// The ingest screens other targets while targets × columns stays within this (the screen reads each column once per
+    /// target, a few milliseconds each on the 20,000-row sample): a narrow data set has every target screened, a wide one
+    /// fewer or none; the rest are checked when asked.
+    /// </summary>
+    public const int MaxColumnScreens = 256;
+
+    /// <summary>
+    /// Each other column's target checks, for the task the engine would infer for it, keyed by column name; null when the
+    /// data set is too wide to screen any. Run by the ingest: a submission for any of these targets then reads its checks
+    /// instead of screening the sample while the user waits (issue 31: under a crowd the screen, CPU-bound, made a
+    /// submission 5-10 times slower than one on the suggested target).
+    /// </summary>
+    public static Dictionary<string, List<DatasetCheck>>? OfOtherTargets(string samplePath, DatasetProfile profile, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var screened = Math.Min(MaxOtherTargets, MaxColumnScreens / Math.Max(1, profile.Columns.Count));
+        if (screened == 0)
+        {
+            return null;
+        }
+        var byTarget = new Dictionary<string, List<DatasetCheck>>(StringComparer.Ordinal);
+        foreach (var column in profile.Columns
+            .Where(c => c.Name != profile.SuggestedTarget && c.DistinctCount > 1 && c.Kind is ColumnKind.Numeric or ColumnKind.Boolean or ColumnKind.Categorical)
+            .Take(screened))
+        {
+            var task = TaskInference.Infer(column.Kind == ColumnKind.Numeric, column.DistinctCount);
+            byTarget[column.Name] = [.. DataChecks.OfTarget(samplePath, profile.Columns, column.Name, task, ct).Select(c => View(c, column.Name))];
+        }
+        return byTarget;
+    }
+
     public static async Task<List<DatasetCheck>> OfIngestAsync(string processed, string samplePath, DatasetProfile profile, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(profile);
@@ -41,6 +77,11 @@ public static class DatasetCheckRun
         if (dataset.TargetSuggestion == target && (task is null || string.Equals(task, dataset.TaskSuggestion, StringComparison.OrdinalIgnoreCase)))
         {
             return stored;
+        }
+        if (kind == Infer(columns, target) && dataset.TargetChecksJson is not null
+            && JsonSerializer.Deserialize<Dictionary<string, List<DatasetCheck>>>(dataset.TargetChecksJson, JsonSerializerOptions.Web)!.TryGetValue(target, out var ofIngest))
+        {
+            return [.. stored.Where(c => c.Target is null), .. ofIngest];
         }
         var folder = Directory.CreateTempSubdirectory("automl-checks-");
         try

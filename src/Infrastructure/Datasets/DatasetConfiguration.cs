@@ -21,6 +21,7 @@ internal sealed class DatasetConfiguration : IEntityTypeConfiguration<Dataset>
         builder.Property(d => d.ColumnsJson).HasColumnType("jsonb");
         builder.Property(d => d.PreviewJson).HasColumnType("jsonb");
         builder.Property(d => d.ChecksJson).HasColumnType("jsonb");
+        builder.Property(d => d.TargetChecksJson).HasColumnType("jsonb");
         builder.Property(d => d.AssociationsJson).HasColumnType("jsonb");
         builder.Property(d => d.SampleKey).HasMaxLength(300);
         builder.Property(d => d.TargetSuggestion).HasMaxLength(300);

@@ -84,6 +84,7 @@ internal sealed class IngestDatasetJob(
         var preview = ProcessedPreview.Read(processed);
         var sample = Path.Combine(work, "sample.parquet");
         var checks = await DatasetCheckRun.OfIngestAsync(processed, sample, profile, ct);
+        var targetChecks = await Task.Run(() => DatasetCheckRun.OfOtherTargets(sample, profile, ct), ct);
         var associations = DatasetAssociations.From(await Task.Run(() => Associations.Compute(sample, profile.Columns, ct), ct));
         var processedKey = BlobKeys.DatasetProcessed(dataset.UserId, dataset.Id);
         var sampleKey = BlobKeys.DatasetSample(dataset.UserId, dataset.Id);
@@ -100,6 +101,7 @@ internal sealed class IngestDatasetJob(
                 .SetProperty(d => d.ColumnsJson, columns)
                 .SetProperty(d => d.PreviewJson, preview)
                 .SetProperty(d => d.ChecksJson, ProcessedPreview.Serialize(checks))
+                .SetProperty(d => d.TargetChecksJson, targetChecks == null ? null : ProcessedPreview.Serialize(targetChecks))
                 .SetProperty(d => d.AssociationsJson, ProcessedPreview.Serialize(associations))
                 .SetProperty(d => d.SampleKey, sampleKey)
                 .SetProperty(d => d.TargetSuggestion, profile.SuggestedTarget)
@@ -137,6 +139,7 @@ internal sealed class IngestDatasetJob(
                 .SetProperty(d => d.ColumnsJson, twin.ColumnsJson)
                 .SetProperty(d => d.PreviewJson, twin.PreviewJson)
                 .SetProperty(d => d.ChecksJson, twin.ChecksJson)
+                .SetProperty(d => d.TargetChecksJson, twin.TargetChecksJson)
                 .SetProperty(d => d.AssociationsJson, twin.AssociationsJson)
                 .SetProperty(d => d.SampleKey, twin.SampleKey)
                 .SetProperty(d => d.TargetSuggestion, twin.TargetSuggestion)

@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AutoMl.Api.Tests.Support;
+using AutoMl.Infrastructure.Blobs;
 using AutoMl.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AutoMl.Api.Tests.Datasets;
 
@@ -56,6 +59,31 @@ public sealed class DataCheckTests(LocalPlatformFactory platform) : IClassFixtur
         // An identifier cannot be kept: training never uses one.
         var keepId = await user.Http.PostAsJsonAsync("/api/v1/jobs", new { datasetId = id, target = "churned", budgetSeconds = 10, keepColumns = new[] { "customer_id" } });
         Assert.Contains("customer_id is an identifier", (await keepId.ProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task every_other_targets_checks_come_from_the_ingest_so_asking_reads_no_sample()
+    {
+        var user = await platform.SignUpAsync();
+        var dataset = await user.Http.IngestAsync(LeakyCustomers.Csv(), "customers.csv");
+        var id = dataset.GetProperty("id").GetString()!;
+        // The sample a target's screen reads is gone: what follows can only come from the ingest's screen.
+        var sampleKey = await platform.InDbAsync(db => db.Datasets.Where(d => d.Id == Guid.Parse(id)).Select(d => d.SampleKey).SingleAsync());
+        await platform.Services.GetRequiredService<IBlobStore>().DeleteAsync(sampleKey!, CancellationToken.None);
+
+        // 'leak' is churned plus a little noise: as a target, churned alone predicts it.
+        var forLeak = await (await user.Http.GetAsync($"/api/v1/datasets/{id}/checks?target=leak")).JsonAsync();
+        Assert.Equal("regression", forLeak.GetProperty("task").GetString());
+        var leaking = Assert.Single(forLeak.GetProperty("checks").EnumerateArray(), c => c.GetProperty("code").GetString() == "target-leakage");
+        Assert.Equal(["churned"], leaking.GetProperty("columns").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal("leak", leaking.GetProperty("target").GetString());
+        Assert.Contains(forLeak.GetProperty("checks").EnumerateArray(), c => c.GetProperty("code").GetString() == "identifier");
+
+        // A quote (the submission's own check) for another target reads them too: churned is left out of 'leak', not of 'x1'.
+        var forLeakQuote = await (await user.Http.PostAsJsonAsync("/api/v1/jobs/quote", new { datasetId = id, target = "leak", budgetSeconds = 10 })).JsonAsync();
+        Assert.Equal(["churned", "customer_id"], Names(forLeakQuote, "excludedByChecks").Order(StringComparer.Ordinal));
+        var forX1Quote = await (await user.Http.PostAsJsonAsync("/api/v1/jobs/quote", new { datasetId = id, target = "x1", budgetSeconds = 10 })).JsonAsync();
+        Assert.Equal(["customer_id"], Names(forX1Quote, "excludedByChecks"));
     }
 
     private static async Task<JsonElement> TrainAsync(BrowserClient user, object request)

@@ -683,6 +683,10 @@ namespace AutoMl.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("status");
 
+                    b.Property<string>("TargetChecksJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("target_checks_json");
+
                     b.Property<string>("TargetSuggestion")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
